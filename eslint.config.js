@@ -1,0 +1,127 @@
+// Lint doubles as the process-boundary check: which folder may import what is enforced here.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import prettier from 'eslint-config-prettier';
+import globals from 'globals';
+
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'http',
+  'http2',
+  'https',
+  'net',
+  'tls',
+  'child_process',
+  'stream',
+  'url',
+  'util',
+  'zlib',
+  'events',
+  'buffer',
+];
+
+const rawIpc = {
+  name: 'electron',
+  importNames: ['ipcMain', 'ipcRenderer'],
+  message: 'Raw IPC lives only in main/electron/ipc-adapter.ts and preload/preload.ts; go through the contract.',
+};
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', 'test-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: nodeBuiltins, message: 'shared/ is pure TypeScript: no Node built-ins.' },
+            { group: ['electron'], message: 'shared/ may not import electron.' },
+            {
+              group: ['**/main/**', '**/renderer/**', '**/preload/**'],
+              message: 'shared/ imports only shared/ and pure packages.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'navigator',
+        'localStorage',
+        'location',
+        'process',
+        'Buffer',
+        'require',
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/main/**'], message: 'renderer/ may not import from main/: use the bridge.' },
+            { group: ['**/preload/**'], message: 'renderer/ talks to preload only through window.pushConsole.' },
+            { group: nodeBuiltins, message: 'renderer/ runs without Node.' },
+            { group: ['electron'], message: 'renderer/ may not import electron.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['main/**/*.ts'],
+    ignores: ['main/electron/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['electron'],
+              message: 'Only main/electron/ imports electron; main/core runs in the CLI and tests too.',
+            },
+            { group: ['**/renderer/**'], message: 'main/ may not import the renderer.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['main/electron/**/*.ts'],
+    ignores: ['main/electron/ipc-adapter.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [rawIpc] }] },
+  },
+  {
+    files: ['preload/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['test/**/*.{ts,tsx}'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  prettier,
+);

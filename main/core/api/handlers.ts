@@ -1,0 +1,10 @@
+import type { Core } from '../core';
+import { appHandlers } from './app';
+import type { Handlers } from './dispatcher';
+
+/** Every contract call's implementation, one domain module each; TypeScript checks none is missing. */
+export function createHandlers(core: Core): Handlers {
+  return {
+    ...appHandlers(core),
+  };
+}

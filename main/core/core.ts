@@ -1,0 +1,61 @@
+import { mkdir } from 'node:fs/promises';
+import { createDispatcher, type Dispatch } from './api/dispatcher';
+import { createHandlers } from './api/handlers';
+import { EventBus } from './events';
+import { EphemeralSecrets, OsKeychain, type SecretStore } from './credentials/keychain';
+import { defaultDataDir, defaultWorkspaceDir } from './paths';
+
+export interface CoreOptions {
+  mode: 'electron' | 'browser';
+  dataDir?: string;
+  workspaceDir?: string;
+  /** Memory-only secrets for headless use; never a silent fallback. */
+  ephemeralSecrets?: boolean;
+  /** Tests inject a store with its own service name so they never touch a user's entries. */
+  secrets?: SecretStore;
+  log?: (line: string) => void;
+}
+
+/**
+ * The engine, free of Electron: the same object backs the desktop window, browser mode, the CLI
+ * and the tests. Domain services hang off it; adapters only see `dispatch` and `events`.
+ */
+export interface Core {
+  readonly mode: 'electron' | 'browser';
+  readonly dataDir: string;
+  readonly workspaceDir: string;
+  readonly events: EventBus;
+  readonly secrets: SecretStore;
+  readonly dispatch: Dispatch;
+  readonly log: (line: string) => void;
+  /** Services register their shutdown here (emulators, connection pools, history writers). */
+  onClose(close: () => Promise<void> | void): void;
+  close(): Promise<void>;
+}
+
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const dataDir = options.dataDir ?? defaultDataDir();
+  const workspaceDir = options.workspaceDir ?? defaultWorkspaceDir(dataDir);
+  await mkdir(dataDir, { recursive: true });
+  await mkdir(workspaceDir, { recursive: true });
+  const log = options.log ?? ((line: string) => console.error(line));
+  const secrets = options.secrets ?? (options.ephemeralSecrets ? new EphemeralSecrets() : new OsKeychain());
+  const closers: Array<() => Promise<void>> = [];
+  const core: Core = {
+    mode: options.mode,
+    dataDir,
+    workspaceDir,
+    events: new EventBus(),
+    secrets,
+    log,
+    dispatch: async () => ({ ok: false, error: { code: 'INTERNAL', message: 'Push Console is starting.' } }),
+    onClose(close) {
+      closers.push(async () => close());
+    },
+    async close() {
+      for (const close of closers.splice(0).reverse()) await close();
+    },
+  };
+  const dispatch = createDispatcher(createHandlers(core), log);
+  return Object.assign(core, { dispatch });
+}

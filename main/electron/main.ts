@@ -1,0 +1,65 @@
+import { app, BrowserWindow, session } from 'electron';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createCore, type Core } from '../core/core';
+import { APP_URL, registerAppScheme, serveRenderer } from './app-protocol';
+import { hardenContents } from './hardening';
+import { attachIpc } from './ipc-adapter';
+import { installMenu } from './menu';
+import { mainWindowOptions } from './window-options';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const log = (line: string) => console.error(line);
+let window: BrowserWindow | null = null;
+let core: Core | null = null;
+
+registerAppScheme();
+
+// Deny everything any webContents might try, including ones we did not create ourselves.
+app.on('web-contents-created', (_event, contents) => hardenContents(contents, log));
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+  });
+  void app.whenReady().then(start);
+}
+
+async function start(): Promise<void> {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  core = await createCore({
+    mode: 'electron',
+    dataDir: process.env['PUSH_CONSOLE_DATA_DIR'] ?? app.getPath('userData'),
+    ephemeralSecrets: process.argv.includes('--ephemeral-secrets'),
+    log,
+  });
+  serveRenderer(join(here, '..', 'renderer'));
+  installMenu();
+  attachIpc(core, () => window, APP_URL);
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+}
+
+function createWindow(): void {
+  window = new BrowserWindow(mainWindowOptions(join(here, '..', 'preload', 'preload.cjs')));
+  window.once('ready-to-show', () => window?.show());
+  window.on('closed', () => {
+    window = null;
+  });
+  void window.loadURL(APP_URL);
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+app.on('will-quit', () => {
+  void core?.close();
+});

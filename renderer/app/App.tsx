@@ -1,0 +1,61 @@
+import { useEffect } from 'react';
+import { onConnectionChange } from '../bridge';
+import { useAppInfo } from '../state/app-info';
+import { SECTIONS, useNavigation, type SectionId } from '../state/navigation';
+import { ComposeScreen } from '../features/compose/ComposeScreen';
+import { CredentialsScreen } from '../features/credentials/CredentialsScreen';
+import { DevicesScreen } from '../features/devices/DevicesScreen';
+import { ExchangesScreen } from '../features/exchanges/ExchangesScreen';
+import { HistoryScreen } from '../features/history/HistoryScreen';
+import { EmulatorsScreen } from '../features/emulators/EmulatorsScreen';
+import { KeychainBanner } from './KeychainBanner';
+import { Sidebar } from './Sidebar';
+import { StatusBar } from './StatusBar';
+
+const SCREENS: Record<SectionId, () => React.JSX.Element> = {
+  compose: ComposeScreen,
+  credentials: CredentialsScreen,
+  devices: DevicesScreen,
+  exchanges: ExchangesScreen,
+  history: HistoryScreen,
+  emulators: EmulatorsScreen,
+};
+
+export function App() {
+  const section = useNavigation((state) => state.section);
+  const go = useNavigation((state) => state.go);
+  const load = useAppInfo((state) => state.load);
+  const setConnected = useAppInfo((state) => state.setConnected);
+
+  useEffect(() => {
+    onConnectionChange((connected) => {
+      setConnected(connected);
+      if (connected) void load();
+    });
+    void load();
+  }, [load, setConnected]);
+
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+      const target = SECTIONS.find((item) => item.key === event.key);
+      if (!target) return;
+      event.preventDefault();
+      go(target.id);
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [go]);
+
+  const Screen = SCREENS[section];
+  return (
+    <div className="app-frame" data-testid="app-frame">
+      <Sidebar />
+      <main className="main-area" aria-live="polite">
+        <KeychainBanner />
+        <Screen />
+      </main>
+      <StatusBar />
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import type { Bridge, CallInput, CallName, CallOutput, PreloadApi } from '../../shared/contract';
+import type { ApiError } from '../../shared/errors';
+import { createIpcBridge } from './ipc-bridge';
+import { createWsBridge } from './ws-bridge';
+
+declare global {
+  interface Window {
+    pushConsole?: PreloadApi;
+  }
+}
+
+let connectionListener: ((connected: boolean) => void) | null = null;
+
+function pickBridge(): Bridge {
+  if (window.pushConsole) return createIpcBridge(window.pushConsole);
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+  return createWsBridge(`${scheme}://${location.host}/ws`, (connected) => connectionListener?.(connected));
+}
+
+/** The renderer's only way to main. Features import this, never a transport. */
+export const bridge: Bridge = pickBridge();
+
+export function onConnectionChange(listener: (connected: boolean) => void): void {
+  connectionListener = listener;
+}
+
+/** An error from main, carried as a value so components can show message and hint. */
+export class BridgeError extends Error {
+  readonly code: string;
+  readonly hint: string | undefined;
+  constructor(error: ApiError) {
+    super(error.message);
+    this.code = error.code;
+    this.hint = error.hint;
+  }
+}
+
+/** Calls main and returns the value, or throws a BridgeError with the human message. */
+export async function call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> {
+  const result = await bridge.call(name, input);
+  if (result.ok) return result.value;
+  throw new BridgeError(result.error);
+}

@@ -1,0 +1,118 @@
+/**
+ * The one contract between the renderer and main. Every call is a name with a zod input and
+ * output; every event main pushes is a name with a zod payload. Both adapters (Electron IPC and
+ * the browser-mode WebSocket) carry exactly this, and the dispatcher in main parses every input
+ * with these schemas before any handler sees it. Add new calls here; nowhere else.
+ */
+import { z } from 'zod';
+import { apiErrorSchema } from './errors';
+import { exchangeSchema } from './domain/exchange';
+import { sendResultSchema } from './domain/send-result';
+
+const empty = z.object({}).strict();
+
+export const keychainStatusSchema = z.object({
+  state: z.enum(['available', 'unavailable', 'ephemeral']),
+  /** Which backend answered, e.g. "Secret Service", or why none did. */
+  message: z.string(),
+  hint: z.string().optional(),
+});
+export type KeychainStatus = z.infer<typeof keychainStatusSchema>;
+
+export const appInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  mode: z.enum(['electron', 'browser']),
+  platform: z.string(),
+  keychain: keychainStatusSchema,
+  dataDir: z.string(),
+  workspaceDir: z.string(),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+function call<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, doc: string) {
+  return { input, output, doc };
+}
+
+export const calls = {
+  'app.info': call(empty, appInfoSchema, 'Name, version, mode and keychain status.'),
+  echo: call(
+    z.object({ text: z.string().max(100_000) }).strict(),
+    z.object({ text: z.string() }),
+    'Returns its input; used by tests to exercise the whole path.',
+  ),
+} as const;
+
+export const events = {
+  /** Progress of a single or bulk send running in main. */
+  'send.progress': z.object({
+    sendId: z.string(),
+    done: z.number().int(),
+    total: z.number().int(),
+    accepted: z.number().int(),
+    rejected: z.number().int(),
+    failed: z.number().int(),
+    ratePerSecond: z.number(),
+    etaSeconds: z.number().nullable(),
+    state: z.enum(['running', 'paused', 'done', 'cancelled']),
+  }),
+  /** A send finished for one target. */
+  'send.result': sendResultSchema,
+  /** An exchange was recorded (already redacted). */
+  'exchange.recorded': exchangeSchema,
+  /** An emulator delivered a notification to one of its emulated devices. */
+  'emulator.delivery': z.object({
+    provider: z.string(),
+    device: z.string(),
+    receivedAt: z.string(),
+    summary: z.string(),
+  }),
+} as const;
+
+export type Calls = typeof calls;
+export type CallName = keyof Calls;
+export type CallInput<N extends CallName> = z.input<Calls[N]['input']>;
+export type CallParsedInput<N extends CallName> = z.output<Calls[N]['input']>;
+export type CallOutput<N extends CallName> = z.output<Calls[N]['output']>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+export const callNames = Object.keys(calls) as CallName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && Object.hasOwn(calls, name);
+}
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(events, name);
+}
+
+export const resultSchema = z.union([
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: apiErrorSchema }),
+]);
+export type CallResult<T> = { ok: true; value: T } | { ok: false; error: z.infer<typeof apiErrorSchema> };
+
+/** Prefix of every Electron IPC channel, so the preload and the adapter agree on names. */
+export const IPC_CALL_PREFIX = 'pc:call:';
+export const IPC_EVENT_PREFIX = 'pc:event:';
+
+/**
+ * What the renderer holds. The Electron preload and the WebSocket client both implement it, so
+ * features never know which transport they have.
+ */
+export interface Bridge {
+  readonly kind: 'ipc' | 'ws';
+  call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallResult<CallOutput<N>>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+/** Exactly what the Electron preload exposes on `window.pushConsole`: one function per call and event. */
+export interface PreloadApi {
+  readonly calls: { readonly [N in CallName]: (input: CallInput<N>) => Promise<CallResult<CallOutput<N>>> };
+  readonly events: {
+    readonly [E in EventName]: (listener: (payload: EventPayload<E>) => void) => () => void;
+  };
+}

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+
+/** A header as it went over the wire, order kept; HTTP/2 pseudo-headers appear first as `:method` etc. */
+export const headerSchema = z.tuple([z.string(), z.string()]);
+export type Header = z.infer<typeof headerSchema>;
+
+export const bodySchema = z.object({
+  /** `text` for UTF-8 bodies, `base64` for binary ones. */
+  encoding: z.enum(['text', 'base64']),
+  data: z.string(),
+  /** Size in bytes as sent or received, before any cap. */
+  size: z.number().int().nonnegative(),
+  truncated: z.boolean(),
+});
+export type RecordedBody = z.infer<typeof bodySchema>;
+
+export const timingsSchema = z.object({
+  /** Milliseconds; -1 when the phase did not happen (for example a reused connection). */
+  dns: z.number(),
+  connect: z.number(),
+  tls: z.number(),
+  send: z.number(),
+  ttfb: z.number(),
+  download: z.number(),
+  total: z.number(),
+});
+export type Timings = z.infer<typeof timingsSchema>;
+
+export const certificateSummarySchema = z.object({
+  subject: z.string(),
+  issuer: z.string(),
+  validFrom: z.string(),
+  validTo: z.string(),
+  fingerprint256: z.string(),
+});
+export type CertificateSummary = z.infer<typeof certificateSummarySchema>;
+
+export const tlsInfoSchema = z.object({
+  protocol: z.string().nullable(),
+  cipher: z.string().nullable(),
+  alpn: z.string().nullable(),
+  peerCertificate: certificateSummarySchema.nullable(),
+  peerChain: z.array(certificateSummarySchema).default([]),
+  clientCertificateSubject: z.string().nullable(),
+});
+export type TlsInfo = z.infer<typeof tlsInfoSchema>;
+
+export const exchangeErrorSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  /** HTTP/2 RST_STREAM or GOAWAY error code name, e.g. `NGHTTP2_REFUSED_STREAM`. */
+  http2Code: z.string().optional(),
+  /** GOAWAY opaque data, decoded as text (APNs sends a JSON reason there). */
+  goawayReason: z.string().optional(),
+});
+
+export const providerSchema = z.enum(['apns', 'fcm', 'wns', 'webpush', 'nhub']);
+export type Provider = z.infer<typeof providerSchema>;
+
+export const exchangeSchema = z.object({
+  id: z.string(),
+  startedAt: z.string(),
+  purpose: z.enum(['send', 'auth', 'other']),
+  provider: providerSchema.optional(),
+  /** Free text naming the target (token prefix, topic, channel) for lists. */
+  target: z.string().optional(),
+  method: z.string(),
+  url: z.string(),
+  httpVersion: z.enum(['1.1', '2']),
+  requestHeaders: z.array(headerSchema),
+  requestBody: bodySchema.nullable(),
+  status: z.number().int().nullable(),
+  responseHeaders: z.array(headerSchema),
+  responseBody: bodySchema.nullable(),
+  timings: timingsSchema,
+  tls: tlsInfoSchema.nullable(),
+  connectionId: z.number().int(),
+  connectionReused: z.boolean(),
+  remoteAddress: z.string().nullable(),
+  error: exchangeErrorSchema.nullable(),
+  /** Names of the parts that were redacted at record time, so viewers can say so. */
+  redactions: z.array(z.string()).default([]),
+  /** Provider-specific annotations (decoded JWT claims, encryption steps, NH outcome…), never secrets. */
+  notes: z.record(z.string(), z.unknown()).optional(),
+});
+export type Exchange = z.infer<typeof exchangeSchema>;

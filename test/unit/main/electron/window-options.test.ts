@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { DESKTOP_CSP, mainWindowOptions } from '../../../../main/electron/window-options';
+
+describe('main window options', () => {
+  const options = mainWindowOptions('/app/out/preload/preload.cjs');
+  const prefs = options.webPreferences!;
+
+  it('isolates and sandboxes the renderer', () => {
+    expect(prefs.contextIsolation).toBe(true);
+    expect(prefs.sandbox).toBe(true);
+    expect(prefs.nodeIntegration).toBe(false);
+    expect(prefs.nodeIntegrationInWorker).toBe(false);
+    expect(prefs.nodeIntegrationInSubFrames).toBe(false);
+    expect(prefs.webviewTag).toBe(false);
+    expect(prefs.webSecurity).toBe(true);
+    expect(prefs.allowRunningInsecureContent).toBe(false);
+    expect(prefs.preload).toBe('/app/out/preload/preload.cjs');
+  });
+
+  it('has a strict CSP that still lets Monaco run its workers', () => {
+    expect(DESKTOP_CSP).toContain("default-src 'self'");
+    expect(DESKTOP_CSP).toContain("script-src 'self'");
+    expect(DESKTOP_CSP).not.toMatch(/script-src[^;]*unsafe/);
+    expect(DESKTOP_CSP).toContain("worker-src 'self' blob:");
+    expect(DESKTOP_CSP).toContain("object-src 'none'");
+  });
+});
