@@ -4,6 +4,13 @@ import { createHandlers } from './api/handlers';
 import { EventBus } from './events';
 import { EphemeralSecrets, OsKeychain, type SecretStore } from './credentials/keychain';
 import { defaultDataDir, defaultWorkspaceDir } from './paths';
+import { createCredentialService } from './credentials/service';
+import type { CredentialResolver } from './credentials/types';
+import { createProviders } from './providers/registry';
+import type { ProviderModules } from './providers/types';
+import { Sender } from './send/sender';
+import { createTransport } from './transport';
+import type { Transport } from './transport/types';
 
 export interface CoreOptions {
   mode: 'electron' | 'browser';
@@ -26,6 +33,10 @@ export interface Core {
   readonly workspaceDir: string;
   readonly events: EventBus;
   readonly secrets: SecretStore;
+  readonly transport: Transport;
+  readonly credentials: CredentialResolver;
+  readonly providers: ProviderModules;
+  readonly sender: Sender;
   readonly dispatch: Dispatch;
   readonly log: (line: string) => void;
   /** Services register their shutdown here (emulators, connection pools, history writers). */
@@ -41,12 +52,21 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const log = options.log ?? ((line: string) => console.error(line));
   const secrets = options.secrets ?? (options.ephemeralSecrets ? new EphemeralSecrets() : new OsKeychain());
   const closers: Array<() => Promise<void>> = [];
+  const events = new EventBus();
+  const transport = createTransport({ onExchange: (exchange) => events.emit('exchange.recorded', exchange) });
+  const credentials = createCredentialService({ secrets, workspaceDir });
+  const providers = createProviders();
+  const sender = new Sender({ providers, credentials, transport, events, dataDir });
   const core: Core = {
     mode: options.mode,
     dataDir,
     workspaceDir,
-    events: new EventBus(),
+    events,
     secrets,
+    transport,
+    credentials,
+    providers,
+    sender,
     log,
     dispatch: async () => ({ ok: false, error: { code: 'INTERNAL', message: 'Push Console is starting.' } }),
     onClose(close) {
@@ -56,6 +76,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       for (const close of closers.splice(0).reverse()) await close();
     },
   };
+  closers.push(() => transport.close());
+  for (const provider of Object.values(providers)) {
+    if (provider.close) closers.push(() => provider.close!());
+  }
   const dispatch = createDispatcher(createHandlers(core), log);
   return Object.assign(core, { dispatch });
 }

@@ -1,0 +1,81 @@
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { AppError } from '../../../shared/errors';
+
+/**
+ * Where the local emulators listen and the CA that signed their TLS certificates. Written by
+ * whoever starts them (the Emulators screen in-process, or `push-console emulators start` in
+ * another process) to `<dataDir>/emulators/local.json`, and read by clients in `local`.
+ */
+export const localEnvironmentSchema = z.object({
+  pid: z.number().int(),
+  startedAt: z.string(),
+  /** PEM of the emulators' CA; clients trust it only for `local` sends. */
+  ca: z.string(),
+  /** Base URLs (https://127.0.0.1:port) per provider, plus any extra endpoints. */
+  apns: z.string().optional(),
+  fcm: z.object({ baseUrl: z.string(), tokenUri: z.string() }).optional(),
+  wns: z.object({ baseUrl: z.string(), tokenUrl: z.string() }).optional(),
+  webpush: z.object({ baseUrl: z.string() }).optional(),
+  nhub: z.object({ baseUrl: z.string() }).optional(),
+  /** Admin API base URLs per provider, for tests, sandbox init and the Emulators screen. */
+  admin: z.record(z.string(), z.string()).default({}),
+});
+export type LocalEnvironment = z.infer<typeof localEnvironmentSchema>;
+
+export function localEnvironmentFile(dataDir: string): string {
+  return join(dataDir, 'emulators', 'local.json');
+}
+
+export async function publishLocalEnvironment(dataDir: string, env: LocalEnvironment): Promise<void> {
+  await mkdir(join(dataDir, 'emulators'), { recursive: true });
+  await writeFile(localEnvironmentFile(dataDir), JSON.stringify(env, null, 2), { mode: 0o600 });
+}
+
+export async function withdrawLocalEnvironment(dataDir: string, pid = process.pid): Promise<void> {
+  const current = await readLocalEnvironment(dataDir);
+  if (current && current.pid === pid) await rm(localEnvironmentFile(dataDir), { force: true });
+}
+
+export async function readLocalEnvironment(dataDir: string): Promise<LocalEnvironment | null> {
+  let text: string;
+  try {
+    text = await readFile(localEnvironmentFile(dataDir), 'utf8');
+  } catch {
+    return null;
+  }
+  const parsed = localEnvironmentSchema.safeParse(safeJson(text));
+  if (!parsed.success || !processAlive(parsed.data.pid)) return null;
+  return parsed.data;
+}
+
+/** The local environment, or a human error saying how to start it. */
+export async function requireLocalEnvironment(dataDir: string): Promise<LocalEnvironment> {
+  const env = await readLocalEnvironment(dataDir);
+  if (!env) {
+    throw new AppError(
+      'LOCAL_NOT_RUNNING',
+      'The local emulators are not running.',
+      'Start them on the Emulators screen, or run: push-console emulators start',
+    );
+  }
+  return env;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

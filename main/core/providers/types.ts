@@ -1,0 +1,35 @@
+import type { CredentialKind } from '../../../shared/domain/credential';
+import type { Provider } from '../../../shared/domain/exchange';
+import type { SendResult } from '../../../shared/domain/send-result';
+import type { SendRequestOf } from '../../../shared/domain/send-request';
+import type { PreflightIssue } from '../../../shared/preflight/types';
+import type { ResolvedCredential } from '../credentials/types';
+import type { LocalEnvironment } from '../local/local-env';
+import type { Transport } from '../transport/types';
+
+export interface ProviderSendContext {
+  transport: Transport;
+  credential: ResolvedCredential;
+  /** Endpoints and CA of the local emulators; set exactly when the environment is `local`. */
+  local: LocalEnvironment | null;
+  signal?: AbortSignal;
+}
+
+/**
+ * One provider's client, created once per Core so its token caches (APNs JWT, OAuth access
+ * tokens, SAS) live as long as the app does. Providers never import each other.
+ */
+export interface ProviderModule<P extends Provider = Provider> {
+  readonly id: P;
+  /** Credential kinds this provider can send with. */
+  readonly credentialKinds: readonly CredentialKind[];
+  /** The shared preflight for this provider (no network). */
+  preflight(request: SendRequestOf<P>, credential: ResolvedCredential | null): PreflightIssue[];
+  /** Sends once, never throws for provider answers: rejections and failures are SendResults. */
+  send(request: SendRequestOf<P>, context: ProviderSendContext): Promise<SendResult>;
+  /** Proves a credential works (JWT built, OAuth token obtained…); returns a short human summary. */
+  testCredential?(credential: ResolvedCredential, context: ProviderSendContext): Promise<string>;
+  close?(): Promise<void>;
+}
+
+export type ProviderModules = { [P in Provider]: ProviderModule<P> };

@@ -1,0 +1,88 @@
+import type { SendResult } from '../../../shared/domain/send-result';
+import type { SendRequest } from '../../../shared/domain/send-request';
+import { AppError } from '../../../shared/errors';
+import { hasBlockingIssue, type PreflightIssue } from '../../../shared/preflight/types';
+import type { CredentialResolver, ResolvedCredential } from '../credentials/types';
+import type { EventBus } from '../events';
+import { requireLocalEnvironment } from '../local/local-env';
+import type { ProviderModule, ProviderModules } from '../providers/types';
+import type { Transport } from '../transport/types';
+
+export interface SenderDeps {
+  providers: ProviderModules;
+  credentials: CredentialResolver;
+  transport: Transport;
+  events: EventBus;
+  dataDir: string;
+}
+
+export interface SendOptions {
+  signal?: AbortSignal;
+  /** Send even when preflight found errors (the CLI's --force); warnings never block. */
+  ignorePreflight?: boolean;
+}
+
+export interface SendOutcome {
+  result: SendResult;
+  preflight: PreflightIssue[];
+}
+
+/**
+ * The single path from "send this" to a SendResult, shared by the composer, the CLI and bulk
+ * sends: resolve the credential, check it fits the provider, run preflight, pick endpoints for
+ * the environment, send, and announce the result.
+ */
+export class Sender {
+  readonly #deps: SenderDeps;
+
+  constructor(deps: SenderDeps) {
+    this.#deps = deps;
+  }
+
+  async preflight(request: SendRequest): Promise<PreflightIssue[]> {
+    const provider = this.#provider(request);
+    let credential: ResolvedCredential | null = null;
+    try {
+      credential = await this.#deps.credentials.resolve(request.credential);
+    } catch {
+      credential = null;
+    }
+    return provider.preflight(request as never, credential);
+  }
+
+  async send(request: SendRequest, options: SendOptions = {}): Promise<SendOutcome> {
+    const provider = this.#provider(request);
+    const credential = await this.#deps.credentials.resolve(request.credential);
+    if (!provider.credentialKinds.includes(credential.meta.kind)) {
+      const wanted = provider.credentialKinds.join(' or ') || 'a different kind of credential';
+      throw new AppError(
+        'CREDENTIAL_INVALID',
+        `"${credential.meta.label}" is a ${credential.meta.kind} credential; ${request.provider} needs ${wanted}.`,
+      );
+    }
+    const preflight = provider.preflight(request as never, credential);
+    if (hasBlockingIssue(preflight) && !options.ignorePreflight) {
+      const errors = preflight.filter((issue) => issue.severity === 'error');
+      const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''})` : '';
+      throw new AppError(
+        'PREFLIGHT_FAILED',
+        `${errors[0]!.message}${more}`,
+        'Fix the payload or options, then send again.',
+      );
+    }
+    const local = request.environment === 'local' ? await requireLocalEnvironment(this.#deps.dataDir) : null;
+    const context = {
+      transport: this.#deps.transport,
+      credential,
+      local,
+      ...(options.signal ? { signal: options.signal } : {}),
+    };
+    const result = await provider.send(request as never, context);
+    this.#deps.events.emit('send.result', result);
+    return { result, preflight };
+  }
+
+  #provider(request: SendRequest): ProviderModule {
+    return this.#deps.providers[request.provider] as ProviderModule;
+  }
+}

@@ -1,0 +1,29 @@
+import type { Provider } from '../../../shared/domain/exchange';
+import type { LocalCa } from './ca';
+import type { FaultInjector } from './faults';
+import type { Inbox } from './inbox';
+
+export interface EmulatorStartOptions {
+  /** Signs the emulator's TLS server certificate; clients in `local` trust it. */
+  ca: LocalCa;
+  /** 0 or absent: the OS picks a free port. Always bound to 127.0.0.1. */
+  port?: number;
+  /** Folder where the emulator keeps registered keys, devices and the like between runs. */
+  stateDir?: string;
+  /** Checks marked [?] in the protocol reference, switchable by name (default from the emulator). */
+  checks?: Record<string, boolean>;
+  /** Seed for fault-rule randomness. */
+  seed?: number;
+}
+
+/** A running emulator: a real local server speaking its provider's protocol. */
+export interface RunningEmulator {
+  readonly provider: Provider;
+  /** https://127.0.0.1:port */
+  readonly baseUrl: string;
+  /** Where its admin API answers (`/__admin/…`), usually the same server. */
+  readonly adminUrl: string;
+  readonly inbox: Inbox;
+  readonly faults: FaultInjector;
+  close(): Promise<void>;
+}

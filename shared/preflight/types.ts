@@ -1,0 +1,40 @@
+/**
+ * A finding from a provider's preflight: errors block a send, warnings and notes inform. The same
+ * rules run in the composer as the user types, in the CLI before sending, and in bulk sends.
+ */
+export interface PreflightIssue {
+  severity: 'error' | 'warning' | 'info';
+  /** Stable id, e.g. `apns.payload.too-large`. */
+  code: string;
+  /** One human sentence, e.g. "Payload is 4,211 bytes; APNs allows 4,096". */
+  message: string;
+  /** Where: a JSON pointer into the payload (`/aps/alert`) or an option name (`options.topic`). */
+  path?: string;
+  /** An offered automatic fix, applied by the composer on request. */
+  fix?: { label: string; id: string };
+}
+
+export function hasBlockingIssue(issues: readonly PreflightIssue[]): boolean {
+  return issues.some((issue) => issue.severity === 'error');
+}
+
+/** "4,211" — byte counts in messages are grouped the same way everywhere. */
+export function formatBytes(bytes: number): string {
+  return bytes.toLocaleString('en-US');
+}
+
+/** UTF-8 size of a string without Node's Buffer (shared/ runs in the renderer too). */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      // A surrogate pair is one 4-byte code point.
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
