@@ -1,5 +1,6 @@
 import type { CliCommand } from './command';
+import { emulatorsStartCommand } from './commands/emulators';
 import { serveCommand } from './commands/serve';
 
 /** Every CLI command; each lives in commands/<name>.ts. */
-export const commands: readonly CliCommand[] = [serveCommand];
+export const commands: readonly CliCommand[] = [serveCommand, emulatorsStartCommand];

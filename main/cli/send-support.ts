@@ -1,0 +1,134 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import type { Exchange } from '../../shared/domain/exchange';
+import type { SendRequest } from '../../shared/domain/send-request';
+import type { SendResult } from '../../shared/domain/send-result';
+import { AppError } from '../../shared/errors';
+import type { PreflightIssue } from '../../shared/preflight/types';
+import { createCore, type Core } from '../core/core';
+import { exchangesToHar } from '../core/transport/har';
+import { appVersion } from '../core/version';
+import { write, type CliIo } from './command';
+
+/** Options every `send <provider>` command takes, for parseCommandArgs. */
+export const commonSendOptions = {
+  credential: { type: 'string' },
+  env: { type: 'string' },
+  json: { type: 'boolean' },
+  har: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  force: { type: 'boolean' },
+  'ephemeral-secrets': { type: 'boolean' },
+  'data-dir': { type: 'string' },
+  workspace: { type: 'string' },
+} as const;
+
+export interface CommonSendValues {
+  credential?: string | undefined;
+  env?: string | undefined;
+  json?: boolean | undefined;
+  har?: string | undefined;
+  'dry-run'?: boolean | undefined;
+  force?: boolean | undefined;
+  'ephemeral-secrets'?: boolean | undefined;
+  'data-dir'?: string | undefined;
+  workspace?: string | undefined;
+}
+
+export function requireOption(value: string | undefined, name: string, example: string): string {
+  if (!value) throw new AppError('INVALID_INPUT', `--${name} is required (for example --${name} ${example}).`);
+  return value;
+}
+
+export function parseEnvironment(value: string | undefined): SendRequest['environment'] {
+  const env = value ?? 'sandbox';
+  if (env !== 'production' && env !== 'sandbox' && env !== 'local') {
+    throw new AppError('INVALID_INPUT', `--env must be production, sandbox or local, not "${env}".`);
+  }
+  return env;
+}
+
+/** Reads a payload from a file path, or from stdin when the path is "-". */
+export async function readPayload(source: string | undefined, io: CliIo, what = '--payload'): Promise<string> {
+  if (source === undefined) throw new AppError('INVALID_INPUT', `${what} is required: a file path, or - for stdin.`);
+  if (source === '-') {
+    const chunks: Buffer[] = [];
+    for await (const chunk of io.stdin as AsyncIterable<Buffer>) chunks.push(Buffer.from(chunk));
+    return Buffer.concat(chunks).toString('utf8');
+  }
+  try {
+    return await readFile(source, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new AppError(
+      'INVALID_INPUT',
+      code === 'ENOENT' ? `No file at ${source}.` : `Could not read ${source} (${code}).`,
+    );
+  }
+}
+
+export async function openCliCore(values: CommonSendValues, io: CliIo): Promise<Core> {
+  return createCore({
+    mode: 'browser',
+    dataDir: values['data-dir'] ?? io.env['PUSH_CONSOLE_DATA_DIR'],
+    workspaceDir: values.workspace ?? io.env['PUSH_CONSOLE_WORKSPACE'],
+    ephemeralSecrets: values['ephemeral-secrets'] === true,
+    log: () => {},
+  });
+}
+
+/**
+ * Sends one request and reports it: a human summary (or `--json` with the SendResult and the
+ * redacted exchanges), an optional HAR file, and exit code 0 only when the provider accepted.
+ */
+export async function runSend(request: SendRequest, values: CommonSendValues, io: CliIo): Promise<number> {
+  const core = await openCliCore(values, io);
+  const exchanges: Exchange[] = [];
+  const unsubscribe = core.events.subscribe((event, payload) => {
+    if (event === 'exchange.recorded') exchanges.push(payload as Exchange);
+  });
+  try {
+    if (values['dry-run'] && request.provider === 'apns') {
+      const issues = await core.sender.preflight(request);
+      printIssues(issues, io);
+      return issues.some((issue) => issue.severity === 'error') ? 1 : 0;
+    }
+    const { result, preflight } = await core.sender.send(request, { ignorePreflight: values.force === true });
+    if (values.har) {
+      await writeFile(values.har, JSON.stringify(exchangesToHar(exchanges, appVersion()), null, 2));
+    }
+    if (values.json) {
+      write(io.stdout, JSON.stringify({ result, preflight, exchanges }, null, 2));
+    } else {
+      printIssues(preflight, io);
+      printResult(result, io);
+    }
+    return result.outcome === 'accepted' ? 0 : 1;
+  } finally {
+    unsubscribe();
+    await core.close();
+  }
+}
+
+export function printIssues(issues: readonly PreflightIssue[], io: CliIo): void {
+  for (const issue of issues) {
+    const label = issue.severity === 'error' ? 'error' : issue.severity === 'warning' ? 'warning' : 'note';
+    write(io.stderr, `${label}: ${issue.message}${issue.path ? ` (${issue.path})` : ''}`);
+  }
+}
+
+export function printResult(result: SendResult, io: CliIo): void {
+  const mark = result.outcome === 'accepted' ? '✓' : '✗';
+  const status = result.status === null ? 'no response' : String(result.status);
+  const reason = result.reason ? ` ${result.reason}` : '';
+  write(io.stdout, `${mark} ${result.outcome}  ${status}${reason}  (${Math.round(result.durationMs)} ms)`);
+  if (result.explanation) write(io.stdout, `  ${result.explanation}`);
+  if (result.hint) write(io.stdout, `  Hint: ${result.hint}`);
+  for (const [name, value] of Object.entries(result.messageIds)) write(io.stdout, `  ${name}: ${value}`);
+  if (result.retryable) {
+    const after = result.retryAfterSeconds ? ` after ${result.retryAfterSeconds} s` : '';
+    write(io.stdout, `  Retryable${after}.`);
+  }
+  if (result.deviceStateChange) {
+    write(io.stdout, `  Device marked gone at ${result.deviceStateChange.at}: ${result.deviceStateChange.reason}`);
+  }
+}

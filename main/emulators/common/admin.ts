@@ -1,0 +1,84 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
+import { faultRuleSchema } from '../../../shared/domain/fault-rule';
+import type { FaultInjector } from './faults';
+import type { Inbox } from './inbox';
+
+export type AnyRequest = IncomingMessage | Http2ServerRequest;
+export type AnyResponse = ServerResponse | Http2ServerResponse;
+
+const MAX_ADMIN_BODY = 4 * 1024 * 1024;
+
+export async function readBody(req: AnyRequest, limit = MAX_ADMIN_BODY): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) throw new Error(`body larger than ${limit} bytes`);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+export async function readJson(req: AnyRequest): Promise<unknown> {
+  const body = await readBody(req);
+  return body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+}
+
+export function sendJson(res: AnyResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
+  const body = JSON.stringify(value);
+  (res as ServerResponse).writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': String(Buffer.byteLength(body)),
+    ...headers,
+  });
+  res.end(body);
+}
+
+/**
+ * The admin routes every emulator shares: its inbox and its fault rules. Provider-specific
+ * routes (registering keys, creating devices) are handled by each emulator before this.
+ * Returns false when the path is not one of these.
+ */
+export async function handleCommonAdmin(
+  req: AnyRequest,
+  res: AnyResponse,
+  url: URL,
+  parts: { inbox: Inbox; faults: FaultInjector },
+): Promise<boolean> {
+  const path = url.pathname;
+  const method = req.method ?? 'GET';
+  if (path === '/__admin/inbox' && method === 'GET') {
+    sendJson(res, 200, parts.inbox.list(url.searchParams.get('device') ?? undefined));
+    return true;
+  }
+  if (path === '/__admin/inbox' && method === 'DELETE') {
+    parts.inbox.clear();
+    sendJson(res, 200, { cleared: true });
+    return true;
+  }
+  if (path === '/__admin/faults' && method === 'GET') {
+    sendJson(res, 200, parts.faults.list());
+    return true;
+  }
+  if (path === '/__admin/faults' && method === 'POST') {
+    const parsed = faultRuleSchema.safeParse(await readJson(req));
+    if (!parsed.success) {
+      sendJson(res, 400, { error: 'invalid fault rule', issues: parsed.error.issues });
+      return true;
+    }
+    sendJson(res, 201, parts.faults.add(parsed.data));
+    return true;
+  }
+  if (path === '/__admin/faults' && method === 'DELETE') {
+    parts.faults.clear();
+    sendJson(res, 200, { cleared: true });
+    return true;
+  }
+  if (path.startsWith('/__admin/faults/') && method === 'DELETE') {
+    const removed = parts.faults.remove(decodeURIComponent(path.slice('/__admin/faults/'.length)));
+    sendJson(res, removed ? 200 : 404, { removed });
+    return true;
+  }
+  return false;
+}
