@@ -1,0 +1,102 @@
+#!/usr/bin/env node
+// `npm start`: build if the sources changed, then launch Electron. When Electron's binary is
+// missing or cannot start here, say so in one line and start browser mode instead.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const browserOnly = args.includes('--browser');
+const passThrough = args.filter((arg) => arg !== '--browser');
+
+buildIfNeeded();
+if (browserOnly) {
+  startBrowserMode();
+} else {
+  const binary = electronBinary();
+  if (!binary.path) {
+    console.log(`Electron's binary is not available here (${binary.why}); starting browser mode instead.`);
+    startBrowserMode();
+  } else {
+    launchElectron(binary.path);
+  }
+}
+
+function buildIfNeeded() {
+  const stamp = join(root, 'out', '.build-stamp');
+  const built = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
+  const sources = ['main', 'preload', 'renderer', 'shared', 'package.json', 'vite.config.ts'];
+  if (built > 0 && sources.every((source) => newestMtime(join(root, source)) <= built)) return;
+  console.log('Building Push Console…');
+  const result = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--quiet'], { stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error('The build failed; see the errors above.');
+    process.exit(result.status ?? 1);
+  }
+}
+
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+/** Where Electron's binary would be, without triggering its download-on-first-launch. */
+function electronBinary() {
+  const pkg = join(root, 'node_modules', 'electron');
+  if (!existsSync(pkg)) return { path: null, why: 'the electron package is not installed' };
+  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+  const pathFile = join(pkg, 'path.txt');
+  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : null;
+  if (override) {
+    const full = join(override, relative ?? 'electron');
+    return existsSync(full) ? { path: full } : { path: null, why: `no binary at ${full}` };
+  }
+  if (!relative) return { path: null, why: 'it was never downloaded' };
+  const full = join(pkg, 'dist', relative);
+  return existsSync(full) ? { path: full } : { path: null, why: `no binary at ${full}` };
+}
+
+function launchElectron(binary) {
+  const child = spawn(binary, [join(root, 'out', 'main', 'electron.mjs'), ...passThrough], {
+    stdio: ['ignore', 'inherit', 'pipe'],
+  });
+  let early = true;
+  let stderr = '';
+  const settled = setTimeout(() => {
+    early = false;
+    process.stderr.write(stderr);
+  }, 4000);
+  child.stderr.on('data', (chunk) => {
+    if (early) stderr += chunk;
+    else process.stderr.write(chunk);
+  });
+  const fallBack = (why) => {
+    clearTimeout(settled);
+    console.log(`Electron could not start here (${why}); starting browser mode instead.`);
+    startBrowserMode();
+  };
+  child.on('error', (error) => fallBack(error.code ?? error.message));
+  child.on('exit', (code, signal) => {
+    if (early && code !== 0) {
+      const first = stderr.split('\n').find((line) => line.trim()) ?? `exit code ${code ?? signal}`;
+      return fallBack(first.trim().slice(0, 160));
+    }
+    clearTimeout(settled);
+    process.exit(code ?? 0);
+  });
+  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+}
+
+function startBrowserMode() {
+  const child = spawn(process.execPath, [join(root, 'out', 'main', 'cli.mjs'), 'serve', ...passThrough], {
+    stdio: 'inherit',
+  });
+  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+  child.on('exit', (code) => process.exit(code ?? 0));
+}

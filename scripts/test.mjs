@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+// `npm test`: typecheck, lint, build, then the unit, integration and e2e suites. It brings up
+// what the tests need from the system itself: a private D-Bus session with a fresh, unlocked
+// gnome-keyring (the keychain tests use the real Secret Service), and a virtual display for
+// the Electron smoke test where an Electron binary exists.
+import { spawnSync, execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+
+// 1. Re-run inside a private D-Bus session so the keychain tests never touch a user's keyring.
+if (!process.env.PUSH_CONSOLE_TEST_SESSION && has('dbus-run-session')) {
+  const result = spawnSync('dbus-run-session', ['--', process.execPath, ...process.argv.slice(1)], {
+    stdio: 'inherit',
+    env: { ...process.env, PUSH_CONSOLE_TEST_SESSION: '1' },
+  });
+  process.exit(result.status ?? 1);
+}
+
+const scratch = mkdtempSync(join(tmpdir(), 'push-console-test-'));
+const env = { ...process.env, PUSH_CONSOLE_TEST_SESSION: '1' };
+if (process.env.PUSH_CONSOLE_TEST_SESSION && has('gnome-keyring-daemon')) {
+  // A fresh keyring in a scratch folder, unlocked with a throwaway password.
+  env.XDG_DATA_HOME = join(scratch, 'data');
+  mkdirSync(join(env.XDG_DATA_HOME, 'keyrings'), { recursive: true });
+  const out = execFileSync('gnome-keyring-daemon', ['--unlock', '--components=secrets'], {
+    input: 'pw',
+    env,
+    encoding: 'utf8',
+  });
+  for (const line of out.split('\n')) {
+    const match = /^([A-Z_]+)=(.*)$/.exec(line.trim());
+    if (match) env[match[1]] = match[2];
+  }
+} else {
+  console.log('Note: no D-Bus session or gnome-keyring here; keychain tests will say why they skip.');
+}
+
+const results = join(root, 'out', 'test-results');
+rmSync(results, { recursive: true, force: true });
+mkdirSync(results, { recursive: true });
+
+const steps = [
+  ['Typecheck', process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '--build']],
+  ['Lint', 'npm', ['run', '-s', 'lint']],
+  ['Build', process.execPath, [join(root, 'scripts/build.mjs'), '--quiet']],
+];
+for (const [name, command, args] of steps) {
+  console.log(`\n== ${name}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env, cwd: root });
+  if (result.status !== 0) {
+    console.error(`${name} failed.`);
+    console.log('Tests: 0 passed, 1 failed');
+    process.exit(1);
+  }
+}
+
+let failedSuites = 0;
+for (const suite of ['unit', 'integration', 'e2e']) {
+  console.log(`\n== ${suite} tests`);
+  const vitest = [
+    join(root, 'node_modules/vitest/vitest.mjs'),
+    'run',
+    '--project',
+    suite,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${join(results, `${suite}.json`)}`,
+  ];
+  // The Electron smoke test needs a display where a binary exists; Xvfb provides one.
+  const useXvfb = suite === 'e2e' && !env.DISPLAY && has('xvfb-run');
+  const [command, args] = useXvfb ? ['xvfb-run', ['-a', process.execPath, ...vitest]] : [process.execPath, vitest];
+  const result = spawnSync(command, args, { stdio: 'inherit', env, cwd: root });
+  if (result.status !== 0) failedSuites += 1;
+}
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+for (const suite of ['unit', 'integration', 'e2e']) {
+  const file = join(results, `${suite}.json`);
+  if (!existsSync(file)) {
+    failed += 1;
+    continue;
+  }
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  passed += report.numPassedTests ?? 0;
+  failed += report.numFailedTests ?? 0;
+  skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+}
+rmSync(scratch, { recursive: true, force: true });
+if (failedSuites > 0 && failed === 0) failed = failedSuites;
+console.log(`\nTests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(failed > 0 || failedSuites > 0 ? 1 : 0);

@@ -1,0 +1,27 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, expect, it, describe } from 'vitest';
+import { ROOT, startServed, type ServedApp } from '../support/serve';
+
+const relative = existsSync(join(ROOT, 'node_modules/electron/path.txt'))
+  ? readFileSync(join(ROOT, 'node_modules/electron/path.txt'), 'utf8').trim()
+  : null;
+const hasElectron = relative !== null && existsSync(join(ROOT, 'node_modules/electron/dist', relative));
+
+describe('npm start without an Electron binary', () => {
+  let app: ServedApp | undefined;
+  afterAll(async () => app?.stop());
+
+  it.skipIf(hasElectron)('prints one fallback line and serves a working UI', async () => {
+    app = await startServed([join(ROOT, 'scripts', 'start.mjs')]);
+    const lines = app
+      .output()
+      .split('\n')
+      .filter((line) => line.trim() && !line.startsWith('Building'));
+    expect(lines[0]).toMatch(/^Electron's binary is not available here \(.+\); starting browser mode instead\.$/);
+    expect(app.output()).not.toMatch(/\n\s+at /);
+    const page = await fetch(app.url);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<div id="root">');
+  });
+});

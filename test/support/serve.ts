@@ -1,0 +1,66 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface ServedApp {
+  url: string;
+  origin: string;
+  token: string;
+  output: () => string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs a real command that prints the browser-mode URL (the built CLI's `serve`, or `npm start`)
+ * with its own temporary data folder, and waits for the URL.
+ */
+export async function startServed(
+  command: string[] = [join(ROOT, 'bin', 'push-console.mjs'), 'serve', '--ephemeral-secrets'],
+  extraEnv: Record<string, string> = {},
+): Promise<ServedApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'pc-e2e-'));
+  const child: ChildProcess = spawn(process.execPath, command, {
+    cwd: ROOT,
+    env: { ...process.env, PUSH_CONSOLE_DATA_DIR: dataDir, ...extraEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no URL within 60 s; output:\n${output}`)), 60_000);
+    const check = () => {
+      const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[0]);
+      }
+    };
+    child.stdout!.on('data', check);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited with ${code} before printing a URL:\n${output}`));
+    });
+  });
+  const parsed = new URL(url);
+  return {
+    url,
+    origin: parsed.origin,
+    token: parsed.searchParams.get('token')!,
+    output: () => output,
+    dataDir,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

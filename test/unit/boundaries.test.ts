@@ -1,0 +1,54 @@
+import { ESLint } from 'eslint';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const cwd = fileURLToPath(new URL('../..', import.meta.url));
+const eslint = new ESLint({ cwd });
+
+async function restrictedMessages(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result!.messages
+    .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-globals')
+    .map((m) => m.message);
+}
+
+describe('process boundaries enforced by lint', () => {
+  it('keeps shared/ free of Node, Electron and the DOM', async () => {
+    expect(
+      await restrictedMessages('shared/probe.ts', "import { readFile } from 'node:fs';\nvoid readFile;\n"),
+    ).toHaveLength(1);
+    expect(await restrictedMessages('shared/probe.ts', "import { app } from 'electron';\nvoid app;\n")).toHaveLength(1);
+    expect(await restrictedMessages('shared/probe.ts', 'export const w = window.innerWidth;\n')).toHaveLength(1);
+    expect(await restrictedMessages('shared/probe.ts', "import { z } from 'zod';\nvoid z;\n")).toHaveLength(0);
+  });
+
+  it('keeps renderer/ away from main/ and Electron', async () => {
+    expect(
+      await restrictedMessages(
+        'renderer/probe.ts',
+        "import { createCore } from '../main/core/core';\nvoid createCore;\n",
+      ),
+    ).toHaveLength(1);
+    expect(
+      await restrictedMessages('renderer/probe.ts', "import { ipcRenderer } from 'electron';\nvoid ipcRenderer;\n"),
+    ).toHaveLength(1);
+    expect(
+      await restrictedMessages('renderer/probe.ts', "import { calls } from '../shared/contract';\nvoid calls;\n"),
+    ).toHaveLength(0);
+  });
+
+  it('lets only main/electron/ import electron, and raw IPC only in the adapter', async () => {
+    expect(await restrictedMessages('main/core/probe.ts', "import { app } from 'electron';\nvoid app;\n")).toHaveLength(
+      1,
+    );
+    expect(
+      await restrictedMessages('main/electron/probe.ts', "import { ipcMain } from 'electron';\nvoid ipcMain;\n"),
+    ).toHaveLength(1);
+    expect(
+      await restrictedMessages('main/electron/probe.ts', "import { app } from 'electron';\nvoid app;\n"),
+    ).toHaveLength(0);
+    expect(
+      await restrictedMessages('main/electron/ipc-adapter.ts', "import { ipcMain } from 'electron';\nvoid ipcMain;\n"),
+    ).toHaveLength(0);
+  });
+});
