@@ -9,6 +9,9 @@ import type { CredentialResolver } from './credentials/types';
 import { createProviders } from './providers/registry';
 import type { ProviderModules } from './providers/types';
 import { Sender } from './send/sender';
+import { DraftStore } from './workspace/drafts';
+import { PresetStore } from './workspace/presets';
+import { ProfileStore } from './workspace/profiles';
 import { createTransport } from './transport';
 import type { Transport } from './transport/types';
 
@@ -37,6 +40,9 @@ export interface Core {
   readonly credentials: CredentialResolver;
   readonly providers: ProviderModules;
   readonly sender: Sender;
+  readonly profiles: ProfileStore;
+  readonly drafts: DraftStore;
+  readonly presets: PresetStore;
   readonly dispatch: Dispatch;
   readonly log: (line: string) => void;
   /** Services register their shutdown here (emulators, connection pools, history writers). */
@@ -67,6 +73,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     credentials,
     providers,
     sender,
+    profiles: new ProfileStore(workspaceDir, credentials),
+    drafts: new DraftStore(dataDir),
+    presets: new PresetStore(workspaceDir),
     log,
     dispatch: async () => ({ ok: false, error: { code: 'INTERNAL', message: 'Push Console is starting.' } }),
     onClose(close) {
@@ -77,6 +86,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
   };
   closers.push(() => transport.close());
+  closers.push(() => core.drafts.flush());
   for (const provider of Object.values(providers)) {
     if (provider.close) closers.push(() => provider.close!());
   }

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * A finding from a provider's preflight: errors block a send, warnings and notes inform. The same
  * rules run in the composer as the user types, in the CLI before sending, and in bulk sends.
@@ -38,3 +40,12 @@ export function utf8Length(text: string): number {
   }
   return bytes;
 }
+
+/** The same shape as PreflightIssue, for the contract. */
+export const preflightIssueSchema = z.object({
+  severity: z.enum(['error', 'warning', 'info']),
+  code: z.string(),
+  message: z.string(),
+  path: z.string().optional(),
+  fix: z.object({ label: z.string(), id: z.string() }).optional(),
+});

@@ -1,10 +1,12 @@
 import type { Core } from '../core';
 import { appHandlers } from './app';
+import { composeHandlers } from './compose';
 import type { Handlers } from './dispatcher';
 
 /** Every contract call's implementation, one domain module each; TypeScript checks none is missing. */
 export function createHandlers(core: Core): Handlers {
   return {
     ...appHandlers(core),
+    ...composeHandlers(core),
   };
 }
