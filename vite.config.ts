@@ -7,6 +7,15 @@ const root = fileURLToPath(new URL('./renderer', import.meta.url));
 export default defineConfig({
   root,
   base: './',
+  resolve: {
+    // monaco-editor's export map only covers .js files; its CSS is imported by path.
+    alias: [
+      {
+        find: /^monaco-editor\/(.*\.css)$/,
+        replacement: fileURLToPath(new URL('./node_modules/monaco-editor/esm/vs/', import.meta.url)) + '$1',
+      },
+    ],
+  },
   build: {
     outDir: fileURLToPath(new URL('./out/renderer', import.meta.url)),
     emptyOutDir: true,

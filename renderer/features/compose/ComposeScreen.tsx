@@ -1,11 +1,196 @@
-import { AppInfoPanel } from '../../app/AppInfoPanel';
-import { EmptyState } from '../../app/EmptyState';
+import { useEffect, useMemo, useRef } from 'react';
+import { payloadSize } from '../../../shared/limits';
+import { locateJsonPointer } from '../../../shared/json/locate';
+import type { SendRequest } from '../../../shared/domain/send-request';
+import { hasBlockingIssue, type PreflightIssue } from '../../../shared/preflight/types';
+import { useComposer, useCurrentDraft } from '../../state/composer';
+import { useExchangeFocus } from '../../state/exchange-focus';
+import { useNavigation } from '../../state/navigation';
+import { useProfiles } from '../../state/profiles';
+import { useSend } from '../../state/send';
+import { PROVIDERS, payloadLanguage } from './defaults';
+import { PayloadEditor } from './editor/PayloadEditor';
+import type { EditorHandle } from './editor/editor-types';
+import { payloadJsonSchema } from './payload-schemas';
+import { OptionsForm } from './OptionsForm';
+import { PreflightList } from './PreflightList';
+import { PresetMenu } from './PresetMenu';
+import { Preview } from './previews/Preview';
+import { ProfileBar } from './ProfileBar';
+import { ResultPanel } from './ResultPanel';
+import { SizeMeter } from './SizeMeter';
+import { TargetInput } from './TargetInput';
+import { TemplateMenu } from './TemplateMenu';
+import './compose.css';
 
 export function ComposeScreen() {
-  return (
-    <EmptyState title="Compose">
-      <p>Pick a profile and a target, write the payload, and press Ctrl/Cmd+Enter to send.</p>
-      <AppInfoPanel />
-    </EmptyState>
+  const { loaded, provider, load, setProvider, update, replace } = useComposer();
+  const draft = useCurrentDraft();
+  const profiles = useProfiles();
+  const send = useSend();
+  const go = useNavigation((state) => state.go);
+  const focusExchange = useExchangeFocus((state) => state.focus);
+  const editor = useRef<EditorHandle | null>(null);
+
+  useEffect(() => {
+    void load();
+    void profiles.load();
+    // Load once when the screen opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const profile = profiles.profiles.find((p) => p.id === draft.profileId && p.provider === provider) ?? null;
+  const request = useMemo(
+    () =>
+      ({
+        provider,
+        credential: profile?.credentialId ?? '(none)',
+        environment: profile?.environment ?? 'local',
+        target: draft.target,
+        options: { ...(profile?.defaults ?? {}), ...draft.options },
+        payload: draft.payload,
+      }) as SendRequest,
+    [provider, profile, draft.target, draft.options, draft.payload],
   );
+
+  const runPreflight = send.preflight;
+  useEffect(() => {
+    if (loaded) runPreflight(request);
+  }, [loaded, request, runPreflight]);
+
+  const blocked = hasBlockingIssue(send.issues);
+  const sending = send.sendId !== null;
+  const canSend = profile !== null && !blocked && !sending;
+  const submit = () => {
+    if (canSend) void send.send(request);
+  };
+
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if ((event.ctrlKey || event.metaKey) && event.key === 'Enter') {
+        event.preventDefault();
+        submit();
+      } else if (event.key === 'Escape' && sending) {
+        void send.cancel();
+      }
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  const jump = (issue: PreflightIssue) => {
+    if (!issue.path) return;
+    if (issue.path.startsWith('/')) {
+      const offset = locateJsonPointer(draft.payload, issue.path);
+      if (offset !== null) editor.current?.revealOffset(offset);
+    } else {
+      document.getElementById(`opt-${issue.path.replace(/^options\./, '').replace(/\./g, '-')}`)?.focus();
+    }
+  };
+
+  const reading = payloadSize(provider, draft.payload, request.options, draft.target);
+  const language = payloadLanguage(provider, request.options);
+
+  return (
+    <div className="compose" data-testid="compose">
+      <div className="compose-top">
+        <div role="tablist" aria-label="Provider" className="provider-tabs">
+          {PROVIDERS.map((item) => (
+            <button
+              key={item.id}
+              role="tab"
+              aria-selected={item.id === provider}
+              data-testid={`provider-${item.id}`}
+              className={item.id === provider ? 'provider-tab active' : 'provider-tab'}
+              onClick={() => setProvider(item.id)}
+            >
+              {item.label}
+            </button>
+          ))}
+        </div>
+        <ProfileBar provider={provider} profileId={draft.profileId} onSelect={(profileId) => update({ profileId })} />
+        <TargetInput provider={provider} value={draft.target} onChange={(target) => update({ target })} />
+      </div>
+      <div className="compose-body">
+        <div className="compose-main">
+          <div className="payload-toolbar">
+            <TemplateMenu provider={provider} onPick={(template) => replace(provider, template)} />
+            <PresetMenu
+              provider={provider}
+              current={draft}
+              onLoad={(preset) => replace(provider, { options: preset.options, payload: preset.payload })}
+            />
+            {language === 'json' && (
+              <>
+                <button
+                  type="button"
+                  data-testid="payload-format"
+                  onClick={() => update({ payload: reformat(draft.payload, 2) })}
+                >
+                  Format
+                </button>
+                <button
+                  type="button"
+                  data-testid="payload-minify"
+                  onClick={() => update({ payload: reformat(draft.payload, 0) })}
+                >
+                  Minify
+                </button>
+              </>
+            )}
+            <span className="spacer" />
+            <SizeMeter reading={reading} />
+          </div>
+          <div className="payload-editor">
+            <PayloadEditor
+              value={draft.payload}
+              language={language}
+              schema={language === 'json' ? payloadJsonSchema(provider, request.options) : undefined}
+              modelUri={`inmemory://push-console/${provider}.${language === 'xml' ? 'xml' : 'json'}`}
+              ariaLabel="Payload"
+              onChange={(payload) => update({ payload })}
+              onSubmit={submit}
+              onReady={(handle) => (editor.current = handle)}
+            />
+          </div>
+          <PreflightList issues={send.issues} error={send.preflightError} onJump={jump} />
+          <OptionsForm provider={provider} options={draft.options} onChange={(options) => update({ options })} />
+        </div>
+        <aside className="compose-side">
+          <div className="send-row">
+            <button
+              type="button"
+              className="primary send-button"
+              data-testid="send"
+              disabled={!canSend}
+              onClick={submit}
+            >
+              {sending ? 'Sending…' : 'Send'} <kbd>Ctrl+Enter</kbd>
+            </button>
+            {!profile && <span className="hint">Choose or create a profile to send.</span>}
+            {profile && blocked && <span className="hint">Fix the preflight errors to send.</span>}
+          </div>
+          <ResultPanel
+            result={send.result}
+            error={send.error}
+            sending={sending}
+            onCancel={() => void send.cancel()}
+            onOpenExchange={(id) => {
+              focusExchange(id);
+              go('exchanges');
+            }}
+          />
+          <Preview provider={provider} payload={draft.payload} options={request.options} />
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+function reformat(text: string, indent: number): string {
+  try {
+    return JSON.stringify(JSON.parse(text), null, indent);
+  } catch {
+    return text;
+  }
 }

@@ -1,0 +1,169 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Environment } from '../../../shared/domain/environment';
+import type { Provider } from '../../../shared/domain/exchange';
+import type { Profile } from '../../../shared/domain/profile';
+import type { BridgeError } from '../../bridge';
+import { useCredentialChoices } from '../../state/credential-choices';
+import { useProfiles } from '../../state/profiles';
+
+interface Props {
+  provider: Provider;
+  profile: Profile | null;
+  onClose(saved: Profile | null): void;
+}
+
+/** Create, edit, duplicate or delete a profile; main refuses mismatches with the reason shown here. */
+export function ProfileEditor({ provider, profile, onClose }: Props) {
+  const { save, duplicate, remove } = useProfiles();
+  const credentials = useCredentialChoices(provider);
+  const [name, setName] = useState(profile?.name ?? '');
+  const [credentialId, setCredentialId] = useState(profile?.credentialId ?? '');
+  const [environment, setEnvironment] = useState<Environment>(profile?.environment ?? 'sandbox');
+  const [defaults, setDefaults] = useState(JSON.stringify(profile?.defaults ?? {}, null, 2));
+  const [error, setError] = useState<{ message: string; hint?: string | undefined } | null>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
+
+  useEffect(() => {
+    dialog.current?.showModal();
+  }, []);
+
+  async function submit() {
+    let parsedDefaults: Record<string, unknown>;
+    try {
+      parsedDefaults = JSON.parse(defaults || '{}');
+    } catch {
+      setError({ message: 'Defaults must be a JSON object, e.g. {"topic": "com.example.app"}.' });
+      return;
+    }
+    try {
+      const saved = await save({
+        ...(profile ? { id: profile.id } : {}),
+        name,
+        provider,
+        credentialId,
+        environment,
+        defaults: parsedDefaults,
+      });
+      onClose(saved);
+    } catch (e) {
+      const err = e as BridgeError;
+      setError({ message: err.message, hint: err.hint });
+    }
+  }
+
+  return (
+    <dialog ref={dialog} className="dialog" data-testid="profile-editor" onCancel={() => onClose(null)}>
+      <form
+        method="dialog"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        <h3>{profile ? 'Edit profile' : 'New profile'}</h3>
+        <div className="field">
+          <label htmlFor="profile-name">Name</label>
+          <input
+            id="profile-name"
+            data-testid="profile-name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            autoFocus
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="profile-credential">Credential</label>
+          {credentials.length > 0 ? (
+            <select
+              id="profile-credential"
+              data-testid="profile-credential"
+              value={credentialId}
+              onChange={(e) => setCredentialId(e.target.value)}
+            >
+              <option value="">Choose…</option>
+              {credentials.map((credential) => (
+                <option key={credential.id} value={credential.id}>
+                  {credential.label} ({credential.kind})
+                </option>
+              ))}
+            </select>
+          ) : (
+            <input
+              id="profile-credential"
+              data-testid="profile-credential"
+              placeholder="Credential id or label (import one on the Credentials screen)"
+              value={credentialId}
+              onChange={(e) => setCredentialId(e.target.value)}
+            />
+          )}
+        </div>
+        <fieldset className="field env-choice">
+          <legend>Environment</legend>
+          {(['local', 'sandbox', 'production'] as const).map((env) => (
+            <label key={env} className={`env-option env-${env}`}>
+              <input
+                type="radio"
+                name="environment"
+                data-testid={`profile-env-${env}`}
+                checked={environment === env}
+                onChange={() => setEnvironment(env)}
+              />
+              {env}
+            </label>
+          ))}
+        </fieldset>
+        <div className="field">
+          <label htmlFor="profile-defaults">Defaults (JSON, merged under each send’s options)</label>
+          <textarea
+            id="profile-defaults"
+            data-testid="profile-defaults"
+            rows={4}
+            value={defaults}
+            onChange={(e) => setDefaults(e.target.value)}
+          />
+        </div>
+        {error && (
+          <div className="field-error" role="alert" data-testid="profile-error">
+            {error.message}
+            {error.hint && <div className="hint">{error.hint}</div>}
+          </div>
+        )}
+        <div className="dialog-actions">
+          {profile && (
+            <>
+              <button
+                type="button"
+                data-testid="profile-duplicate"
+                onClick={() => void duplicate(profile.id).then(onClose, (e: Error) => setError({ message: e.message }))}
+              >
+                Duplicate
+              </button>
+              <button
+                type="button"
+                className="danger"
+                data-testid="profile-delete"
+                onClick={() => {
+                  if (confirm(`Delete the profile "${profile.name}"? Its credential stays.`)) {
+                    void remove(profile.id).then(
+                      () => onClose(null),
+                      (e: Error) => setError({ message: e.message }),
+                    );
+                  }
+                }}
+              >
+                Delete
+              </button>
+            </>
+          )}
+          <span className="spacer" />
+          <button type="button" onClick={() => onClose(null)}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" data-testid="profile-save">
+            Save
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,18 @@
+export interface EditorHandle {
+  /** Moves the caret to a character offset in the text and scrolls it into view. */
+  revealOffset(offset: number): void;
+  focus(): void;
+}
+
+export interface EditorProps {
+  value: string;
+  language: 'json' | 'xml' | 'plaintext';
+  /** A JSON Schema for validation, hovers and completion (JSON only). */
+  schema?: object | undefined;
+  /** One model per provider, so undo history does not mix payloads. */
+  modelUri: string;
+  ariaLabel: string;
+  onChange(value: string): void;
+  onSubmit?(): void;
+  onReady?(handle: EditorHandle): void;
+}

@@ -1,0 +1,33 @@
+import type { Provider } from '../../../../shared/domain/exchange';
+import { AndroidNotification } from './AndroidNotification';
+import { BrowserNotification } from './BrowserNotification';
+import { IosBanner } from './IosBanner';
+import { WindowsToast } from './WindowsToast';
+
+/** The preview for the current provider (and for Notification Hubs, for the chosen format). */
+export function Preview({
+  provider,
+  payload,
+  options,
+}: {
+  provider: Provider;
+  payload: string;
+  options: Record<string, unknown>;
+}) {
+  let body;
+  const format = String(options['format'] ?? '');
+  if (provider === 'apns' || (provider === 'nhub' && format === 'apple')) body = <IosBanner payload={payload} />;
+  else if (provider === 'fcm' || (provider === 'nhub' && (format === 'fcmv1' || format === 'gcm')))
+    body = <AndroidNotification payload={payload} />;
+  else if (provider === 'wns' || (provider === 'nhub' && format === 'windows'))
+    body = <WindowsToast payload={payload} type={String(options['type'] ?? options['wnsType'] ?? 'wns/toast')} />;
+  else if (provider === 'webpush' || (provider === 'nhub' && format === 'browser'))
+    body = <BrowserNotification payload={payload} />;
+  else body = <p className="preview-note">No preview for the {format || 'chosen'} format.</p>;
+  return (
+    <section className="preview" aria-label="Preview" data-testid="preview">
+      <h3>Preview</h3>
+      {body}
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+import { create } from 'zustand';
+import type { SendRequest } from '../../shared/domain/send-request';
+import type { SendResult } from '../../shared/domain/send-result';
+import type { PreflightIssue } from '../../shared/preflight/types';
+import { BridgeError, call } from '../bridge';
+
+interface SendError {
+  code: string;
+  message: string;
+  hint?: string | undefined;
+}
+
+interface SendSlice {
+  issues: PreflightIssue[];
+  preflightError: string | null;
+  sendId: string | null;
+  result: SendResult | null;
+  error: SendError | null;
+  preflight(request: SendRequest): void;
+  send(request: SendRequest): Promise<void>;
+  cancel(): Promise<void>;
+  clearResult(): void;
+}
+
+let preflightTimer: ReturnType<typeof setTimeout> | undefined;
+let preflightSeq = 0;
+
+export const useSend = create<SendSlice>((set, get) => ({
+  issues: [],
+  preflightError: null,
+  sendId: null,
+  result: null,
+  error: null,
+  preflight(request) {
+    clearTimeout(preflightTimer);
+    const seq = ++preflightSeq;
+    preflightTimer = setTimeout(async () => {
+      try {
+        const issues = await call('send.preflight', request);
+        if (seq === preflightSeq) set({ issues, preflightError: null });
+      } catch (error) {
+        if (seq === preflightSeq) set({ preflightError: (error as Error).message });
+      }
+    }, 120);
+  },
+  async send(request) {
+    if (get().sendId) return;
+    const sendId = crypto.randomUUID();
+    set({ sendId, error: null, result: null });
+    try {
+      const outcome = await call('send.run', { sendId, request });
+      set({ result: outcome.result, issues: outcome.preflight });
+    } catch (error) {
+      const e = error instanceof BridgeError ? error : new BridgeError({ code: 'INTERNAL', message: String(error) });
+      set({ error: { code: e.code, message: e.message, hint: e.hint } });
+    } finally {
+      // Whatever happened, the composer is usable again: no endless "Sending…".
+      set({ sendId: null });
+    }
+  },
+  async cancel() {
+    const sendId = get().sendId;
+    if (sendId) await call('send.cancel', { sendId }).catch(() => {});
+  },
+  clearResult() {
+    set({ result: null, error: null });
+  },
+}));
