@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors';
 import { hasBlockingIssue, type PreflightIssue } from '../../../shared/preflight/types';
 import type { CredentialResolver, ResolvedCredential } from '../credentials/types';
 import type { EventBus } from '../events';
-import { requireLocalEnvironment } from '../local/local-env';
+import { requireLocalEnvironment, type LocalEnvironment } from '../local/local-env';
 import type { ProviderModule, ProviderModules } from '../providers/types';
 import type { Transport } from '../transport/types';
 
@@ -20,6 +20,16 @@ export interface SendOptions {
   signal?: AbortSignal;
   /** Send even when preflight found errors (the CLI's --force); warnings never block. */
   ignorePreflight?: boolean;
+  /** Credential and endpoints resolved once by `prepare` (bulk sends reuse them for every target). */
+  prepared?: PreparedSend;
+  /** Emit `send.result` (default). Bulk sends announce only each target's final result. */
+  announce?: boolean;
+}
+
+/** What a send needs besides the request, looked up once. */
+export interface PreparedSend {
+  credential: ResolvedCredential;
+  local: LocalEnvironment | null;
 }
 
 export interface SendOutcome {
@@ -50,7 +60,8 @@ export class Sender {
     return provider.preflight(request as never, credential);
   }
 
-  async send(request: SendRequest, options: SendOptions = {}): Promise<SendOutcome> {
+  /** Resolves the credential, checks it suits the provider, and finds local endpoints if needed. */
+  async prepare(request: SendRequest): Promise<PreparedSend> {
     const provider = this.#provider(request);
     const credential = await this.#deps.credentials.resolve(request.credential);
     if (!provider.credentialKinds.includes(credential.meta.kind)) {
@@ -60,6 +71,13 @@ export class Sender {
         `"${credential.meta.label}" is a ${credential.meta.kind} credential; ${request.provider} needs ${wanted}.`,
       );
     }
+    const local = request.environment === 'local' ? await requireLocalEnvironment(this.#deps.dataDir) : null;
+    return { credential, local };
+  }
+
+  async send(request: SendRequest, options: SendOptions = {}): Promise<SendOutcome> {
+    const provider = this.#provider(request);
+    const { credential, local } = options.prepared ?? (await this.prepare(request));
     const preflight = provider.preflight(request as never, credential);
     if (hasBlockingIssue(preflight) && !options.ignorePreflight) {
       const errors = preflight.filter((issue) => issue.severity === 'error');
@@ -70,7 +88,6 @@ export class Sender {
         'Fix the payload or options, then send again.',
       );
     }
-    const local = request.environment === 'local' ? await requireLocalEnvironment(this.#deps.dataDir) : null;
     const context = {
       transport: this.#deps.transport,
       credential,
@@ -78,7 +95,7 @@ export class Sender {
       ...(options.signal ? { signal: options.signal } : {}),
     };
     const result = await provider.send(request as never, context);
-    this.#deps.events.emit('send.result', result);
+    if (options.announce !== false) this.#deps.events.emit('send.result', result);
     return { result, preflight };
   }
 

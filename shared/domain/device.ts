@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { environmentSchema } from './environment';
+import { providerSchema } from './exchange';
+
+export const platformSchema = z.enum(['ios', 'android', 'windows', 'web', 'other']);
+
+/** A saved target: what QA fires pushes at every day. */
+export const deviceSchema = z.object({
+  id: z.string(),
+  label: z.string().trim().min(1, 'A device needs a label.').max(120),
+  provider: providerSchema,
+  platform: platformSchema.default('other'),
+  environment: environmentSchema,
+  /** APNs token, FCM token/topic/condition, WNS channel URI, Web Push subscription JSON, NH tags or handle. */
+  target: z.string().trim().min(1, 'A device needs a target (token, channel, subscription…).'),
+  tags: z.array(z.string()).default([]),
+  notes: z.string().default(''),
+  /** Per-device values for {{device.<name>}} in bulk payloads (e.g. badge). */
+  fields: z.record(z.string(), z.string()).default({}),
+  state: z.enum(['active', 'gone']).default('active'),
+  goneAt: z.string().optional(),
+  goneReason: z.string().optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Device = z.infer<typeof deviceSchema>;
+
+export const deviceInputSchema = deviceSchema
+  .omit({ id: true, createdAt: true, updatedAt: true, state: true, goneAt: true, goneReason: true })
+  .extend({ id: z.string().optional() });
+export type DeviceInput = z.input<typeof deviceInputSchema>;
+
+/** The identity used to spot duplicates: the same target for the same provider is one device. */
+export function deviceKey(provider: string, target: string): string {
+  return `${provider}\u0000${canonicalTarget(target)}`;
+}
+
+/** Web Push subscriptions are JSON; their endpoint is what identifies them. */
+export function canonicalTarget(target: string): string {
+  const trimmed = target.trim();
+  if (trimmed.startsWith('{')) {
+    try {
+      const endpoint = (JSON.parse(trimmed) as { endpoint?: unknown }).endpoint;
+      if (typeof endpoint === 'string') return endpoint;
+    } catch {
+      // Not JSON after all: compare as text.
+    }
+  }
+  return trimmed;
+}
