@@ -26,7 +26,7 @@ export function attachIpc(core: Core, getWindow: () => BrowserWindow | null, app
       core.dispatch(name, input, { transport: 'ipc', trusted: isTrusted(event) }),
     );
   }
-  const unsubscribe = core.events.subscribe((event, payload) => {
+  const unsubscribe = core.events.subscribeRenderer((event, payload) => {
     const window = getWindow();
     if (window && !window.isDestroyed()) window.webContents.send(IPC_EVENT_PREFIX + event, payload);
   });

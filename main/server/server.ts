@@ -114,7 +114,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id, result }));
   }
 
-  const unsubscribe = core.events.subscribe((event, payload) => {
+  const unsubscribe = core.events.subscribeRenderer((event, payload) => {
     if (sockets.size === 0) return;
     const frame = JSON.stringify({ event, payload });
     for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(frame);
