@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import type { SendResult } from '../../shared/domain/send-result';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
 import { createHandlers } from './api/handlers';
 import { EventBus } from './events';
@@ -12,6 +13,8 @@ import { Sender } from './send/sender';
 import { DraftStore } from './workspace/drafts';
 import { PresetStore } from './workspace/presets';
 import { ProfileStore } from './workspace/profiles';
+import { DeviceStore } from './workspace/devices';
+import { BulkManager } from './send/bulk-manager';
 import { createTransport } from './transport';
 import type { Transport } from './transport/types';
 
@@ -43,6 +46,8 @@ export interface Core {
   readonly profiles: ProfileStore;
   readonly drafts: DraftStore;
   readonly presets: PresetStore;
+  readonly devices: DeviceStore;
+  readonly bulk: BulkManager;
   readonly dispatch: Dispatch;
   readonly log: (line: string) => void;
   /** Services register their shutdown here (emulators, connection pools, history writers). */
@@ -63,6 +68,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const credentials = createCredentialService({ secrets, workspaceDir });
   const providers = createProviders();
   const sender = new Sender({ providers, credentials, transport, events, dataDir });
+  const devices = new DeviceStore(workspaceDir);
+  // A send that says the device is gone (Unregistered, 410, UNREGISTERED) marks it so.
+  events.subscribe((name, payload) => {
+    if (name === 'send.result') void devices.markGone(payload as SendResult).catch(() => {});
+  });
   const core: Core = {
     mode: options.mode,
     dataDir,
@@ -76,6 +86,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     profiles: new ProfileStore(workspaceDir, credentials),
     drafts: new DraftStore(dataDir),
     presets: new PresetStore(workspaceDir),
+    devices,
+    bulk: new BulkManager({ sender, events, transport, devices }),
     log,
     dispatch: async () => ({ ok: false, error: { code: 'INTERNAL', message: 'Push Console is starting.' } }),
     onClose(close) {

@@ -1,6 +1,7 @@
 import type { Core } from '../core';
 import { appHandlers } from './app';
 import { composeHandlers } from './compose';
+import { deviceHandlers } from './devices';
 import type { Handlers } from './dispatcher';
 
 /** Every contract call's implementation, one domain module each; TypeScript checks none is missing. */
@@ -8,5 +9,6 @@ export function createHandlers(core: Core): Handlers {
   return {
     ...appHandlers(core),
     ...composeHandlers(core),
+    ...deviceHandlers(core),
   };
 }

@@ -1,0 +1,62 @@
+import { exportDevicesCsv, exportDevicesJson, importDevices } from '../../../shared/devices/import-export';
+import type { Core } from '../core';
+import type { Handlers } from './dispatcher';
+
+type DeviceCalls =
+  | 'devices.list'
+  | 'devices.save'
+  | 'devices.remove'
+  | 'devices.prune'
+  | 'devices.import'
+  | 'devices.export'
+  | 'bulk.start'
+  | 'bulk.control'
+  | 'bulk.results'
+  | 'bulk.retry';
+
+export function deviceHandlers(core: Core): Pick<Handlers, DeviceCalls> {
+  return {
+    'devices.list': () => core.devices.list(),
+    'devices.save': (input) => core.devices.save(input),
+    'devices.remove': async ({ ids }) => ({ removed: await core.devices.remove(ids) }),
+    'devices.prune': async () => ({ removed: await core.devices.prune() }),
+    'devices.import': async ({ format, text }) => {
+      const parsed = importDevices(text, format);
+      if (!parsed.ok) return parsed;
+      return { ok: true as const, ...(await core.devices.saveMany(parsed.devices)) };
+    },
+    'devices.export': async ({ format }) => {
+      const devices = await core.devices.list();
+      return { text: format === 'csv' ? exportDevicesCsv(devices) : exportDevicesJson(devices) };
+    },
+    'bulk.start': async ({ request, targets, deviceIds, concurrency, maxAttempts, record }) => {
+      const { sendId, total } = await core.bulk.start({
+        request,
+        ...(targets ? { targets } : {}),
+        ...(deviceIds ? { deviceIds } : {}),
+        options: {
+          ...(concurrency ? { concurrency } : {}),
+          ...(maxAttempts ? { maxAttempts } : {}),
+          ...(record !== undefined ? { record } : {}),
+        },
+      });
+      return { sendId, total };
+    },
+    'bulk.control': ({ sendId, action }) => {
+      const run = core.bulk.get(sendId);
+      if (action === 'pause') run.pause();
+      else if (action === 'resume') run.resume();
+      else run.cancel();
+      return { state: run.state };
+    },
+    'bulk.results': ({ sendId, offset, limit, outcome, retryable }) =>
+      core.bulk.get(sendId).results(offset, limit, {
+        ...(outcome ? { outcome } : {}),
+        ...(retryable !== undefined ? { retryable } : {}),
+      }),
+    'bulk.retry': async ({ sendId }) => {
+      const { sendId: next, total } = await core.bulk.retry(sendId);
+      return { sendId: next, total };
+    },
+  };
+}

@@ -1,0 +1,309 @@
+import { randomUUID } from 'node:crypto';
+import type { SendRequest } from '../../../shared/domain/send-request';
+import type { SendResult } from '../../../shared/domain/send-result';
+import { substitute, type DeviceVars } from '../../../shared/devices/substitute';
+import { isAppError } from '../../../shared/errors';
+import type { EventBus } from '../events';
+import type { Transport } from '../transport/types';
+import { retryDelayMs, sleep } from './backoff';
+import type { PreparedSend, Sender } from './sender';
+
+export interface BulkTarget {
+  target: string;
+  deviceId?: string;
+  /** Values for {{device.<name>}} in the payload and string options. */
+  vars?: DeviceVars;
+}
+
+export interface BulkOptions {
+  /** Requests in flight at once (HTTP/2 streams for APNs, parallel requests elsewhere). */
+  concurrency?: number;
+  /** Attempts per target, the first included. */
+  maxAttempts?: number;
+  retryBaseMs?: number;
+  maxRetryDelayMs?: number;
+  /** Record full exchanges during the run (default on; off is faster for very large runs). */
+  record?: boolean;
+  /** Called with each target's final result, exactly once per target. */
+  onFinal?: (item: BulkItem, result: SendResult) => void;
+}
+
+/** One target's final outcome, kept small so 100,000 of them fit easily in memory. */
+export interface BulkItem {
+  index: number;
+  target: string;
+  deviceId?: string;
+  outcome: SendResult['outcome'];
+  status: number | null;
+  reason: string | null;
+  retryable: boolean;
+  attempts: number;
+  resultId: string;
+}
+
+export type BulkState = 'running' | 'paused' | 'done' | 'cancelled';
+
+export interface BulkProgress {
+  sendId: string;
+  done: number;
+  total: number;
+  accepted: number;
+  rejected: number;
+  failed: number;
+  ratePerSecond: number;
+  etaSeconds: number | null;
+  state: BulkState;
+}
+
+export const DEFAULT_CONCURRENCY: Record<SendRequest['provider'], number> = {
+  apns: 200,
+  fcm: 32,
+  wns: 16,
+  webpush: 32,
+  nhub: 16,
+};
+
+/**
+ * One message to many targets with bounded concurrency, retries with backoff for retryable
+ * failures (429 with Retry-After, 5xx, resets), pause and cancel. Every target ends with exactly
+ * one final result, announced quietly (history and devices hear it; renderers get progress).
+ */
+export class BulkRun {
+  readonly id = randomUUID();
+  readonly #sender: Sender;
+  readonly #events: EventBus;
+  readonly #transport: Transport;
+  readonly #request: SendRequest;
+  readonly #targets: readonly BulkTarget[];
+  readonly #options: Required<Omit<BulkOptions, 'onFinal'>> & Pick<BulkOptions, 'onFinal'>;
+  readonly #items: Array<BulkItem | undefined>;
+  readonly #abort = new AbortController();
+  #state: BulkState = 'running';
+  #resume: (() => void) | null = null;
+  #paused: Promise<void> | null = null;
+  #counts = { done: 0, accepted: 0, rejected: 0, failed: 0 };
+  #startedAt = 0;
+  #lastProgress = 0;
+
+  constructor(
+    sender: Sender,
+    events: EventBus,
+    transport: Transport,
+    request: SendRequest,
+    targets: readonly BulkTarget[],
+    options: BulkOptions = {},
+  ) {
+    this.#sender = sender;
+    this.#events = events;
+    this.#transport = transport;
+    this.#request = request;
+    this.#targets = targets;
+    this.#items = new Array(targets.length);
+    this.#options = {
+      concurrency: Math.max(1, Math.min(options.concurrency ?? DEFAULT_CONCURRENCY[request.provider], 1000)),
+      maxAttempts: Math.max(1, options.maxAttempts ?? 4),
+      retryBaseMs: options.retryBaseMs ?? 250,
+      maxRetryDelayMs: options.maxRetryDelayMs ?? 60_000,
+      record: options.record ?? true,
+      onFinal: options.onFinal,
+    };
+  }
+
+  get state(): BulkState {
+    return this.#state;
+  }
+
+  async run(): Promise<BulkProgress> {
+    this.#startedAt = performance.now();
+    // Credential and endpoints are looked up once, not once per target.
+    const prepared = await this.#sender.prepare(this.#request);
+    if (!this.#options.record) this.#transport.setRecording(false);
+    let next = 0;
+    const worker = async () => {
+      for (;;) {
+        if (this.#paused) await this.#paused;
+        if (this.#abort.signal.aborted) return;
+        const index = next++;
+        if (index >= this.#targets.length) return;
+        await this.#sendOne(index, prepared);
+      }
+    };
+    try {
+      const workers = Math.min(this.#options.concurrency, this.#targets.length);
+      await Promise.all(Array.from({ length: workers }, worker));
+    } finally {
+      if (!this.#options.record) this.#transport.setRecording(true);
+    }
+    // Targets never started because of a cancel still get their one final result.
+    for (let index = 0; index < this.#targets.length; index++) {
+      if (!this.#items[index])
+        this.#final(
+          index,
+          0,
+          this.#synthetic(index, 'CANCELLED', 'The bulk send was cancelled before this target was sent.'),
+        );
+    }
+    this.#state = this.#abort.signal.aborted ? 'cancelled' : 'done';
+    const progress = this.progress();
+    this.#events.emit('send.progress', progress);
+    return progress;
+  }
+
+  pause(): void {
+    if (this.#state !== 'running') return;
+    this.#state = 'paused';
+    this.#paused = new Promise((resolve) => (this.#resume = resolve));
+    this.#events.emit('send.progress', this.progress());
+  }
+
+  resume(): void {
+    if (this.#state !== 'paused') return;
+    this.#state = 'running';
+    this.#resume?.();
+    this.#paused = null;
+    this.#events.emit('send.progress', this.progress());
+  }
+
+  cancel(): void {
+    this.#abort.abort();
+    if (this.#state === 'paused') this.resume();
+  }
+
+  progress(): BulkProgress {
+    const elapsed = Math.max((performance.now() - this.#startedAt) / 1000, 0.001);
+    const rate = this.#counts.done / elapsed;
+    const left = this.#targets.length - this.#counts.done;
+    return {
+      sendId: this.id,
+      ...this.#counts,
+      total: this.#targets.length,
+      ratePerSecond: Math.round(rate * 10) / 10,
+      etaSeconds: rate > 0 && left > 0 ? Math.round(left / rate) : left === 0 ? 0 : null,
+      state: this.#state,
+    };
+  }
+
+  /** A page of final results, optionally only one outcome or only retryable failures. */
+  results(
+    offset: number,
+    limit: number,
+    filter?: { outcome?: BulkItem['outcome']; retryable?: boolean },
+  ): { items: BulkItem[]; total: number } {
+    const all = this.#items.filter((item): item is BulkItem => {
+      if (!item) return false;
+      if (filter?.outcome && item.outcome !== filter.outcome) return false;
+      if (filter?.retryable !== undefined && item.retryable !== filter.retryable) return false;
+      return true;
+    });
+    return { items: all.slice(offset, offset + limit), total: all.length };
+  }
+
+  async #sendOne(index: number, prepared: PreparedSend): Promise<void> {
+    const target = this.#targets[index]!;
+    const built = this.#build(target);
+    if ('missing' in built) {
+      this.#final(
+        index,
+        1,
+        this.#synthetic(
+          index,
+          'MISSING_FIELD',
+          `No value for {{device.${built.missing.join('}}, {{device.')}}} for this target.`,
+        ),
+      );
+      return;
+    }
+    for (let attempt = 1; ; attempt++) {
+      let result: SendResult;
+      try {
+        result = (await this.#sender.send(built.request, { prepared, announce: false, signal: this.#abort.signal }))
+          .result;
+      } catch (error) {
+        const reason = isAppError(error) ? error.code : 'INTERNAL';
+        const message = error instanceof Error ? error.message : String(error);
+        result = this.#synthetic(index, reason, message);
+      }
+      const retry =
+        result.outcome !== 'accepted' &&
+        result.retryable &&
+        attempt < this.#options.maxAttempts &&
+        !this.#abort.signal.aborted;
+      if (!retry) {
+        this.#final(index, attempt, result);
+        return;
+      }
+      await sleep(
+        retryDelayMs(attempt, result.retryAfterSeconds, this.#options.retryBaseMs, this.#options.maxRetryDelayMs),
+        this.#abort.signal,
+      );
+    }
+  }
+
+  #build(target: BulkTarget): { request: SendRequest } | { missing: string[] } {
+    const vars: DeviceVars = {
+      target: target.target,
+      ...(target.deviceId ? { id: target.deviceId } : {}),
+      ...target.vars,
+    };
+    const payload = substitute(this.#request.payload, vars);
+    if (payload.missing.length) return { missing: payload.missing };
+    let options = this.#request.options as Record<string, unknown>;
+    if (Object.values(options).some((value) => typeof value === 'string' && value.includes('{{'))) {
+      const swapped: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(options)) {
+        if (typeof value !== 'string') swapped[key] = value;
+        else {
+          const out = substitute(value, vars);
+          if (out.missing.length) return { missing: out.missing };
+          swapped[key] = out.text;
+        }
+      }
+      options = swapped;
+    }
+    return { request: { ...this.#request, target: target.target, payload: payload.text, options } as SendRequest };
+  }
+
+  #final(index: number, attempts: number, result: SendResult): void {
+    const target = this.#targets[index]!;
+    const item: BulkItem = {
+      index,
+      target: target.target,
+      ...(target.deviceId ? { deviceId: target.deviceId } : {}),
+      outcome: result.outcome,
+      status: result.status,
+      reason: result.reason,
+      retryable: result.retryable,
+      attempts,
+      resultId: result.id,
+    };
+    this.#items[index] = item;
+    this.#counts.done++;
+    this.#counts[result.outcome]++;
+    this.#events.emit('send.result', result, { quiet: true });
+    this.#options.onFinal?.(item, result);
+    const now = performance.now();
+    if (now - this.#lastProgress > 250) {
+      this.#lastProgress = now;
+      this.#events.emit('send.progress', this.progress());
+    }
+  }
+
+  #synthetic(index: number, reason: string, explanation: string): SendResult {
+    return {
+      id: randomUUID(),
+      provider: this.#request.provider,
+      target: this.#targets[index]!.target,
+      outcome: 'failed',
+      status: null,
+      reason,
+      explanation,
+      hint: null,
+      messageIds: {},
+      retryable: false,
+      deviceStateChange: null,
+      exchangeIds: [],
+      durationMs: 0,
+      startedAt: new Date().toISOString(),
+    };
+  }
+}

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import type { SendResult } from '../../../../../shared/domain/send-result';
+import type { SendRequest } from '../../../../../shared/domain/send-request';
+import { EventBus } from '../../../../../main/core/events';
+import { BulkRun } from '../../../../../main/core/send/bulk';
+import { Sender } from '../../../../../main/core/send/sender';
+import type { ProviderModule, ProviderModules } from '../../../../../main/core/providers/types';
+import type { Transport } from '../../../../../main/core/transport/types';
+
+// A scripted APNs provider: the bulk engine's accounting is what is under test here; the same
+// engine runs against the real emulators in test/integration.
+function scripted(answer: (target: string, attempt: number) => Partial<SendResult>) {
+  const attempts = new Map<string, number>();
+  const sent: string[] = [];
+  const provider: ProviderModule<'apns'> = {
+    id: 'apns',
+    credentialKinds: ['apns-token'],
+    preflight: () => [],
+    send: async (request) => {
+      const n = (attempts.get(request.target) ?? 0) + 1;
+      attempts.set(request.target, n);
+      sent.push(request.payload);
+      await new Promise((r) => setTimeout(r, 1));
+      return {
+        id: `${request.target}-${n}`,
+        provider: 'apns',
+        target: request.target,
+        outcome: 'accepted',
+        status: 200,
+        reason: null,
+        explanation: null,
+        hint: null,
+        messageIds: {},
+        retryable: false,
+        deviceStateChange: null,
+        exchangeIds: [],
+        durationMs: 1,
+        startedAt: new Date().toISOString(),
+        ...answer(request.target, n),
+      };
+    },
+  };
+  return { provider, attempts, sent };
+}
+
+function setup(provider: ProviderModule<'apns'>) {
+  const events = new EventBus();
+  const transport: Transport = { request: async () => ({}) as never, setRecording: () => {}, close: async () => {} };
+  const sender = new Sender({
+    providers: { apns: provider } as unknown as ProviderModules,
+    credentials: {
+      resolve: async () => ({
+        meta: { id: 'c', kind: 'apns-token', label: 'k', createdAt: '', metadata: {}, warnings: [] },
+        secret: { kind: 'apns-token', keyPem: '', keyId: 'K', teamId: 'T' },
+      }),
+    } as never,
+    transport,
+    events,
+    dataDir: '/nonexistent',
+  });
+  return { events, transport, sender };
+}
+
+const request: SendRequest = {
+  provider: 'apns',
+  credential: 'c',
+  environment: 'sandbox',
+  target: '',
+  options: {},
+  payload: '{"aps":{"badge":{{device.badge}}}}',
+};
+
+describe('BulkRun', () => {
+  it('gives every target exactly one final result, retrying retryable failures', async () => {
+    const { provider, attempts } = scripted((target, n) => {
+      const i = Number(target.slice(1));
+      if (i % 10 === 0 && n < 3) return { outcome: 'failed', status: 503, retryable: true, retryAfterSeconds: null };
+      if (i % 7 === 0) return { outcome: 'rejected', status: 400, reason: 'BadDeviceToken' };
+      return {};
+    });
+    const { events, sender, transport } = setup(provider);
+    const finals: string[] = [];
+    events.subscribe((name, payload) => {
+      if (name === 'send.result') finals.push((payload as SendResult).target);
+    });
+    const targets = Array.from({ length: 300 }, (_, i) => ({ target: `t${i}`, vars: { badge: String(i) } }));
+    const run = new BulkRun(sender, events, transport, request, targets, { concurrency: 25, retryBaseMs: 1 });
+    const progress = await run.run();
+    expect(progress.state).toBe('done');
+    expect(progress.done).toBe(300);
+    expect(finals).toHaveLength(300);
+    expect(new Set(finals).size).toBe(300);
+    expect(attempts.get('t10')).toBe(3);
+    expect(progress.rejected).toBe(targets.filter((_, i) => i % 7 === 0).length);
+    expect(progress.accepted + progress.rejected + progress.failed).toBe(300);
+  });
+
+  it('substitutes {{device.field}} per target and refuses a missing one', async () => {
+    const { provider, sent } = scripted(() => ({}));
+    const { events, sender, transport } = setup(provider);
+    const run = new BulkRun(sender, events, transport, request, [
+      { target: 'a', vars: { badge: '3' } },
+      { target: 'b', vars: {} },
+    ]);
+    const progress = await run.run();
+    expect(sent).toEqual(['{"aps":{"badge":3}}']);
+    expect(progress.failed).toBe(1);
+    expect(run.results(0, 10, { outcome: 'failed' }).items[0]).toMatchObject({ target: 'b', reason: 'MISSING_FIELD' });
+  });
+
+  it('stops on cancel, and the unsent targets still end with one result each', async () => {
+    const { provider } = scripted(() => ({}));
+    const { events, sender, transport } = setup(provider);
+    const targets = Array.from({ length: 500 }, (_, i) => ({ target: `t${i}`, vars: { badge: '1' } }));
+    const run = new BulkRun(sender, events, transport, request, targets, { concurrency: 5 });
+    const done = run.run();
+    await new Promise((r) => setTimeout(r, 20));
+    run.cancel();
+    const progress = await done;
+    expect(progress.state).toBe('cancelled');
+    expect(progress.done).toBe(500);
+    expect(progress.accepted).toBeLessThan(500);
+    expect(run.results(0, 1000, { outcome: 'failed' }).items.every((i) => i.reason === 'CANCELLED')).toBe(true);
+  });
+
+  it('pauses and resumes', async () => {
+    const { provider } = scripted(() => ({}));
+    const { events, sender, transport } = setup(provider);
+    const targets = Array.from({ length: 200 }, (_, i) => ({ target: `t${i}`, vars: { badge: '1' } }));
+    const run = new BulkRun(sender, events, transport, request, targets, { concurrency: 2 });
+    const done = run.run();
+    await new Promise((r) => setTimeout(r, 10));
+    run.pause();
+    await new Promise((r) => setTimeout(r, 30));
+    const during = run.progress().done;
+    await new Promise((r) => setTimeout(r, 30));
+    expect(run.progress().done).toBeLessThanOrEqual(during + 2);
+    expect(run.state).toBe('paused');
+    run.resume();
+    expect((await done).done).toBe(200);
+  });
+});

@@ -1,0 +1,73 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DeviceStore } from '../../../../../main/core/workspace/devices';
+
+const token = 'ab'.repeat(32);
+
+describe('DeviceStore', () => {
+  it('updates instead of duplicating the same provider and target', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pc-dev-'));
+    const store = new DeviceStore(dir);
+    const first = await store.save({ label: 'Phone', provider: 'apns', environment: 'sandbox', target: token });
+    const second = await store.save({
+      label: 'Phone (renamed)',
+      provider: 'apns',
+      environment: 'sandbox',
+      target: ` ${token} `,
+    });
+    expect(first.updated).toBe(false);
+    expect(second.updated).toBe(true);
+    expect(await store.list()).toHaveLength(1);
+    expect((await store.list())[0]!.label).toBe('Phone (renamed)');
+    expect(JSON.parse(readFileSync(join(dir, 'devices.json'), 'utf8')).devices).toHaveLength(1);
+  });
+
+  it('marks devices gone from a send result and prunes them on request', async () => {
+    const store = new DeviceStore(mkdtempSync(join(tmpdir(), 'pc-dev-')));
+    await store.save({ label: 'A', provider: 'apns', environment: 'sandbox', target: token });
+    await store.save({ label: 'B', provider: 'fcm', environment: 'sandbox', target: 'x:y' });
+    const marked = await store.markGone({
+      id: 'r',
+      provider: 'apns',
+      target: token,
+      outcome: 'rejected',
+      status: 410,
+      reason: 'Unregistered',
+      explanation: null,
+      hint: null,
+      messageIds: {},
+      retryable: false,
+      deviceStateChange: { state: 'gone', at: '2026-11-23T10:00:00.000Z', reason: 'Unregistered' },
+      exchangeIds: [],
+      durationMs: 1,
+      startedAt: '',
+    });
+    expect(marked).toBe(1);
+    const gone = (await store.list()).find((d) => d.label === 'A')!;
+    expect(gone).toMatchObject({ state: 'gone', goneReason: 'Unregistered', goneAt: '2026-11-23T10:00:00.000Z' });
+    expect(await store.prune()).toBe(1);
+    expect((await store.list()).map((d) => d.label)).toEqual(['B']);
+  });
+
+  it('matches Web Push subscriptions by endpoint', async () => {
+    const store = new DeviceStore(mkdtempSync(join(tmpdir(), 'pc-dev-')));
+    const sub = (auth: string) => JSON.stringify({ endpoint: 'https://push.example/1', keys: { p256dh: 'B', auth } });
+    await store.save({ label: 'Browser', provider: 'webpush', environment: 'local', target: sub('a') });
+    const again = await store.save({ label: 'Browser', provider: 'webpush', environment: 'local', target: sub('b') });
+    expect(again.updated).toBe(true);
+    expect(await store.list()).toHaveLength(1);
+  });
+
+  it('imports all-or-nothing', async () => {
+    const store = new DeviceStore(mkdtempSync(join(tmpdir(), 'pc-dev-')));
+    await expect(
+      store.saveMany([
+        { label: 'ok', provider: 'apns', environment: 'sandbox', target: token },
+        { label: '', provider: 'apns', environment: 'sandbox', target: 'cd'.repeat(32) },
+      ]),
+    ).rejects.toThrow();
+    expect(await store.list()).toHaveLength(0);
+  });
+});
