@@ -1,3 +1,4 @@
+/* eslint-disable no-var -- ambient global declarations must use var */
 // WHATWG globals that exist in every runtime shared/ code runs in (Node, Electron, browsers).
 // Declared here so shared/ can use them without pulling in the DOM or Node type libraries.
 interface URLSearchParams {
