@@ -1,12 +1,189 @@
-import { EmptyState } from '../../app/EmptyState';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Device } from '../../../shared/domain/device';
+import { call } from '../../bridge';
+import { filterDevices, useDevices } from '../../state/devices';
+import { useProfiles } from '../../state/profiles';
+import { useComposer } from '../../state/composer';
+import { BulkPanel } from './BulkPanel';
+import { DeviceEditor } from './DeviceEditor';
+import './devices.css';
 
 export function DevicesScreen() {
+  const state = useDevices();
+  const { load } = state;
+  const loadProfiles = useProfiles((s) => s.load);
+  const loadComposer = useComposer((s) => s.load);
+  const [editing, setEditing] = useState<Device | 'new' | null>(null);
+  const [message, setMessage] = useState<{ text: string; errors?: string[] } | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    void load();
+    void loadProfiles();
+    void loadComposer();
+  }, [load, loadProfiles, loadComposer]);
+
+  const shown = useMemo(() => filterDevices(state.devices, state.query), [state.devices, state.query]);
+  const selected = state.devices.filter((d) => state.selected.has(d.id));
+  const gone = state.devices.filter((d) => d.state === 'gone').length;
+
+  async function importFile(file: File) {
+    const format = file.name.toLowerCase().endsWith('.json') ? 'json' : 'csv';
+    const result = await call('devices.import', { format, text: await file.text() }).catch((e: Error) => ({
+      ok: false as const,
+      errors: [{ row: 0, message: e.message }],
+    }));
+    if (result.ok)
+      setMessage({ text: `Imported ${result.created} new and updated ${result.updated} existing devices.` });
+    else
+      setMessage({
+        text: 'Nothing was imported; fix these rows and try again:',
+        errors: result.errors.map((e) => e.message),
+      });
+    await load();
+  }
+
+  async function exportAs(format: 'csv' | 'json') {
+    const { text } = await call('devices.export', { format });
+    const url = URL.createObjectURL(new Blob([text], { type: format === 'csv' ? 'text/csv' : 'application/json' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `devices.${format}`;
+    link.click();
+    URL.revokeObjectURL(url);
+  }
+
   return (
-    <EmptyState title="Devices">
-      <p>
-        Saved targets of every kind: APNs tokens, FCM tokens and topics, WNS channels, Web Push subscriptions and
-        Notification Hubs tags.
-      </p>
-    </EmptyState>
+    <div className="devices" data-testid="devices">
+      <h2>Devices</h2>
+      <div className="toolbar">
+        <input
+          type="search"
+          data-testid="devices-search"
+          placeholder="Search label, target, tag…"
+          value={state.query}
+          onChange={(e) => state.setQuery(e.target.value)}
+        />
+        <button type="button" data-testid="device-add" onClick={() => setEditing('new')}>
+          Add device
+        </button>
+        <button type="button" onClick={() => fileInput.current?.click()}>
+          Import CSV/JSON…
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".csv,.json"
+          hidden
+          data-testid="devices-import-file"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void importFile(file);
+            e.target.value = '';
+          }}
+        />
+        <button type="button" onClick={() => void exportAs('csv')}>
+          Export CSV
+        </button>
+        <button type="button" onClick={() => void exportAs('json')}>
+          Export JSON
+        </button>
+        <button
+          type="button"
+          data-testid="devices-prune"
+          disabled={gone === 0}
+          onClick={() => {
+            if (confirm(`Remove ${gone} device${gone === 1 ? '' : 's'} marked gone?`)) {
+              void state.prune().then((n) => setMessage({ text: `Removed ${n} gone device${n === 1 ? '' : 's'}.` }));
+            }
+          }}
+        >
+          Prune gone ({gone})
+        </button>
+        {selected.length > 0 && (
+          <button
+            type="button"
+            className="danger"
+            onClick={() => {
+              if (confirm(`Delete ${selected.length} selected device${selected.length === 1 ? '' : 's'}?`))
+                void state.remove(selected.map((d) => d.id));
+            }}
+          >
+            Delete selected
+          </button>
+        )}
+      </div>
+      {message && (
+        <div className="banner" role="status" data-testid="devices-message">
+          {message.text}
+          {message.errors && (
+            <ul>
+              {message.errors.slice(0, 20).map((e) => (
+                <li key={e}>{e}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {state.error && <p className="field-error">{state.error}</p>}
+      {state.loaded && state.devices.length === 0 ? (
+        <p className="hint">No devices yet. Add one, import a CSV, or use “Try it locally” on the Emulators screen.</p>
+      ) : (
+        <table className="table" data-testid="devices-table">
+          <thead>
+            <tr>
+              <th>
+                <input
+                  type="checkbox"
+                  aria-label="Select all shown"
+                  checked={shown.length > 0 && shown.every((d) => state.selected.has(d.id))}
+                  onChange={(e) => state.selectOnly(e.target.checked ? shown.map((d) => d.id) : [])}
+                />
+              </th>
+              <th>Label</th>
+              <th>Provider</th>
+              <th>Env</th>
+              <th>Target</th>
+              <th>Tags</th>
+              <th>State</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((device) => (
+              <tr
+                key={device.id}
+                className={device.state === 'gone' ? 'row-gone' : ''}
+                onDoubleClick={() => setEditing(device)}
+              >
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={`Select ${device.label}`}
+                    checked={state.selected.has(device.id)}
+                    onChange={() => state.toggle(device.id)}
+                  />
+                </td>
+                <td>
+                  <button type="button" className="link" onClick={() => setEditing(device)}>
+                    {device.label}
+                  </button>
+                </td>
+                <td>{device.provider}</td>
+                <td>
+                  <span className={`env-badge env-${device.environment}`}>{device.environment}</span>
+                </td>
+                <td className="mono ellipsis" title={device.target}>
+                  {device.target}
+                </td>
+                <td>{device.tags.join(', ')}</td>
+                <td title={device.goneReason ? `${device.goneReason} at ${device.goneAt}` : ''}>{device.state}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {selected.length > 0 && <BulkPanel devices={selected} />}
+      {editing && <DeviceEditor device={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+    </div>
   );
 }

@@ -1,0 +1,159 @@
+import { useMemo, useState } from 'react';
+import type { Device } from '../../../shared/domain/device';
+import type { SendRequest } from '../../../shared/domain/send-request';
+import { useBulk } from '../../state/bulk';
+import { currentDraft, useComposer } from '../../state/composer';
+import { useProfiles } from '../../state/profiles';
+
+/**
+ * Sends the composer's current message for that provider to the selected devices, with a
+ * progress bar (rate, ETA), pause and cancel, and a per-target results table.
+ */
+export function BulkPanel({ devices }: { devices: Device[] }) {
+  const providers = [...new Set(devices.map((d) => d.provider))];
+  const provider = providers.length === 1 ? providers[0]! : null;
+  const drafts = useComposer((state) => state.drafts);
+  const profiles = useProfiles((state) => state.profiles);
+  const bulk = useBulk();
+  const candidates = useMemo(() => profiles.filter((p) => p.provider === provider), [profiles, provider]);
+  const [profileId, setProfileId] = useState('');
+  const [concurrency, setConcurrency] = useState('');
+  if (!provider) return <p className="hint">Select devices of one provider to send to them together.</p>;
+  const draft = currentDraft(provider, drafts);
+  const profile = candidates.find((p) => p.id === (profileId || draft.profileId)) ?? null;
+  const progress = bulk.progress;
+  const running = progress && (progress.state === 'running' || progress.state === 'paused');
+
+  function start() {
+    if (!profile) return;
+    const request = {
+      provider,
+      credential: profile.credentialId,
+      environment: profile.environment,
+      target: '',
+      options: { ...profile.defaults, ...draft.options },
+      payload: draft.payload,
+    } as SendRequest;
+    void bulk.start({
+      request,
+      deviceIds: devices.map((d) => d.id),
+      ...(concurrency ? { concurrency: Number(concurrency) } : {}),
+    });
+  }
+
+  return (
+    <section className="panel bulk" data-testid="bulk-panel">
+      <h3>
+        Send to {devices.length} {provider} device{devices.length === 1 ? '' : 's'}
+      </h3>
+      <p className="hint">
+        The message is the {provider} payload in Compose; use {'{{device.<field>}}'} for per-device values.
+      </p>
+      <div className="field-row">
+        <select data-testid="bulk-profile" value={profile?.id ?? ''} onChange={(e) => setProfileId(e.target.value)}>
+          <option value="">Profile…</option>
+          {candidates.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name} ({p.environment})
+            </option>
+          ))}
+        </select>
+        <input
+          aria-label="Concurrency"
+          placeholder="Concurrency (auto)"
+          value={concurrency}
+          onChange={(e) => setConcurrency(e.target.value.replace(/\D/g, ''))}
+        />
+        <button
+          type="button"
+          className="primary"
+          data-testid="bulk-start"
+          disabled={!profile || !!running}
+          onClick={start}
+        >
+          Send to all
+        </button>
+      </div>
+      {bulk.error && (
+        <p className="field-error" role="alert">
+          {bulk.error}
+        </p>
+      )}
+      {progress && (
+        <div className="bulk-progress" data-testid="bulk-progress">
+          <progress max={progress.total} value={progress.done} />
+          <span data-testid="bulk-counts">
+            {progress.done}/{progress.total} · {progress.accepted} accepted · {progress.rejected} rejected ·{' '}
+            {progress.failed} failed
+          </span>
+          <span>
+            {progress.ratePerSecond}/s
+            {progress.etaSeconds !== null && progress.state === 'running' ? ` · ETA ${progress.etaSeconds}s` : ''} ·{' '}
+            <strong data-testid="bulk-state">{progress.state}</strong>
+          </span>
+          {running && (
+            <>
+              {progress.state === 'running' ? (
+                <button type="button" onClick={() => void bulk.control('pause')}>
+                  Pause
+                </button>
+              ) : (
+                <button type="button" onClick={() => void bulk.control('resume')}>
+                  Resume
+                </button>
+              )}
+              <button type="button" onClick={() => void bulk.control('cancel')}>
+                Cancel
+              </button>
+            </>
+          )}
+        </div>
+      )}
+      {bulk.page && (
+        <>
+          <div className="field-row">
+            <button type="button" onClick={() => void bulk.loadResults()}>
+              All
+            </button>
+            <button type="button" onClick={() => void bulk.loadResults({ outcome: 'rejected' })}>
+              Rejected
+            </button>
+            <button type="button" onClick={() => void bulk.loadResults({ outcome: 'failed' })}>
+              Failed
+            </button>
+            <button type="button" data-testid="bulk-retry" onClick={() => void bulk.retry()}>
+              Retry retryable failures
+            </button>
+          </div>
+          <table className="table" data-testid="bulk-results">
+            <thead>
+              <tr>
+                <th>Target</th>
+                <th>Outcome</th>
+                <th>Status</th>
+                <th>Reason</th>
+                <th>Attempts</th>
+              </tr>
+            </thead>
+            <tbody>
+              {bulk.page.items.map((item) => (
+                <tr key={item.index} className={`row-${item.outcome}`}>
+                  <td className="mono ellipsis">{item.target}</td>
+                  <td>{item.outcome}</td>
+                  <td>{item.status ?? '—'}</td>
+                  <td>{item.reason ?? ''}</td>
+                  <td>{item.attempts}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {bulk.page.total > bulk.page.items.length && (
+            <p className="hint">
+              Showing {bulk.page.items.length} of {bulk.page.total}; the history holds every result.
+            </p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,176 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Device } from '../../../shared/domain/device';
+import type { Provider } from '../../../shared/domain/exchange';
+import { useDevices } from '../../state/devices';
+import { PROVIDERS } from '../compose/defaults';
+
+const PLATFORM_FOR: Record<Provider, Device['platform']> = {
+  apns: 'ios',
+  fcm: 'android',
+  wns: 'windows',
+  webpush: 'web',
+  nhub: 'other',
+};
+
+/** Add or edit one device; the same target for the same provider updates rather than duplicates. */
+export function DeviceEditor({ device, onClose }: { device: Device | null; onClose(): void }) {
+  const save = useDevices((state) => state.save);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [form, setForm] = useState({
+    label: device?.label ?? '',
+    provider: device?.provider ?? ('apns' as Provider),
+    platform: device?.platform ?? ('ios' as Device['platform']),
+    environment: device?.environment ?? ('sandbox' as Device['environment']),
+    target: device?.target ?? '',
+    tags: device?.tags.join(', ') ?? '',
+    notes: device?.notes ?? '',
+    fields: Object.entries(device?.fields ?? {})
+      .map(([k, v]) => `${k}=${v}`)
+      .join('\n'),
+  });
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => dialog.current?.showModal(), []);
+  const set = (patch: Partial<typeof form>) => setForm({ ...form, ...patch });
+
+  async function submit() {
+    const fields: Record<string, string> = {};
+    for (const line of form.fields
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)) {
+      const at = line.indexOf('=');
+      if (at <= 0) return setError(`Fields are name=value lines; "${line}" has no "=".`);
+      fields[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+    }
+    try {
+      const { updated } = await save({
+        ...(device ? { id: device.id } : {}),
+        label: form.label,
+        provider: form.provider,
+        platform: form.platform,
+        environment: form.environment,
+        target: form.target,
+        tags: form.tags
+          .split(',')
+          .map((t) => t.trim())
+          .filter(Boolean),
+        notes: form.notes,
+        fields,
+      });
+      if (updated && !device) alert('A device with this target already existed; it was updated instead of duplicated.');
+      onClose();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+
+  return (
+    <dialog ref={dialog} className="dialog" data-testid="device-editor" onCancel={onClose}>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        <h3>{device ? 'Edit device' : 'Add a device'}</h3>
+        <div className="field">
+          <label htmlFor="device-label">Label</label>
+          <input
+            id="device-label"
+            data-testid="device-label"
+            autoFocus
+            value={form.label}
+            onChange={(e) => set({ label: e.target.value })}
+          />
+        </div>
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor="device-provider">Provider</label>
+            <select
+              id="device-provider"
+              data-testid="device-provider"
+              value={form.provider}
+              onChange={(e) => {
+                const provider = e.target.value as Provider;
+                set({ provider, platform: PLATFORM_FOR[provider] });
+              }}
+            >
+              {PROVIDERS.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="device-platform">Platform</label>
+            <select
+              id="device-platform"
+              value={form.platform}
+              onChange={(e) => set({ platform: e.target.value as Device['platform'] })}
+            >
+              {['ios', 'android', 'windows', 'web', 'other'].map((p) => (
+                <option key={p}>{p}</option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="device-env">Environment</label>
+            <select
+              id="device-env"
+              data-testid="device-env"
+              value={form.environment}
+              onChange={(e) => set({ environment: e.target.value as Device['environment'] })}
+            >
+              {['local', 'sandbox', 'production'].map((p) => (
+                <option key={p}>{p}</option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <div className="field">
+          <label htmlFor="device-target">Target (token, channel URI, subscription JSON, tags)</label>
+          <textarea
+            id="device-target"
+            data-testid="device-target"
+            rows={3}
+            value={form.target}
+            onChange={(e) => set({ target: e.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="device-tags">Tags (comma separated)</label>
+          <input id="device-tags" value={form.tags} onChange={(e) => set({ tags: e.target.value })} />
+        </div>
+        <div className="field">
+          <label htmlFor="device-fields">Fields for {'{{device.name}}'} (name=value per line)</label>
+          <textarea
+            id="device-fields"
+            data-testid="device-fields"
+            rows={2}
+            value={form.fields}
+            onChange={(e) => set({ fields: e.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="device-notes">Notes</label>
+          <input id="device-notes" value={form.notes} onChange={(e) => set({ notes: e.target.value })} />
+        </div>
+        {error && (
+          <p className="field-error" role="alert" data-testid="device-error">
+            {error}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <span className="spacer" />
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" data-testid="device-save">
+            Save
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

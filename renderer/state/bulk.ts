@@ -1,0 +1,73 @@
+import { create } from 'zustand';
+import type { CallOutput, EventPayload } from '../../shared/contract';
+import { bridge, call } from '../bridge';
+
+type Progress = EventPayload<'send.progress'>;
+type ResultsPage = CallOutput<'bulk.results'>;
+
+interface BulkState {
+  sendId: string | null;
+  progress: Progress | null;
+  page: ResultsPage | null;
+  error: string | null;
+  start(input: Parameters<typeof call<'bulk.start'>>[1]): Promise<void>;
+  control(action: 'pause' | 'resume' | 'cancel'): Promise<void>;
+  loadResults(filter?: { outcome?: 'accepted' | 'rejected' | 'failed'; retryable?: boolean }): Promise<void>;
+  retry(): Promise<void>;
+}
+
+export const useBulk = create<BulkState>((set, get) => ({
+  sendId: null,
+  progress: null,
+  page: null,
+  error: null,
+  async start(input) {
+    set({ error: null, page: null, progress: null });
+    try {
+      const { sendId, total } = await call('bulk.start', input);
+      set({
+        sendId,
+        progress: {
+          sendId,
+          done: 0,
+          total,
+          accepted: 0,
+          rejected: 0,
+          failed: 0,
+          ratePerSecond: 0,
+          etaSeconds: null,
+          state: 'running',
+        },
+      });
+    } catch (error) {
+      set({ error: (error as Error).message });
+    }
+  },
+  async control(action) {
+    const sendId = get().sendId;
+    if (sendId) await call('bulk.control', { sendId, action }).catch((e: Error) => set({ error: e.message }));
+  },
+  async loadResults(filter = {}) {
+    const sendId = get().sendId;
+    if (!sendId) return;
+    set({ page: await call('bulk.results', { sendId, offset: 0, limit: 500, ...filter }) });
+  },
+  async retry() {
+    const sendId = get().sendId;
+    if (!sendId) return;
+    try {
+      const next = await call('bulk.retry', { sendId });
+      set({ sendId: next.sendId, page: null, progress: null });
+    } catch (error) {
+      set({ error: (error as Error).message });
+    }
+  },
+}));
+
+// Progress events for the bulk send on screen; a finished run loads its results table.
+bridge.on('send.progress', (progress) => {
+  const state = useBulk.getState();
+  if (progress.sendId !== state.sendId) return;
+  useBulk.setState({ progress });
+  if (progress.state === 'done' || progress.state === 'cancelled') void state.loadResults();
+});
