@@ -1,14 +1,38 @@
-import { AppError } from '../../../../shared/errors';
+import { preflightWebpush } from '../../../../shared/preflight/webpush';
 import type { ProviderModule } from '../types';
+import { requireVapid, sendWebpush } from './client';
+import { decodeJwt, verifyEs256, vapidPublicKeyObject } from './vapid';
+import { VapidTokenCache } from './vapid-cache';
+import { AppError } from '../../../../shared/errors';
 
-// Placeholder until the webpush client lands: it refuses clearly instead of pretending to send.
-export function createWebpushProvider(): ProviderModule<'webpush'> {
+/** Web Push (RFC 8030/8291/8292) with VAPID; the JWT cache lives as long as the provider. */
+export function createWebpushProvider(options: { now?: () => number } = {}): ProviderModule<'webpush'> {
+  const cache = new VapidTokenCache(options.now);
   return {
     id: 'webpush',
-    credentialKinds: [],
-    preflight: () => [],
-    send: async () => {
-      throw new AppError('NOT_IMPLEMENTED', 'Sending with webpush is not available in this build yet.');
+    credentialKinds: ['vapid'],
+    preflight(request, credential) {
+      const subject = credential?.secret.kind === 'vapid' ? credential.secret.subject : undefined;
+      return preflightWebpush(request, credential ? { subject } : null);
+    },
+    send: (request, context) => sendWebpush(request, context, cache),
+    async testCredential(credential) {
+      const secret = requireVapid(credential);
+      const audience = 'https://push-console.test';
+      const token = cache.get(`${credential.meta.id}#test`, secret, audience, 300);
+      const decoded = decodeJwt(token.token);
+      const publicKey = vapidPublicKeyObject(Buffer.from(secret.publicKey, 'base64url'));
+      if (!decoded || !verifyEs256(decoded, publicKey)) {
+        throw new AppError(
+          'CREDENTIAL_INVALID',
+          'A VAPID JWT signed with this key pair did not verify with its public key.',
+        );
+      }
+      const subject = secret.subject ? `sub ${secret.subject}` : 'no subject';
+      return `VAPID key pair works: signed an ES256 JWT and verified it with k=${secret.publicKey.slice(0, 12)}… (${subject}).`;
+    },
+    async close() {
+      cache.clear();
     },
   };
 }

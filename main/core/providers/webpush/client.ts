@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import type { SendResult } from '../../../../shared/domain/send-result';
+import { AppError } from '../../../../shared/errors';
+import { VAPID_DEFAULT_EXPIRY_SECONDS, type WebpushSendRequest } from '../../../../shared/providers/webpush/message';
+import type { WebpushNotes, WebpushVapidNote } from '../../../../shared/providers/webpush/notes';
+import { pushServiceForEndpoint } from '../../../../shared/providers/webpush/push-services';
+import type { ResolvedCredential, VapidSecret } from '../../credentials/types';
+import { isTransportError } from '../../transport/errors';
+import type { ProviderSendContext } from '../types';
+import { buildWebpushRequest, readTarget, type ParsedTarget } from './request';
+import { mapWebpushResponse } from './results';
+import type { VapidTokenCache, VapidToken } from './vapid-cache';
+
+export function requireVapid(credential: ResolvedCredential): VapidSecret {
+  if (credential.secret.kind !== 'vapid') {
+    throw new AppError(
+      'CREDENTIAL_INVALID',
+      `"${credential.meta.label}" is a ${credential.meta.kind} credential; Web Push needs a VAPID key pair.`,
+    );
+  }
+  return credential.secret;
+}
+
+/** Short text naming the subscription in exchange lists: host and the end of the path. */
+export function targetLabel(target: ParsedTarget): string {
+  const path = target.endpoint.pathname;
+  return `${target.endpoint.host}…${path.slice(-10)}`;
+}
+
+function vapidNote(token: VapidToken, publicKey: string): WebpushVapidNote {
+  return {
+    header: { typ: 'JWT', alg: 'ES256' },
+    claims: token.claims,
+    expiresAt: new Date(token.claims.exp * 1000).toISOString(),
+    lifetimeSeconds: token.claims.exp - token.issuedAt,
+    publicKey,
+    reused: token.reused,
+  };
+}
+
+/**
+ * One Web Push send: VAPID JWT (cached per credential and origin), RFC 8291 encryption, the
+ * POST through the shared transport, and the answer mapped to a SendResult. Provider answers
+ * and transport failures become results; only unusable input throws.
+ */
+export async function sendWebpush(
+  request: WebpushSendRequest,
+  context: ProviderSendContext,
+  cache: VapidTokenCache,
+): Promise<SendResult> {
+  const startedAt = new Date();
+  const started = performance.now();
+  const secret = requireVapid(context.credential);
+  const target = readTarget(request.target);
+  const options = request.options ?? {};
+  const lifetime = options.vapidExpiresIn ?? VAPID_DEFAULT_EXPIRY_SECONDS;
+  const token = cache.get(context.credential.meta.id, secret, target.audience, lifetime);
+  const built = buildWebpushRequest({
+    target,
+    payload: request.payload,
+    options,
+    vapidToken: token.token,
+    vapidPublicKey: secret.publicKey,
+  });
+  const notes: WebpushNotes = {
+    encryption: built.encryption,
+    vapid: vapidNote(token, secret.publicKey),
+    pushService: pushServiceForEndpoint(built.url).name,
+  };
+  const base = {
+    id: randomUUID(),
+    provider: 'webpush' as const,
+    target: request.target,
+    startedAt: startedAt.toISOString(),
+  };
+  try {
+    const response = await context.transport.request({
+      url: built.url,
+      method: 'POST',
+      headers: built.headers,
+      ...(built.body ? { body: built.body } : {}),
+      ...(context.local ? { tls: { ca: context.local.ca } } : {}),
+      ...(context.signal ? { signal: context.signal } : {}),
+      meta: { purpose: 'send', provider: 'webpush', target: targetLabel(target), notes: { ...notes } },
+      secrets: [token.token],
+    });
+    const mapped = mapWebpushResponse({
+      status: response.status,
+      headers: response.headers,
+      body: response.body,
+      endpoint: built.url,
+    });
+    return { ...base, ...mapped, exchangeIds: [response.exchangeId], durationMs: performance.now() - started };
+  } catch (error) {
+    if (!isTransportError(error)) throw error;
+    return {
+      ...base,
+      outcome: 'failed',
+      status: null,
+      reason: error.transportCode,
+      explanation: error.message,
+      hint: error.hint ?? null,
+      messageIds: {},
+      retryable: error.retryable,
+      retryAfterSeconds: null,
+      deviceStateChange: null,
+      exchangeIds: [error.exchangeId],
+      durationMs: performance.now() - started,
+      details: { pushService: notes.pushService },
+    };
+  }
+}
