@@ -15,6 +15,7 @@ import { PresetStore } from './workspace/presets';
 import { ProfileStore } from './workspace/profiles';
 import { DeviceStore } from './workspace/devices';
 import { BulkManager } from './send/bulk-manager';
+import { EmulatorService } from '../emulators/service';
 import { createTransport } from './transport';
 import type { Transport } from './transport/types';
 
@@ -48,6 +49,7 @@ export interface Core {
   readonly presets: PresetStore;
   readonly devices: DeviceStore;
   readonly bulk: BulkManager;
+  readonly emulators: EmulatorService;
   readonly dispatch: Dispatch;
   readonly log: (line: string) => void;
   /** Services register their shutdown here (emulators, connection pools, history writers). */
@@ -88,6 +90,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     presets: new PresetStore(workspaceDir),
     devices,
     bulk: new BulkManager({ sender, events, transport, devices }),
+    emulators: new EmulatorService({ dataDir, events }),
     log,
     dispatch: async () => ({ ok: false, error: { code: 'INTERNAL', message: 'Push Console is starting.' } }),
     onClose(close) {
@@ -99,6 +102,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   };
   closers.push(() => transport.close());
   closers.push(() => core.drafts.flush());
+  closers.push(() => core.emulators.stop());
   for (const provider of Object.values(providers)) {
     if (provider.close) closers.push(() => provider.close!());
   }

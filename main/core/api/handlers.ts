@@ -2,6 +2,7 @@ import type { Core } from '../core';
 import { appHandlers } from './app';
 import { composeHandlers } from './compose';
 import { deviceHandlers } from './devices';
+import { emulatorHandlers } from './emulators';
 import type { Handlers } from './dispatcher';
 
 /** Every contract call's implementation, one domain module each; TypeScript checks none is missing. */
@@ -10,5 +11,6 @@ export function createHandlers(core: Core): Handlers {
     ...appHandlers(core),
     ...composeHandlers(core),
     ...deviceHandlers(core),
+    ...emulatorHandlers(core),
   };
 }

@@ -1,9 +1,140 @@
-import { EmptyState } from '../../app/EmptyState';
+import { useEffect } from 'react';
+import { useEmulators } from '../../state/emulators';
+import { PROVIDERS } from '../compose/defaults';
+import { FaultForm } from './FaultForm';
+import { SandboxCard } from './SandboxCard';
+import './emulators.css';
 
 export function EmulatorsScreen() {
+  const state = useEmulators();
+  const { refresh } = state;
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+  const status = state.status;
+  const running = status?.running === 'here';
+
   return (
-    <EmptyState title="Emulators">
-      <p>Local APNs, FCM, WNS, Web Push and Notification Hubs services for sending without an account.</p>
-    </EmptyState>
+    <div className="emulators" data-testid="emulators">
+      <h2>Emulators</h2>
+      <p className="hint">
+        Strict local APNs, FCM, WNS, Web Push and Notification Hubs services on 127.0.0.1. Profiles in the{' '}
+        <em>local</em> environment send here.
+      </p>
+      <SandboxCard />
+      <div className="toolbar">
+        {running ? (
+          <button type="button" data-testid="emulators-stop" disabled={state.busy} onClick={() => void state.stop()}>
+            Stop emulators
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="primary"
+            data-testid="emulators-start"
+            disabled={state.busy}
+            onClick={() => void state.start()}
+          >
+            Start emulators
+          </button>
+        )}
+        <span data-testid="emulators-status">
+          {status === null
+            ? 'Checking…'
+            : status.running === 'here'
+              ? `Running in this app (${status.endpoints.length} services)`
+              : status.running === 'elsewhere'
+                ? `Running in another process (pid ${status.pid})`
+                : status.available.length === 0
+                  ? 'No emulators are built into this version.'
+                  : 'Stopped'}
+        </span>
+      </div>
+      {state.error && (
+        <div className="field-error" role="alert">
+          {state.error.message} {state.error.hint}
+        </div>
+      )}
+      {status && status.endpoints.length > 0 && (
+        <table className="table">
+          <thead>
+            <tr>
+              <th>Service</th>
+              <th>Address</th>
+              <th>Delivered</th>
+            </tr>
+          </thead>
+          <tbody>
+            {status.endpoints.map((endpoint) => (
+              <tr key={endpoint.provider}>
+                <td>{endpoint.provider}</td>
+                <td className="mono">{endpoint.baseUrl}</td>
+                <td>{endpoint.deliveries >= 0 ? endpoint.deliveries : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {running && (
+        <>
+          <div role="tablist" className="provider-tabs" aria-label="Emulator">
+            {PROVIDERS.filter((p) => status.available.includes(p.id)).map((p) => (
+              <button
+                key={p.id}
+                role="tab"
+                aria-selected={state.provider === p.id}
+                data-testid={`emulator-tab-${p.id}`}
+                className={state.provider === p.id ? 'provider-tab active' : 'provider-tab'}
+                onClick={() => void state.select(p.id)}
+              >
+                {p.label}
+              </button>
+            ))}
+          </div>
+          <section className="panel">
+            <h3>Fault rules</h3>
+            <FaultForm />
+            {state.faults.length === 0 ? (
+              <p className="hint">No faults: every request is answered as the real service would.</p>
+            ) : (
+              <ul className="fault-list">
+                {state.faults.map((fault) => (
+                  <li key={fault.id}>
+                    <code>{JSON.stringify(fault.action)}</code> p={fault.probability}
+                    {fault.times ? ` ×${fault.times}` : ''} {fault.hits !== undefined ? `· ${fault.hits} hits` : ''}
+                    <button type="button" className="link" onClick={() => void state.removeFault(fault.id)}>
+                      remove
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <section className="panel">
+            <div className="section-head">
+              <h3>Inbox ({state.inbox.length})</h3>
+              <button type="button" className="link" onClick={() => void state.clearInbox()}>
+                Clear
+              </button>
+            </div>
+            {state.inbox.length === 0 ? (
+              <p className="hint">Nothing delivered yet.</p>
+            ) : (
+              <ul className="inbox" data-testid="emulator-inbox">
+                {state.inbox.map((delivery) => (
+                  <li key={delivery.id} className="inbox-item" data-testid="inbox-item">
+                    <div className="inbox-head">
+                      <code className="ellipsis">{delivery.device}</code>
+                      <span>{new Date(delivery.receivedAt).toLocaleTimeString()}</span>
+                    </div>
+                    <pre className="inbox-payload">{delivery.payload}</pre>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </>
+      )}
+    </div>
   );
 }

@@ -1,0 +1,91 @@
+import { create } from 'zustand';
+import type { CallOutput } from '../../shared/contract';
+import type { Provider } from '../../shared/domain/exchange';
+import { bridge, call } from '../bridge';
+
+type Status = CallOutput<'emulators.status'>;
+type Delivery = CallOutput<'emulators.inbox'>[number];
+type Fault = CallOutput<'emulators.faults'>[number];
+
+interface EmulatorsState {
+  status: Status | null;
+  busy: boolean;
+  error: { message: string; hint?: string | undefined } | null;
+  provider: Provider;
+  inbox: Delivery[];
+  faults: Fault[];
+  refresh(): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  select(provider: Provider): Promise<void>;
+  loadInbox(): Promise<void>;
+  clearInbox(): Promise<void>;
+  addFault(rule: Parameters<typeof call<'emulators.addFault'>>[1]['rule']): Promise<void>;
+  removeFault(id: string): Promise<void>;
+}
+
+export const useEmulators = create<EmulatorsState>((set, get) => {
+  const guard = async (work: () => Promise<void>) => {
+    set({ busy: true, error: null });
+    try {
+      await work();
+    } catch (error) {
+      const e = error as Error & { hint?: string };
+      set({ error: { message: e.message, hint: e.hint } });
+    } finally {
+      set({ busy: false });
+    }
+  };
+  return {
+    status: null,
+    busy: false,
+    error: null,
+    provider: 'apns',
+    inbox: [],
+    faults: [],
+    refresh: () => guard(async () => set({ status: await call('emulators.status', {}) })),
+    start: () =>
+      guard(async () => {
+        set({ status: await call('emulators.start', {}) });
+        await get().loadInbox();
+      }),
+    stop: () => guard(async () => set({ status: await call('emulators.stop', {}), inbox: [], faults: [] })),
+    async select(provider) {
+      set({ provider });
+      await get().loadInbox();
+    },
+    async loadInbox() {
+      const { provider, status } = get();
+      if (status?.running !== 'here') return;
+      const [inbox, faults] = await Promise.all([
+        call('emulators.inbox', { provider }).catch(() => []),
+        call('emulators.faults', { provider }).catch(() => []),
+      ]);
+      set({ inbox, faults });
+    },
+    clearInbox: () =>
+      guard(async () => {
+        await call('emulators.clearInbox', { provider: get().provider });
+        await get().loadInbox();
+      }),
+    addFault: (rule) =>
+      guard(async () => {
+        await call('emulators.addFault', { provider: get().provider, rule });
+        await get().loadInbox();
+      }),
+    removeFault: (id) =>
+      guard(async () => {
+        await call('emulators.removeFault', { provider: get().provider, id });
+        await get().loadInbox();
+      }),
+  };
+});
+
+let pending: ReturnType<typeof setTimeout> | undefined;
+// Deliveries arrive as events; refresh the visible inbox at most a few times a second.
+bridge.on('emulator.delivery', (delivery) => {
+  const state = useEmulators.getState();
+  if (delivery.provider !== state.provider) return;
+  clearTimeout(pending);
+  pending = setTimeout(() => void state.loadInbox(), 200);
+});
