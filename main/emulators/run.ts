@@ -24,6 +24,11 @@ export interface StartEmulatorsOptions {
   checks?: Record<string, boolean>;
 }
 
+/** Registered keys, devices and the CA live here unless told otherwise, so restarts keep them. */
+export function defaultStateDir(dataDir: string): string {
+  return join(dataDir, 'emulators', 'state');
+}
+
 /** Starts every emulator on loopback, publishes where they are, and withdraws that on close. */
 export async function startEmulators(options: StartEmulatorsOptions): Promise<EmulatorSet> {
   const ca = await loadOrCreateCa(options.stateDir);

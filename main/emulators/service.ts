@@ -5,7 +5,7 @@ import type { EventBus } from '../core/events';
 import { readLocalEnvironment } from '../core/local/local-env';
 import type { Delivery } from './common/inbox';
 import { EMULATORS } from './registry';
-import { startEmulators, type EmulatorSet } from './run';
+import { defaultStateDir, startEmulators, type EmulatorSet } from './run';
 
 export interface EmulatorStatus {
   /** `here`: started by this app; `elsewhere`: another process (e.g. `push-console emulators start`). */
@@ -63,7 +63,10 @@ export class EmulatorService {
         'Stop that process (Ctrl+C in its terminal) to run them here instead.',
       );
     }
-    this.#starting ??= startEmulators({ dataDir: this.deps.dataDir }).then((set) => {
+    this.#starting ??= startEmulators({
+      dataDir: this.deps.dataDir,
+      stateDir: defaultStateDir(this.deps.dataDir),
+    }).then((set) => {
       this.#set = set;
       for (const [provider, running] of Object.entries(set.emulators)) {
         this.#unsubscribe.push(

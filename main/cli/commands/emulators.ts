@@ -1,7 +1,7 @@
 import { defaultDataDir } from '../../core/paths';
 import type { Provider } from '../../../shared/domain/exchange';
 import { AppError } from '../../../shared/errors';
-import { startEmulators } from '../../emulators/run';
+import { defaultStateDir, startEmulators } from '../../emulators/run';
 import { EMULATORS } from '../../emulators/registry';
 import { parseCommandArgs } from '../args';
 import { write, type CliCommand } from '../command';
@@ -29,7 +29,7 @@ export const emulatorsStartCommand: CliCommand = {
     const dataDir = values['data-dir'] ?? defaultDataDir(io.env);
     const set = await startEmulators({
       dataDir,
-      ...(values.state ? { stateDir: values.state } : {}),
+      stateDir: values.state ?? defaultStateDir(dataDir),
       ...(only ? { only } : {}),
     });
     if (values.json) {
