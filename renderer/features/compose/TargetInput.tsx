@@ -1,5 +1,7 @@
 import type { Provider } from '../../../shared/domain/exchange';
 import { detectTarget, targetMismatch } from '../../../shared/targets/detect';
+import { useEffect, useMemo } from 'react';
+import { useDevices } from '../../state/devices';
 
 const PLACEHOLDER: Record<Provider, string> = {
   apns: 'Device token (hex)',
@@ -21,9 +23,33 @@ export function TargetInput({
   const found = detectTarget(value);
   const mismatch = targetMismatch(provider, value);
   const multiline = provider === 'webpush';
+  const all = useDevices((state) => state.devices);
+  const loadDevices = useDevices((state) => state.load);
+  useEffect(() => {
+    void loadDevices();
+  }, [loadDevices]);
+  const saved = useMemo(() => all.filter((d) => d.provider === provider && d.state === 'active'), [all, provider]);
   return (
     <div className="target">
       <label htmlFor="target-input">Target</label>
+      {saved.length > 0 && (
+        <select
+          aria-label="Saved devices"
+          data-testid="target-device"
+          value={saved.find((d) => d.target === value)?.id ?? ''}
+          onChange={(e) => {
+            const device = saved.find((d) => d.id === e.target.value);
+            if (device) onChange(device.target);
+          }}
+        >
+          <option value="">Saved devices…</option>
+          {saved.map((device) => (
+            <option key={device.id} value={device.id}>
+              {device.label} ({device.environment})
+            </option>
+          ))}
+        </select>
+      )}
       {multiline ? (
         <textarea
           id="target-input"
