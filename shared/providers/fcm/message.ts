@@ -1,16 +1,35 @@
 import { z } from 'zod';
 import { environmentSchema } from '../../domain/environment';
 
-// Owned by the fcm provider work: flesh out options; keep the exported names.
-export const fcmOptionsSchema = z.record(z.string(), z.unknown());
+/**
+ * The FCM send request. `target` is the token, topic or condition text; `options.targetKind`
+ * says which (`auto` recognises `/topics/name` and `'a' in topics` conditions). `payload` is the
+ * HTTP v1 `message` object as JSON *without* its target field: the client adds `token`, `topic`
+ * or `condition` from `target`. A payload that already names its own target (or is wrapped as
+ * `{"message": {...}}`) is accepted when the target field is empty.
+ */
+export const fcmTargetKindSchema = z
+  .enum(['auto', 'token', 'topic', 'condition'])
+  .describe('What the target is: a registration token, a topic name, or a topic condition. Auto recognises them.');
+export type FcmTargetKind = z.infer<typeof fcmTargetKindSchema>;
+
+export const fcmOptionsSchema = z.object({
+  targetKind: fcmTargetKindSchema.default('auto'),
+  validateOnly: z
+    .boolean()
+    .default(false)
+    .describe('Dry run: FCM validates the message and the target (validate_only) but delivers nothing.'),
+});
+export type FcmOptions = z.infer<typeof fcmOptionsSchema>;
 
 export const fcmSendSchema = z.object({
   provider: z.literal('fcm'),
   credential: z.string().min(1),
   environment: environmentSchema,
-  /** Target is given in options (token, topic or condition); see issue 8. */
+  /** Registration token, topic name (`news` or `/topics/news`), or condition (`'a' in topics && 'b' in topics`). */
   target: z.string(),
-  options: fcmOptionsSchema.default({}),
+  options: fcmOptionsSchema.default({ targetKind: 'auto', validateOnly: false }),
+  /** The `message` JSON minus its target. */
   payload: z.string(),
 });
 export type FcmSendRequest = z.infer<typeof fcmSendSchema>;

@@ -1,14 +1,31 @@
-import { AppError } from '../../../../shared/errors';
+import { preflightFcm } from '../../../../shared/preflight/fcm';
+import type { PreflightIssue } from '../../../../shared/preflight/types';
 import type { ProviderModule } from '../types';
+import { sendFcm, testFcmCredential } from './client';
+import { FcmTokenCache } from './token-cache';
 
-// Placeholder until the fcm client lands: it refuses clearly instead of pretending to send.
-export function createFcmProvider(): ProviderModule<'fcm'> {
+/** FCM HTTP v1 with service-account OAuth; the token cache lives as long as this object. */
+export function createFcmProvider(options: { now?: () => number } = {}): ProviderModule<'fcm'> & {
+  readonly tokens: FcmTokenCache;
+} {
+  const tokens = new FcmTokenCache(options.now);
   return {
     id: 'fcm',
-    credentialKinds: [],
-    preflight: () => [],
-    send: async () => {
-      throw new AppError('NOT_IMPLEMENTED', 'Sending with fcm is not available in this build yet.');
+    credentialKinds: ['fcm-service-account'],
+    tokens,
+    preflight(request, credential) {
+      const issues: PreflightIssue[] = [];
+      if (credential && credential.meta.kind !== 'fcm-service-account') {
+        issues.push({
+          severity: 'error',
+          code: 'fcm.credential.kind',
+          message: `"${credential.meta.label}" is a ${credential.meta.kind} credential; FCM needs a service account JSON`,
+          path: 'credential',
+        });
+      }
+      return [...issues, ...preflightFcm(request)];
     },
+    send: (request, context) => sendFcm(request, context, tokens),
+    testCredential: (credential, context) => testFcmCredential(credential, context, tokens),
   };
 }

@@ -1,0 +1,170 @@
+import { randomUUID } from 'node:crypto';
+import type { SendResult } from '../../../../shared/domain/send-result';
+import { buildFcmMessage } from '../../../../shared/providers/fcm/build';
+import type { FcmSendRequest } from '../../../../shared/providers/fcm/message';
+import { describeFcmTarget } from '../../../../shared/providers/fcm/target';
+import { AppError } from '../../../../shared/errors';
+import type { FcmServiceAccountSecret, ResolvedCredential } from '../../credentials/types';
+import { isTransportError } from '../../transport/errors';
+import type { ProviderSendContext } from '../types';
+import { FCM_REASONS, mapFcmResponse, type MappedResult } from './errors';
+import { buildSendRequest, fcmEndpoints } from './request';
+import { TokenRequestError, type FcmTokenCache } from './token-cache';
+
+export function fcmSecret(credential: ResolvedCredential): FcmServiceAccountSecret {
+  if (credential.secret.kind !== 'fcm-service-account') {
+    throw new AppError(
+      'CREDENTIAL_INVALID',
+      `"${credential.meta.label}" is a ${credential.meta.kind} credential; FCM needs a service account JSON.`,
+    );
+  }
+  return credential.secret;
+}
+
+/**
+ * One FCM send: access token (cached), messages:send, and on a 401 UNAUTHENTICATED one retry
+ * with a fresh token. Provider answers and transport failures become SendResults.
+ */
+export async function sendFcm(
+  request: FcmSendRequest,
+  context: ProviderSendContext,
+  tokens: FcmTokenCache,
+): Promise<SendResult> {
+  const startedAt = new Date();
+  const started = performance.now();
+  const exchangeIds: string[] = [];
+  const built = buildFcmMessage(request);
+  const targetText = built.ok ? describeFcmTarget(built.target) : request.target;
+  const finish = (mapped: MappedResult): SendResult => ({
+    id: randomUUID(),
+    provider: 'fcm',
+    target: request.target,
+    ...mapped,
+    exchangeIds,
+    durationMs: performance.now() - started,
+    startedAt: startedAt.toISOString(),
+  });
+  if (!built.ok) {
+    return finish(localRejection(built.code, built.error));
+  }
+  const secret = fcmSecret(context.credential);
+  const endpoints = fcmEndpoints(secret, context.local);
+  const tokenContext = {
+    transport: context.transport,
+    tokenUri: endpoints.tokenUri,
+    exchangeIds,
+    ...(endpoints.tls ? { tls: endpoints.tls } : {}),
+    ...(context.signal ? { signal: context.signal } : {}),
+  };
+  const credentialId = context.credential.meta.id;
+  try {
+    for (let attempt = 0; ; attempt++) {
+      const token = await tokens.get(credentialId, secret, tokenContext);
+      const response = await context.transport.request(
+        buildSendRequest({
+          endpoints,
+          projectId: secret.projectId,
+          accessToken: token.value,
+          message: built.message,
+          validateOnly: built.validateOnly,
+          target: targetText,
+          signal: context.signal,
+        }),
+      );
+      exchangeIds.push(response.exchangeId);
+      const mapped = mapFcmResponse(response.status, response.headers, response.body.toString('utf8'));
+      // A stale or revoked token: forget it and try once more. THIRD_PARTY_AUTH_ERROR is also a
+      // 401 but about Apple's or the browser's credentials, which a new token cannot fix.
+      if (response.status === 401 && mapped.reason === 'UNAUTHENTICATED' && attempt === 0) {
+        tokens.invalidate(credentialId, endpoints.tokenUri);
+        continue;
+      }
+      return finish(mapped);
+    }
+  } catch (error) {
+    if (error instanceof TokenRequestError) return finish(tokenRejection(error));
+    if (isTransportError(error)) {
+      if (!exchangeIds.includes(error.exchangeId)) exchangeIds.push(error.exchangeId);
+      return finish({
+        outcome: 'failed',
+        status: null,
+        reason: error.transportCode,
+        explanation: error.message,
+        hint:
+          error.hint ??
+          (error.retryable
+            ? 'FCM cannot have processed it; sending again is safe.'
+            : 'Check the network and try again.'),
+        messageIds: {},
+        retryable: error.retryable,
+        retryAfterSeconds: null,
+        deviceStateChange: null,
+      });
+    }
+    throw error;
+  }
+}
+
+function localRejection(code: string, message: string): MappedResult {
+  return {
+    outcome: 'rejected',
+    status: null,
+    reason: code,
+    explanation: message,
+    hint: 'Fix the payload or target; nothing was sent.',
+    messageIds: {},
+    retryable: false,
+    retryAfterSeconds: null,
+    deviceStateChange: null,
+  };
+}
+
+const TOKEN_HINTS: Record<string, string> = {
+  invalid_grant:
+    'The assertion was refused: the key may be revoked or deleted, the account disabled, or the clock far off. Create a new key for the service account.',
+  invalid_client: 'The service account (client_email) is unknown or disabled.',
+  unauthorized_client: 'The service account may not request this scope.',
+  invalid_scope: 'The firebase.messaging scope was refused for this account.',
+};
+
+function tokenRejection(error: TokenRequestError): MappedResult {
+  return {
+    outcome: 'rejected',
+    status: error.status,
+    reason: error.reason,
+    explanation: `Getting an OAuth access token failed: ${error.reason}${error.description ? ` (${error.description})` : ''}.`,
+    hint: TOKEN_HINTS[error.reason] ?? FCM_REASONS['UNAUTHENTICATED']!.hint,
+    messageIds: {},
+    retryable: error.status >= 500,
+    retryAfterSeconds: null,
+    deviceStateChange: null,
+    details: { stage: 'auth' },
+  };
+}
+
+/** testCredential: obtains an access token and says for whom and how long it lasts. */
+export async function testFcmCredential(
+  credential: ResolvedCredential,
+  context: ProviderSendContext,
+  tokens: FcmTokenCache,
+): Promise<string> {
+  const secret = fcmSecret(credential);
+  const endpoints = fcmEndpoints(secret, context.local);
+  tokens.invalidate(credential.meta.id, endpoints.tokenUri);
+  try {
+    const token = await tokens.get(credential.meta.id, secret, {
+      transport: context.transport,
+      tokenUri: endpoints.tokenUri,
+      exchangeIds: [],
+      ...(endpoints.tls ? { tls: endpoints.tls } : {}),
+      ...(context.signal ? { signal: context.signal } : {}),
+    });
+    const minutes = Math.round((token.expiresAt - Date.now()) / 60_000);
+    return `Got an access token for ${secret.clientEmail} (project ${secret.projectId}), valid for ${minutes} min.`;
+  } catch (error) {
+    if (error instanceof TokenRequestError) {
+      throw new AppError('CREDENTIAL_INVALID', error.message, TOKEN_HINTS[error.reason]);
+    }
+    throw error;
+  }
+}

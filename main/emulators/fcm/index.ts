@@ -1,0 +1,113 @@
+import type { ServerHttp2Session } from 'node:http2';
+import type { EmulatorFactory } from '../registry';
+import type { EmulatorStartOptions, RunningEmulator } from '../common/types';
+import { FaultInjector } from '../common/faults';
+import { Inbox } from '../common/inbox';
+import { FcmTokenIssuer } from './oauth';
+import { listen } from './server';
+import {
+  FcmRegistry,
+  generateServiceAccount,
+  type DeviceRegistration,
+  type DeviceRegistrationInput,
+  type ServiceAccountRegistration,
+} from './state';
+import { normaliseAccount } from './server';
+import { serviceAccountRegistrationSchema } from './state';
+
+/** Checks marked [?] in protocols.md, switchable through `options.checks`. */
+export const FCM_CHECK_DEFAULTS = {
+  /** Accept assertions whose aud is Google's token URL as well as this emulator's. */
+  acceptGoogleAudience: true,
+  /** Accept the new `fid` target next to `token`. */
+  acceptFid: true,
+  reservedDataKeys: true,
+};
+
+export interface RunningFcmEmulator extends RunningEmulator {
+  readonly tokenUri: string;
+  /** Registers a service account (camelCase fields, or the downloaded JSON's snake_case). */
+  registerServiceAccount(input: Record<string, unknown>): Promise<ServiceAccountRegistration>;
+  /** Makes a new service account JSON for a local project and trusts it. */
+  createServiceAccount(projectId: string): Promise<Record<string, string>>;
+  registerDevice(input: DeviceRegistrationInput): Promise<DeviceRegistration>;
+  setTokenLifetime(seconds: number): void;
+  setClockSkew(seconds: number): void;
+  revokeTokens(): number;
+  /** Token-endpoint and send counts, for tests that prove caching. */
+  readonly stats: { tokenRequests: number };
+}
+
+export async function startFcmEmulator(options: EmulatorStartOptions): Promise<RunningFcmEmulator> {
+  const checks = { ...FCM_CHECK_DEFAULTS, ...(options.checks ?? {}) };
+  const registry = new FcmRegistry(options.stateDir);
+  await registry.load();
+  const inbox = new Inbox();
+  const faults = new FaultInjector(options.seed);
+  let baseUrl = '';
+  const issuer = new FcmTokenIssuer(registry, () => `${baseUrl}/token`, checks);
+  const stats = { tokenRequests: 0 };
+  const exchange = issuer.exchange.bind(issuer);
+  issuer.exchange = (form) => {
+    stats.tokenRequests += 1;
+    return exchange(form);
+  };
+  const certificate = options.ca.issueLoopbackServer();
+  const { server, port } = await listen(
+    {
+      registry,
+      issuer,
+      inbox,
+      faults,
+      send: { registry, issuer, inbox, checks, quota: new Map() },
+      baseUrl: () => baseUrl,
+    },
+    { cert: certificate.certPem, key: certificate.keyPem },
+    options.port ?? 0,
+  );
+  baseUrl = `https://127.0.0.1:${port}`;
+  const sessions = new Set<ServerHttp2Session>();
+  server.on('session', (session) => {
+    sessions.add(session);
+    session.on('close', () => sessions.delete(session));
+  });
+  return {
+    provider: 'fcm',
+    baseUrl,
+    adminUrl: baseUrl,
+    tokenUri: `${baseUrl}/token`,
+    inbox,
+    faults,
+    stats,
+    registerServiceAccount: (input) =>
+      registry.addAccount(serviceAccountRegistrationSchema.parse(normaliseAccount(input))),
+    async createServiceAccount(projectId) {
+      const account = generateServiceAccount(projectId, `${baseUrl}/token`);
+      await registry.addAccount({
+        clientEmail: account['client_email']!,
+        projectId,
+        publicKeyPem: account['public_key_pem']!,
+      });
+      const { public_key_pem: _public, ...json } = account;
+      return json;
+    },
+    registerDevice: (input) => registry.upsertDevice(input),
+    setTokenLifetime(seconds) {
+      issuer.tokenLifetimeSeconds = seconds;
+    },
+    setClockSkew(seconds) {
+      issuer.clockSkewSeconds = seconds;
+    },
+    revokeTokens: () => issuer.revokeAll(),
+    async close() {
+      for (const session of sessions) session.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+export const fcmEmulatorFactory: EmulatorFactory = {
+  provider: 'fcm',
+  start: (options) => startFcmEmulator(options),
+  describe: (running) => ({ fcm: { baseUrl: running.baseUrl, tokenUri: `${running.baseUrl}/token` } }),
+};

@@ -1,0 +1,22 @@
+import { dataOnlyTemplate, notificationAndDataTemplate, notificationTemplate } from './basic';
+import {
+  androidHighPriorityDataTemplate,
+  apnsOverrideTemplate,
+  conditionTemplate,
+  topicTemplate,
+  webpushLinkTemplate,
+} from './platform';
+import type { FcmTemplate } from './types';
+
+export type { FcmTemplate } from './types';
+
+export const fcmTemplates: readonly FcmTemplate[] = [
+  notificationTemplate,
+  dataOnlyTemplate,
+  notificationAndDataTemplate,
+  androidHighPriorityDataTemplate,
+  apnsOverrideTemplate,
+  webpushLinkTemplate,
+  topicTemplate,
+  conditionTemplate,
+];
