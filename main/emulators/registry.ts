@@ -1,6 +1,7 @@
 import type { Provider } from '../../shared/domain/exchange';
 import type { LocalEnvironment } from '../core/local/local-env';
 import type { EmulatorStartOptions, RunningEmulator } from './common/types';
+import { fcmEmulatorFactory } from './fcm';
 
 /**
  * How to start one provider's emulator and what it contributes to the published local
@@ -16,4 +17,4 @@ export interface EmulatorFactory {
 }
 
 /** Started in this order; Notification Hubs goes last because it forwards to the others. */
-export const EMULATORS: EmulatorFactory[] = [];
+export const EMULATORS: EmulatorFactory[] = [fcmEmulatorFactory];
