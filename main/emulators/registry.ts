@@ -2,6 +2,7 @@ import type { Provider } from '../../shared/domain/exchange';
 import type { LocalEnvironment } from '../core/local/local-env';
 import type { EmulatorStartOptions, RunningEmulator } from './common/types';
 import { fcmEmulatorFactory } from './fcm';
+import { webpushEmulatorFactory } from './webpush';
 
 /**
  * How to start one provider's emulator and what it contributes to the published local
@@ -17,4 +18,4 @@ export interface EmulatorFactory {
 }
 
 /** Started in this order; Notification Hubs goes last because it forwards to the others. */
-export const EMULATORS: EmulatorFactory[] = [fcmEmulatorFactory];
+export const EMULATORS: EmulatorFactory[] = [fcmEmulatorFactory, webpushEmulatorFactory];
