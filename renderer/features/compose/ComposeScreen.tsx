@@ -8,7 +8,8 @@ import { useExchangeFocus } from '../../state/exchange-focus';
 import { useNavigation } from '../../state/navigation';
 import { useProfiles } from '../../state/profiles';
 import { useSend } from '../../state/send';
-import { PROVIDERS, payloadLanguage } from './defaults';
+import { PROVIDERS, STARTER_DRAFTS, payloadLanguage } from './defaults';
+import { templatesByProvider } from '../../../shared/templates';
 import { PayloadEditor } from './editor/PayloadEditor';
 import type { EditorHandle } from './editor/editor-types';
 import { payloadJsonSchema } from './payload-schemas';
@@ -114,7 +115,11 @@ export function ComposeScreen() {
       <div className="compose-body">
         <div className="compose-main">
           <div className="payload-toolbar">
-            <TemplateMenu provider={provider} onPick={(template) => replace(provider, template)} />
+            <TemplateMenu
+              provider={provider}
+              dirty={isDirty(provider, draft.payload)}
+              onPick={(template) => replace(provider, template)}
+            />
             <PresetMenu
               provider={provider}
               current={draft}
@@ -185,6 +190,12 @@ export function ComposeScreen() {
       </div>
     </div>
   );
+}
+
+/** Edited by hand, as opposed to a starter or template payload that can be replaced freely. */
+function isDirty(provider: SendRequest['provider'], payload: string): boolean {
+  if (payload === STARTER_DRAFTS[provider].payload) return false;
+  return !templatesByProvider[provider].some((template) => template.payload === payload);
 }
 
 function reformat(text: string, indent: number): string {

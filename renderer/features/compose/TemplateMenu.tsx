@@ -1,7 +1,41 @@
 import type { Provider } from '../../../shared/domain/exchange';
 import type { Draft } from '../../../shared/domain/profile';
+import { templatesByProvider } from '../../../shared/templates';
 
-// The template gallery is wired to shared/templates/<provider>/ as each provider's templates land.
-export function TemplateMenu(_props: { provider: Provider; onPick(template: Partial<Draft>): void }) {
-  return null;
+interface Props {
+  provider: Provider;
+  /** Whether the current payload has edits that a template would replace. */
+  dirty: boolean;
+  onPick(template: Partial<Draft>): void;
+}
+
+/** The provider's template gallery: each sets options and payload (and an example target when it has one). */
+export function TemplateMenu({ provider, dirty, onPick }: Props) {
+  const templates = templatesByProvider[provider];
+  if (templates.length === 0) return null;
+  return (
+    <select
+      aria-label="Start from a template"
+      data-testid="template-select"
+      value=""
+      title={templates.map((t) => `${t.name}: ${t.description}`).join('\n')}
+      onChange={(event) => {
+        const template = templates.find((t) => t.id === event.target.value);
+        if (!template) return;
+        if (dirty && !confirm(`Replace the current payload and options with “${template.name}”?`)) return;
+        onPick({
+          options: template.options,
+          payload: template.payload,
+          ...(template.target ? { target: template.target } : {}),
+        });
+      }}
+    >
+      <option value="">Templates…</option>
+      {templates.map((template) => (
+        <option key={template.id} value={template.id} title={template.description}>
+          {template.name}
+        </option>
+      ))}
+    </select>
+  );
 }

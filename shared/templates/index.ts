@@ -1,0 +1,25 @@
+import type { Provider } from '../domain/exchange';
+import { fcmTemplates } from './fcm';
+import { webpushTemplates } from './webpush';
+
+/** What every provider's templates have in common: the composer's template gallery reads these. */
+export interface PayloadTemplate {
+  id: string;
+  name: string;
+  description: string;
+  options: Record<string, unknown>;
+  payload: string;
+  /** Some templates (FCM topic/condition) carry an example target. */
+  target?: string;
+}
+
+const none: readonly PayloadTemplate[] = [];
+
+/** Templates per provider, from shared/templates/<provider>/. */
+export const templatesByProvider: Record<Provider, readonly PayloadTemplate[]> = {
+  apns: none,
+  fcm: fcmTemplates as readonly PayloadTemplate[],
+  wns: none,
+  webpush: webpushTemplates as readonly PayloadTemplate[],
+  nhub: none,
+};
