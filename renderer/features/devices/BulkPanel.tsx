@@ -88,8 +88,9 @@ export function BulkPanel({ devices }: { devices: Device[] }) {
           </span>
           <span>
             {progress.ratePerSecond}/s
-            {progress.etaSeconds !== null && progress.state === 'running' ? ` · ETA ${progress.etaSeconds}s` : ''} ·{' '}
-            <strong data-testid="bulk-state">{progress.state}</strong>
+            {progress.etaSeconds !== null && progress.state === 'running'
+              ? ` · ETA ${progress.etaSeconds}s`
+              : ''} · <strong data-testid="bulk-state">{progress.state}</strong>
           </span>
           {running && (
             <>
