@@ -15,6 +15,8 @@ export const bodySchema = z.object({
 export type RecordedBody = z.infer<typeof bodySchema>;
 
 export const timingsSchema = z.object({
+  /** Time queued for a free connection or HTTP/2 stream slot (HAR `blocked`). */
+  blocked: z.number().optional(),
   /** Milliseconds; -1 when the phase did not happen (for example a reused connection). */
   dns: z.number(),
   connect: z.number(),

@@ -1,0 +1,217 @@
+import { subscribe } from 'node:diagnostics_channel';
+import type { Socket } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { Client } from 'undici';
+import type { Header } from '../../../shared/domain/exchange';
+import { openConnection, type Connection, type ConnectTarget } from './connect';
+import { Failure, failureFrom } from './failure';
+import type { Capture } from './recorder';
+
+export interface H1Call {
+  capture: Capture;
+  origin: string;
+  path: string;
+  /** Flat name/value list, in the caller's order. */
+  headers: string[];
+  body: string | Uint8Array | undefined;
+  recording: boolean;
+  host: string;
+  resolve(this: void, status: number, body: Buffer): void;
+  reject(this: void, failure: Failure): void;
+  cancel?: (failure: Failure) => void;
+  settled: boolean;
+}
+
+/** Connections per origin: browsers use 6, and push APIs rarely reward more over HTTP/1.1. */
+const MAX_CONNECTIONS = 6;
+
+/**
+ * One undici Client = one keep-alive connection carrying one request at a time, so each exchange
+ * knows exactly which socket (connection id, TLS details, reuse) it went over.
+ */
+class PooledClient {
+  readonly client: Client;
+  connection: Connection | null = null;
+  call: H1Call | null = null;
+
+  constructor(origin: string, target: ConnectTarget) {
+    this.client = new Client(origin, {
+      pipelining: 1,
+      headersTimeout: 0,
+      bodyTimeout: 0,
+      connect: (_options, callback) => {
+        openConnection(target, (error, connection) => {
+          if (error || !connection) {
+            callback(error ?? new Error('connect failed'), null);
+            return;
+          }
+          this.connection = connection;
+          clientBySocket.set(connection.socket, this);
+          callback(null, connection.socket);
+        });
+      },
+    });
+  }
+}
+
+const clientBySocket = new WeakMap<Socket, PooledClient>();
+let listening = false;
+
+/**
+ * undici publishes the exact header block it writes; we read it there so the recorded headers
+ * are the ones on the wire (host and connection included), not our guess of them.
+ */
+function listenForSentHeaders(): void {
+  if (listening) return;
+  listening = true;
+  subscribe('undici:client:sendHeaders', (message) => {
+    const { headers, socket } = message as { headers: string; socket: Socket };
+    const call = clientBySocket.get(socket)?.call;
+    if (!call || !call.recording) return;
+    const lines = headers.split('\r\n');
+    const sent: Header[] = [];
+    for (let i = 1; i < lines.length; i++) {
+      const line = lines[i]!;
+      const colon = line.indexOf(':');
+      if (colon > 0) sent.push([line.slice(0, colon), line.slice(colon + 1).trim()]);
+    }
+    // undici appends content-length itself while writing the body.
+    const size =
+      call.body === undefined ? 0 : typeof call.body === 'string' ? Buffer.byteLength(call.body) : call.body.byteLength;
+    if (size > 0 || /^(POST|PUT|PATCH)$/.test(call.capture.method)) sent.push(['content-length', String(size)]);
+    call.capture.requestHeaders = sent;
+  });
+}
+
+class OriginPool {
+  readonly clients: PooledClient[] = [];
+  readonly queue: H1Call[] = [];
+
+  constructor(
+    readonly origin: string,
+    readonly target: ConnectTarget,
+  ) {}
+
+  dispatch(call: H1Call): void {
+    const idle = this.clients.find((client) => client.call === null);
+    if (idle) return this.start(idle, call);
+    if (this.clients.length < MAX_CONNECTIONS) {
+      const client = new PooledClient(this.origin, this.target);
+      this.clients.push(client);
+      return this.start(client, call);
+    }
+    call.cancel = (failure) => settle(call, failure);
+    this.queue.push(call);
+  }
+
+  private next(client: PooledClient): void {
+    client.call = null;
+    let call = this.queue.shift();
+    while (call && call.settled) call = this.queue.shift();
+    if (call) this.start(client, call);
+  }
+
+  private start(pooled: PooledClient, call: H1Call): void {
+    pooled.call = call;
+    const capture = call.capture;
+    const chunks: Buffer[] = [];
+    let abort: ((error?: Error) => void) | null = null;
+    let status = 0;
+    call.cancel = (failure) => {
+      if (call.settled) return;
+      settle(call, failure);
+      abort?.(failure);
+    };
+    const done = (): void => this.next(pooled);
+    try {
+      pooled.client.dispatch(
+        {
+          origin: this.origin,
+          path: call.path,
+          method: call.capture.method as never,
+          headers: call.headers,
+          body: call.body ?? null,
+        },
+        {
+          onConnect: (abortRequest) => {
+            abort = abortRequest;
+            if (call.settled) return abortRequest(new Failure('CANCELLED', 'cancelled', { retryable: false }));
+            const connection = pooled.connection;
+            capture.connection = connection;
+            capture.reused = connection !== null && connection.requests++ > 0;
+            capture.tDispatch = performance.now();
+          },
+          onBodySent: () => {
+            capture.tSent = performance.now();
+          },
+          onHeaders: (statusCode, raw) => {
+            if (statusCode < 200) return true;
+            capture.tHeaders = performance.now();
+            if (capture.tSent < 0) capture.tSent = capture.tDispatch;
+            status = statusCode;
+            capture.status = statusCode;
+            if (call.recording) {
+              const headers: Header[] = new Array(raw.length >> 1);
+              for (let i = 0; i < raw.length; i += 2)
+                headers[i >> 1] = [raw[i]!.toString('latin1'), raw[i + 1]!.toString('latin1')];
+              capture.responseHeaders = headers;
+            }
+            return true;
+          },
+          onData: (chunk) => {
+            chunks.push(chunk);
+            return true;
+          },
+          onComplete: () => {
+            capture.tEnd = performance.now();
+            done();
+            if (call.settled) return;
+            call.settled = true;
+            call.resolve(status, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+          },
+          onError: (error) => {
+            if (capture.tEnd < 0) capture.tEnd = performance.now();
+            done();
+            settle(call, failureFrom(error, call.host, capture.tDispatch < 0 ? 'connect' : undefined));
+          },
+        },
+      );
+    } catch (error) {
+      done();
+      settle(call, failureFrom(error, call.host));
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.clients.map((pooled) => pooled.client.destroy().catch(() => {})));
+  }
+}
+
+function settle(call: H1Call, failure: Failure): void {
+  if (call.settled) return;
+  call.settled = true;
+  call.reject(failure);
+}
+
+export class Http1Pool {
+  readonly #origins = new Map<string, OriginPool>();
+
+  constructor() {
+    listenForSentHeaders();
+  }
+
+  dispatch(key: string, origin: string, target: ConnectTarget, call: H1Call): void {
+    let pool = this.#origins.get(key);
+    if (!pool) {
+      pool = new OriginPool(origin, target);
+      this.#origins.set(key, pool);
+    }
+    pool.dispatch(call);
+  }
+
+  async close(): Promise<void> {
+    const pools = [...this.#origins.values()];
+    this.#origins.clear();
+    await Promise.all(pools.map((pool) => pool.close()));
+  }
+}
