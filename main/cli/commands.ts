@@ -2,6 +2,14 @@ import type { CliCommand } from './command';
 import { bulkCommand } from './commands/bulk';
 import { emulatorsStartCommand } from './commands/emulators';
 import { serveCommand } from './commands/serve';
+import { sendWebpushCommand } from './commands/send-webpush';
+import { vapidGenerateCommand } from './commands/vapid';
 
 /** Every CLI command; each lives in commands/<name>.ts. */
-export const commands: readonly CliCommand[] = [serveCommand, emulatorsStartCommand, bulkCommand];
+export const commands: readonly CliCommand[] = [
+  serveCommand,
+  emulatorsStartCommand,
+  bulkCommand,
+  sendWebpushCommand,
+  vapidGenerateCommand,
+];
