@@ -422,3 +422,39 @@ function derFromRaw(raw: Buffer): Buffer {
   const body = Buffer.concat([int(raw.subarray(0, 32)), int(raw.subarray(32))]);
   return Buffer.concat([Buffer.from([0x30, body.length]), body]);
 }
+
+describe('Web Push emulator over HTTP/2', () => {
+  it('accepts pushes on h2 and can GOAWAY the session as a fault', async () => {
+    const { connect } = await import('node:http2');
+    const emulator = await startWebpushEmulator({ ca });
+    const keys = generateVapidKeys();
+    const minted = emulator.createSubscription({ applicationServerKey: keys.publicKey });
+    const session = connect(emulator.baseUrl, { ca: ca.certPem });
+    const h2post = (built: ReturnType<typeof pushRequest>) =>
+      new Promise<{ status: number; goaway: boolean; error?: string }>((resolve) => {
+        const headers: Record<string, string> = { ':method': 'POST', ':path': new URL(built.url).pathname };
+        for (const [name, value] of built.headers) headers[name.toLowerCase()] = value;
+        const stream = session.request(headers);
+        let goaway = false;
+        session.once('goaway', () => (goaway = true));
+        stream.on('response', (h) => {
+          stream.resume();
+          stream.on('end', () => resolve({ status: Number(h[':status']), goaway }));
+        });
+        stream.on('error', (error: NodeJS.ErrnoException) => resolve({ status: 0, goaway, error: error.code ?? '' }));
+        stream.end(built.body);
+      });
+    try {
+      expect(await h2post(pushRequest(minted, keys, { payload: 'over h2' }))).toEqual({ status: 201, goaway: false });
+      expect(emulator.inbox.list(minted.id)[0]?.payload).toBe('over h2');
+      emulator.faults.add({ action: { kind: 'goaway', reason: 'Shutdown' }, times: 1 });
+      const answer = await h2post(pushRequest(minted, keys));
+      // GOAWAY naming stream 0 as the last processed: the push was refused, so a retry is safe.
+      expect(answer).toMatchObject({ status: 0, goaway: true, error: 'ERR_HTTP2_STREAM_ERROR' });
+      expect(emulator.inbox.list(minted.id)).toHaveLength(1);
+    } finally {
+      session.destroy();
+      await emulator.close();
+    }
+  });
+});
