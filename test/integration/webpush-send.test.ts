@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Exchange } from '../../shared/domain/exchange';
 import type { WebpushNotes } from '../../shared/providers/webpush/notes';
 import type { WebpushSendRequest } from '../../shared/providers/webpush/message';
-import type { ResolvedCredential } from '../../main/core/credentials/types';
+import type { ResolvedCredential, VapidSecret } from '../../main/core/credentials/types';
 import type { LocalEnvironment } from '../../main/core/local/local-env';
 import { createWebpushProvider } from '../../main/core/providers/webpush';
 import { generateVapidKeys } from '../../main/core/providers/webpush/vapid';
@@ -16,17 +16,21 @@ import {
 } from '../../main/emulators/webpush';
 
 const keys = generateVapidKeys();
-const credential: ResolvedCredential<'vapid'> = {
-  meta: {
-    id: 'vapid-1',
-    kind: 'vapid',
-    label: 'Test VAPID',
+const vapidSecret: VapidSecret = { kind: 'vapid', ...keys, subject: 'mailto:ops@example.com' };
+
+/** A resolved VAPID credential as the credential service hands it to providers. */
+function vapidCredential(id: string, secret: VapidSecret): ResolvedCredential {
+  const meta = {
+    id,
+    kind: 'vapid' as const,
+    label: id,
     createdAt: new Date().toISOString(),
     metadata: {},
     warnings: [],
-  },
-  secret: { kind: 'vapid', ...keys, subject: 'mailto:ops@example.com' },
-};
+  };
+  return { meta, secret } as ResolvedCredential;
+}
+const credential = vapidCredential('vapid-1', vapidSecret);
 
 describe('Web Push provider ↔ local push service, through the real transport', () => {
   const ca = LocalCa.create('Web Push send test CA');
@@ -114,11 +118,7 @@ describe('Web Push provider ↔ local push service, through the real transport',
 
   it('maps a VAPID key mismatch to a rejection with errno 109 explained', async () => {
     const other = generateVapidKeys();
-    const result = await send(request(), {
-      ...credential,
-      meta: { ...credential.meta, id: 'vapid-2' },
-      secret: { kind: 'vapid', ...other, subject: 'mailto:ops@example.com' },
-    });
+    const result = await send(request(), vapidCredential('vapid-2', { ...vapidSecret, ...other }));
     expect(result).toMatchObject({ outcome: 'rejected', status: 403, reason: 'errno 109', retryable: false });
     expect(result.explanation).toMatch(/VAPID/);
   });
@@ -157,11 +157,7 @@ describe('Web Push provider ↔ local push service, through the real transport',
   it('tests a credential by signing and verifying a JWT, and refuses a broken pair', async () => {
     const summary = await provider.testCredential!(credential, { transport, credential, local });
     expect(summary).toMatch(/^VAPID key pair works/);
-    const broken: ResolvedCredential = {
-      ...credential,
-      meta: { ...credential.meta, id: 'broken' },
-      secret: { ...credential.secret, privateKey: generateVapidKeys().privateKey },
-    };
+    const broken = vapidCredential('broken', { ...vapidSecret, privateKey: generateVapidKeys().privateKey });
     await expect(provider.testCredential!(broken, { transport, credential: broken, local })).rejects.toThrow(
       'The VAPID public key does not belong to the private key.',
     );
