@@ -10,6 +10,7 @@ import { HistoryScreen } from '../features/history/HistoryScreen';
 import { EmulatorsScreen } from '../features/emulators/EmulatorsScreen';
 import { KeychainBanner } from './KeychainBanner';
 import { Sidebar } from './Sidebar';
+import { ShortcutsHelp } from './ShortcutsHelp';
 import { StatusBar } from './StatusBar';
 
 const SCREENS: Record<SectionId, () => React.JSX.Element> = {
@@ -56,6 +57,7 @@ export function App() {
         <Screen />
       </main>
       <StatusBar />
+      <ShortcutsHelp />
     </div>
   );
 }

@@ -1,8 +1,11 @@
+import { useRef } from 'react';
 import { useAppInfo } from '../state/app-info';
+import { AppInfoPanel } from './AppInfoPanel';
 
 export function StatusBar() {
   const { info, error, connected } = useAppInfo();
   const keychain = info?.keychain;
+  const about = useRef<HTMLDialogElement>(null);
   return (
     <footer className="status-bar" data-testid="status-bar">
       <span data-testid="status-mode">
@@ -26,10 +29,24 @@ export function StatusBar() {
       )}
       <span className="spacer" />
       {info && (
-        <span data-testid="status-version">
+        <button
+          type="button"
+          className="link status-about"
+          data-testid="status-version"
+          onClick={() => about.current?.showModal()}
+        >
           {info.name} {info.version}
-        </span>
+        </button>
       )}
+      <dialog ref={about} className="dialog" data-testid="about">
+        <AppInfoPanel />
+        <div className="dialog-actions">
+          <span className="spacer" />
+          <button type="button" onClick={() => about.current?.close()}>
+            Close
+          </button>
+        </div>
+      </dialog>
     </footer>
   );
 }

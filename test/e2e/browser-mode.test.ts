@@ -31,8 +31,11 @@ describeWithSystem('browser mode in Chromium', missingChromium(), () => {
     });
     await page.goto(app.url);
     await page.getByTestId('app-frame').waitFor();
-    await expect.poll(() => page.getByTestId('app-info-version').textContent()).toBe(version);
+    await expect.poll(() => page.getByTestId('status-version').textContent()).toBe(`Push Console ${version}`);
+    await page.getByTestId('status-version').click();
+    expect(await page.getByTestId('app-info-version').textContent()).toBe(version);
     expect(await page.getByTestId('app-info-mode').textContent()).toBe('browser');
+    await page.keyboard.press('Escape');
     expect(await page.getByTestId('status-mode').textContent()).toBe('Browser mode');
     expect(await page.getByTestId('status-keychain').textContent()).toContain('memory only');
     // The token leaves the address bar once the page has it in a cookie.
@@ -62,9 +65,9 @@ describeWithSystem('browser mode in Chromium', missingChromium(), () => {
     const bare = await page.goto(app.origin + '/');
     expect(bare?.status()).toBe(401);
     await page.goto(app.url);
-    await page.getByTestId('app-info').waitFor();
+    await page.getByTestId('status-version').waitFor();
     await page.reload();
-    await page.getByTestId('app-info').waitFor();
+    await page.getByTestId('status-version').waitFor();
     await context.close();
   });
 

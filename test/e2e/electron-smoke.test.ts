@@ -26,6 +26,7 @@ describe('Electron smoke', () => {
     try {
       const window = await app.firstWindow();
       await window.getByTestId('app-frame').waitFor();
+      await window.getByTestId('status-version').click();
       await expect.poll(() => window.getByTestId('app-info-mode').textContent()).toBe('electron');
       expect(await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe(
         'undefined',

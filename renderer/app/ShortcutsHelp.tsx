@@ -1,0 +1,51 @@
+import { useEffect, useRef, useState } from 'react';
+
+const SHORTCUTS: Array<[string, string]> = [
+  ['Ctrl/⌘ + 1…6', 'Go to Compose, Credentials, Devices, Exchanges, History, Emulators'],
+  ['↑ / ↓ in the sidebar', 'Move between sections'],
+  ['Ctrl/⌘ + Enter', 'Send (in Compose, also inside the editor)'],
+  ['Esc', 'Cancel a running send; close a dialog'],
+  ['Ctrl/⌘ + F', 'Filter the exchange list'],
+  ['Ctrl/⌘ + /', 'Show this list'],
+];
+
+/** A list of every keyboard shortcut, on Ctrl/⌘ + / from anywhere. */
+export function ShortcutsHelp() {
+  const [open, setOpen] = useState(false);
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key === '/') {
+        event.preventDefault();
+        setOpen((value) => !value);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  useEffect(() => {
+    if (open) dialog.current?.showModal();
+    else dialog.current?.close();
+  }, [open]);
+  return (
+    <dialog ref={dialog} className="dialog" data-testid="shortcuts" onClose={() => setOpen(false)}>
+      <h3>Keyboard shortcuts</h3>
+      <dl className="facts">
+        {SHORTCUTS.map(([keys, what]) => (
+          <div key={keys} className="fact-row">
+            <dt>
+              <kbd>{keys}</kbd>
+            </dt>
+            <dd>{what}</dd>
+          </div>
+        ))}
+      </dl>
+      <div className="dialog-actions">
+        <span className="spacer" />
+        <button type="button" onClick={() => setOpen(false)}>
+          Close
+        </button>
+      </div>
+    </dialog>
+  );
+}
