@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LocalCa } from '../../main/emulators/common/ca';
 import { startFcmEmulator, type RunningFcmEmulator } from '../../main/emulators/fcm';
 import { buildAssertion } from '../../main/core/providers/fcm/jwt';
-import { LoopbackTransport, serviceAccountCredential } from '../support/fcm-harness';
+import { LoopbackTransport, serviceAccountSecret } from '../support/fcm-harness';
 
 let ca: LocalCa;
 let emulator: RunningFcmEmulator;
@@ -40,7 +40,7 @@ async function tokenFor(
   key?: string,
 ) {
   const now = Math.floor(Date.now() / 1000);
-  const secret = serviceAccountCredential(sa).secret;
+  const secret = serviceAccountSecret(sa);
   const built = buildAssertion({ ...secret, ...(key ? { privateKeyPem: key } : {}) }, emulator.tokenUri, now);
   let jwt = built.jwt;
   if (Object.keys(claims).length) {
@@ -140,7 +140,7 @@ describe('FCM emulator token endpoint', () => {
     try {
       const sa = await strict.createServiceAccount('strict');
       const now = Math.floor(Date.now() / 1000);
-      const secret = serviceAccountCredential(sa).secret;
+      const secret = serviceAccountSecret(sa);
       const { jwt } = buildAssertion(secret, 'https://oauth2.googleapis.com/token', now);
       const r = await http.request({
         url: strict.tokenUri,
@@ -368,7 +368,7 @@ describe('FCM emulator faults, admin routes and state', () => {
       await first.close();
       const second = await startFcmEmulator({ ca, stateDir: dir });
       try {
-        const client = serviceAccountCredential({ ...sa, token_uri: second.tokenUri }).secret;
+        const client = serviceAccountSecret({ ...sa, token_uri: second.tokenUri });
         const { jwt } = buildAssertion(client, second.tokenUri, Math.floor(Date.now() / 1000));
         const token = await http.request({
           url: second.tokenUri,

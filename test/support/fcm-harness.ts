@@ -96,11 +96,8 @@ export class LoopbackTransport implements Transport {
 }
 
 /** A ResolvedCredential for a service account JSON as the emulator (or Firebase) hands it out. */
-export function serviceAccountCredential(
-  json: Record<string, string>,
-  id = randomUUID(),
-): ResolvedCredential<'fcm-service-account'> {
-  const secret: FcmServiceAccountSecret = {
+export function serviceAccountSecret(json: Record<string, string>): FcmServiceAccountSecret {
+  return {
     kind: 'fcm-service-account',
     projectId: json['project_id']!,
     clientEmail: json['client_email']!,
@@ -108,7 +105,11 @@ export function serviceAccountCredential(
     privateKeyId: json['private_key_id']!,
     tokenUri: json['token_uri']!,
   };
-  return {
+}
+
+export function serviceAccountCredential(json: Record<string, string>, id: string = randomUUID()): ResolvedCredential {
+  const secret = serviceAccountSecret(json);
+  const credential: ResolvedCredential<'fcm-service-account'> = {
     meta: {
       id,
       kind: 'fcm-service-account',
@@ -119,6 +120,7 @@ export function serviceAccountCredential(
     },
     secret,
   };
+  return credential as unknown as ResolvedCredential;
 }
 
 export function localEnvFor(fcm: { baseUrl: string; tokenUri: string }, ca: string): LocalEnvironment {

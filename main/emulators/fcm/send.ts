@@ -35,8 +35,9 @@ export function handleSend(
 ): RpcAnswer {
   const auth = deps.issuer.authenticate(authorization);
   if (!auth) return unauthenticated();
-  const account = deps.registry.projectOf(project);
-  if (!account || account.projectId !== auth.projectId) {
+  // Project settings (APNs key, quota) are those of the account that authenticated.
+  const account = deps.registry.accounts.get(auth.clientEmail);
+  if (!account || (project !== account.projectId && project !== account.projectNumber)) {
     return rpcError(
       403,
       `Permission 'cloudmessaging.messages.create' denied on resource '//cloudresourcemanager.googleapis.com/projects/${project}' (or it may not exist).`,

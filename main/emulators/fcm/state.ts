@@ -98,13 +98,6 @@ export class FcmRegistry {
     return device;
   }
 
-  projectOf(projectIdOrNumber: string): ServiceAccountRegistration | undefined {
-    for (const account of this.accounts.values()) {
-      if (account.projectId === projectIdOrNumber || account.projectNumber === projectIdOrNumber) return account;
-    }
-    return undefined;
-  }
-
   async save(): Promise<void> {
     if (!this.#file) return;
     await mkdir(join(this.#file, '..'), { recursive: true });
