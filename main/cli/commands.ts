@@ -1,6 +1,7 @@
 import type { CliCommand } from './command';
 import { bulkCommand } from './commands/bulk';
 import { emulatorsStartCommand } from './commands/emulators';
+import { sendFcmCommand } from './commands/send-fcm';
 import { serveCommand } from './commands/serve';
 import { sendWebpushCommand } from './commands/send-webpush';
 import { vapidGenerateCommand } from './commands/vapid';
@@ -10,6 +11,7 @@ export const commands: readonly CliCommand[] = [
   serveCommand,
   emulatorsStartCommand,
   bulkCommand,
+  sendFcmCommand,
   sendWebpushCommand,
   vapidGenerateCommand,
 ];
