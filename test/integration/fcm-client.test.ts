@@ -1,15 +1,19 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LocalCa } from '../../main/emulators/common/ca';
 import { startFcmEmulator, type RunningFcmEmulator } from '../../main/emulators/fcm';
 import { createFcmProvider } from '../../main/core/providers/fcm';
 import type { ProviderSendContext } from '../../main/core/providers/types';
 import type { FcmSendRequest } from '../../shared/providers/fcm/message';
-import { LoopbackTransport, localEnvFor, serviceAccountCredential } from '../support/fcm-harness';
+import { createTransport } from '../../main/core/transport';
+import type { Transport } from '../../main/core/transport/types';
+import type { Exchange } from '../../shared/domain/exchange';
+import { localEnvFor, serviceAccountCredential } from '../support/fcm-harness';
 
 let ca: LocalCa;
 let emulator: RunningFcmEmulator;
 let account: Record<string, string>;
-let transport: LoopbackTransport;
+let transport: Transport;
+let exchanges: Exchange[];
 
 function context(sa = account, id = 'cred-1'): ProviderSendContext {
   return {
@@ -30,19 +34,23 @@ function request(target: string, payload: unknown, options: Partial<FcmSendReque
   };
 }
 
-const sends = () => transport.requests.filter((r) => r.meta?.purpose === 'send');
-const auths = () => transport.requests.filter((r) => r.meta?.purpose === 'auth');
+const sends = () => exchanges.filter((e) => e.purpose === 'send');
+const auths = () => exchanges.filter((e) => e.purpose === 'auth');
 
 beforeAll(async () => {
   ca = LocalCa.create();
   emulator = await startFcmEmulator({ ca });
   account = await emulator.createServiceAccount('demo-project');
 });
+afterEach(async () => {
+  await transport.close();
+});
 afterAll(async () => {
   await emulator.close();
 });
 beforeEach(() => {
-  transport = new LoopbackTransport();
+  exchanges = [];
+  transport = createTransport({ onExchange: (exchange) => exchanges.push(exchange) });
   emulator.faults.clear();
   emulator.inbox.clear();
   emulator.setTokenLifetime(3599);
@@ -62,11 +70,13 @@ describe('FCM client against the local emulator', () => {
     expect(first.exchangeIds).toHaveLength(2);
     expect(second.exchangeIds).toHaveLength(1);
     expect(sends().every((r) => r.httpVersion === '2')).toBe(true);
-    expect(auths()[0]!.secrets).toHaveLength(1);
-    const authorization = (sends()[0]!.headers as Array<[string, string]>).find(
-      ([name]) => name === 'authorization',
-    )![1];
-    expect(sends()[0]!.secrets).toEqual([authorization.replace('Bearer ', '')]);
+    // The recorded exchanges keep neither the signed assertion nor the access token.
+    const recorded = JSON.stringify(exchanges);
+    expect(recorded).not.toMatch(/assertion=eyJ[\w-]+\.[\w-]+\.[\w-]{20,}/);
+    expect(recorded).not.toMatch(/ya29\.local-[\w-]{20,}/);
+    expect(auths()[0]!.notes?.['assertionClaims']).toMatchObject({
+      scope: 'https://www.googleapis.com/auth/firebase.messaging',
+    });
     expect(emulator.inbox.list(device.token).map((d) => JSON.parse(d.payload).notification.title)).toEqual([
       'One',
       'Two',
@@ -141,7 +151,7 @@ describe('FCM client against the local emulator', () => {
     const result = await provider.send(request(device.token, {}), context());
     expect(result.outcome).toBe('accepted');
     expect(auths().map((r) => r.status)).toEqual([400, 200]);
-    const corrected = auths()[1]!.meta?.notes?.['clockSkewCorrectionMs'] as number;
+    const corrected = auths()[1]!.notes?.['clockSkewCorrectionMs'] as number;
     expect(Math.abs(corrected - (serverSkew - localSkew) * 1000)).toBeLessThan(5000);
   });
 
