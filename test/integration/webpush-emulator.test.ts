@@ -394,11 +394,9 @@ describe('Web Push emulator state', () => {
 
       const second = await startWebpushEmulator({ ca, stateDir, checks: { 'vapid.registeredKeysOnly': true } });
       try {
-        // The port changes across restarts; the subscription id and keys stay valid.
-        const moved: MintedSubscription = {
-          id: minted.id,
-          subscription: { ...minted.subscription, endpoint: `${second.baseUrl}/wpush/v2/${minted.id}` },
-        };
+        // The previous port is reused, so the endpoint the browser was given still works.
+        expect(second.baseUrl).toBe(first.baseUrl);
+        const moved = minted;
         const answer = await send(pushRequest(moved, keys, { payload: 'after restart' }));
         expect(answer.status).toBe(201);
         expect(second.inbox.list(minted.id)[0]?.payload).toBe('after restart');
@@ -422,6 +420,26 @@ function derFromRaw(raw: Buffer): Buffer {
   const body = Buffer.concat([int(raw.subarray(0, 32)), int(raw.subarray(32))]);
   return Buffer.concat([Buffer.from([0x30, body.length]), body]);
 }
+
+describe('Web Push emulator port reuse', () => {
+  it('falls back to a free port when the previous one is taken', async () => {
+    const { createServer } = await import('node:net');
+    const stateDir = await mkdtemp(join(tmpdir(), 'webpush-port-'));
+    const first = await startWebpushEmulator({ ca, stateDir });
+    const port = Number(new URL(first.baseUrl).port);
+    await first.close();
+    const squatter = createServer();
+    await new Promise<void>((resolve) => squatter.listen(port, '127.0.0.1', resolve));
+    try {
+      const second = await startWebpushEmulator({ ca, stateDir });
+      expect(second.baseUrl).not.toBe(first.baseUrl);
+      await second.close();
+    } finally {
+      await new Promise((resolve) => squatter.close(resolve));
+      await rm(stateDir, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('Web Push emulator over HTTP/2', () => {
   it('accepts pushes on h2 and can GOAWAY the session as a fault', async () => {

@@ -149,11 +149,25 @@ export async function startWebpushEmulator(
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  origin = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const listen = (port: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  if (options.port !== undefined) await listen(options.port);
+  else {
+    // Minted endpoints name the port, so a restart tries the previous one before any free port.
+    await listen(store.lastPort ?? 0).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EADDRINUSE' || store.lastPort === undefined) throw error;
+      await listen(0);
+    });
+  }
+  const port = (server.address() as AddressInfo).port;
+  store.rememberPort(port);
+  origin = `https://127.0.0.1:${port}`;
 
   return {
     provider: 'webpush',

@@ -31,12 +31,15 @@ export type CredentialRecord = z.infer<typeof credentialRecordSchema>;
 const stateSchema = z.object({
   subscriptions: z.array(subscriptionRecordSchema).default([]),
   credentials: z.array(credentialRecordSchema).default([]),
+  /** The last port, reused on restart so minted endpoints (which name it) keep working. */
+  port: z.number().int().positive().optional(),
 });
 
 export class WebpushStore {
   readonly #subscriptions = new Map<string, SubscriptionRecord>();
   readonly #credentials = new Map<string, CredentialRecord>();
   readonly #file: string | null;
+  #port: number | undefined;
   #writing: Promise<void> = Promise.resolve();
 
   private constructor(file: string | null) {
@@ -51,6 +54,7 @@ export class WebpushStore {
         const state = stateSchema.parse(JSON.parse(await readFile(store.#file!, 'utf8')));
         for (const record of state.subscriptions) store.#subscriptions.set(record.id, record);
         for (const record of state.credentials) store.#credentials.set(record.publicKey, record);
+        store.#port = state.port;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       }
@@ -128,6 +132,16 @@ export class WebpushStore {
     return [...this.#credentials.values()];
   }
 
+  get lastPort(): number | undefined {
+    return this.#port;
+  }
+
+  rememberPort(port: number): void {
+    if (this.#port === port) return;
+    this.#port = port;
+    this.#persist();
+  }
+
   /** Waits for pending writes (close and tests). */
   async flush(): Promise<void> {
     await this.#writing;
@@ -136,7 +150,8 @@ export class WebpushStore {
   #persist(): void {
     const file = this.#file;
     if (!file) return;
-    const text = JSON.stringify({ subscriptions: this.subscriptions(), credentials: this.credentials() }, null, 2);
+    const state = { subscriptions: this.subscriptions(), credentials: this.credentials(), port: this.#port };
+    const text = JSON.stringify(state, null, 2);
     // Writes are chained and atomic (temp file + rename) so a crash never leaves half a file.
     this.#writing = this.#writing.then(async () => {
       const temp = `${file}.${randomUUID()}.tmp`;
