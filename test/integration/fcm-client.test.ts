@@ -217,6 +217,34 @@ describe('FCM client against the local emulator', () => {
     expect(reset.exchangeIds.length).toBeGreaterThan(0);
   });
 
+  it('shares one token request among concurrent sends', async () => {
+    const provider = createFcmProvider();
+    const device = await emulator.registerDevice({ projectId: 'demo-project' });
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => provider.send(request(device.token, { data: { i: String(i) } }), context())),
+    );
+    expect(results.every((result) => result.outcome === 'accepted')).toBe(true);
+    expect(auths()).toHaveLength(1);
+    expect(emulator.inbox.list(device.token)).toHaveLength(20);
+  });
+
+  it('turns a GOAWAY into a failed result with its exchange', async () => {
+    const provider = createFcmProvider();
+    const device = await emulator.registerDevice({ projectId: 'demo-project' });
+    emulator.faults.add({
+      match: { device: device.token },
+      action: { kind: 'goaway', reason: 'maintenance' },
+      times: 1,
+    });
+    const result = await provider.send(request(device.token, {}), context());
+    // Whether a retry is safe is the transport's call (it knows the GOAWAY's last stream id).
+    expect(result).toMatchObject({ outcome: 'failed', status: null, reason: 'GOAWAY' });
+    expect(result.explanation).toContain('maintenance');
+    expect(result.exchangeIds).toHaveLength(2);
+    expect(emulator.inbox.size).toBe(0);
+    expect((await provider.send(request(device.token, {}), context())).outcome).toBe('accepted');
+  });
+
   it('dry run validates without delivering; topics and conditions deliver to subscribers', async () => {
     const provider = createFcmProvider();
     const device = await emulator.registerDevice({ projectId: 'demo-project', topics: ['alerts'] });

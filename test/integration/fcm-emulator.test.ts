@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LocalCa } from '../../main/emulators/common/ca';
+import { startEmulators } from '../../main/emulators/run';
+import { readLocalEnvironment } from '../../main/core/local/local-env';
 import { startFcmEmulator, type RunningFcmEmulator } from '../../main/emulators/fcm';
 import { buildAssertion } from '../../main/core/providers/fcm/jwt';
 import { LoopbackTransport, serviceAccountSecret } from '../support/fcm-harness';
@@ -357,6 +359,37 @@ describe('FCM emulator faults, admin routes and state', () => {
     expect(inbox.json).toHaveLength(1);
     const bad = await call('/__admin/devices', { body: { platform: 'android' } });
     expect(bad.status).toBe(400);
+  });
+
+  it('changes token lifetime and clock skew, and revokes tokens, over HTTP admin routes', async () => {
+    const settings = await call('/__admin/settings', { body: { tokenLifetimeSeconds: 120, clockSkewSeconds: 0 } });
+    expect(settings.json).toEqual({ tokenLifetimeSeconds: 120, clockSkewSeconds: 0 });
+    expect((await tokenFor(account)).json['expires_in']).toBe(120);
+    await call('/__admin/settings', { body: { tokenLifetimeSeconds: 3599 } });
+    const device = await emulator.registerDevice({ projectId: 'demo-project' });
+    const auth = await bearer();
+    const revoked = await call('/__admin/tokens/revoke', { body: {} });
+    expect(revoked.json.revoked).toBeGreaterThan(0);
+    expect((await send({ token: device.token }, {}, true, 'demo-project', auth)).status).toBe(401);
+  });
+
+  it('is started by startEmulators and published in the local environment', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'fcm-env-'));
+    try {
+      const set = await startEmulators({ dataDir, only: ['fcm'] });
+      try {
+        const published = await readLocalEnvironment(dataDir);
+        expect(published?.fcm).toEqual({
+          baseUrl: set.emulators.fcm!.baseUrl,
+          tokenUri: `${set.emulators.fcm!.baseUrl}/token`,
+        });
+        expect(published?.admin['fcm']).toBe(set.emulators.fcm!.baseUrl);
+      } finally {
+        await set.close();
+      }
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('keeps accounts and devices in the state folder across restarts', async () => {
