@@ -9,6 +9,8 @@ import { formatBytes, utf8Length, type PreflightIssue } from './types';
 export const WEBPUSH_MAX_BODY_BYTES = 4096;
 /** Autopush refuses longer TTLs (errno 112); others shorten them. */
 export const WEBPUSH_MAX_TTL = 2_592_000;
+/** [?] Autopush's FCM bridge (Firefox on Android) is reported to cap data at this size. */
+const MOZILLA_BRIDGE_BYTES = 2744;
 
 /** What preflight may know of the VAPID credential: public facts only. */
 export interface VapidFacts {
@@ -30,7 +32,7 @@ export function preflightWebpush(request: Request, vapid: VapidFacts | null): Pr
   const options = request.options ?? {};
   const host = checkSubscription(request, issues);
   checkOptions(options, issues);
-  checkSize(request.payload, options, issues);
+  checkSize(request.payload, options, host, issues);
   if (vapid) checkSubject(vapid.subject, host, issues);
   return issues;
 }
@@ -185,7 +187,12 @@ function checkOptions(options: Record<string, unknown>, issues: PreflightIssue[]
   }
 }
 
-function checkSize(payload: string, options: Record<string, unknown>, issues: PreflightIssue[]): void {
+function checkSize(
+  payload: string,
+  options: Record<string, unknown>,
+  host: string | null,
+  issues: PreflightIssue[],
+): void {
   const padding = typeof options['padding'] === 'number' && options['padding'] > 0 ? options['padding'] : 0;
   const size = webpushEncryptedSize(payload, padding);
   if (size > WEBPUSH_MAX_BODY_BYTES) {
@@ -194,6 +201,14 @@ function checkSize(payload: string, options: Record<string, unknown>, issues: Pr
       severity: 'error',
       code: 'webpush.payload.too-large',
       message: `Encrypted payload is ${formatBytes(size)} bytes; Web Push allows ${formatBytes(WEBPUSH_MAX_BODY_BYTES)} (at most ${formatBytes(Math.max(room, 0))} bytes of text).`,
+      path: '',
+    });
+  } else if (size > MOZILLA_BRIDGE_BYTES && host !== null && pushServiceForHost(host).id === 'mozilla') {
+    // Reported for autopush's FCM bridge, not documented; a note rather than a warning.
+    issues.push({
+      severity: 'info',
+      code: 'webpush.payload.mozilla-bridge',
+      message: `Encrypted payload is ${formatBytes(size)} bytes; Firefox on Android is reported to get at most ${formatBytes(MOZILLA_BRIDGE_BYTES)} through Mozilla's FCM bridge.`,
       path: '',
     });
   }

@@ -101,6 +101,15 @@ describe('Web Push preflight', () => {
     );
   });
 
+  it('notes the reported Firefox-on-Android bridge limit only for Mozilla endpoints', () => {
+    const mozilla = sub('https://updates.push.services.mozilla.com/wpush/v2/gAAA');
+    expect(codes(run({ target: mozilla, payload: 'a'.repeat(2700) }))).toContain('info:webpush.payload.mozilla-bridge');
+    expect(codes(run({ target: mozilla, payload: 'a'.repeat(2600) }))).not.toContain(
+      'info:webpush.payload.mozilla-bridge',
+    );
+    expect(codes(run({ payload: 'a'.repeat(2700) }))).not.toContain('info:webpush.payload.mozilla-bridge');
+  });
+
   it('requires TTL as a non-negative integer and warns above 30 days', () => {
     expect(run({ options: {} }).find((i) => i.code === 'webpush.ttl.missing')).toMatchObject({
       severity: 'error',
