@@ -173,6 +173,19 @@ describe('Web Push emulator', () => {
       expect(errno(answer)).toBe(109);
     });
 
+    it('400 when a VAPID parameter repeats, 401 for another scheme', async () => {
+      const built = pushRequest(minted, keys);
+      const auth = built.headers.find(([name]) => name === 'Authorization')![1];
+      const withAuth = (value: string) =>
+        post(
+          built.url,
+          built.headers.map(([n, v]) => [n, n === 'Authorization' ? value : v]),
+          built.body,
+        );
+      expect((await withAuth(`${auth}, k=${keys.publicKey}`)).status).toBe(400);
+      expect((await withAuth(auth.replace('vapid ', 'WebPush '))).status).toBe(401);
+    });
+
     it('403 when the JWT was signed by another key than k', async () => {
       const other = generateVapidKeys();
       const target = readTarget(JSON.stringify(minted.subscription));
