@@ -10,7 +10,8 @@ import { environmentSchema } from '../../domain/environment';
  */
 export const fcmTargetKindSchema = z
   .enum(['auto', 'token', 'topic', 'condition'])
-  .describe('What the target is: a registration token, a topic name, or a topic condition. Auto recognises them.');
+  .describe('What the target is: a registration token, a topic name, or a topic condition. Auto recognises them.')
+  .meta({ title: 'Target kind' });
 export type FcmTargetKind = z.infer<typeof fcmTargetKindSchema>;
 
 export const fcmOptionsSchema = z.object({
@@ -18,7 +19,8 @@ export const fcmOptionsSchema = z.object({
   validateOnly: z
     .boolean()
     .default(false)
-    .describe('Dry run: FCM validates the message and the target (validate_only) but delivers nothing.'),
+    .describe('FCM validates the message and the target (validate_only) but delivers nothing.')
+    .meta({ title: 'Dry run' }),
 });
 export type FcmOptions = z.infer<typeof fcmOptionsSchema>;
 
