@@ -280,6 +280,37 @@ describe('FCM emulator messages:send', () => {
     expect(dryBad.status).toBe(404);
   });
 
+  it('accepts the fid target and reserved data keys only as their [?] switches allow', async () => {
+    const device = await emulator.registerDevice({ projectId: 'demo-project' });
+    expect((await send({ fid: device.token, data: { a: 'b' } })).status).toBe(200);
+    const loose = await startFcmEmulator({ ca, checks: { acceptFid: false, reservedDataKeys: false } });
+    try {
+      const sa = await loose.createServiceAccount('loose');
+      const looseDevice = await loose.registerDevice({ projectId: 'loose' });
+      const { jwt } = buildAssertion(serviceAccountSecret(sa), loose.tokenUri, Math.floor(Date.now() / 1000));
+      const token = await http.request({
+        url: loose.tokenUri,
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: `grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&assertion=${jwt}`,
+        tls: { ca: ca.certPem },
+      });
+      const auth = `Bearer ${JSON.parse(token.body.toString()).access_token as string}`;
+      const post = (message: unknown) =>
+        http.request({
+          url: `${loose.baseUrl}/v1/projects/loose/messages:send`,
+          method: 'POST',
+          headers: { authorization: auth, 'content-type': 'application/json' },
+          body: JSON.stringify({ message }),
+          tls: { ca: ca.certPem },
+        });
+      expect((await post({ fid: looseDevice.token })).status).toBe(400);
+      expect((await post({ token: looseDevice.token, data: { from: 'x' } })).status).toBe(200);
+    } finally {
+      await loose.close();
+    }
+  });
+
   it('answers THIRD_PARTY_AUTH_ERROR for iOS devices when the project has no APNs key', async () => {
     const sa = await emulator.createServiceAccount('no-apns');
     await emulator.registerServiceAccount({ ...sa, apnsConfigured: false });
