@@ -2,6 +2,7 @@ import { buildFcmMessage, fcmMessageSize, fcmSizeLimit } from '../providers/fcm/
 import { parseFcmCondition } from '../providers/fcm/condition';
 import type { FcmSendRequest } from '../providers/fcm/message';
 import { FCM_TOPIC_PATTERN } from '../providers/fcm/target';
+import { targetMismatch } from '../targets/detect';
 import { validateFcmMessage, type FieldViolation } from '../providers/fcm/validate';
 import { formatBytes, type PreflightIssue } from './types';
 
@@ -38,7 +39,10 @@ export function preflightFcm(request: Pick<FcmSendRequest, 'target' | 'options' 
     if (!parsed.ok)
       issues.push({ severity: 'error', code: 'fcm.condition.invalid', message: parsed.message, path: 'target' });
   }
-  if (target.field === 'token' && /[\s"']/.test(target.value)) {
+  const elsewhere = target.field === 'token' ? targetMismatch('fcm', target.value) : null;
+  if (elsewhere) {
+    issues.push({ severity: 'warning', code: 'fcm.token.other-provider', message: elsewhere, path: 'target' });
+  } else if (target.field === 'token' && /[\s"']/.test(target.value)) {
     issues.push({
       severity: 'error',
       code: 'fcm.token.invalid',

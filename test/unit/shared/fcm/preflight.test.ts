@@ -32,15 +32,29 @@ describe('FCM preflight', () => {
   it('offers to stringify non-string data values', () => {
     const issues = run({ data: { count: 3, ok: 'yes' }, android: { data: { flag: true } } });
     expect(issues).toHaveLength(2);
-    expect(issues[0]).toMatchObject({ code: 'fcm.data.not-string', path: '/data/count', fix: { id: 'fcm.stringify-data' } });
+    expect(issues[0]).toMatchObject({
+      code: 'fcm.data.not-string',
+      path: '/data/count',
+      fix: { id: 'fcm.stringify-data' },
+    });
     expect(issues[1]).toMatchObject({ code: 'fcm.data.not-string', path: '/android/data/flag' });
-    const fixed = stringifyFcmData(JSON.stringify({ data: { count: 3, ok: 'yes', o: { a: 1 } }, android: { data: { flag: true } } }));
-    expect(JSON.parse(fixed)).toEqual({ data: { count: '3', ok: 'yes', o: '{"a":1}' }, android: { data: { flag: 'true' } } });
-    expect(preflightFcm({ target: token, options: { targetKind: 'auto', validateOnly: false }, payload: fixed })).toEqual([]);
+    const fixed = stringifyFcmData(
+      JSON.stringify({ data: { count: 3, ok: 'yes', o: { a: 1 } }, android: { data: { flag: true } } }),
+    );
+    expect(JSON.parse(fixed)).toEqual({
+      data: { count: '3', ok: 'yes', o: '{"a":1}' },
+      android: { data: { flag: 'true' } },
+    });
+    expect(
+      preflightFcm({ target: token, options: { targetKind: 'auto', validateOnly: false }, payload: fixed }),
+    ).toEqual([]);
   });
 
   it('rejects reserved data keys and unknown fields', () => {
-    expect(codes(run({ data: { from: 'me', 'google.x': 'y' } }))).toEqual(['fcm.data.reserved-key', 'fcm.data.reserved-key']);
+    expect(codes(run({ data: { from: 'me', 'google.x': 'y' } }))).toEqual([
+      'fcm.data.reserved-key',
+      'fcm.data.reserved-key',
+    ]);
     const unknown = run({ notification: { title: 'x', subtitle: 'y' }, priority: 'high' });
     expect(codes(unknown)).toEqual(['fcm.field.unknown', 'fcm.field.unknown']);
     expect(unknown[0]!.message).toBe('FCM does not know the field "subtitle" in message.notification');
@@ -51,7 +65,11 @@ describe('FCM preflight', () => {
     expect(run({ data: { body } })).toEqual([]);
     const topic = run({ data: { body } }, '/topics/news');
     expect(topic).toEqual([
-      { severity: 'error', code: 'fcm.payload.too-large', message: 'Message is 2,120 bytes; FCM allows 2,048 for topic messages' },
+      {
+        severity: 'error',
+        code: 'fcm.payload.too-large',
+        message: 'Message is 2,120 bytes; FCM allows 2,048 for topic messages',
+      },
     ]);
     expect(codes(run({ data: { body } }, "'a' in topics"))).toEqual(['fcm.payload.too-large']);
     expect(run({ data: { body: 'é'.repeat(2100) } })[0]!.message).toBe('Message is 4,220 bytes; FCM allows 4,096');
@@ -60,7 +78,10 @@ describe('FCM preflight', () => {
   it('checks topic names and conditions', () => {
     expect(run({}, '/topics/news-2024_x.y~z%20')).toEqual([]);
     expect(run({}, 'news', { targetKind: 'topic' })).toEqual([]);
-    expect(run({}, 'bad topic!', { targetKind: 'topic' })[0]).toMatchObject({ code: 'fcm.topic.invalid', path: 'target' });
+    expect(run({}, 'bad topic!', { targetKind: 'topic' })[0]).toMatchObject({
+      code: 'fcm.topic.invalid',
+      path: 'target',
+    });
     const condition = run({}, "'a' in topics && ", { targetKind: 'condition' });
     expect(condition[0]).toMatchObject({ code: 'fcm.condition.invalid' });
     expect(condition[0]!.message).toContain('at character');
@@ -82,6 +103,18 @@ describe('FCM preflight', () => {
   it('flags a token with spaces and an http web link', () => {
     expect(codes(run({}, 'abc def'))).toEqual(['fcm.token.invalid']);
     expect(codes(run({ webpush: { fcm_options: { link: 'http://example.com' } } }))).toEqual(['fcm.field.invalid']);
+  });
+
+  it('warns when the token belongs to another provider', () => {
+    const apnsToken = 'a'.repeat(64);
+    expect(run({}, apnsToken)).toEqual([
+      {
+        severity: 'warning',
+        code: 'fcm.token.other-provider',
+        message: 'This looks like an APNs device token, not a target for FCM.',
+        path: 'target',
+      },
+    ]);
   });
 
   it('warns about data-only iOS messages at priority 10', () => {
