@@ -1,93 +1,35 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateKeyPairSync, sign } from 'node:crypto';
+import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LocalCa } from '../../main/emulators/common/ca';
 import { startEmulators } from '../../main/emulators/run';
 import { readLocalEnvironment } from '../../main/core/local/local-env';
 import { startFcmEmulator, type RunningFcmEmulator } from '../../main/emulators/fcm';
-import { buildAssertion } from '../../main/core/providers/fcm/jwt';
-import { LoopbackTransport, serviceAccountSecret } from '../support/fcm-harness';
+import { FcmEmulatorClient } from '../support/fcm-emulator-client';
 
 let ca: LocalCa;
 let emulator: RunningFcmEmulator;
 let account: Record<string, string>;
-const http = new LoopbackTransport();
+let client: FcmEmulatorClient;
 
-async function call(
-  path: string,
-  init: { body?: unknown; headers?: Record<string, string>; http2?: boolean; method?: string } = {},
-) {
-  const response = await http.request({
-    url: `${emulator.baseUrl}${path}`,
-    method: init.method ?? 'POST',
-    headers: { 'content-type': 'application/json', ...(init.headers ?? {}) },
-    ...(init.body !== undefined ? { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) } : {}),
-    http2: init.http2 ?? false,
-    tls: { ca: ca.certPem },
-  });
-  const text = response.body.toString('utf8');
-  return {
-    status: response.status,
-    headers: response.headers,
-    httpVersion: response.httpVersion,
-    json: text ? JSON.parse(text) : null,
-  };
-}
-
-async function tokenFor(
-  sa: Record<string, string>,
-  claims: Partial<{ aud: string; iat: number; exp: number; scope: string; iss: string }> = {},
-  key?: string,
-) {
-  const now = Math.floor(Date.now() / 1000);
-  const secret = serviceAccountSecret(sa);
-  const built = buildAssertion({ ...secret, ...(key ? { privateKeyPem: key } : {}) }, emulator.tokenUri, now);
-  let jwt = built.jwt;
-  if (Object.keys(claims).length) {
-    const header = jwt.split('.')[0];
-    const body = Buffer.from(JSON.stringify({ ...built.claims, ...claims })).toString('base64url');
-    const signature = sign('RSA-SHA256', Buffer.from(`${header}.${body}`), key ?? sa['private_key']!).toString(
-      'base64url',
-    );
-    jwt = `${header}.${body}.${signature}`;
-  }
-  return http
-    .request({
-      url: emulator.tokenUri,
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
-        assertion: jwt,
-      }).toString(),
-      tls: { ca: ca.certPem },
-    })
-    .then((r) => ({ status: r.status, json: JSON.parse(r.body.toString('utf8')) as Record<string, unknown> }));
-}
-
-async function bearer(sa = account): Promise<string> {
-  const answer = await tokenFor(sa);
-  return `Bearer ${String(answer.json['access_token'])}`;
-}
-
+const call = (...args: Parameters<FcmEmulatorClient['call']>) => client.call(...args);
+const tokenFor = (...args: Parameters<FcmEmulatorClient['token']>) =>
+  client.token(...args) as Promise<{ status: number; json: Record<string, unknown> }>;
+const bearer = (sa = account) => client.bearer(sa);
 const send = async (
   message: unknown,
   extra: Record<string, unknown> = {},
   http2 = true,
   project = 'demo-project',
   auth?: string,
-) =>
-  call(`/v1/projects/${project}/messages:send`, {
-    body: { message, ...extra },
-    headers: { authorization: auth ?? (await bearer()) },
-    http2,
-  });
+) => client.send(project, auth ?? (await bearer()), message, extra, http2);
 
 beforeAll(async () => {
   ca = LocalCa.create();
   emulator = await startFcmEmulator({ ca });
+  client = new FcmEmulatorClient(emulator, ca.certPem);
   account = await emulator.createServiceAccount('demo-project');
 });
 afterAll(async () => {
@@ -141,17 +83,9 @@ describe('FCM emulator token endpoint', () => {
     const strict = await startFcmEmulator({ ca, checks: { acceptGoogleAudience: false } });
     try {
       const sa = await strict.createServiceAccount('strict');
-      const now = Math.floor(Date.now() / 1000);
-      const secret = serviceAccountSecret(sa);
-      const { jwt } = buildAssertion(secret, 'https://oauth2.googleapis.com/token', now);
-      const r = await http.request({
-        url: strict.tokenUri,
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: `grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&assertion=${jwt}`,
-        tls: { ca: ca.certPem },
-      });
-      expect(r.status).toBe(400);
+      const strictClient = new FcmEmulatorClient(strict, ca.certPem);
+      expect((await strictClient.token(sa, { aud: 'https://oauth2.googleapis.com/token' })).status).toBe(400);
+      expect((await strictClient.token(sa)).status).toBe(200);
     } finally {
       await strict.close();
     }
@@ -287,23 +221,9 @@ describe('FCM emulator messages:send', () => {
     try {
       const sa = await loose.createServiceAccount('loose');
       const looseDevice = await loose.registerDevice({ projectId: 'loose' });
-      const { jwt } = buildAssertion(serviceAccountSecret(sa), loose.tokenUri, Math.floor(Date.now() / 1000));
-      const token = await http.request({
-        url: loose.tokenUri,
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: `grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&assertion=${jwt}`,
-        tls: { ca: ca.certPem },
-      });
-      const auth = `Bearer ${JSON.parse(token.body.toString()).access_token as string}`;
-      const post = (message: unknown) =>
-        http.request({
-          url: `${loose.baseUrl}/v1/projects/loose/messages:send`,
-          method: 'POST',
-          headers: { authorization: auth, 'content-type': 'application/json' },
-          body: JSON.stringify({ message }),
-          tls: { ca: ca.certPem },
-        });
+      const looseClient = new FcmEmulatorClient(loose, ca.certPem);
+      const auth = await looseClient.bearer(sa);
+      const post = (message: unknown) => looseClient.send('loose', auth, message);
       expect((await post({ fid: looseDevice.token })).status).toBe(400);
       expect((await post({ token: looseDevice.token, data: { from: 'x' } })).status).toBe(200);
     } finally {
@@ -432,23 +352,12 @@ describe('FCM emulator faults, admin routes and state', () => {
       await first.close();
       const second = await startFcmEmulator({ ca, stateDir: dir });
       try {
-        const client = serviceAccountSecret({ ...sa, token_uri: second.tokenUri });
-        const { jwt } = buildAssertion(client, second.tokenUri, Math.floor(Date.now() / 1000));
-        const token = await http.request({
-          url: second.tokenUri,
-          method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded' },
-          body: `grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&assertion=${jwt}`,
-          tls: { ca: ca.certPem },
-        });
+        // The account's key and the device were loaded from the state folder.
+        const secondClient = new FcmEmulatorClient(second, ca.certPem);
+        const token = await secondClient.token(sa);
         expect(token.status).toBe(200);
-        const access = JSON.parse(token.body.toString()).access_token as string;
-        const sent = await http.request({
-          url: `${second.baseUrl}/v1/projects/kept/messages:send`,
-          method: 'POST',
-          headers: { authorization: `Bearer ${access}`, 'content-type': 'application/json' },
-          body: JSON.stringify({ message: { token: device.token } }),
-          tls: { ca: ca.certPem },
+        const sent = await secondClient.send('kept', `Bearer ${String(token.json.access_token)}`, {
+          token: device.token,
         });
         expect(sent.status).toBe(200);
       } finally {

@@ -34,8 +34,6 @@ export interface RunningFcmEmulator extends RunningEmulator {
   setTokenLifetime(seconds: number): void;
   setClockSkew(seconds: number): void;
   revokeTokens(): number;
-  /** Token-endpoint and send counts, for tests that prove caching. */
-  readonly stats: { tokenRequests: number };
 }
 
 export async function startFcmEmulator(options: EmulatorStartOptions): Promise<RunningFcmEmulator> {
@@ -46,12 +44,6 @@ export async function startFcmEmulator(options: EmulatorStartOptions): Promise<R
   const faults = new FaultInjector(options.seed);
   let baseUrl = '';
   const issuer = new FcmTokenIssuer(registry, () => `${baseUrl}/token`, checks);
-  const stats = { tokenRequests: 0 };
-  const exchange = issuer.exchange.bind(issuer);
-  issuer.exchange = (form) => {
-    stats.tokenRequests += 1;
-    return exchange(form);
-  };
   const certificate = options.ca.issueLoopbackServer();
   const { server, port } = await listen(
     {
@@ -78,7 +70,6 @@ export async function startFcmEmulator(options: EmulatorStartOptions): Promise<R
     tokenUri: `${baseUrl}/token`,
     inbox,
     faults,
-    stats,
     registerServiceAccount: (input) =>
       registry.addAccount(serviceAccountRegistrationSchema.parse(normaliseAccount(input))),
     async createServiceAccount(projectId) {
