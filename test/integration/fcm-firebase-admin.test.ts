@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import Ajv from 'ajv';
 import https from 'node:https';
 import tls from 'node:tls';
 import type { Duplex } from 'node:stream';
@@ -10,6 +11,7 @@ import { startFcmEmulator, type RunningFcmEmulator } from '../../main/emulators/
 import { createFcmProvider } from '../../main/core/providers/fcm';
 import { FcmTokenCache } from '../../main/core/providers/fcm/token-cache';
 import { preflightFcm } from '../../shared/preflight/fcm';
+import { fcmMessageJsonSchema } from '../../shared/providers/fcm/message-schema';
 import { LoopbackTransport, localEnvFor, serviceAccountCredential, serviceAccountSecret } from '../support/fcm-harness';
 
 /**
@@ -154,7 +156,9 @@ describe('firebase-admin against the FCM emulator', () => {
     // webpush.fcmOptions stays lowerCamel in the SDK's body; proto3 JSON accepts both spellings.
     expect(sent['webpush']).toMatchObject({ fcmOptions: { link: 'https://example.com/orders/1001' } });
 
-    // Our preflight accepts the SDK's body as is, and our client sends it with the same result.
+    // The editor's JSON Schema and our preflight accept the SDK's body as is, and our client sends it.
+    const validate = new Ajv({ strict: false, allErrors: true }).compile(fcmMessageJsonSchema);
+    expect(validate(sent), JSON.stringify(validate.errors)).toBe(true);
     const payload = JSON.stringify(sent);
     const options = { targetKind: 'auto' as const, validateOnly: false };
     expect(preflightFcm({ target: device.token, options, payload }).filter((i) => i.severity === 'error')).toEqual([]);

@@ -58,6 +58,21 @@ const androidNotification = {
       enum: ['VISIBILITY_UNSPECIFIED', 'PRIVATE', 'PUBLIC', 'SECRET'],
       description: 'Lock-screen visibility.',
     },
+    vibrate_timings: {
+      type: 'array',
+      items: { type: 'string', pattern: '^\\d+(\\.\\d{1,9})?s$' },
+      description: 'Vibration pattern as durations, e.g. ["0.1s", "0.2s"].',
+    },
+    light_settings: {
+      type: 'object',
+      description:
+        'LED color and blink rate: {color: {red, green, blue, alpha}, light_on_duration, light_off_duration}.',
+    },
+    proxy: {
+      enum: ['PROXY_UNSPECIFIED', 'ALLOW', 'DENY', 'IF_PRIORITY_LOWERED'],
+      description: 'Whether the notification may be proxied.',
+    },
+    bypass_proxy_notification: { type: 'boolean', description: 'Deliver directly, bypassing any proxy.' },
     notification_count: { type: 'integer', minimum: 0, description: 'Badge count shown on the launcher.' },
   },
   additionalProperties: false,
@@ -79,7 +94,7 @@ const webNotification = {
   },
 };
 
-export const fcmMessageJsonSchema = {
+const snakeCaseSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   title: 'FCM HTTP v1 message',
   description: 'The `message` of POST /v1/projects/{project}/messages:send. The target comes from the target field.',
@@ -116,7 +131,7 @@ export const fcmMessageJsonSchema = {
           description: 'Only the last message per collapse key is kept for an offline device (up to 4 keys).',
         },
         priority: {
-          enum: ['NORMAL', 'HIGH'],
+          enum: ['NORMAL', 'HIGH', 'normal', 'high'],
           description: 'Delivery priority. HIGH wakes the device; use it for user-visible, time-critical messages.',
         },
         ttl,
@@ -127,6 +142,14 @@ export const fcmMessageJsonSchema = {
           type: 'object',
           properties: { analytics_label: { type: 'string', description: 'Label for Android analytics.' } },
           additionalProperties: false,
+        },
+        bandwidth_constrained_ok: {
+          type: 'boolean',
+          description: 'May be delivered on a bandwidth-constrained network.',
+        },
+        restricted_satellite_ok: {
+          type: 'boolean',
+          description: 'May be delivered over a restricted satellite network.',
         },
         direct_boot_ok: {
           type: 'boolean',
@@ -254,3 +277,29 @@ export const fcmMessageJsonSchema = {
   },
   additionalProperties: false,
 } as const;
+
+type SchemaNode = { [key: string]: unknown };
+
+/**
+ * Proto3 JSON accepts lowerCamel names too (`collapseKey`), and firebase-admin sends some that
+ * way (`webpush.fcmOptions`), so each snake_case field gets a camelCase twin that validates the
+ * same but is hidden from completion (`doNotSuggest`, a Monaco JSON extension).
+ */
+function withCamelAliases(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withCamelAliases);
+  if (typeof node !== 'object' || node === null) return node;
+  const out: SchemaNode = {};
+  for (const [key, value] of Object.entries(node as SchemaNode)) out[key] = withCamelAliases(value);
+  const properties = out['properties'] as SchemaNode | undefined;
+  if (properties) {
+    for (const [name, property] of Object.entries(properties)) {
+      const camel = name.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+      if (camel !== name && !(camel in properties)) {
+        properties[camel] = { ...(property as SchemaNode), description: `Same as ${name}.`, doNotSuggest: true };
+      }
+    }
+  }
+  return out;
+}
+
+export const fcmMessageJsonSchema = withCamelAliases(snakeCaseSchema) as typeof snakeCaseSchema;

@@ -60,6 +60,16 @@ describe('FCM message JSON Schema (Monaco)', () => {
     }
   });
 
+  it('accepts lowerCamel spellings, as proto3 JSON does, without suggesting them', () => {
+    expect(
+      validate({ android: { collapseKey: 'k', directBootOk: true }, webpush: { fcmOptions: { link: 'https://x' } } }),
+    ).toBe(true);
+    expect(validate({ webpush: { fcmOptions: { link: 'http://x' } } })).toBe(false);
+    const android = fcmMessageJsonSchema.properties.android.properties as Record<string, { doNotSuggest?: boolean }>;
+    expect(android['collapseKey']!.doNotSuggest).toBe(true);
+    expect(android['collapse_key']!.doNotSuggest).toBeUndefined();
+  });
+
   it('describes every top-level field for hovers', () => {
     for (const [name, property] of Object.entries(fcmMessageJsonSchema.properties)) {
       expect((property as { description?: string }).description, name).toBeTruthy();
