@@ -27,6 +27,29 @@ export interface ConnectTarget {
   tls: TlsOptions | undefined;
 }
 
+/** A parsed origin, cached per origin string by index.ts. */
+export interface OriginInfo {
+  secure: boolean;
+  hostname: string;
+  port: number;
+  /** host[:port] as in the URL. */
+  authority: string;
+  /** scheme://host[:port] */
+  origin: string;
+  /** Pool keys per TLS identity, so the hot path does not build a string per request. */
+  keys: Map<string, string>;
+}
+
+export function targetOf(origin: OriginInfo, tls: TlsOptions | undefined, http2: boolean): ConnectTarget {
+  return {
+    hostname: origin.hostname,
+    port: origin.port,
+    secure: origin.secure,
+    alpn: http2 ? ['h2'] : ['http/1.1'],
+    tls,
+  };
+}
+
 let nextConnectionId = 1;
 
 /** Failure while connecting, with the phase it happened in so the caller can word it. */

@@ -142,22 +142,3 @@ export function timeoutFailure(host: string, timeoutMs: number): Failure {
 export function cancelledFailure(): Failure {
   return new Failure('CANCELLED', 'The request was cancelled', { retryable: false });
 }
-
-/**
- * Runs `onCancel` on timeout or abort; returns the disposer. One timer per request: the
- * request promise itself keeps the process alive while it waits.
- */
-export function watchDeadline(
-  timeoutMs: number,
-  signal: AbortSignal | undefined,
-  onCancel: (reason: 'TIMEOUT' | 'CANCELLED') => void,
-): () => void {
-  const timer = setTimeout(onCancel, timeoutMs, 'TIMEOUT');
-  if (!signal) return () => clearTimeout(timer);
-  const onAbort = (): void => onCancel('CANCELLED');
-  signal.addEventListener('abort', onAbort, { once: true });
-  return () => {
-    clearTimeout(timer);
-    signal.removeEventListener('abort', onAbort);
-  };
-}

@@ -3,24 +3,10 @@ import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'undici';
 import type { Header } from '../../../shared/domain/exchange';
-import { openConnection, type Connection, type ConnectTarget } from './connect';
+import { openConnection, targetOf, type Connection, type ConnectTarget, type OriginInfo } from './connect';
+import type { TlsOptions } from './types';
 import { Failure, failureFrom } from './failure';
-import type { Capture } from './recorder';
-
-export interface H1Call {
-  capture: Capture;
-  origin: string;
-  path: string;
-  /** Flat name/value list, in the caller's order. */
-  headers: string[];
-  body: string | Uint8Array | undefined;
-  recording: boolean;
-  host: string;
-  resolve(this: void, status: number, body: Buffer): void;
-  reject(this: void, failure: Failure): void;
-  cancel?: (failure: Failure) => void;
-  settled: boolean;
-}
+import type { TransportCall } from './call';
 
 /** Connections per origin: browsers use 6, and push APIs rarely reward more over HTTP/1.1. */
 const MAX_CONNECTIONS = 6;
@@ -32,7 +18,7 @@ const MAX_CONNECTIONS = 6;
 class PooledClient {
   readonly client: Client;
   connection: Connection | null = null;
-  call: H1Call | null = null;
+  call: TransportCall | null = null;
 
   constructor(origin: string, target: ConnectTarget) {
     this.client = new Client(origin, {
@@ -85,14 +71,14 @@ function listenForSentHeaders(): void {
 
 class OriginPool {
   readonly clients: PooledClient[] = [];
-  readonly queue: H1Call[] = [];
+  readonly queue: TransportCall[] = [];
 
   constructor(
     readonly origin: string,
     readonly target: ConnectTarget,
   ) {}
 
-  dispatch(call: H1Call): void {
+  dispatch(call: TransportCall): void {
     const idle = this.clients.find((client) => client.call === null);
     if (idle) return this.start(idle, call);
     if (this.clients.length < MAX_CONNECTIONS) {
@@ -100,7 +86,6 @@ class OriginPool {
       this.clients.push(client);
       return this.start(client, call);
     }
-    call.cancel = (failure) => settle(call, failure);
     this.queue.push(call);
   }
 
@@ -111,17 +96,11 @@ class OriginPool {
     if (call) this.start(client, call);
   }
 
-  private start(pooled: PooledClient, call: H1Call): void {
+  private start(pooled: PooledClient, call: TransportCall): void {
     pooled.call = call;
     const capture = call.capture;
     const chunks: Buffer[] = [];
-    let abort: ((error?: Error) => void) | null = null;
     let status = 0;
-    call.cancel = (failure) => {
-      if (call.settled) return;
-      settle(call, failure);
-      abort?.(failure);
-    };
     const done = (): void => this.next(pooled);
     try {
       pooled.client.dispatch(
@@ -129,12 +108,12 @@ class OriginPool {
           origin: this.origin,
           path: call.path,
           method: call.capture.method as never,
-          headers: call.headers,
+          headers: call.h1Headers!,
           body: call.body ?? null,
         },
         {
           onConnect: (abortRequest) => {
-            abort = abortRequest;
+            call.h1Abort = abortRequest;
             if (call.settled) return abortRequest(new Failure('CANCELLED', 'cancelled', { retryable: false }));
             const connection = pooled.connection;
             capture.connection = connection;
@@ -165,9 +144,7 @@ class OriginPool {
           onComplete: () => {
             capture.tEnd = performance.now();
             done();
-            if (call.settled) return;
-            call.settled = true;
-            call.resolve(status, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+            call.succeed(status, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
           },
           onError: (error) => {
             if (capture.tEnd < 0) capture.tEnd = performance.now();
@@ -187,10 +164,8 @@ class OriginPool {
   }
 }
 
-function settle(call: H1Call, failure: Failure): void {
-  if (call.settled) return;
-  call.settled = true;
-  call.reject(failure);
+function settle(call: TransportCall, failure: Failure): void {
+  call.fail(failure);
 }
 
 export class Http1Pool {
@@ -200,10 +175,10 @@ export class Http1Pool {
     listenForSentHeaders();
   }
 
-  dispatch(key: string, origin: string, target: ConnectTarget, call: H1Call): void {
+  dispatch(key: string, origin: OriginInfo, tls: TlsOptions | undefined, call: TransportCall): void {
     let pool = this.#origins.get(key);
     if (!pool) {
-      pool = new OriginPool(origin, target);
+      pool = new OriginPool(origin.origin, targetOf(origin, tls, false));
       this.#origins.set(key, pool);
     }
     pool.dispatch(call);

@@ -1,23 +1,10 @@
 import { connect as h2connect, constants, type ClientHttp2Session, type ClientHttp2Stream } from 'node:http2';
 import { performance } from 'node:perf_hooks';
 import type { Header } from '../../../shared/domain/exchange';
-import { openConnection, type Connection, type ConnectTarget } from './connect';
+import { openConnection, targetOf, type Connection, type ConnectTarget, type OriginInfo } from './connect';
+import type { TlsOptions } from './types';
 import { Failure, failureFrom, http2CodeName } from './failure';
-import type { Capture } from './recorder';
-
-/** One request waiting for, or using, an HTTP/2 stream. */
-export interface H2Call {
-  capture: Capture;
-  headers: Record<string, string | string[]>;
-  body: string | Uint8Array | undefined;
-  recording: boolean;
-  host: string;
-  resolve(this: void, status: number, body: Buffer): void;
-  reject(this: void, failure: Failure): void;
-  /** Set by the pool so a timeout or abort can stop the call wherever it is. */
-  cancel?: (failure: Failure) => void;
-  settled: boolean;
-}
+import type { TransportCall } from './call';
 
 interface GoawayInfo {
   code: string;
@@ -37,7 +24,7 @@ class PooledSession {
   active = 0;
   limit = 1;
   peakActive = 0;
-  readonly queue: H2Call[] = [];
+  readonly queue: TransportCall[] = [];
   queueHead = 0;
   goaway: GoawayInfo | null = null;
   sessionError: Error | null = null;
@@ -109,17 +96,15 @@ class PooledSession {
     for (const call of this.takeQueue()) if (!call.settled) this.pool.requeue(this.key, call);
   }
 
-  private takeQueue(): H2Call[] {
+  private takeQueue(): TransportCall[] {
     const waiting = this.queue.slice(this.queueHead);
     this.queue.length = 0;
     this.queueHead = 0;
     return waiting;
   }
 
-  enqueue(call: H2Call): void {
+  enqueue(call: TransportCall): void {
     this.queue.push(call);
-    // Still waiting: settling is enough, drain() skips settled calls.
-    call.cancel = (failure) => fail(call, failure);
     if (this.state === 'ready') this.drain();
   }
 
@@ -135,57 +120,54 @@ class PooledSession {
     }
   }
 
-  private start(call: H2Call): void {
+  private start(call: TransportCall): void {
     const session = this.session!;
     const connection = this.connection!;
     const capture = call.capture;
     capture.connection = connection;
     capture.reused = connection.requests++ > 0;
     capture.tDispatch = performance.now();
+    const body = call.body;
     let stream: ClientHttp2Stream;
     try {
-      stream = session.request(call.headers, { endStream: call.body === undefined });
+      // Node ends GET/HEAD/DELETE streams by default and leaves others open; only say so when that is wrong
+      // (an options object costs a copy and validation per stream).
+      const noPayload = NO_PAYLOAD.has(call.capture.method);
+      stream =
+        noPayload === (body === undefined)
+          ? session.request(call.h2Headers!)
+          : session.request(call.h2Headers!, body === undefined ? END_STREAM : OPEN_STREAM);
     } catch (error) {
-      fail(call, failureFrom(error, call.host));
+      call.fail(failureFrom(error, call.host));
       return;
     }
+    call.h2Stream = stream;
     this.active++;
     if (this.active > this.peakActive) this.peakActive = this.active;
-    if (call.recording) capture.requestHeaders = headerPairs(call.headers);
-    if (call.body === undefined) capture.tSent = capture.tDispatch;
-    else stream.end(call.body, () => (capture.tSent = performance.now()));
+    if (call.recording) capture.requestHeaders = headerPairs(call.h2Headers!);
+    if (body === undefined) capture.tSent = capture.tDispatch;
+    else if (call.recording) stream.end(body, () => (capture.tSent = performance.now()));
+    else stream.end(body);
 
     const chunks: Buffer[] = [];
     let status = 0;
-    call.cancel = (failure) => {
-      if (call.settled) return;
-      stream.close(constants.NGHTTP2_CANCEL);
-      fail(call, failure);
-    };
     stream.on('response', (headers, _flags, raw?: string[]) => {
       capture.tHeaders = performance.now();
       status = Number(headers[':status']);
-      capture.status = status;
       if (call.recording) capture.responseHeaders = raw ? rawPairs(raw) : objectPairs(headers);
     });
     stream.on('data', (chunk: Buffer) => chunks.push(chunk));
     stream.on('end', () => {
+      if (status === 0) return;
       capture.tEnd = performance.now();
-      if (call.settled || status === 0) return;
-      call.settled = true;
-      call.resolve(status, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+      call.succeed(status, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
     });
-    stream.on('error', () => {
-      // Worded on 'close', where the reset code and any GOAWAY are known.
-    });
+    // Errors are worded on 'close', where the reset code and any GOAWAY are known.
+    stream.on('error', ignore);
     stream.on('close', () => {
       this.active--;
-      if (capture.tEnd < 0) capture.tEnd = performance.now();
-      if (!call.settled) {
-        call.settled = true;
-        call.reject(this.streamFailure(stream, call.host));
-      }
-      if (this.state === 'ready') this.drain();
+      if (!call.settled) call.fail(this.streamFailure(stream, call.host));
+      if (this.state === 'ready' && this.queueHead < this.queue.length) this.drain();
     });
   }
 
@@ -236,10 +218,13 @@ class PooledSession {
   }
 }
 
-function fail(call: H2Call, failure: Failure): void {
-  if (call.settled) return;
-  call.settled = true;
-  call.reject(failure);
+const NO_PAYLOAD = new Set(['GET', 'HEAD', 'DELETE']);
+const END_STREAM = { endStream: true };
+const OPEN_STREAM = { endStream: false };
+function ignore(): void {}
+
+function fail(call: TransportCall, failure: Failure): void {
+  call.fail(failure);
 }
 
 function headerPairs(headers: Record<string, string | string[]>): Header[] {
@@ -274,20 +259,28 @@ export class Http2Pool {
   readonly #all = new Set<PooledSession>();
   readonly #targets = new Map<string, { target: ConnectTarget; authority: string }>();
 
-  dispatch(key: string, target: ConnectTarget, authority: string, call: H2Call): void {
+  dispatch(key: string, origin: OriginInfo, tls: TlsOptions | undefined, call: TransportCall): void {
     let pooled = this.#sessions.get(key);
     if (!pooled) {
-      this.#targets.set(key, { target, authority });
-      pooled = new PooledSession(this, key, target, authority);
+      const target = targetOf(origin, tls, true);
+      this.#targets.set(key, { target, authority: origin.authority });
+      pooled = new PooledSession(this, key, target, origin.authority);
       this.#sessions.set(key, pooled);
       this.#all.add(pooled);
     }
     pooled.enqueue(call);
   }
 
-  requeue(key: string, call: H2Call): void {
+  requeue(key: string, call: TransportCall): void {
     const known = this.#targets.get(key);
-    if (known) this.dispatch(key, known.target, known.authority, call);
+    if (!known) return;
+    let pooled = this.#sessions.get(key);
+    if (!pooled) {
+      pooled = new PooledSession(this, key, known.target, known.authority);
+      this.#sessions.set(key, pooled);
+      this.#all.add(pooled);
+    }
+    pooled.enqueue(call);
   }
 
   forget(session: PooledSession): void {

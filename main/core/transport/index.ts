@@ -2,11 +2,11 @@ import { createHash, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { AppError } from '../../../shared/errors';
 import type { Exchange, Header } from '../../../shared/domain/exchange';
-import type { ConnectTarget } from './connect';
-import { TransportError } from './errors';
-import { cancelledFailure, type Failure, timeoutFailure, watchDeadline } from './failure';
-import { Http1Pool, type H1Call } from './http1';
-import { Http2Pool, type H2Call } from './http2-pool';
+import type { OriginInfo } from './connect';
+import { TransportCall } from './call';
+import { cancelledFailure } from './failure';
+import { Http1Pool } from './http1';
+import { Http2Pool } from './http2-pool';
 import { buildExchange, newCapture, RawRequestStore, type Capture, type RawRequest } from './recorder';
 import type { TlsOptions, Transport, TransportRequest, TransportResponse } from './types';
 
@@ -31,16 +31,35 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 // Connection-specific headers are forbidden in HTTP/2 (RFC 9113 §8.2.2); :authority replaces host.
 const H2_DROPPED = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'host']);
 
-interface ParsedTarget {
-  secure: boolean;
-  hostname: string;
-  port: number;
-  authority: string;
-  origin: string;
-  path: string;
-}
+const originCache = new Map<string, OriginInfo>();
+const scratch = { path: '/' };
+const lowerNames = new Map<string, string>();
 
-function parseUrl(url: string): ParsedTarget {
+/** Header names repeat across requests; lower-casing each once keeps strings out of the hot path. */
+function lowerName(name: string): string {
+  let lower = lowerNames.get(name);
+  if (lower === undefined) {
+    lower = name.toLowerCase();
+    if (lowerNames.size < 1000) lowerNames.set(name, lower);
+  }
+  return lower;
+}
+// Paths made of these characters are sent as written; anything else goes through URL for escaping.
+const PLAIN_PATH = /^\/[A-Za-z0-9\-._~!$&'()*+,;=:@%/?]*$/;
+
+/**
+ * Bulk sends hit the same origin thousands of times with different paths, so the origin part is
+ * parsed once and cached; WHATWG URL parsing is only used for the first request or odd paths.
+ */
+function parseUrl(url: string, call: { path: string }): OriginInfo {
+  const slash = url.indexOf('/', url.indexOf('//') + 2);
+  const prefix = slash < 0 ? url : url.slice(0, slash);
+  const path = slash < 0 ? '/' : url.slice(slash);
+  const cached = originCache.get(prefix);
+  if (cached && PLAIN_PATH.test(path) && !path.includes('/.')) {
+    call.path = path;
+    return cached;
+  }
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -51,14 +70,18 @@ function parseUrl(url: string): ParsedTarget {
   if (!secure && parsed.protocol !== 'http:')
     throw new AppError('INVALID_INPUT', `Only http and https URLs can be sent (got ${parsed.protocol})`);
   const hostname = parsed.hostname.startsWith('[') ? parsed.hostname.slice(1, -1) : parsed.hostname;
-  return {
+  const origin: OriginInfo = {
     secure,
     hostname,
     port: parsed.port ? Number(parsed.port) : secure ? 443 : 80,
     authority: parsed.host,
     origin: parsed.origin,
-    path: parsed.pathname + parsed.search,
+    keys: new Map(),
   };
+  if (originCache.size > 1000) originCache.clear();
+  if (!parsed.username && !parsed.password) originCache.set(prefix, origin);
+  call.path = parsed.pathname + parsed.search;
+  return origin;
 }
 
 const identityKeys = new WeakMap<TlsOptions, string>();
@@ -100,116 +123,67 @@ export function createTransport(options: TransportOptions = {}): RecordingTransp
 
   function request(request: TransportRequest): Promise<TransportResponse> {
     if (closed) return Promise.reject(new AppError('INTERNAL', 'The transport is closed'));
-    const target = parseUrl(request.url);
+    let origin: OriginInfo;
+    try {
+      origin = parseUrl(request.url, scratch);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    const path = scratch.path;
     const http2 = request.http2 === true;
     const recorded = recording;
-    const started = performance.now();
-    const capture = newCapture(randomUUID(), request, http2 ? '2' : '1.1', started);
-    const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const connectTarget: ConnectTarget = {
-      hostname: target.hostname,
-      port: target.port,
-      secure: target.secure,
-      alpn: http2 ? ['h2'] : ['http/1.1'],
-      tls: request.tls,
-    };
-    const key = `${target.origin}|${identityKey(request.tls)}`;
-
+    const capture = newCapture(randomUUID(), request, http2 ? '2' : '1.1', performance.now());
+    const identity = identityKey(request.tls);
+    let key = origin.keys.get(identity);
+    if (key === undefined) {
+      key = `${origin.origin}|${identity}`;
+      origin.keys.set(identity, key);
+    }
     return new Promise<TransportResponse>((resolve, reject) => {
-      let call: H1Call | H2Call;
-      const resolveCall = (status: number, body: Buffer): void => {
-        dispose();
-        capture.status = status;
-        capture.responseBody = body;
-        resolve({
-          status,
-          headers: capture.responseHeaders,
-          body,
-          httpVersion: capture.httpVersion,
-          exchange: finish(capture, request, recorded),
-          exchangeId: capture.id,
-          durationMs: capture.tEnd - started,
-        });
-      };
-      const rejectCall = (failure: Failure): void => {
-        dispose();
-        if (capture.tEnd < 0) capture.tEnd = performance.now();
-        const error: Exchange['error'] = { code: failure.code, message: failure.message };
-        if (failure.extra.http2Code !== undefined) error.http2Code = failure.extra.http2Code;
-        if (failure.extra.goawayReason !== undefined) error.goawayReason = failure.extra.goawayReason;
-        capture.error = error;
-        const transportError: ConstructorParameters<typeof TransportError>[0] = {
-          code: failure.code,
-          message: failure.message,
-          exchange: finish(capture, request, recorded),
-          exchangeId: capture.id,
-          retryable: failure.extra.retryable,
-        };
-        if (failure.extra.hint !== undefined) transportError.hint = failure.extra.hint;
-        if (failure.extra.http2Code !== undefined) transportError.http2Code = failure.extra.http2Code;
-        if (failure.extra.goawayReason !== undefined) transportError.goawayReason = failure.extra.goawayReason;
-        reject(new TransportError(transportError));
-      };
-      const dispose = watchDeadline(timeoutMs, request.signal, (reason) => {
-        const failure = reason === 'TIMEOUT' ? timeoutFailure(target.authority, timeoutMs) : cancelledFailure();
-        if (call.cancel) call.cancel(failure);
-        else if (!call.settled) {
-          call.settled = true;
-          rejectCall(failure);
-        }
-      });
+      const call = new TransportCall(
+        capture,
+        request,
+        recorded,
+        origin.authority,
+        request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        request.body,
+        finish,
+        resolve,
+        reject,
+      );
+      call.path = path;
       if (request.signal?.aborted) {
-        dispose();
-        rejectCall(cancelledFailure());
+        call.fail(cancelledFailure());
         return;
       }
       const headers = headerList(request.headers);
       if (http2) {
-        // Pseudo-headers first, in the order browsers and curl send them.
+        // Pseudo-headers first, in the order curl and browsers send them.
         const object: Record<string, string | string[]> = {
           ':method': request.method,
-          ':scheme': target.secure ? 'https' : 'http',
-          ':authority': target.authority,
-          ':path': target.path,
+          ':scheme': origin.secure ? 'https' : 'http',
+          ':authority': origin.authority,
+          ':path': path,
         };
-        for (const [name, value] of headers) {
-          const lower = name.toLowerCase();
+        for (let i = 0; i < headers.length; i++) {
+          const [name, value] = headers[i]!;
+          const lower = lowerName(name);
           if (H2_DROPPED.has(lower)) continue;
           const existing = object[lower];
           if (existing === undefined) object[lower] = value;
           else if (Array.isArray(existing)) existing.push(value);
           else object[lower] = [existing, value];
         }
-        call = {
-          capture,
-          headers: object,
-          body: request.body,
-          recording: recorded,
-          host: target.authority,
-          resolve: resolveCall,
-          reject: rejectCall,
-          settled: false,
-        };
-        h2.dispatch(key, connectTarget, target.authority, call);
+        call.h2Headers = object;
+        h2.dispatch(key, origin, request.tls, call);
       } else {
         const flat: string[] = new Array(headers.length * 2);
         for (let i = 0; i < headers.length; i++) {
           flat[i * 2] = headers[i]![0];
           flat[i * 2 + 1] = headers[i]![1];
         }
-        call = {
-          capture,
-          origin: target.origin,
-          path: target.path,
-          headers: flat,
-          body: request.body,
-          recording: recorded,
-          host: target.authority,
-          resolve: resolveCall,
-          reject: rejectCall,
-          settled: false,
-        };
-        h1.dispatch(key, target.origin, connectTarget, call);
+        call.h1Headers = flat;
+        h1.dispatch(key, origin, request.tls, call);
       }
     });
   }
