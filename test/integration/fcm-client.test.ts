@@ -155,6 +155,18 @@ describe('FCM client against the local emulator', () => {
     expect(Math.abs(corrected - (serverSkew - localSkew) * 1000)).toBeLessThan(5000);
   });
 
+  it('drops a skew correction once the clocks agree again', async () => {
+    const provider = createFcmProvider();
+    const device = await emulator.registerDevice({ projectId: 'demo-project' });
+    emulator.setClockSkew(7200);
+    expect((await provider.send(request(device.token, {}), context())).outcome).toBe('accepted');
+    emulator.setClockSkew(0);
+    emulator.revokeTokens();
+    expect((await provider.send(request(device.token, {}), context())).outcome).toBe('accepted');
+    expect(auths().map((r) => r.status)).toEqual([400, 200, 400, 200]);
+    expect(Math.abs(Number(auths()[3]!.notes?.['clockSkewCorrectionMs'] ?? 0))).toBeLessThan(5000);
+  });
+
   it('reports token endpoint refusals as rejected with a hint', async () => {
     const provider = createFcmProvider();
     const stranger = { ...account, client_email: 'stranger@demo-project.iam.gserviceaccount.com' };

@@ -88,9 +88,11 @@ export class FcmTokenCache {
     const first = await this.#request(secret, context);
     if (first.ok) return first.token;
     // An assertion "not in a reasonable timeframe" with a skewed clock: retry once on server time.
+    // Compared with the correction already applied, so a clock that was fixed is noticed too.
     const serverDate = Date.parse(headerValue(first.response.headers, 'date') ?? '');
-    const skew = Number.isNaN(serverDate) ? 0 : serverDate - this.#now();
-    if (first.error.error === 'invalid_grant' && Math.abs(skew) > 60_000) {
+    const applied = this.#skew.get(context.tokenUri) ?? 0;
+    const skew = Number.isNaN(serverDate) ? applied : serverDate - this.#now();
+    if (first.error.error === 'invalid_grant' && Math.abs(skew - applied) > 60_000) {
       this.#skew.set(context.tokenUri, skew);
       const second = await this.#request(secret, context);
       if (second.ok) return second.token;
