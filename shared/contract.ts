@@ -14,6 +14,16 @@ import { sendRequestSchema } from './domain/send-request';
 import { preflightIssueSchema } from './preflight/types';
 import { deviceInputSchema, deviceSchema } from './domain/device';
 import { faultRuleSchema } from './domain/fault-rule';
+import {
+  compareOutputSchema,
+  curlOutputSchema,
+  exchangePageSchema,
+  harExportInputSchema,
+  historyPageSchema,
+  pageInputSchema,
+  storedSendSchema,
+} from './history/calls';
+import { credentialFieldsSchema, credentialImportSchema, credentialMetaSchema } from './domain/credential';
 
 const empty = z.object({}).strict();
 
@@ -184,6 +194,39 @@ export const calls = {
     'Send again to the retryable failures of a bulk send.',
   ),
 
+  // Credentials: secrets go in, only CredentialMeta comes out
+  'credentials.list': call(empty, z.array(credentialMetaSchema), 'Every credential’s metadata (never secrets).'),
+  'credentials.import': call(
+    credentialImportSchema,
+    credentialMetaSchema,
+    'Parse a credential, store its secret in the keychain, and keep its metadata in the workspace.',
+  ),
+  'credentials.rename': call(
+    z.object({ id: z.string(), label: z.string().max(120) }).strict(),
+    credentialMetaSchema,
+    'Give a credential another label.',
+  ),
+  'credentials.replaceSecret': call(
+    credentialFieldsSchema.extend({ id: z.string() }).strict(),
+    credentialMetaSchema,
+    'Load a new secret (e.g. a renewed certificate) into an existing credential of the same kind.',
+  ),
+  'credentials.remove': call(
+    z.object({ id: z.string() }).strict(),
+    z.object({ removed: z.literal(true) }),
+    'Delete a credential and its keychain entry.',
+  ),
+  'credentials.test': call(
+    z.object({ id: z.string(), environment: z.enum(['live', 'local']).optional() }).strict(),
+    z.object({ ok: z.boolean(), message: z.string() }),
+    'Prove a credential works: JWT built, TLS identity loads, SAS built, VAPID signs, OAuth token obtained.',
+  ),
+  'credentials.generateVapid': call(
+    z.object({ subject: z.string().max(500), label: z.string().max(120).optional() }).strict(),
+    credentialMetaSchema,
+    'Make a new VAPID key pair in main and store it; the public key is in the metadata.',
+  ),
+
   // Local emulators
   'emulators.status': call(
     empty,
@@ -216,6 +259,36 @@ export const calls = {
     z.object({ provider: providerSchema, id: z.string() }).strict(),
     z.object({ removed: z.boolean() }),
     'Remove a fault rule.',
+  ),
+
+  // history and exchanges
+  'history.list': call(pageInputSchema, historyPageSchema, 'Past sends, newest first, filtered, one page at a time.'),
+  'history.get': call(
+    z.object({ id: z.string() }).strict(),
+    storedSendSchema,
+    'One past send with its request and exchanges.',
+  ),
+  'history.resend': call(
+    z.object({ id: z.string() }).strict(),
+    z.object({ result: sendResultSchema }),
+    'Send a past request again (same profile and target); a new exchange is recorded.',
+  ),
+  'exchanges.list': call(pageInputSchema, exchangePageSchema, 'Exchange summaries, newest first, filtered.'),
+  'exchanges.get': call(z.object({ id: z.string() }).strict(), exchangeSchema, 'One full exchange (redacted).'),
+  'exchanges.curl': call(
+    z.object({ id: z.string(), includeSecrets: z.boolean().optional() }).strict(),
+    curlOutputSchema,
+    'The exchange as a curl command; secrets only on request, only while main still holds them in memory.',
+  ),
+  'exchanges.exportHar': call(
+    harExportInputSchema,
+    z.object({ text: z.string(), count: z.number().int() }),
+    'Selected or filtered exchanges as HAR 1.2 JSON (redacted).',
+  ),
+  'exchanges.compare': call(
+    z.object({ left: z.string(), right: z.string() }).strict(),
+    compareOutputSchema,
+    'Header and body differences between two exchanges.',
   ),
 } as const;
 

@@ -1,12 +1,12 @@
 import { mkdir } from 'node:fs/promises';
 import type { SendResult } from '../../shared/domain/send-result';
+import type { Exchange } from '../../shared/domain/exchange';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
 import { createHandlers } from './api/handlers';
 import { EventBus } from './events';
 import { EphemeralSecrets, OsKeychain, type SecretStore } from './credentials/keychain';
 import { defaultDataDir, defaultWorkspaceDir } from './paths';
-import { createCredentialService } from './credentials/service';
-import type { CredentialResolver } from './credentials/types';
+import { createCredentialService, type CredentialService } from './credentials/service';
 import { createProviders } from './providers/registry';
 import type { ProviderModules } from './providers/types';
 import { Sender } from './send/sender';
@@ -18,10 +18,13 @@ import { BulkManager } from './send/bulk-manager';
 import { EmulatorService } from '../emulators/service';
 import { createTransport } from './transport';
 import type { Transport } from './transport/types';
+import { HistoryStore } from './workspace/history/store';
 
 export interface CoreOptions {
   mode: 'electron' | 'browser';
   dataDir?: string;
+  /** History size cap in bytes over all files (default 200 MB). */
+  historyMaxBytes?: number;
   workspaceDir?: string;
   /** Memory-only secrets for headless use; never a silent fallback. */
   ephemeralSecrets?: boolean;
@@ -41,7 +44,7 @@ export interface Core {
   readonly events: EventBus;
   readonly secrets: SecretStore;
   readonly transport: Transport;
-  readonly credentials: CredentialResolver;
+  readonly credentials: CredentialService;
   readonly providers: ProviderModules;
   readonly sender: Sender;
   readonly profiles: ProfileStore;
@@ -50,6 +53,7 @@ export interface Core {
   readonly devices: DeviceStore;
   readonly bulk: BulkManager;
   readonly emulators: EmulatorService;
+  readonly history: HistoryStore;
   readonly dispatch: Dispatch;
   readonly log: (line: string) => void;
   /** Services register their shutdown here (emulators, connection pools, history writers). */
@@ -69,7 +73,23 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const transport = createTransport({ onExchange: (exchange) => events.emit('exchange.recorded', exchange) });
   const credentials = createCredentialService({ secrets, workspaceDir });
   const providers = createProviders();
-  const sender = new Sender({ providers, credentials, transport, events, dataDir });
+  const history = new HistoryStore(
+    dataDir,
+    options.historyMaxBytes === undefined ? {} : { maxTotalBytes: options.historyMaxBytes },
+  );
+  // Every exchange and every final result (single or bulk) goes to history, off the send path.
+  events.subscribe((name, payload) => {
+    if (name === 'exchange.recorded') history.recordExchange(payload as Exchange);
+    else if (name === 'send.result') history.recordSend(payload as SendResult);
+  });
+  const sender = new Sender({
+    providers,
+    credentials,
+    transport,
+    events,
+    dataDir,
+    onSent: (request, result) => history.rememberRequest(result.id, request),
+  });
   const devices = new DeviceStore(workspaceDir);
   // A send that says the device is gone (Unregistered, 410, UNREGISTERED) marks it so.
   events.subscribe((name, payload) => {
@@ -91,6 +111,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     devices,
     bulk: new BulkManager({ sender, events, transport, devices }),
     emulators: new EmulatorService({ dataDir, events }),
+    history,
     log,
     dispatch: async () => ({ ok: false, error: { code: 'INTERNAL', message: 'Push Console is starting.' } }),
     onClose(close) {
@@ -103,6 +124,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   closers.push(() => transport.close());
   closers.push(() => core.drafts.flush());
   closers.push(() => core.emulators.stop());
+  // Registered first so it closes last, after everything that might still record.
+  closers.unshift(() => history.close());
   for (const provider of Object.values(providers)) {
     if (provider.close) closers.push(() => provider.close!());
   }

@@ -1,8 +1,10 @@
 import type { Core } from '../core';
 import { appHandlers } from './app';
 import { composeHandlers } from './compose';
+import { credentialHandlers } from './credentials';
 import { deviceHandlers } from './devices';
 import { emulatorHandlers } from './emulators';
+import { historyHandlers } from './history';
 import type { Handlers } from './dispatcher';
 
 /** Every contract call's implementation, one domain module each; TypeScript checks none is missing. */
@@ -10,7 +12,9 @@ export function createHandlers(core: Core): Handlers {
   return {
     ...appHandlers(core),
     ...composeHandlers(core),
+    ...credentialHandlers(core),
     ...deviceHandlers(core),
     ...emulatorHandlers(core),
+    ...historyHandlers(core),
   };
 }

@@ -60,8 +60,13 @@ export interface ResolvedCredential<K extends CredentialKind = CredentialKind> {
   secret: SecretOf<K>;
 }
 
+export interface ResolveOptions {
+  /** Set by the sender: an expired certificate is refused with a human error instead of sent. */
+  forSend?: boolean;
+}
+
 /** What providers and the sender need from the credential service. */
 export interface CredentialResolver {
   /** By id or label; throws AppError NOT_FOUND / KEYCHAIN_UNAVAILABLE with a human message. */
-  resolve(idOrLabel: string): Promise<ResolvedCredential>;
+  resolve(idOrLabel: string, options?: ResolveOptions): Promise<ResolvedCredential>;
 }

@@ -14,6 +14,8 @@ export interface SenderDeps {
   transport: Transport;
   events: EventBus;
   dataDir: string;
+  /** Told which request produced each result (history keeps it so a send can be sent again). */
+  onSent?: (request: SendRequest, result: SendResult) => void;
 }
 
 export interface SendOptions {
@@ -63,7 +65,7 @@ export class Sender {
   /** Resolves the credential, checks it suits the provider, and finds local endpoints if needed. */
   async prepare(request: SendRequest): Promise<PreparedSend> {
     const provider = this.#provider(request);
-    const credential = await this.#deps.credentials.resolve(request.credential);
+    const credential = await this.#deps.credentials.resolve(request.credential, { forSend: true });
     if (!provider.credentialKinds.includes(credential.meta.kind)) {
       const wanted = provider.credentialKinds.join(' or ') || 'a different kind of credential';
       throw new AppError(
@@ -95,6 +97,7 @@ export class Sender {
       ...(options.signal ? { signal: options.signal } : {}),
     };
     const result = await provider.send(request as never, context);
+    this.#deps.onSent?.(request, result);
     if (options.announce !== false) this.#deps.events.emit('send.result', result);
     return { result, preflight };
   }

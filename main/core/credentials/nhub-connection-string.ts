@@ -1,0 +1,53 @@
+import { invalid, type ImportFields, type ParsedCredential } from './parsed';
+import type { NhubSecret } from './types';
+
+const EXAMPLE = 'Endpoint=sb://<namespace>.servicebus.windows.net/;SharedAccessKeyName=<rule>;SharedAccessKey=<key>';
+
+/**
+ * `Endpoint=…;SharedAccessKeyName=…;SharedAccessKey=…` in any order, split on `;` and at the first
+ * `=` of each part (keys end in `=` padding), tolerant of whitespace and a trailing `;`.
+ */
+export function parseConnectionString(text: string): { endpoint: string; keyName: string; key: string } {
+  const parts = new Map<string, string>();
+  for (const part of text.split(';')) {
+    const trimmed = part.trim();
+    if (trimmed === '') continue;
+    const eq = trimmed.indexOf('=');
+    if (eq <= 0) throw invalid(`"${trimmed.slice(0, 30)}" in the connection string has no "name=value".`, EXAMPLE);
+    parts.set(trimmed.slice(0, eq).trim().toLowerCase(), trimmed.slice(eq + 1).trim());
+  }
+  const missing = (['Endpoint', 'SharedAccessKeyName', 'SharedAccessKey'] as const).filter(
+    (name) => !parts.get(name.toLowerCase()),
+  );
+  if (missing.length > 0) throw invalid(`The connection string has no ${missing.join(' or ')}.`, EXAMPLE);
+  let endpoint = parts.get('endpoint')!;
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    throw invalid(`Endpoint "${endpoint.slice(0, 80)}" is not a URL.`, EXAMPLE);
+  }
+  if (url.protocol !== 'sb:' && url.protocol !== 'https:') {
+    throw invalid(`Endpoint must start with sb://, not ${url.protocol}//.`, EXAMPLE);
+  }
+  if (!endpoint.endsWith('/')) endpoint += '/';
+  return { endpoint, keyName: parts.get('sharedaccesskeyname')!, key: parts.get('sharedaccesskey')! };
+}
+
+export function parseNhub(fields: ImportFields): ParsedCredential<NhubSecret> {
+  const text = fields.connectionString?.trim() || fields.file?.toString('utf8').trim() || '';
+  if (text === '') throw invalid('Paste the connection string (Access Policies in the Azure portal).', EXAMPLE);
+  const { endpoint, keyName, key } = parseConnectionString(text);
+  const hubName = fields.hubName?.trim() ?? '';
+  if (hubName === '') throw invalid('The hub name is required (the Notification Hub, not the namespace).');
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,259}$/.test(hubName)) {
+    throw invalid(`"${hubName.slice(0, 60)}" is not a valid hub name (letters, digits, . _ -).`);
+  }
+  const namespace = new URL(endpoint).hostname.split('.')[0] ?? '';
+  return {
+    secret: { kind: 'nhub', endpoint, keyName, key, hubName },
+    metadata: { namespace, endpoint, keyName, hubName, rights: 'unknown' },
+    warnings: [],
+    suggestedLabel: `${namespace}/${hubName}`,
+  };
+}
