@@ -3,6 +3,7 @@ import type { LocalEnvironment } from '../core/local/local-env';
 import type { EmulatorStartOptions, RunningEmulator } from './common/types';
 import { fcmEmulatorFactory } from './fcm';
 import { webpushEmulatorFactory } from './webpush';
+import { wnsEmulatorFactory } from './wns';
 
 /**
  * How to start one provider's emulator and what it contributes to the published local
@@ -18,4 +19,4 @@ export interface EmulatorFactory {
 }
 
 /** Started in this order; Notification Hubs goes last because it forwards to the others. */
-export const EMULATORS: EmulatorFactory[] = [fcmEmulatorFactory, webpushEmulatorFactory];
+export const EMULATORS: EmulatorFactory[] = [fcmEmulatorFactory, wnsEmulatorFactory, webpushEmulatorFactory];

@@ -1,14 +1,34 @@
-import { AppError } from '../../../../shared/errors';
+import { preflightWns } from '../../../../shared/preflight/wns';
+import type { PreflightIssue } from '../../../../shared/preflight/types';
 import type { ProviderModule } from '../types';
+import { sendWns, testWnsCredential } from './client';
+import { WnsTokenCache } from './token';
 
-// Placeholder until the wns client lands: it refuses clearly instead of pretending to send.
-export function createWnsProvider(): ProviderModule<'wns'> {
+/** The WNS client; its access-token cache lives as long as the provider (one per Core). */
+export function createWnsProvider(options: { now?: () => number } = {}): ProviderModule<'wns'> & {
+  readonly tokens: WnsTokenCache;
+} {
+  const tokens = new WnsTokenCache(options.now);
   return {
     id: 'wns',
-    credentialKinds: [],
-    preflight: () => [],
-    send: async () => {
-      throw new AppError('NOT_IMPLEMENTED', 'Sending with wns is not available in this build yet.');
+    credentialKinds: ['wns'],
+    tokens,
+    preflight(request, credential) {
+      const issues: PreflightIssue[] = preflightWns(request);
+      if (credential && credential.secret.kind !== 'wns') {
+        issues.unshift({
+          severity: 'error',
+          code: 'wns.credential.kind',
+          message: `"${credential.meta.label}" is a ${credential.meta.kind} credential; WNS needs a WNS credential.`,
+          path: 'credential',
+        });
+      }
+      return issues;
+    },
+    send: (request, context) => sendWns(request, context, tokens),
+    testCredential: (credential, context) => testWnsCredential(credential, context, tokens),
+    async close() {
+      tokens.clear();
     },
   };
 }
