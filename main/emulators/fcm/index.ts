@@ -1,4 +1,4 @@
-import type { ServerHttp2Session } from 'node:http2';
+import type { TLSSocket } from 'node:tls';
 import type { EmulatorFactory } from '../registry';
 import type { EmulatorStartOptions, RunningEmulator } from '../common/types';
 import { FaultInjector } from '../common/faults';
@@ -58,10 +58,11 @@ export async function startFcmEmulator(options: EmulatorStartOptions): Promise<R
     options.port ?? 0,
   );
   baseUrl = `https://127.0.0.1:${port}`;
-  const sessions = new Set<ServerHttp2Session>();
-  server.on('session', (session) => {
-    sessions.add(session);
-    session.on('close', () => sessions.delete(session));
+  // HTTP/1.1 keep-alive sockets and HTTP/2 sessions would hold close() open; end them ourselves.
+  const sockets = new Set<TLSSocket>();
+  server.on('secureConnection', (socket: TLSSocket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
   });
   return {
     provider: 'fcm',
@@ -91,7 +92,7 @@ export async function startFcmEmulator(options: EmulatorStartOptions): Promise<R
     },
     revokeTokens: () => issuer.revokeAll(),
     async close() {
-      for (const session of sessions) session.destroy();
+      for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
