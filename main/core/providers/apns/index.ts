@@ -1,14 +1,19 @@
-import { AppError } from '../../../../shared/errors';
+import { preflightApns } from '../../../../shared/preflight/apns';
 import type { ProviderModule } from '../types';
+import { sendApns, testApnsCredential } from './client';
+import { ApnsJwtCache } from './jwt';
 
-// Placeholder until the apns client lands: it refuses clearly instead of pretending to send.
-export function createApnsProvider(): ProviderModule<'apns'> {
+/** APNs provider API over HTTP/2 with .p8 token auth or certificate auth; JWTs cached per credential. */
+export function createApnsProvider(options: { now?: () => number } = {}): ProviderModule<'apns'> & {
+  readonly jwts: ApnsJwtCache;
+} {
+  const jwts = new ApnsJwtCache(options.now);
   return {
     id: 'apns',
-    credentialKinds: [],
-    preflight: () => [],
-    send: async () => {
-      throw new AppError('NOT_IMPLEMENTED', 'Sending with apns is not available in this build yet.');
-    },
+    credentialKinds: ['apns-token', 'apns-certificate'],
+    jwts,
+    preflight: (request, credential) => preflightApns(request, credential?.meta ?? null),
+    send: (request, context) => sendApns(request, context, jwts),
+    testCredential: (credential) => Promise.resolve(testApnsCredential(credential, jwts)),
   };
 }

@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import type { SendResult } from '../../../../shared/domain/send-result';
+import { AppError } from '../../../../shared/errors';
+import type { ApnsSendRequest } from '../../../../shared/providers/apns/message';
+import type { ResolvedCredential } from '../../credentials/types';
+import { isTransportError } from '../../transport/errors';
+import type { ProviderSendContext } from '../types';
+import type { ApnsJwtCache } from './jwt';
+import { apnsOrigin, buildApnsRequest, resolveTopic, type ApnsAuth } from './request';
+import { DROP_JWT_REASONS, mapApnsResponse, type MappedResult } from './results';
+
+/** The auth for one send: a cached JWT for .p8 keys, the TLS identity for certificates. */
+export function apnsAuth(
+  credential: ResolvedCredential,
+  jwts: ApnsJwtCache,
+): ApnsAuth & { notes: Record<string, unknown> } {
+  const secret = credential.secret;
+  if (secret.kind === 'apns-token') {
+    const jwt = jwts.get(credential.meta.id, secret);
+    return { kind: 'token', jwt: jwt.token, notes: { jwt: { kid: jwt.keyId, iss: jwt.teamId, iat: jwt.iat } } };
+  }
+  if (secret.kind === 'apns-certificate') {
+    return { kind: 'certificate', certPem: secret.certPem, keyPem: secret.keyPem, notes: {} };
+  }
+  throw new AppError(
+    'CREDENTIAL_INVALID',
+    `"${credential.meta.label}" is a ${credential.meta.kind} credential; APNs needs a .p8 key or a push certificate.`,
+  );
+}
+
+/**
+ * One APNs send over HTTP/2. Provider answers and transport failures become SendResults; an
+ * expired or invalid provider token is dropped from the cache so the next send signs a new one.
+ */
+export async function sendApns(
+  request: ApnsSendRequest,
+  context: ProviderSendContext,
+  jwts: ApnsJwtCache,
+): Promise<SendResult> {
+  const startedAt = new Date();
+  const started = performance.now();
+  const exchangeIds: string[] = [];
+  const finish = (mapped: MappedResult): SendResult => ({
+    id: randomUUID(),
+    provider: 'apns',
+    target: request.target,
+    ...mapped,
+    exchangeIds,
+    durationMs: performance.now() - started,
+    startedAt: startedAt.toISOString(),
+  });
+  const origin = apnsOrigin(request.environment, request.options.port ?? 443, context.local);
+  const auth = apnsAuth(context.credential, jwts);
+  const built = buildApnsRequest({
+    request,
+    origin,
+    topic: resolveTopic(request, context.credential.meta),
+    auth,
+    notes: auth.notes,
+    signal: context.signal,
+  });
+  try {
+    const response = await context.transport.request(built);
+    exchangeIds.push(response.exchangeId);
+    const mapped = mapApnsResponse(response.status, response.headers, response.body.toString('utf8'));
+    if (mapped.reason && DROP_JWT_REASONS.has(mapped.reason)) jwts.invalidate(context.credential.meta.id);
+    if (!mapped.messageIds['apns-id']) mapped.messageIds['apns-id'] = built.apnsId;
+    return finish(mapped);
+  } catch (error) {
+    if (!isTransportError(error)) throw error;
+    if (!exchangeIds.includes(error.exchangeId)) exchangeIds.push(error.exchangeId);
+    const goaway = error.goawayReason ? goawayReason(error.goawayReason) : null;
+    return finish({
+      outcome: 'failed',
+      status: null,
+      reason: goaway ?? error.transportCode,
+      explanation: error.message,
+      hint:
+        error.hint ??
+        (error.retryable
+          ? 'APNs cannot have processed it; sending again is safe.'
+          : 'APNs may or may not have delivered it; check the network and try again.'),
+      messageIds: { 'apns-id': built.apnsId },
+      retryable: error.retryable,
+      retryAfterSeconds: null,
+      deviceStateChange: null,
+      ...(error.goawayReason ? { details: { goaway: error.goawayReason } } : {}),
+    });
+  }
+}
+
+/** GOAWAY carries `{"reason": …}` as debug data; the raw text when it is not JSON. */
+function goawayReason(text: string): string {
+  try {
+    const parsed = JSON.parse(text) as { reason?: unknown };
+    return typeof parsed.reason === 'string' ? parsed.reason : text;
+  } catch {
+    return text;
+  }
+}
+
+/** testCredential: signs a JWT or reads the certificate; no network (APNs has no auth-only call). */
+export function testApnsCredential(credential: ResolvedCredential, jwts: ApnsJwtCache): string {
+  const secret = credential.secret;
+  if (secret.kind === 'apns-token') {
+    const jwt = jwts.get(credential.meta.id, secret);
+    return `Signed an ES256 provider token for key ${jwt.keyId}, team ${jwt.teamId}.`;
+  }
+  if (secret.kind === 'apns-certificate') {
+    const meta = credential.meta.metadata;
+    const bundle = typeof meta['bundleId'] === 'string' ? meta['bundleId'] : 'unknown bundle';
+    const environment = typeof meta['environment'] === 'string' ? meta['environment'] : 'unknown environment';
+    return `Certificate for ${bundle} (${environment}) with its private key is ready for TLS.`;
+  }
+  throw new AppError('CREDENTIAL_INVALID', `"${credential.meta.label}" is not an APNs credential.`);
+}

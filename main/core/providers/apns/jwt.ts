@@ -1,0 +1,84 @@
+import { createPrivateKey, sign, type KeyObject } from 'node:crypto';
+import type { ApnsTokenSecret } from '../../credentials/types';
+
+/** Apple: refresh no more than once per 20 minutes and no less than once per 60. */
+export const JWT_MIN_AGE_MS = 20 * 60_000;
+export const JWT_MAX_AGE_MS = 60 * 60_000;
+/** We refresh at 40 minutes: well inside both bounds, even with a few minutes of clock skew. */
+export const JWT_REFRESH_AGE_MS = 40 * 60_000;
+
+export interface ApnsJwt {
+  token: string;
+  /** Seconds since epoch, as in the claim. */
+  iat: number;
+  keyId: string;
+  teamId: string;
+}
+
+function base64url(value: unknown): string {
+  return Buffer.from(JSON.stringify(value)).toString('base64url');
+}
+
+/** ES256 JWT `{alg, kid}.{iss, iat}`; APNs wants the raw r||s signature, not DER. */
+export function signApnsJwt(key: KeyObject | string, keyId: string, teamId: string, iat: number): string {
+  const input = `${base64url({ alg: 'ES256', kid: keyId })}.${base64url({ iss: teamId, iat })}`;
+  const privateKey = typeof key === 'string' ? createPrivateKey(key) : key;
+  const signature = sign('sha256', Buffer.from(input), { key: privateKey, dsaEncoding: 'ieee-p1363' });
+  return `${input}.${signature.toString('base64url')}`;
+}
+
+interface Entry extends ApnsJwt {
+  issuedAtMs: number;
+}
+
+/**
+ * Provider JWTs per credential. One token is reused for every send until it is 40 minutes old,
+ * so a connection never sees a new token more often than every 20 minutes (which APNs punishes
+ * with 429 TooManyProviderTokenUpdates) and never an hour-old one (403 ExpiredProviderToken).
+ */
+export class ApnsJwtCache {
+  readonly #entries = new Map<string, Entry>();
+  readonly #keys = new Map<string, KeyObject>();
+  readonly #now: () => number;
+  /** How many tokens were signed, for tests and diagnostics. */
+  signed = 0;
+
+  constructor(now: () => number = () => Date.now()) {
+    this.#now = now;
+  }
+
+  get(credentialId: string, secret: ApnsTokenSecret): ApnsJwt {
+    const cacheKey = `${credentialId}\u0000${secret.keyId}\u0000${secret.teamId}`;
+    const now = this.#now();
+    const cached = this.#entries.get(cacheKey);
+    if (cached && now - cached.issuedAtMs < JWT_REFRESH_AGE_MS && now >= cached.issuedAtMs) return cached;
+    let key = this.#keys.get(cacheKey);
+    if (!key) {
+      key = createPrivateKey(secret.keyPem);
+      this.#keys.set(cacheKey, key);
+    }
+    const iat = Math.floor(now / 1000);
+    const entry: Entry = {
+      token: signApnsJwt(key, secret.keyId, secret.teamId, iat),
+      iat,
+      keyId: secret.keyId,
+      teamId: secret.teamId,
+      issuedAtMs: now,
+    };
+    this.signed += 1;
+    this.#entries.set(cacheKey, entry);
+    return entry;
+  }
+
+  /** Drops a credential's token after APNs called it expired or invalid, so the next send signs anew. */
+  invalidate(credentialId: string): void {
+    for (const key of [...this.#entries.keys()]) {
+      if (key.startsWith(`${credentialId}\u0000`)) this.#entries.delete(key);
+    }
+  }
+
+  clear(): void {
+    this.#entries.clear();
+    this.#keys.clear();
+  }
+}

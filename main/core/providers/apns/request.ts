@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import type { Header } from '../../../../shared/domain/exchange';
+import { AppError } from '../../../../shared/errors';
+import type { ApnsSendRequest } from '../../../../shared/providers/apns/message';
+import { topicForPushType } from '../../../../shared/providers/apns/push-types';
+import type { CredentialMeta } from '../../../../shared/domain/credential';
+import type { LocalEnvironment } from '../../local/local-env';
+import type { TlsOptions, TransportRequest } from '../../transport/types';
+
+export const APNS_HOSTS = {
+  production: 'api.push.apple.com',
+  sandbox: 'api.sandbox.push.apple.com',
+} as const;
+
+export interface ApnsOrigin {
+  baseUrl: string;
+  /** The emulators' CA in `local`. */
+  ca?: string;
+}
+
+/** Apple's host for the environment on port 443 or 2197; the local emulator in `local`. */
+export function apnsOrigin(
+  environment: ApnsSendRequest['environment'],
+  port: number,
+  local: LocalEnvironment | null,
+): ApnsOrigin {
+  if (environment === 'local') {
+    if (!local?.apns) {
+      throw new AppError(
+        'LOCAL_NOT_RUNNING',
+        'The local APNs emulator is not running.',
+        'Start the emulators (push-console emulators start) with APNs included.',
+      );
+    }
+    return { baseUrl: local.apns.replace(/\/$/, ''), ca: local.ca };
+  }
+  const host = APNS_HOSTS[environment];
+  return { baseUrl: port === 443 ? `https://${host}` : `https://${host}:${port}` };
+}
+
+/**
+ * The topic to send: the option, else the certificate's bundle id (or its first topic), with the
+ * push type's suffix added when missing. Null when nothing names one (token auth without topic).
+ */
+export function resolveTopic(request: ApnsSendRequest, meta: Pick<CredentialMeta, 'metadata'> | null): string | null {
+  const pushType = request.options.pushType ?? 'alert';
+  const given = request.options.topic?.trim();
+  if (given) return topicForPushType(given, pushType);
+  const metadata = meta?.metadata ?? {};
+  const bundleId = typeof metadata['bundleId'] === 'string' ? metadata['bundleId'] : null;
+  const topics = Array.isArray(metadata['topics']) ? metadata['topics'].filter((t) => typeof t === 'string') : [];
+  const base = bundleId ?? (topics[0] as string | undefined) ?? null;
+  return base ? topicForPushType(base, pushType) : null;
+}
+
+export type ApnsAuth = { kind: 'token'; jwt: string } | { kind: 'certificate'; certPem: string; keyPem: string };
+
+/** The headers in the order they are sent; optional ones only when set. */
+export function apnsHeaders(request: ApnsSendRequest, topic: string | null, apnsId: string, auth: ApnsAuth): Header[] {
+  const options = request.options;
+  const headers: Header[] = [['apns-push-type', options.pushType ?? 'alert']];
+  if (topic) headers.push(['apns-topic', topic]);
+  if (options.priority !== undefined) headers.push(['apns-priority', String(options.priority)]);
+  if (options.expiration !== undefined) headers.push(['apns-expiration', String(options.expiration)]);
+  if (options.collapseId !== undefined && options.collapseId !== '') {
+    headers.push(['apns-collapse-id', options.collapseId]);
+  }
+  headers.push(['apns-id', apnsId]);
+  if (auth.kind === 'token') headers.push(['authorization', `bearer ${auth.jwt}`]);
+  headers.push(['content-type', 'application/json']);
+  return headers;
+}
+
+/** A short, non-secret label for exchange lists: the token's first and last hex digits. */
+export function describeToken(token: string): string {
+  return token.length > 16 ? `${token.slice(0, 8)}…${token.slice(-4)}` : token;
+}
+
+export function buildApnsRequest(options: {
+  request: ApnsSendRequest;
+  origin: ApnsOrigin;
+  topic: string | null;
+  auth: ApnsAuth;
+  apnsId?: string;
+  notes?: Record<string, unknown>;
+  signal?: AbortSignal | undefined;
+}): TransportRequest & { apnsId: string } {
+  const { request, origin, auth } = options;
+  const apnsId = options.apnsId || request.options.apnsId || randomUUID();
+  const tls: TlsOptions = {};
+  if (origin.ca) tls.ca = origin.ca;
+  if (auth.kind === 'certificate') {
+    tls.clientCert = auth.certPem;
+    tls.clientKey = auth.keyPem;
+  }
+  return {
+    apnsId,
+    url: `${origin.baseUrl}/3/device/${request.target}`,
+    method: 'POST',
+    headers: apnsHeaders(request, options.topic, apnsId, auth),
+    body: request.payload,
+    http2: true,
+    ...(Object.keys(tls).length ? { tls } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    meta: {
+      purpose: 'send',
+      provider: 'apns',
+      target: describeToken(request.target),
+      notes: { topic: options.topic, pushType: request.options.pushType ?? 'alert', auth: auth.kind, ...options.notes },
+    },
+    secrets: auth.kind === 'token' ? [auth.jwt] : [],
+  };
+}

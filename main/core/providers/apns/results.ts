@@ -1,0 +1,85 @@
+import type { Header } from '../../../../shared/domain/exchange';
+import type { SendResult } from '../../../../shared/domain/send-result';
+import { headerValue } from '../../transport/types';
+import { APNS_REASONS } from './reasons';
+
+/** The parts of a SendResult decided by APNs' answer. */
+export type MappedResult = Pick<
+  SendResult,
+  'outcome' | 'status' | 'reason' | 'explanation' | 'hint' | 'messageIds' | 'retryable' | 'deviceStateChange'
+> & { retryAfterSeconds: number | null; details?: Record<string, unknown> };
+
+/** Reasons after which the cached JWT must not be used again. */
+export const DROP_JWT_REASONS = new Set(['ExpiredProviderToken', 'InvalidProviderToken']);
+
+function safeJson(text: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+function parseRetryAfter(value: string | undefined): number | null {
+  if (value === undefined) return null;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, Math.round((date - Date.now()) / 1000));
+}
+
+/** Maps a /3/device answer to outcome, exact reason, explanation, hint, ids and device state. */
+export function mapApnsResponse(status: number, headers: Header[], bodyText: string): MappedResult {
+  const messageIds: Record<string, string> = {};
+  const apnsId = headerValue(headers, 'apns-id');
+  const uniqueId = headerValue(headers, 'apns-unique-id');
+  if (apnsId) messageIds['apns-id'] = apnsId;
+  if (uniqueId) messageIds['apns-unique-id'] = uniqueId;
+  const retryAfterSeconds = parseRetryAfter(headerValue(headers, 'retry-after'));
+  if (status === 200) {
+    return {
+      outcome: 'accepted',
+      status,
+      reason: null,
+      explanation: null,
+      hint: null,
+      messageIds,
+      retryable: false,
+      retryAfterSeconds: null,
+      deviceStateChange: null,
+    };
+  }
+  const body = safeJson(bodyText);
+  const reason = typeof body?.['reason'] === 'string' ? body['reason'] : null;
+  const known = reason ? APNS_REASONS[reason] : undefined;
+  const timestamp = typeof body?.['timestamp'] === 'number' ? body['timestamp'] : null;
+  const gone = status === 410 && (reason === 'Unregistered' || reason === 'ExpiredToken' || reason === null);
+  const details: Record<string, unknown> = {};
+  if (timestamp !== null) details['timestamp'] = timestamp;
+  if (reason && !known) details['unknownReason'] = true;
+  return {
+    outcome: 'rejected',
+    status,
+    reason: reason ?? `HTTP ${status}`,
+    explanation:
+      known?.explanation ??
+      (reason
+        ? `APNs answered ${status} ${reason}, a reason this app does not know.`
+        : `APNs answered ${status} without a reason.`),
+    hint: known?.hint ?? (status >= 500 ? 'Retry later with back-off.' : 'Check the request headers and payload.'),
+    messageIds,
+    retryable: known?.retryable ?? status >= 500,
+    retryAfterSeconds,
+    deviceStateChange: gone
+      ? {
+          state: 'gone',
+          at: new Date(timestamp ?? Date.now()).toISOString(),
+          reason: reason ?? 'HTTP 410',
+        }
+      : null,
+    ...(Object.keys(details).length ? { details } : {}),
+  };
+}

@@ -1,0 +1,38 @@
+import {
+  alertTemplate,
+  badgeTemplate,
+  categoryTemplate,
+  criticalAlertTemplate,
+  localizedAlertTemplate,
+  richMediaTemplate,
+  soundTemplate,
+  threadTemplate,
+} from './alerts';
+import {
+  backgroundTemplate,
+  liveActivityEndTemplate,
+  liveActivityStartTemplate,
+  liveActivityUpdateTemplate,
+  locationQueryTemplate,
+  voipTemplate,
+} from './special';
+import type { ApnsTemplate } from './types';
+
+export type { ApnsTemplate } from './types';
+
+export const apnsTemplates: readonly ApnsTemplate[] = [
+  alertTemplate,
+  localizedAlertTemplate,
+  badgeTemplate,
+  soundTemplate,
+  criticalAlertTemplate,
+  backgroundTemplate,
+  voipTemplate,
+  richMediaTemplate,
+  categoryTemplate,
+  threadTemplate,
+  liveActivityStartTemplate,
+  liveActivityUpdateTemplate,
+  liveActivityEndTemplate,
+  locationQueryTemplate,
+];
