@@ -5,6 +5,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LocalCa } from '../../main/emulators/common/ca';
 import { startEmulators } from '../../main/emulators/run';
+import { createTransport } from '../../main/core/transport';
 import { readLocalEnvironment } from '../../main/core/local/local-env';
 import { startFcmEmulator, type RunningFcmEmulator } from '../../main/emulators/fcm';
 import { FcmEmulatorClient } from '../support/fcm-emulator-client';
@@ -340,6 +341,26 @@ describe('FCM emulator faults, admin routes and state', () => {
       }
     } finally {
       await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('closes promptly while clients keep HTTP/1.1 and HTTP/2 connections open', async () => {
+    const extra = await startFcmEmulator({ ca });
+    const transport = createTransport();
+    try {
+      await transport.request({ url: extra.tokenUri, method: 'POST', body: 'x', tls: { ca: ca.certPem } });
+      await transport.request({
+        url: `${extra.baseUrl}/v1/projects/p/messages:send`,
+        method: 'POST',
+        body: '{}',
+        http2: true,
+        tls: { ca: ca.certPem },
+      });
+      const started = Date.now();
+      await extra.close();
+      expect(Date.now() - started).toBeLessThan(1000);
+    } finally {
+      await transport.close();
     }
   });
 
