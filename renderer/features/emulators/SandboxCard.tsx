@@ -1,4 +1,73 @@
-// "Try it locally" lands with the sandbox setup; until then the card stays out of the way.
+import { useState } from 'react';
+import type { CallOutput } from '../../../shared/contract';
+import { call } from '../../bridge';
+import { useComposer } from '../../state/composer';
+import { useDevices } from '../../state/devices';
+import { useEmulators } from '../../state/emulators';
+import { useNavigation } from '../../state/navigation';
+import { useProfiles } from '../../state/profiles';
+
+type Steps = CallOutput<'sandbox.init'>;
+
+/**
+ * "Try it locally": one click starts the emulators and creates demo credentials, emulated
+ * devices and local profiles, then opens the composer ready to send.
+ */
 export function SandboxCard() {
-  return null;
+  const [steps, setSteps] = useState<Steps | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<{ message: string; hint?: string } | null>(null);
+  const go = useNavigation((s) => s.go);
+
+  async function run() {
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await call('sandbox.init', {});
+      setSteps(result);
+      await Promise.all([
+        useEmulators.getState().refresh(),
+        useDevices.getState().load(),
+        useProfiles.getState().load(),
+        useComposer.getState().load(),
+      ]);
+    } catch (e) {
+      const err = e as Error & { hint?: string };
+      setError({ message: err.message, ...(err.hint ? { hint: err.hint } : {}) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="panel sandbox" data-testid="sandbox-card">
+      <h3>Try it locally</h3>
+      <p className="hint">
+        One click: the emulators start, demo credentials are generated (and kept in your keychain), and each provider
+        gets an emulated device and a <em>local</em> profile. No account needed.
+      </p>
+      <button type="button" className="primary" data-testid="sandbox-init" disabled={busy} onClick={() => void run()}>
+        {busy ? 'Setting up…' : 'Try it locally'}
+      </button>
+      {error && (
+        <p className="field-error" role="alert" data-testid="sandbox-error">
+          {error.message} {error.hint}
+        </p>
+      )}
+      {steps && (
+        <>
+          <ul className="sandbox-steps" data-testid="sandbox-steps">
+            {steps.map((step) => (
+              <li key={step.provider} className={step.ok ? 'ok' : 'field-error'}>
+                {step.ok ? '✓' : '✗'} <strong>{step.provider}</strong> {step.message}
+              </li>
+            ))}
+          </ul>
+          <button type="button" data-testid="sandbox-compose" onClick={() => go('compose')}>
+            Open Compose and press Ctrl+Enter
+          </button>
+        </>
+      )}
+    </section>
+  );
 }

@@ -61,14 +61,14 @@ function setup(provider: ProviderModule<'apns'>) {
   return { events, transport, sender };
 }
 
-const request: SendRequest = {
+const request = {
   provider: 'apns',
   credential: 'c',
   environment: 'sandbox',
   target: '',
-  options: {},
+  options: { pushType: 'alert' },
   payload: '{"aps":{"badge":{{device.badge}}}}',
-};
+} as SendRequest;
 
 describe('BulkRun', () => {
   it('gives every target exactly one final result, retrying retryable failures', async () => {

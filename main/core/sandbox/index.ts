@@ -1,0 +1,97 @@
+import type { Provider } from '../../../shared/domain/exchange';
+import { AppError } from '../../../shared/errors';
+import type { Core } from '../core';
+import { readLocalEnvironment } from '../local/local-env';
+import { setupFcm } from './fcm';
+import { SANDBOX_TAG, type ProviderSetup } from './types';
+import { setupWebpush } from './webpush';
+
+/** Providers whose sandbox setup exists, in the order the UI lists them. */
+const SETUPS: Partial<Record<Provider, ProviderSetup>> = {
+  fcm: setupFcm,
+  webpush: setupWebpush,
+};
+
+export interface SandboxStep {
+  provider: Provider;
+  ok: boolean;
+  message: string;
+  profileId?: string;
+  deviceId?: string;
+}
+
+/**
+ * "Try it locally": demo credentials (generated, kept in the keychain like any other), one
+ * emulated device and one `local` profile per provider, and composer drafts aimed at them, so a
+ * first push needs no account. Safe to run again: credentials and profiles are reused, the
+ * sandbox devices are replaced by fresh ones the emulators know.
+ */
+export async function initSandbox(core: Core, options: { startEmulators: boolean }): Promise<SandboxStep[]> {
+  let env = await readLocalEnvironment(core.dataDir);
+  if (!env && options.startEmulators) {
+    await core.emulators.start();
+    env = await readLocalEnvironment(core.dataDir);
+  }
+  if (!env) {
+    throw new AppError(
+      'LOCAL_NOT_RUNNING',
+      'The local emulators are not running.',
+      'Start them with: push-console emulators start (then run this again), or use “Try it locally” in the app.',
+    );
+  }
+  const keychain = await core.secrets.status();
+  if (keychain.state === 'unavailable') throw new AppError('KEYCHAIN_UNAVAILABLE', keychain.message, keychain.hint);
+
+  const steps: SandboxStep[] = [];
+  const composer = await core.drafts.load();
+  const drafts = { ...composer.drafts };
+  const existingDevices = await core.devices.list();
+  const profiles = await core.profiles.list();
+  for (const [provider, setup] of Object.entries(SETUPS) as Array<[Provider, ProviderSetup]>) {
+    if (!env.admin[provider]) {
+      steps.push({ provider, ok: false, message: `The ${provider} emulator is not running.` });
+      continue;
+    }
+    try {
+      const result = await setup({ env, credentials: core.credentials });
+      const stale = existingDevices
+        .filter((d) => d.provider === provider && d.tags.includes(SANDBOX_TAG))
+        .map((d) => d.id);
+      if (stale.length) await core.devices.remove(stale);
+      const { device } = await core.devices.save({
+        label: result.device.label,
+        provider,
+        platform: result.device.platform,
+        environment: 'local',
+        target: result.device.target,
+        tags: [SANDBOX_TAG],
+        notes: 'Emulated by Push Console’s local sandbox.',
+        fields: result.device.fields ?? {},
+      });
+      const name = `Sandbox ${provider} (local)`;
+      const previous = profiles.find((p) => p.name === name);
+      const profile = await core.profiles.save({
+        ...(previous ? { id: previous.id } : {}),
+        name,
+        provider,
+        credentialId: result.credentialId,
+        environment: 'local',
+        defaults: result.profileDefaults,
+      });
+      drafts[provider] = { profileId: profile.id, target: device.target, ...result.draft };
+      steps.push({
+        provider,
+        ok: true,
+        message: `Ready: profile “${name}”, device “${device.label}”.`,
+        profileId: profile.id,
+        deviceId: device.id,
+      });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      steps.push({ provider, ok: false, message });
+    }
+  }
+  core.drafts.save({ provider: steps.find((s) => s.ok)?.provider ?? composer.provider, drafts });
+  await core.drafts.flush();
+  return steps;
+}

@@ -1,0 +1,60 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../main/core/core';
+import type { SendRequest } from '../../shared/domain/send-request';
+
+// The local sandbox from an empty workspace: every provider gets a credential, an emulated
+// device and a local profile, and a push to each lands in that emulator's inbox.
+describe('local sandbox', () => {
+  let dir: string;
+  let core: Core;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'pc-sandbox-'));
+    core = await createCore({ mode: 'browser', dataDir: join(dir, 'data'), ephemeralSecrets: true, log: () => {} });
+  });
+
+  afterAll(async () => {
+    await core.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('sets up every built provider and each first push is delivered', async () => {
+    const result = await core.dispatch('sandbox.init', {}, { transport: 'test', trusted: true });
+    expect(result.ok).toBe(true);
+    const steps = (result as { value: Array<{ provider: string; ok: boolean; message: string }> }).value;
+    expect(steps.length).toBeGreaterThan(0);
+    for (const step of steps) expect(step, step.message).toMatchObject({ ok: true });
+
+    const drafts = (await core.drafts.load()).drafts;
+    const profiles = await core.profiles.list();
+    for (const step of steps) {
+      const provider = step.provider as SendRequest['provider'];
+      const draft = drafts[provider]!;
+      const profile = profiles.find((p) => p.id === draft.profileId)!;
+      const { result: sent } = await core.sender.send({
+        provider,
+        credential: profile.credentialId,
+        environment: 'local',
+        target: draft.target,
+        options: { ...profile.defaults, ...draft.options },
+        payload: draft.payload,
+      } as SendRequest);
+      expect(sent, `${provider}: ${sent.reason} ${sent.explanation}`).toMatchObject({ outcome: 'accepted' });
+      const inbox = core.emulators.inbox(provider);
+      expect(inbox.length, `${provider} inbox`).toBeGreaterThan(0);
+    }
+  });
+
+  it('can run again without duplicating credentials, profiles or devices', async () => {
+    const before = { credentials: (await core.credentials.list()).length, profiles: (await core.profiles.list()).length };
+    const again = await core.dispatch('sandbox.init', {}, { transport: 'test', trusted: true });
+    expect(again.ok).toBe(true);
+    expect((await core.credentials.list()).length).toBe(before.credentials);
+    expect((await core.profiles.list()).length).toBe(before.profiles);
+    const sandboxDevices = (await core.devices.list()).filter((d) => d.tags.includes('sandbox'));
+    expect(new Set(sandboxDevices.map((d) => d.provider)).size).toBe(sandboxDevices.length);
+  });
+});
