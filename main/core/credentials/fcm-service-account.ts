@@ -22,7 +22,7 @@ export function parseFcmServiceAccount(fields: ImportFields): ParsedCredential<F
     const value = record[field];
     if (value === undefined || value === null || value === '') throw invalid(`${name} has no "${field}".`, HINT);
     if (typeof value !== 'string') throw invalid(`"${field}" in ${name} must be a string.`, HINT);
-    return value.trim();
+    return field === 'private_key' ? value : value.trim();
   };
   const type = text('type');
   if (type !== 'service_account') {

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { parseConnectionString, parseNhub } from '../../../../../main/core/credentials/nhub-connection-string';
+
+const KEY = 'abc+/def0123456789ABCDEFGHIJKLMNOPQRSTUV=';
+
+describe('Notification Hubs connection string parser', () => {
+  it('reads the parts in any order, with whitespace, a trailing ; and = inside the key', () => {
+    expect(
+      parseConnectionString(
+        ` SharedAccessKey=${KEY} ;\n Endpoint=sb://my-ns.servicebus.windows.net ; SharedAccessKeyName=DefaultFullSharedAccessSignature;`,
+      ),
+    ).toEqual({
+      endpoint: 'sb://my-ns.servicebus.windows.net/',
+      keyName: 'DefaultFullSharedAccessSignature',
+      key: KEY,
+    });
+  });
+
+  it('shows namespace, endpoint, key name and hub, never the key', () => {
+    const parsed = parseNhub({
+      connectionString: `Endpoint=sb://my-ns.servicebus.windows.net/;SharedAccessKeyName=Listen;SharedAccessKey=${KEY}`,
+      hubName: 'my-hub',
+    });
+    expect(parsed.metadata).toEqual({
+      namespace: 'my-ns',
+      endpoint: 'sb://my-ns.servicebus.windows.net/',
+      keyName: 'Listen',
+      hubName: 'my-hub',
+      rights: 'unknown',
+    });
+    expect(JSON.stringify(parsed.metadata)).not.toContain(KEY);
+    expect(parsed.secret.key).toBe(KEY);
+  });
+
+  it('names the missing part', () => {
+    expect(() => parseConnectionString(`Endpoint=sb://x.servicebus.windows.net/;SharedAccessKey=${KEY}`)).toThrow(
+      'The connection string has no SharedAccessKeyName.',
+    );
+    expect(() => parseConnectionString('SharedAccessKeyName=a;SharedAccessKey=b')).toThrow(
+      'The connection string has no Endpoint.',
+    );
+    expect(() => parseConnectionString('Endpoint=sb://x/')).toThrow(
+      'The connection string has no SharedAccessKeyName or SharedAccessKey.',
+    );
+    expect(() => parseConnectionString('Endpoint=sb://x/;garbage')).toThrow(
+      /"garbage" in the connection string has no "name=value"/,
+    );
+    expect(() => parseConnectionString('Endpoint=ftp://x/;SharedAccessKeyName=a;SharedAccessKey=b')).toThrow(
+      /must start with sb:\/\//,
+    );
+  });
+
+  it('requires a valid hub name and a connection string', () => {
+    const connectionString = `Endpoint=sb://x.servicebus.windows.net/;SharedAccessKeyName=a;SharedAccessKey=${KEY}`;
+    expect(() => parseNhub({ connectionString })).toThrow(/hub name is required/);
+    expect(() => parseNhub({ connectionString, hubName: 'bad hub!' })).toThrow(/is not a valid hub name/);
+    expect(() => parseNhub({ hubName: 'h' })).toThrow(/Paste the connection string/);
+  });
+});
