@@ -227,6 +227,21 @@ export const calls = {
     'Make a new VAPID key pair in main and store it; the public key is in the metadata.',
   ),
 
+  // Local sandbox
+  'sandbox.init': call(
+    empty,
+    z.array(
+      z.object({
+        provider: providerSchema,
+        ok: z.boolean(),
+        message: z.string(),
+        profileId: z.string().optional(),
+        deviceId: z.string().optional(),
+      }),
+    ),
+    'Try it locally: demo credentials, emulated devices and local profiles for every provider.',
+  ),
+
   // Local emulators
   'emulators.status': call(
     empty,

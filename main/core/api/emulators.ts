@@ -1,3 +1,4 @@
+import { initSandbox } from '../sandbox';
 import type { Core } from '../core';
 import type { Handlers } from './dispatcher';
 
@@ -32,4 +33,8 @@ export function emulatorHandlers(core: Core): Pick<Handlers, EmulatorCalls> {
     'emulators.addFault': ({ provider, rule }) => service.addFault(provider, rule),
     'emulators.removeFault': ({ provider, id }) => ({ removed: service.removeFault(provider, id) }),
   };
+}
+
+export function sandboxHandlers(core: Core): Pick<Handlers, 'sandbox.init'> {
+  return { 'sandbox.init': () => initSandbox(core, { startEmulators: true }) };
 }

@@ -3,7 +3,7 @@ import { appHandlers } from './app';
 import { composeHandlers } from './compose';
 import { credentialHandlers } from './credentials';
 import { deviceHandlers } from './devices';
-import { emulatorHandlers } from './emulators';
+import { emulatorHandlers, sandboxHandlers } from './emulators';
 import { historyHandlers } from './history';
 import type { Handlers } from './dispatcher';
 
@@ -15,6 +15,7 @@ export function createHandlers(core: Core): Handlers {
     ...credentialHandlers(core),
     ...deviceHandlers(core),
     ...emulatorHandlers(core),
+    ...sandboxHandlers(core),
     ...historyHandlers(core),
   };
 }
