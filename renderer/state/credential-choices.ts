@@ -1,7 +1,28 @@
+import { useEffect, useMemo, useState } from 'react';
 import type { CredentialMeta } from '../../shared/domain/credential';
 import type { Provider } from '../../shared/domain/exchange';
+import { call } from '../bridge';
 
-// Filled in once the credentials slice exists; until then profiles take an id or label typed in.
-export function useCredentialChoices(_provider: Provider): CredentialMeta[] {
-  return [];
+const KINDS: Record<Provider, readonly CredentialMeta['kind'][]> = {
+  apns: ['apns-token', 'apns-certificate'],
+  fcm: ['fcm-service-account'],
+  wns: ['wns'],
+  webpush: ['vapid'],
+  nhub: ['nhub'],
+};
+
+/** The credentials a profile for this provider can use (metadata only), fetched when asked. */
+export function useCredentialChoices(provider: Provider): CredentialMeta[] {
+  const [all, setAll] = useState<CredentialMeta[]>([]);
+  useEffect(() => {
+    let live = true;
+    void call('credentials.list', {}).then(
+      (list) => live && setAll(list),
+      () => live && setAll([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return useMemo(() => all.filter((meta) => KINDS[provider].includes(meta.kind)), [all, provider]);
 }
