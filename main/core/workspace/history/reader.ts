@@ -1,0 +1,44 @@
+import { open, readFile } from 'node:fs/promises';
+import { decodeRecord, type HistoryRecord, type RecordLocation } from './records';
+
+export interface ScannedFile {
+  records: Array<{ record: HistoryRecord; location: RecordLocation }>;
+  /** Lines that did not parse: a torn last write after a crash, or damage. */
+  skipped: number;
+  /** The file does not end with a newline, so the next append must start a fresh line. */
+  torn: boolean;
+}
+
+const NEWLINE = 0x0a;
+
+/** Reads one history file whole (files rotate at ~20 MB) and keeps each record's byte location. */
+export async function scanFile(path: string, seq: number): Promise<ScannedFile> {
+  const data = await readFile(path);
+  const records: ScannedFile['records'] = [];
+  let skipped = 0;
+  let start = 0;
+  while (start < data.length) {
+    let end = data.indexOf(NEWLINE, start);
+    const complete = end >= 0;
+    if (!complete) end = data.length;
+    if (end > start) {
+      const record = complete ? decodeRecord(data.toString('utf8', start, end)) : null;
+      if (record) records.push({ record, location: { file: seq, offset: start, length: end - start } });
+      else skipped++;
+    }
+    start = end + 1;
+  }
+  return { records, skipped, torn: data.length > 0 && data[data.length - 1] !== NEWLINE };
+}
+
+/** One record read back by location (the list keeps only summaries in memory). */
+export async function readRecordAt(path: string, location: RecordLocation): Promise<HistoryRecord | null> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(location.length);
+    const { bytesRead } = await handle.read(buffer, 0, location.length, location.offset);
+    return decodeRecord(buffer.toString('utf8', 0, bytesRead));
+  } finally {
+    await handle.close();
+  }
+}

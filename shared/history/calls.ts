@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { exchangeSchema } from '../domain/exchange';
+import { sendRequestSchema } from '../domain/send-request';
+import { sendResultSchema } from '../domain/send-result';
+import { headerDiffSchema, lineDiffSchema } from './diff';
+import { exchangeSummarySchema, historyFilterSchema } from './summary';
+
+/** Input and output shapes of the history and exchange calls in `shared/contract.ts`. */
+export const pageInputSchema = z
+  .object({
+    filter: historyFilterSchema.optional(),
+    /** From the previous page's `nextCursor`; omit for the newest. */
+    cursor: z.number().int().nullable().optional(),
+    limit: z.number().int().min(1).max(100_000).optional(),
+  })
+  .strict();
+
+export const historySendSchema = sendResultSchema.extend({ hasRequest: z.boolean() });
+export type HistorySend = z.infer<typeof historySendSchema>;
+
+export const historyPageSchema = z.object({
+  items: z.array(historySendSchema),
+  nextCursor: z.number().int().nullable(),
+  total: z.number().int(),
+});
+
+export const exchangePageSchema = z.object({
+  items: z.array(exchangeSummarySchema),
+  nextCursor: z.number().int().nullable(),
+  total: z.number().int(),
+});
+
+export const storedSendSchema = z.object({
+  result: sendResultSchema,
+  request: sendRequestSchema.nullable(),
+  exchanges: z.array(exchangeSchema),
+});
+
+export const curlOutputSchema = z.object({
+  command: z.string(),
+  includesSecrets: z.boolean(),
+});
+
+export const harExportInputSchema = z
+  .object({
+    ids: z.array(z.string()).max(100_000).optional(),
+    filter: historyFilterSchema.optional(),
+  })
+  .strict();
+
+export const compareOutputSchema = z.object({
+  left: exchangeSummarySchema,
+  right: exchangeSummarySchema,
+  requestHeaders: z.array(headerDiffSchema),
+  responseHeaders: z.array(headerDiffSchema),
+  requestBody: z.array(lineDiffSchema),
+  responseBody: z.array(lineDiffSchema),
+});
+export type CompareOutput = z.infer<typeof compareOutputSchema>;
