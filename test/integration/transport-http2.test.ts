@@ -76,6 +76,7 @@ describe('HTTP/2 transport', () => {
       ['apns-topic', 'com.example.app'],
       ['apns-push-type', 'alert'],
       ['x-custom', 'one'],
+      ['content-length', '22'],
     ]);
     // The server saw exactly what was recorded, in the same order.
     expect(s.seen[0]!.rawHeaders).toEqual(exchange.requestHeaders);

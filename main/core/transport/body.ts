@@ -31,7 +31,7 @@ export function recordBody(
   const size = body.byteLength;
   if (size === 0) return null;
   const buffer = Buffer.isBuffer(body) ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
-  if (isUtf8(buffer)) {
+  if (isUtf8(buffer) && !hasControlBytes(buffer)) {
     const { data, truncated } = cutUtf8(redactText(buffer.toString('utf8'), where, found, secrets), size, cap);
     return { encoding: 'text', data, size, truncated };
   }
@@ -42,6 +42,15 @@ export function recordBody(
     size,
     truncated,
   };
+}
+
+/** NUL and other control bytes mean binary even when the bytes happen to be valid UTF-8. */
+function hasControlBytes(buffer: Buffer): boolean {
+  for (let i = 0; i < buffer.length; i++) {
+    const byte = buffer[i]!;
+    if ((byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) || byte === 0x7f) return true;
+  }
+  return false;
 }
 
 /** The body bytes back from a recorded body (for curl and HAR re-import). */

@@ -174,6 +174,11 @@ export function createTransport(options: TransportOptions = {}): RecordingTransp
           else if (Array.isArray(existing)) existing.push(value);
           else object[lower] = [existing, value];
         }
+        // HTTP/2 does not need content-length, but curl, undici and browsers send it and some servers check it.
+        if (request.body !== undefined && object['content-length'] === undefined) {
+          const size = typeof request.body === 'string' ? Buffer.byteLength(request.body) : request.body.byteLength;
+          if (size > 0) object['content-length'] = String(size);
+        }
         call.h2Headers = object;
         h2.dispatch(key, origin, request.tls, call);
       } else {
