@@ -1,14 +1,49 @@
 import { AppError } from '../../../../shared/errors';
+import { preflightNhub } from '../../../../shared/preflight/nhub';
 import type { ProviderModule } from '../types';
+import { requireNhub, sendNhub } from './client';
+import { SasTokenCache } from './sas';
 
-// Placeholder until the nhub client lands: it refuses clearly instead of pretending to send.
-export function createNhubProvider(): ProviderModule<'nhub'> {
+/** A tag no registration carries: a test send to it proves the SAS token without notifying anyone. */
+export const CREDENTIAL_PROBE_TAG = '$PushConsoleCredentialProbe';
+
+/** Azure Notification Hubs over REST with SAS; the token cache lives as long as the provider. */
+export function createNhubProvider(options: { now?: () => number } = {}): ProviderModule<'nhub'> {
+  const cache = new SasTokenCache(options.now);
   return {
     id: 'nhub',
-    credentialKinds: [],
-    preflight: () => [],
-    send: async () => {
-      throw new AppError('NOT_IMPLEMENTED', 'Sending with nhub is not available in this build yet.');
+    credentialKinds: ['nhub'],
+    preflight: (request) => preflightNhub(request),
+    send: (request, context) => sendNhub(request, context, cache),
+    async testCredential(credential, context) {
+      const secret = requireNhub(credential);
+      const sas = cache.get(`${credential.meta.id}#test`, secret);
+      const summary = `SAS token signed for ${decodeURIComponent(sas.resource)} with key "${secret.keyName}"`;
+      if (!context.local) return `${summary}, valid until ${new Date(sas.expiresAt * 1000).toISOString()}.`;
+      // Locally the emulator can check it for real: a test send to a tag nobody has.
+      const result = await sendNhub(
+        {
+          provider: 'nhub',
+          credential: credential.meta.id,
+          environment: 'local',
+          target: CREDENTIAL_PROBE_TAG,
+          options: { format: 'template', targetKind: 'tags', test: true, headers: {}, apiVersion: '2020-06' },
+          payload: '{}',
+        },
+        context,
+        cache,
+      );
+      if (result.outcome !== 'accepted') {
+        throw new AppError(
+          'CREDENTIAL_INVALID',
+          `The emulator refused the SAS token: ${result.reason ?? result.status ?? 'no answer'}. ${result.explanation ?? ''}`.trim(),
+          result.hint ?? undefined,
+        );
+      }
+      return `${summary}; the local hub accepted it.`;
+    },
+    async close() {
+      cache.clear();
     },
   };
 }
