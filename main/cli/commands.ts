@@ -4,6 +4,7 @@ import { emulatorsStartCommand } from './commands/emulators';
 import { sendFcmCommand } from './commands/send-fcm';
 import { serveCommand } from './commands/serve';
 import { sendWebpushCommand } from './commands/send-webpush';
+import { sendWnsCommand } from './commands/send-wns';
 import { vapidGenerateCommand } from './commands/vapid';
 
 /** Every CLI command; each lives in commands/<name>.ts. */
@@ -13,5 +14,6 @@ export const commands: readonly CliCommand[] = [
   bulkCommand,
   sendFcmCommand,
   sendWebpushCommand,
+  sendWnsCommand,
   vapidGenerateCommand,
 ];

@@ -1,6 +1,7 @@
 import type { Provider } from '../domain/exchange';
 import { fcmTemplates } from './fcm';
 import { webpushTemplates } from './webpush';
+import { wnsTemplates } from './wns';
 
 /** What every provider's templates have in common: the composer's template gallery reads these. */
 export interface PayloadTemplate {
@@ -19,7 +20,7 @@ const none: readonly PayloadTemplate[] = [];
 export const templatesByProvider: Record<Provider, readonly PayloadTemplate[]> = {
   apns: none,
   fcm: fcmTemplates as readonly PayloadTemplate[],
-  wns: none,
+  wns: wnsTemplates as readonly PayloadTemplate[],
   webpush: webpushTemplates as readonly PayloadTemplate[],
   nhub: none,
 };

@@ -153,7 +153,7 @@ class Parser {
       this.#i++;
     }
     for (;;) {
-      element.text += this.#chars('<', `<${name}>`);
+      element.text += this.#chars('<', `<${name}>`, open);
       if (this.text.startsWith('</', this.#i)) {
         const closeAt = this.#i;
         this.#i += 2;
@@ -177,11 +177,11 @@ class Parser {
   }
 
   /** Character data up to `stop`, resolving references; `<` and `&` must be escaped. */
-  #chars(stop: string, where: string): string {
+  #chars(stop: string, where: string, openedAt?: number): string {
     let out = '';
     for (;;) {
       const c = this.text[this.#i];
-      if (c === undefined) this.#fail(`${where} is never closed.`);
+      if (c === undefined) this.#fail(`${where} is never closed.`, openedAt);
       if (c === stop) return out;
       if (c === '<') this.#fail(`"<" inside ${where} must be written &lt;.`);
       if (c === '&') out += this.#reference();
