@@ -103,7 +103,10 @@ export function ComposeScreen() {
               aria-selected={item.id === provider}
               data-testid={`provider-${item.id}`}
               className={item.id === provider ? 'provider-tab active' : 'provider-tab'}
-              onClick={() => setProvider(item.id)}
+              onClick={() => {
+                send.clearResult();
+                setProvider(item.id);
+              }}
             >
               {item.label}
             </button>
