@@ -1,6 +1,7 @@
 import type { CliCommand } from './command';
 import { bulkCommand } from './commands/bulk';
 import { emulatorsStartCommand } from './commands/emulators';
+import { historyExportCommand, historyListCommand, historyShowCommand } from './commands/history';
 import { sendFcmCommand } from './commands/send-fcm';
 import { serveCommand } from './commands/serve';
 import { sendWebpushCommand } from './commands/send-webpush';
@@ -16,4 +17,7 @@ export const commands: readonly CliCommand[] = [
   sendWebpushCommand,
   sendWnsCommand,
   vapidGenerateCommand,
+  historyListCommand,
+  historyShowCommand,
+  historyExportCommand,
 ];
