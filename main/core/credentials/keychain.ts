@@ -39,8 +39,9 @@ export class OsKeychain implements SecretStore {
   }
 
   async #probe(): Promise<KeychainStatus> {
-    const probe = this.#entry('__probe__');
     try {
+      // Inside the try: on Linux the constructor itself throws when no D-Bus session exists.
+      const probe = this.#entry('__probe__');
       const value = `probe-${Date.now()}`;
       await withTimeout(probe.setPassword(value), 5000);
       const back = await withTimeout(probe.getPassword(), 5000);

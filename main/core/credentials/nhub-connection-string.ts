@@ -9,11 +9,12 @@ const EXAMPLE = 'Endpoint=sb://<namespace>.servicebus.windows.net/;SharedAccessK
  */
 export function parseConnectionString(text: string): { endpoint: string; keyName: string; key: string } {
   const parts = new Map<string, string>();
-  for (const part of text.split(';')) {
+  for (const [index, part] of text.split(';').entries()) {
     const trimmed = part.trim();
     if (trimmed === '') continue;
     const eq = trimmed.indexOf('=');
-    if (eq <= 0) throw invalid(`"${trimmed.slice(0, 30)}" in the connection string has no "name=value".`, EXAMPLE);
+    // The part is not echoed: a key pasted without its name would otherwise land in an error.
+    if (eq <= 0) throw invalid(`Part ${index + 1} of the connection string has no "name=value".`, EXAMPLE);
     parts.set(trimmed.slice(0, eq).trim().toLowerCase(), trimmed.slice(eq + 1).trim());
   }
   const missing = (['Endpoint', 'SharedAccessKeyName', 'SharedAccessKey'] as const).filter(

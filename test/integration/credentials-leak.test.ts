@@ -1,0 +1,173 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../main/core/core';
+import { EphemeralSecrets } from '../../main/core/credentials/keychain';
+import { generateVapidPair } from '../../main/core/credentials/vapid';
+import { generateFixtures, P12_PASSPHRASE, TEAM_ID, type Fixtures } from '../fixtures/generate';
+
+const caller = { transport: 'test', trusted: true } as const;
+
+/** The base64 lines of a PEM body: any of them showing up means the key leaked. */
+function pemLines(pem: string): string[] {
+  return pem.split('\n').filter((line) => line.length >= 40 && !line.startsWith('-----'));
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+describe('credentials never leak secrets', () => {
+  let fx: Fixtures;
+  let root: string;
+  let core: Core;
+  const planted: string[] = [];
+  const responses: unknown[] = [];
+  const events: unknown[] = [];
+  const logs: string[] = [];
+
+  const dispatch = async (name: string, input: unknown) => {
+    const result = await core.dispatch(name, input, caller);
+    responses.push(result);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are checked field by field below
+    return result as { ok: boolean; value?: any; error?: any };
+  };
+  const b64 = (path: string) => readFileSync(path).toString('base64');
+
+  beforeAll(async () => {
+    fx = generateFixtures();
+    root = mkdtempSync(join(tmpdir(), 'pc-leak-'));
+    core = await createCore({
+      mode: 'browser',
+      dataDir: join(root, 'data'),
+      workspaceDir: join(root, 'ws'),
+      secrets: new EphemeralSecrets(),
+      log: (line) => logs.push(line),
+    });
+    core.events.subscribe((name, payload) => events.push({ name, payload }));
+  }, 60_000);
+
+  afterAll(async () => {
+    await core.close();
+    rmSync(root, { recursive: true, force: true });
+    rmSync(fx.dir, { recursive: true, force: true });
+  });
+
+  it('imports, renames, replaces, tests, generates and removes without a secret in any answer, event, file or log', async () => {
+    const wnsSecret = `PLANTED-wns-${randomUUID()}`;
+    const wnsSecret2 = `PLANTED-wns-new-${randomUUID()}`;
+    const nhubKey = `PLANTED-nhub-${randomUUID()}=`;
+    const vapid = generateVapidPair();
+    const sa = JSON.parse(readFileSync(fx.serviceAccount, 'utf8'));
+    planted.push(wnsSecret, wnsSecret2, nhubKey, vapid.privateKey, P12_PASSPHRASE, 'PLANTED-wrong-passphrase');
+    planted.push(...pemLines(readFileSync(fx.p8, 'utf8')), ...pemLines(fx.apple.keyPem), ...pemLines(sa.private_key));
+
+    const ids: Record<string, string> = {};
+    const imports: Array<[string, Record<string, unknown>]> = [
+      [
+        'apns-token',
+        { kind: 'apns-token', fileBase64: b64(fx.p8), fileName: 'AuthKey_ABC123DEFG.p8', teamId: TEAM_ID },
+      ],
+      [
+        'apns-certificate',
+        {
+          kind: 'apns-certificate',
+          fileBase64: b64(fx.p12WithPassphrase),
+          fileName: 'push.p12',
+          passphrase: P12_PASSPHRASE,
+        },
+      ],
+      ['fcm-service-account', { kind: 'fcm-service-account', fileBase64: b64(fx.serviceAccount), fileName: 'sa.json' }],
+      ['wns', { kind: 'wns', packageSid: 'ms-app://S-1-15-2-11-22-33', clientSecret: wnsSecret }],
+      ['vapid', { kind: 'vapid', privateKey: vapid.privateKey, subject: 'mailto:ops@example.com' }],
+      [
+        'nhub',
+        {
+          kind: 'nhub',
+          connectionString: `Endpoint=sb://leak-ns.servicebus.windows.net/;SharedAccessKeyName=Full;SharedAccessKey=${nhubKey}`,
+          hubName: 'hub',
+        },
+      ],
+    ];
+    for (const [kind, input] of imports) {
+      const result = await dispatch('credentials.import', input);
+      expect(result.ok, JSON.stringify(result)).toBe(true);
+      ids[kind] = result.value.id;
+    }
+    expect((await dispatch('credentials.list', {})).value).toHaveLength(6);
+
+    // Errors that involve secrets must not echo them.
+    const wrong = await dispatch('credentials.import', {
+      kind: 'apns-certificate',
+      fileBase64: b64(fx.p12WithPassphrase),
+      passphrase: 'PLANTED-wrong-passphrase',
+    });
+    expect(wrong.error).toMatchObject({
+      code: 'CREDENTIAL_INVALID',
+      message: 'The passphrase is wrong for this .p12.',
+    });
+    const broken = await dispatch('credentials.import', {
+      kind: 'nhub',
+      connectionString: `Endpoint=sb://x.servicebus.windows.net/;${nhubKey}`,
+      hubName: 'h',
+    });
+    expect(broken.ok).toBe(false);
+
+    expect((await dispatch('credentials.rename', { id: ids['wns'], label: 'Renamed WNS' })).value.label).toBe(
+      'Renamed WNS',
+    );
+    expect(
+      (
+        await dispatch('credentials.replaceSecret', {
+          id: ids['wns'],
+          packageSid: 'ms-app://S-1-15-2-11-22-33',
+          clientSecret: wnsSecret2,
+        })
+      ).ok,
+    ).toBe(true);
+
+    for (const kind of ['apns-token', 'apns-certificate', 'vapid', 'nhub']) {
+      const tested = await dispatch('credentials.test', { id: ids[kind] });
+      expect(tested.value, kind).toMatchObject({ ok: true });
+    }
+    // FCM and WNS need their token endpoints; "local" with no emulators running is a plain error, never a network call.
+    for (const kind of ['fcm-service-account', 'wns']) {
+      const tested = await dispatch('credentials.test', { id: ids[kind], environment: 'local' });
+      expect(tested.ok).toBe(false);
+    }
+
+    const generated = await dispatch('credentials.generateVapid', {
+      subject: 'https://example.com',
+      label: 'Generated',
+    });
+    expect(generated.value.metadata.publicKey).toMatch(/^[A-Za-z0-9_-]{87}$/);
+    const generatedSecret = await core.credentials.resolve(generated.value.id);
+    planted.push((generatedSecret.secret as { privateKey: string }).privateKey);
+
+    expect((await dispatch('credentials.remove', { id: ids['nhub'] })).value).toEqual({ removed: true });
+    expect((await dispatch('app.info', {})).value.keychain.state).toBe('ephemeral');
+
+    // Write the haystacks out and search them all.
+    const answers = JSON.stringify(responses);
+    const emitted = JSON.stringify(events);
+    const logged = logs.join('\n');
+    const files = filesUnder(root).map((path) => ({ path, text: readFileSync(path, 'latin1') }));
+    expect(files.some((file) => file.path.endsWith('credentials.json'))).toBe(true);
+    expect(planted.length).toBeGreaterThan(10);
+    for (const secret of planted) {
+      expect(answers.includes(secret), `response leaks ${secret.slice(0, 12)}…`).toBe(false);
+      expect(emitted.includes(secret), `event leaks ${secret.slice(0, 12)}…`).toBe(false);
+      expect(logged.includes(secret), `log leaks ${secret.slice(0, 12)}…`).toBe(false);
+      for (const file of files)
+        expect(file.text.includes(secret), `${file.path} leaks ${secret.slice(0, 12)}…`).toBe(false);
+    }
+    // The check can fail: the haystack does hold what the renderer may see.
+    expect(answers).toContain(String(generated.value.metadata.publicKey));
+    writeFileSync(join(root, 'done'), '');
+  }, 60_000);
+});
