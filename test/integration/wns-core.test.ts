@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../main/core/core';
 import { publishLocalEnvironment } from '../../main/core/local/local-env';
 import { LocalCa } from '../../main/emulators/common/ca';
+import { readLocalEnvironment } from '../../main/core/local/local-env';
+import { setupWns } from '../../main/core/sandbox/wns';
 import { startWnsEmulator, type RunningWnsEmulator } from '../../main/emulators/wns';
 import { wnsTemplates } from '../../shared/templates/wns';
 
@@ -97,5 +99,23 @@ describe('WNS through the core sender in the local environment', () => {
     } finally {
       await transport.close();
     }
+  });
+
+  it('sandbox setup registers a generated app and a device, and a push to it arrives (twice: the app is kept)', async () => {
+    const env = (await readLocalEnvironment(dir))!;
+    const first = await setupWns({ env, credentials: core.credentials });
+    const second = await setupWns({ env, credentials: core.credentials });
+    expect(second.credentialId).toBe(first.credentialId);
+    const channelId = emulator.channels().find((c) => c.channelUri === second.device.target)!.id;
+    const { result } = await core.sender.send({
+      provider: 'wns',
+      credential: second.credentialId,
+      environment: 'local',
+      target: second.device.target,
+      options: { type: 'toast' },
+      payload: second.draft.payload,
+    });
+    expect(result.outcome).toBe('accepted');
+    expect(emulator.inbox.list(channelId)).toHaveLength(1);
   });
 });

@@ -5,10 +5,12 @@ import { readLocalEnvironment } from '../local/local-env';
 import { setupFcm } from './fcm';
 import { SANDBOX_TAG, type ProviderSetup } from './types';
 import { setupWebpush } from './webpush';
+import { setupWns } from './wns';
 
 /** Providers whose sandbox setup exists, in the order the UI lists them. */
 const SETUPS: Partial<Record<Provider, ProviderSetup>> = {
   fcm: setupFcm,
+  wns: setupWns,
   webpush: setupWebpush,
 };
 
