@@ -5,6 +5,7 @@ import { readLocalEnvironment } from '../local/local-env';
 import { setupFcm } from './fcm';
 import { SANDBOX_TAG, type ProviderSetup } from './types';
 import { setupWebpush } from './webpush';
+import { setupNhub } from './nhub';
 import { setupWns } from './wns';
 
 /** Providers whose sandbox setup exists, in the order the UI lists them. */
@@ -12,6 +13,8 @@ const SETUPS: Partial<Record<Provider, ProviderSetup>> = {
   fcm: setupFcm,
   wns: setupWns,
   webpush: setupWebpush,
+  // Last: it registers the APNs sandbox device's token with the hub.
+  nhub: setupNhub,
 };
 
 export interface SandboxStep {
@@ -49,13 +52,15 @@ export async function initSandbox(core: Core, options: { startEmulators: boolean
   const drafts = { ...composer.drafts };
   const existingDevices = await core.devices.list();
   const profiles = await core.profiles.list();
+  let apnsToken: string | undefined;
   for (const [provider, setup] of Object.entries(SETUPS) as Array<[Provider, ProviderSetup]>) {
     if (!env.admin[provider]) {
       steps.push({ provider, ok: false, message: `The ${provider} emulator is not running.` });
       continue;
     }
     try {
-      const result = await setup({ env, credentials: core.credentials });
+      const result = await setup({ env, credentials: core.credentials, ...(apnsToken ? { apnsToken } : {}) });
+      if (provider === 'apns') apnsToken = result.device.target;
       const stale = existingDevices
         .filter((d) => d.provider === provider && d.tags.includes(SANDBOX_TAG))
         .map((d) => d.id);

@@ -6,6 +6,8 @@ import type { LocalEnvironment } from '../local/local-env';
 export interface SandboxContext {
   env: LocalEnvironment;
   credentials: CredentialService;
+  /** The APNs sandbox device's token, once APNs is set up (Notification Hubs registers it). */
+  apnsToken?: string;
 }
 
 /** What one provider's setup produced: a credential to keep, an emulated device, profile defaults. */

@@ -30,7 +30,7 @@ export const STARTER_DRAFTS: Record<Provider, Draft> = {
   wns: {
     profileId: null,
     target: '',
-    options: { type: 'wns/toast' },
+    options: { type: 'toast' },
     payload:
       '<toast>\n  <visual>\n    <binding template="ToastGeneric">\n      <text>Hello</text>\n      <text>From Push Console</text>\n    </binding>\n  </visual>\n</toast>\n',
   },
@@ -49,7 +49,8 @@ export const STARTER_DRAFTS: Record<Provider, Draft> = {
 };
 
 export function payloadLanguage(provider: Provider, options: Record<string, unknown>): 'json' | 'xml' | 'plaintext' {
-  if (provider === 'wns') return options['type'] === 'wns/raw' ? 'plaintext' : 'xml';
-  if (provider === 'nhub') return options['format'] === 'windows' ? 'xml' : 'json';
+  if (provider === 'wns') return options['type'] === 'raw' ? 'plaintext' : 'xml';
+  if (provider === 'nhub')
+    return options['format'] === 'windows' ? 'xml' : options['format'] === 'template' ? 'json' : 'json';
   return 'json';
 }

@@ -20,7 +20,7 @@ export function Preview({
   else if (provider === 'fcm' || (provider === 'nhub' && (format === 'fcmv1' || format === 'gcm')))
     body = <AndroidNotification payload={payload} />;
   else if (provider === 'wns' || (provider === 'nhub' && format === 'windows'))
-    body = <WindowsToast payload={payload} type={String(options['type'] ?? options['wnsType'] ?? 'wns/toast')} />;
+    body = <WindowsToast payload={payload} type={String(options['wnsType'] ?? options['type'] ?? 'toast')} />;
   else if (provider === 'webpush' || (provider === 'nhub' && format === 'browser'))
     body = <BrowserNotification payload={payload} />;
   else body = <p className="preview-note">No preview for the {format || 'chosen'} format.</p>;

@@ -1,6 +1,6 @@
 /** A basic Windows toast/tile/badge reading of WNS XML, parsed with the browser's own XML parser. */
 export function WindowsToast({ payload, type }: { payload: string; type: string }) {
-  if (type === 'wns/raw')
+  if (type === 'raw' || type === 'wns/raw')
     return <p className="preview-note">Raw notification: delivered to the app, nothing is shown.</p>;
   const doc = new DOMParser().parseFromString(payload, 'application/xml');
   if (doc.querySelector('parsererror')) return <p className="preview-note">The XML is not well-formed yet.</p>;
