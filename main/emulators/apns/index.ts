@@ -1,0 +1,273 @@
+import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+import {
+  createSecureServer,
+  type Http2SecureServer,
+  type Http2ServerRequest,
+  type ServerHttp2Session,
+} from 'node:http2';
+import type { AddressInfo, Socket } from 'node:net';
+import { z } from 'zod';
+import { handleCommonAdmin, readJson, sendJson, type AnyRequest, type AnyResponse } from '../common/admin';
+import { FaultInjector } from '../common/faults';
+import { Inbox } from '../common/inbox';
+import type { EmulatorStartOptions, RunningEmulator } from '../common/types';
+import type { EmulatorFactory } from '../registry';
+import { JwtVerifier } from './auth';
+import { issueApnsCertificate, type CertificateEnvironment } from './certificates';
+import { DEFAULT_CHECKS, handlePush, PUSH_PREFIX, type ApnsChecks, type ConnectionState } from './push-route';
+import {
+  ApnsStore,
+  apnsEnvironmentSchema,
+  type ApnsEmulatorEnvironment,
+  type DeviceRecord,
+  type KeyRecord,
+} from './store';
+
+export { DEFAULT_CHECKS, type ApnsChecks } from './push-route';
+
+export interface RunningApnsEmulator extends RunningEmulator {
+  /** Sandbox host (what `local` sends to); `productionUrl` is the production host. */
+  readonly baseUrl: string;
+  readonly productionUrl: string;
+  readonly checks: ApnsChecks;
+  registerKey(input: z.input<typeof keyBodySchema>): KeyRecord;
+  /** Makes a .p8-like key, registers its public half and returns the private PEM (a test fixture). */
+  createKey(input?: z.input<typeof newKeyBodySchema>): { keyId: string; teamId: string; keyPem: string };
+  createDevice(input: z.input<typeof deviceBodySchema>): DeviceRecord;
+  /** Later pushes to the token get 410 Unregistered with this time. */
+  unregisterDevice(token: string, at?: number): boolean;
+  issueCertificate(input: z.input<typeof certificateBodySchema>): ReturnType<typeof issueApnsCertificate>;
+  setCheck(name: keyof ApnsChecks, enabled: boolean): void;
+  /** Open HTTP/2 connections, for stream-limit and reconnect tests. */
+  connectionCount(): number;
+}
+
+const bundleId = z.string().regex(/^[A-Za-z0-9.\-_]+$/, 'a bundle id like com.example.app');
+/** `POST /__admin/credentials` `{ keyId, teamId, publicKeyPem, environment?: sandbox|production|both, topics?: [bundle ids] }`. */
+const keyBodySchema = z.object({
+  keyId: z.string().min(1).max(40),
+  teamId: z.string().min(1).max(40),
+  publicKeyPem: z.string().includes('PUBLIC KEY'),
+  environment: z.enum(['sandbox', 'production', 'both']).optional(),
+  topics: z.array(bundleId).optional(),
+});
+/** `POST /__admin/keys` `{ teamId?, keyId?, environment?, topics? }` → `{ keyId, teamId, keyPem }`. */
+const newKeyBodySchema = keyBodySchema.omit({ publicKeyPem: true }).partial();
+/** `POST /__admin/devices` `{ bundleId, environment?: sandbox|production (default sandbox), token?: hex, label? }` → the device. */
+const deviceBodySchema = z.object({
+  bundleId,
+  environment: apnsEnvironmentSchema.optional(),
+  token: z
+    .string()
+    .regex(/^[0-9a-fA-F]+$/)
+    .optional(),
+  label: z.string().max(200).optional(),
+});
+/** `POST /__admin/certificates` `{ bundleId, environment?: sandbox|production|universal }` → `{ certPem, keyPem, topics… }`. */
+const certificateBodySchema = z.object({
+  bundleId,
+  environment: z.enum(['sandbox', 'production', 'universal']).optional(),
+});
+
+const alnum = (length: number) =>
+  Array.from(randomBytes(length), (byte) => 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'[byte % 32]).join('');
+
+/**
+ * A strict local APNs (protocols.md §1): HTTP/2 over TLS, token auth against registered keys or
+ * certificate auth with certificates from the emulators' CA, every header and payload rule with
+ * Apple's status and reason, devices per app and environment, one stream until the first
+ * authenticated push, and fault rules.
+ *
+ * Environments: one instance serves both, on two ports, as Apple uses two hosts. `baseUrl` is
+ * the sandbox host (the client's `local` environment sends there); `productionUrl` is production.
+ * Devices are created for one environment and are unknown (BadDeviceToken) on the other.
+ *
+ * Admin routes on both ports (bodies documented on the schemas above):
+ * `POST /__admin/credentials`, `POST /__admin/keys`, `GET /__admin/credentials`,
+ * `POST /__admin/devices`, `GET /__admin/devices`, `POST /__admin/devices/<token>/unregister`
+ * (`{ timestamp? }`), `POST /__admin/certificates`, `PUT|GET /__admin/checks`, and the shared
+ * `/__admin/inbox` and `/__admin/faults`.
+ */
+export async function startApnsEmulator(
+  options: EmulatorStartOptions & { now?: () => number; productionPort?: number },
+): Promise<RunningApnsEmulator> {
+  const store = await ApnsStore.open(options.stateDir);
+  const inbox = new Inbox();
+  const faults = new FaultInjector(options.seed);
+  const checks: ApnsChecks = { ...DEFAULT_CHECKS };
+  for (const [name, enabled] of Object.entries(options.checks ?? {})) {
+    if (name in checks) checks[name as keyof ApnsChecks] = enabled;
+  }
+  const now = options.now ?? (() => Date.now());
+  const jwts = new JwtVerifier(store);
+  const { certPem, keyPem } = options.ca.issueLoopbackServer();
+
+  const registerKey = (input: z.input<typeof keyBodySchema>) => store.registerKey(keyBodySchema.parse(input));
+  const createKey = (input: z.input<typeof newKeyBodySchema> = {}) => {
+    const parsed = newKeyBodySchema.parse(input);
+    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+    const record = registerKey({
+      ...parsed,
+      keyId: parsed.keyId ?? alnum(10),
+      teamId: parsed.teamId ?? alnum(10),
+      publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    });
+    return {
+      keyId: record.keyId,
+      teamId: record.teamId,
+      keyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    };
+  };
+  const createDevice = (input: z.input<typeof deviceBodySchema>) => store.createDevice(deviceBodySchema.parse(input));
+  const issueCertificate = (input: z.input<typeof certificateBodySchema>) => {
+    const parsed = certificateBodySchema.parse(input);
+    return issueApnsCertificate(options.ca, {
+      bundleId: parsed.bundleId,
+      environment: (parsed.environment ?? 'universal') as CertificateEnvironment,
+    });
+  };
+
+  async function admin(req: AnyRequest, res: AnyResponse, url: URL): Promise<void> {
+    const path = url.pathname;
+    const method = req.method ?? 'GET';
+    const body = method === 'POST' || method === 'PUT' ? await readJson(req) : {};
+    const invalid = (error: z.ZodError) => sendJson(res, 400, { error: 'invalid body', issues: error.issues });
+    if (path === '/__admin/credentials' && method === 'POST') {
+      const parsed = keyBodySchema.safeParse(body);
+      return parsed.success ? sendJson(res, 201, store.registerKey(parsed.data)) : invalid(parsed.error);
+    }
+    if (path === '/__admin/credentials' && method === 'GET') return sendJson(res, 200, [...store.keys.values()]);
+    if (path === '/__admin/keys' && method === 'POST') {
+      const parsed = newKeyBodySchema.safeParse(body);
+      return parsed.success ? sendJson(res, 201, createKey(parsed.data)) : invalid(parsed.error);
+    }
+    if (path === '/__admin/devices' && method === 'POST') {
+      const parsed = deviceBodySchema.safeParse(body);
+      return parsed.success ? sendJson(res, 201, store.createDevice(parsed.data)) : invalid(parsed.error);
+    }
+    if (path === '/__admin/devices' && method === 'GET') return sendJson(res, 200, [...store.devices.values()]);
+    const unregister = /^\/__admin\/devices\/([0-9a-fA-F]+)\/unregister$/.exec(path);
+    if (unregister && method === 'POST') {
+      const at = z.object({ timestamp: z.number().int().optional() }).safeParse(body);
+      const ok = store.unregister(unregister[1]!, (at.success ? at.data.timestamp : undefined) ?? now());
+      return sendJson(res, ok ? 200 : 404, { unregistered: ok });
+    }
+    if (path === '/__admin/certificates' && method === 'POST') {
+      const parsed = certificateBodySchema.safeParse(body);
+      return parsed.success ? sendJson(res, 201, issueCertificate(parsed.data)) : invalid(parsed.error);
+    }
+    if (path === '/__admin/checks' && method === 'PUT') {
+      const parsed = z.record(z.string(), z.boolean()).safeParse(body);
+      const unknown = parsed.success ? Object.keys(parsed.data).filter((name) => !(name in checks)) : [];
+      if (!parsed.success || unknown.length) {
+        return sendJson(res, 400, { error: `unknown checks: ${unknown.join(', ')}`, known: Object.keys(checks) });
+      }
+      Object.assign(checks, parsed.data);
+      return sendJson(res, 200, checks);
+    }
+    if (path === '/__admin/checks' && method === 'GET') return sendJson(res, 200, checks);
+    if (await handleCommonAdmin(req, res, url, { inbox, faults })) return;
+    sendJson(res, 404, { error: `no admin route ${method} ${path}` });
+  }
+
+  const sessions = new Set<ServerHttp2Session>();
+  const sockets = new Set<Socket>();
+  const states = new WeakMap<object, ConnectionState>();
+  // Keyed by the TLS socket so HTTP/1.1 admin calls and HTTP/2 sessions share one lookup.
+  const connection = (req: Http2ServerRequest): ConnectionState => {
+    let state = states.get(req.socket);
+    if (!state) {
+      state = { token: null, tokenSince: 0, teamId: null, opened: false };
+      states.set(req.socket, state);
+    }
+    return state;
+  };
+
+  function createServer(environment: ApnsEmulatorEnvironment): Http2SecureServer {
+    const context = { environment, store, jwts, inbox, faults, checks, now, connection };
+    const server = createSecureServer(
+      {
+        cert: certPem,
+        key: keyPem,
+        allowHTTP1: true,
+        // Certificate auth: ask for a client certificate but let token clients connect without one.
+        requestCert: true,
+        rejectUnauthorized: false,
+        ca: [options.ca.certPem],
+        settings: { maxConcurrentStreams: 1 },
+      },
+      (req, res) => {
+        const url = new URL(req.url ?? '/', 'https://127.0.0.1');
+        let handle: Promise<void>;
+        if (url.pathname.startsWith('/__admin/')) handle = admin(req, res, url);
+        else if (req.httpVersionMajor !== 2) {
+          handle = Promise.resolve(sendJson(res, 505, { reason: 'APNs speaks HTTP/2 only' }));
+        } else if (url.pathname.startsWith(PUSH_PREFIX) || url.pathname === '/3/device') {
+          handle = handlePush(req, res, context);
+        } else {
+          handle = Promise.resolve(sendJson(res, 404, { reason: 'BadPath' }, { 'apns-id': randomUUID() }));
+        }
+        handle.catch((error: unknown) => {
+          if (!res.headersSent) sendJson(res, 500, { reason: 'InternalServerError', detail: String(error) });
+          else res.end();
+        });
+      },
+    );
+    server.on('session', (session) => {
+      sessions.add(session);
+      session.on('close', () => sessions.delete(session));
+    });
+    server.on('secureConnection', (socket) => {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+    });
+    return server;
+  }
+
+  const listen = (server: Http2SecureServer, port: number) =>
+    new Promise<number>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve((server.address() as AddressInfo).port);
+      });
+    });
+  const sandbox = createServer('sandbox');
+  const production = createServer('production');
+  const sandboxPort = await listen(sandbox, options.port ?? 0);
+  const productionPort = await listen(production, options.productionPort ?? 0);
+  const baseUrl = `https://127.0.0.1:${sandboxPort}`;
+
+  return {
+    provider: 'apns',
+    baseUrl,
+    productionUrl: `https://127.0.0.1:${productionPort}`,
+    adminUrl: baseUrl,
+    inbox,
+    faults,
+    checks,
+    registerKey,
+    createKey,
+    createDevice,
+    unregisterDevice: (token, at) => store.unregister(token, at ?? now()),
+    issueCertificate,
+    setCheck(name, enabled) {
+      checks[name] = enabled;
+    },
+    connectionCount: () => sessions.size,
+    async close() {
+      for (const session of sessions) session.destroy();
+      for (const socket of sockets) socket.destroy();
+      await Promise.all(
+        [sandbox, production].map((server) => new Promise<void>((resolve) => server.close(() => resolve()))),
+      );
+      await store.flush();
+    },
+  };
+}
+
+export const apnsEmulatorFactory: EmulatorFactory = {
+  provider: 'apns',
+  start: (options) => startApnsEmulator(options),
+  describe: (running) => ({ apns: running.baseUrl }),
+};

@@ -1,0 +1,276 @@
+import { randomUUID } from 'node:crypto';
+import { constants, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
+import type { TLSSocket } from 'node:tls';
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  APNS_ID_PATTERN,
+  APNS_PUSH_TYPES,
+  APNS_TOPIC_SUFFIX,
+  apnsPayloadLimit,
+  bundleIdOfTopic,
+  topicForPushType,
+  topicSuffix,
+  type ApnsPushType,
+} from '../../../shared/providers/apns/push-types';
+import type { FaultInjector } from '../common/faults';
+import type { Inbox } from '../common/inbox';
+import type { ConnectionAuth, JwtVerifier } from './auth';
+import { readPeerIdentity, type PeerIdentity } from './certificates';
+import type { ApnsEmulatorEnvironment, ApnsStore } from './store';
+
+/** Switches for rules the reference marks uncertain or that tests want off (protocols.md §1). */
+export interface ApnsChecks {
+  /** Unknown tokens get BadDeviceToken; off: any hex token is "delivered" (bulk tests). */
+  registeredDevices: boolean;
+  /** A topic whose suffix contradicts the push type gets BadTopic. */
+  topicSuffix: boolean;
+  /** Answer the key-environment error with the spelling seen on the wire (`BadEnvironmentKeyInToken`). */
+  wireKeyEnvironmentSpelling: boolean;
+}
+export const DEFAULT_CHECKS: ApnsChecks = {
+  registeredDevices: true,
+  topicSuffix: true,
+  wireKeyEnvironmentSpelling: true,
+};
+
+export const PUSH_PREFIX = '/3/device/';
+const RAISED_STREAMS = 1000;
+
+export interface PushContext {
+  environment: ApnsEmulatorEnvironment;
+  store: ApnsStore;
+  jwts: JwtVerifier;
+  inbox: Inbox;
+  faults: FaultInjector;
+  checks: ApnsChecks;
+  now: () => number;
+  connection: (req: Http2ServerRequest) => ConnectionState;
+}
+
+export interface ConnectionState extends ConnectionAuth {
+  /** Undefined until read; null when no valid client certificate was presented. */
+  peer?: (PeerIdentity & { authorized: boolean }) | null;
+}
+
+type Reply = (
+  status: number,
+  reason: string | null,
+  extra?: Record<string, unknown>,
+  headers?: Record<string, string>,
+) => void;
+
+/** One `/3/device/<token>` request, checked in the order APNs reports problems. */
+export async function handlePush(req: Http2ServerRequest, res: Http2ServerResponse, ctx: PushContext): Promise<void> {
+  const headerId = first(req, 'apns-id');
+  const apnsId = headerId && APNS_ID_PATTERN.test(headerId) ? headerId : randomUUID();
+  const reply: Reply = (status, reason, extra = {}, headers = {}) => {
+    const out: Record<string, string> = { 'apns-id': apnsId, ...headers };
+    if (ctx.environment === 'sandbox') out['apns-unique-id'] = randomUUID();
+    if (reason === null) {
+      res.writeHead(status, out);
+      res.end();
+      return;
+    }
+    const body = JSON.stringify({ reason, ...extra });
+    res.writeHead(status, {
+      ...out,
+      'content-type': 'application/json',
+      'content-length': String(Buffer.byteLength(body)),
+    });
+    res.end(body);
+  };
+  const path = (req.url ?? '').split('?')[0]!;
+  const token = decodeURIComponent(path.slice(PUSH_PREFIX.length));
+  const fault = ctx.faults.pick({ path, device: token.toLowerCase() });
+  if (fault) {
+    if (fault.kind === 'delay') await sleep(fault.ms);
+    else return applyFault(fault, req, res, reply);
+  }
+  if (req.method !== 'POST') return reply(405, 'MethodNotAllowed');
+  if (token === '') return reply(400, 'MissingDeviceToken');
+  if (token.includes('/')) return reply(404, 'BadPath');
+  if (hasDuplicates(req)) return reply(400, 'DuplicateHeaders');
+  const connection = ctx.connection(req);
+  const peer = readPeer(req, connection);
+  if (peer && !peer.authorized) return reply(403, 'BadCertificate');
+  let certificate: PeerIdentity | null = null;
+  let verified: ReturnType<JwtVerifier['verify']> | null = null;
+  if (peer) {
+    if (ctx.environment === 'sandbox' ? !peer.sandbox : !peer.production)
+      return reply(403, 'BadCertificateEnvironment');
+    certificate = peer;
+  } else {
+    verified = ctx.jwts.verify(
+      first(req, 'authorization'),
+      ctx.environment,
+      connection,
+      ctx.now(),
+      ctx.checks.wireKeyEnvironmentSpelling,
+    );
+    if ('status' in verified) return reply(verified.status, verified.reason);
+  }
+  if (headerId !== undefined && !APNS_ID_PATTERN.test(headerId)) return reply(400, 'BadMessageId');
+  const pushTypeHeader = first(req, 'apns-push-type') ?? 'alert';
+  if (!(APNS_PUSH_TYPES as readonly string[]).includes(pushTypeHeader)) return reply(400, 'InvalidPushType');
+  const pushType = pushTypeHeader as ApnsPushType;
+  const priority = first(req, 'apns-priority');
+  if (priority !== undefined && !['10', '5', '1'].includes(priority)) return reply(400, 'BadPriority');
+  if (pushType === 'background' && priority !== '5') return reply(400, 'BadPriority');
+  const expiration = first(req, 'apns-expiration');
+  if (expiration !== undefined && !/^\d+$/.test(expiration)) return reply(400, 'BadExpirationDate');
+  const collapseId = first(req, 'apns-collapse-id');
+  if (collapseId !== undefined && Buffer.byteLength(collapseId) > 64) return reply(400, 'BadCollapseId');
+  const topicResult = resolveTopic(first(req, 'apns-topic'), pushType, certificate, ctx.checks);
+  if ('reason' in topicResult) return reply(400, topicResult.reason);
+  const topic = topicResult.topic;
+  // Topic-specific keys only cover their own bundle ids.
+  const keyTopics = verified && 'key' in verified ? verified.key.topics : undefined;
+  if (keyTopics && !keyTopics.includes(bundleIdOfTopic(topic))) return reply(400, 'TopicDisallowed');
+  const body = await readCapped(req, apnsPayloadLimit(pushType));
+  if (body === null) return reply(413, 'PayloadTooLarge');
+  if (body.length === 0) return reply(400, 'PayloadEmpty');
+  if (!/^[0-9a-fA-F]+$/.test(token)) return reply(400, 'BadDeviceToken');
+  const device = ctx.store.device(token);
+  if (ctx.checks.registeredDevices || device) {
+    if (!device || device.environment !== ctx.environment) return reply(400, 'BadDeviceToken');
+    if (device.bundleId !== bundleIdOfTopic(topic)) return reply(400, 'DeviceTokenNotForTopic');
+    if (device.unregisteredAt !== undefined) return reply(410, 'Unregistered', { timestamp: device.unregisteredAt });
+  }
+  if (!connection.opened) {
+    connection.opened = true;
+    // APNs allows one stream until the first authenticated push succeeds, then many more.
+    req.stream.session?.settings({ maxConcurrentStreams: RAISED_STREAMS });
+  }
+  const headers: Record<string, string> = { 'apns-push-type': pushType, 'apns-topic': topic };
+  if (priority !== undefined) headers['apns-priority'] = priority;
+  if (expiration !== undefined) headers['apns-expiration'] = expiration;
+  if (collapseId !== undefined) headers['apns-collapse-id'] = collapseId;
+  ctx.inbox.record({
+    provider: 'apns',
+    device: token.toLowerCase(),
+    headers,
+    payload: body.toString('utf8'),
+    details: { apnsId, environment: ctx.environment, auth: certificate ? 'certificate' : 'token' },
+  });
+  reply(200, null);
+}
+
+function applyFault(
+  fault: Exclude<ReturnType<FaultInjector['pick']>, null>,
+  req: Http2ServerRequest,
+  res: Http2ServerResponse,
+  reply: Reply,
+): void {
+  if (fault.kind === 'status') {
+    const headers: Record<string, string> = {};
+    if (fault.retryAfterSeconds !== undefined) headers['retry-after'] = String(fault.retryAfterSeconds);
+    const reason = fault.reason ?? defaultReason(fault.status);
+    return reply(fault.status, reason, fault.status === 410 ? { timestamp: Date.now() } : {}, headers);
+  }
+  if (fault.kind === 'reset') {
+    req.stream.close(constants.NGHTTP2_INTERNAL_ERROR);
+    return;
+  }
+  if (fault.kind === 'goaway') {
+    const session = req.stream.session;
+    const data = Buffer.from(JSON.stringify({ reason: fault.reason ?? 'Shutdown' }));
+    // lastStreamId below this stream: the client knows this request was not processed.
+    session?.goaway(constants.NGHTTP2_NO_ERROR, Math.max(0, (req.stream.id ?? 1) - 2), data);
+    req.stream.close(constants.NGHTTP2_REFUSED_STREAM);
+    setTimeout(() => session?.destroy(), 50).unref();
+    return;
+  }
+  res.end();
+}
+
+function defaultReason(status: number): string {
+  if (status === 410) return 'Unregistered';
+  if (status === 413) return 'PayloadTooLarge';
+  if (status === 429) return 'TooManyRequests';
+  if (status === 503) return 'ServiceUnavailable';
+  if (status >= 500) return 'InternalServerError';
+  if (status === 403) return 'Forbidden';
+  return 'BadRequest';
+}
+
+function resolveTopic(
+  given: string | undefined,
+  pushType: ApnsPushType,
+  certificate: PeerIdentity | null,
+  checks: ApnsChecks,
+): { topic: string } | { reason: string } {
+  let topic = given;
+  if (topic === undefined || topic === '') {
+    if (!certificate) return { reason: 'MissingTopic' };
+    // A certificate with several topics needs the header; otherwise the subject's bundle id is used.
+    const bundle = certificate.bundleId ?? certificate.topics[0];
+    if (!bundle || certificate.topics.length > 1) return { reason: 'MissingTopic' };
+    topic = topicForPushType(bundle, pushType);
+  }
+  if (!/^[A-Za-z0-9.\-_]+$/.test(topic)) return { reason: 'BadTopic' };
+  if (checks.topicSuffix && pushType !== 'mdm' && topicSuffix(topic) !== APNS_TOPIC_SUFFIX[pushType]) {
+    return { reason: 'BadTopic' };
+  }
+  if (certificate) {
+    if (pushType === 'location') return { reason: 'TopicDisallowed' };
+    const allowed = certificate.topics.length ? certificate.topics : certificate.bundleId ? [certificate.bundleId] : [];
+    if (!allowed.includes(topic) && !allowed.includes(bundleIdOfTopic(topic))) return { reason: 'TopicDisallowed' };
+  }
+  return { topic };
+}
+
+function readPeer(req: Http2ServerRequest, connection: ConnectionState): ConnectionState['peer'] {
+  if (connection.peer !== undefined) return connection.peer;
+  const socket = req.socket as TLSSocket;
+  const cert = typeof socket.getPeerCertificate === 'function' ? socket.getPeerCertificate() : null;
+  if (!cert || !cert.raw) {
+    connection.peer = null;
+  } else {
+    try {
+      connection.peer = { ...readPeerIdentity(cert.raw), authorized: socket.authorized };
+    } catch {
+      connection.peer = { bundleId: null, topics: [], sandbox: false, production: false, authorized: false };
+    }
+  }
+  return connection.peer;
+}
+
+function first(req: Http2ServerRequest, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+const CHECKED = new Set([
+  'apns-id',
+  'apns-push-type',
+  'apns-topic',
+  'apns-priority',
+  'apns-expiration',
+  'apns-collapse-id',
+  'authorization',
+]);
+
+function hasDuplicates(req: Http2ServerRequest): boolean {
+  const seen = new Set<string>();
+  const raw = req.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i]!.toLowerCase();
+    if (!CHECKED.has(name)) continue;
+    if (seen.has(name)) return true;
+    seen.add(name);
+  }
+  return false;
+}
+
+/** The body, or null as soon as it passes the limit (the rest is discarded). */
+async function readCapped(req: Http2ServerRequest, limit: number): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let over = false;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) over = true;
+    else chunks.push(chunk);
+  }
+  return over ? null : Buffer.concat(chunks);
+}
