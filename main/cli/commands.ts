@@ -1,8 +1,11 @@
 import type { CliCommand } from './command';
 import { bulkCommand } from './commands/bulk';
+import { credentialsCommands } from './commands/credentials';
 import { emulatorsStartCommand } from './commands/emulators';
 import { historyExportCommand, historyListCommand, historyShowCommand } from './commands/history';
+import { sendApnsCommand } from './commands/send-apns';
 import { sendFcmCommand } from './commands/send-fcm';
+import { sandboxInitCommand } from './commands/sandbox';
 import { serveCommand } from './commands/serve';
 import { sendWebpushCommand } from './commands/send-webpush';
 import { sendWnsCommand } from './commands/send-wns';
@@ -13,6 +16,8 @@ export const commands: readonly CliCommand[] = [
   serveCommand,
   emulatorsStartCommand,
   bulkCommand,
+  sandboxInitCommand,
+  sendApnsCommand,
   sendFcmCommand,
   sendWebpushCommand,
   sendWnsCommand,
@@ -20,4 +25,5 @@ export const commands: readonly CliCommand[] = [
   historyListCommand,
   historyShowCommand,
   historyExportCommand,
+  ...credentialsCommands,
 ];

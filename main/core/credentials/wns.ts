@@ -26,7 +26,7 @@ export function parseWns(fields: ImportFields): ParsedCredential<WnsSecret> {
       secret: { kind: 'wns', flavor: 'package-sid', packageSid, clientSecret },
       metadata: { flavor: 'package-sid', packageSid },
       warnings: [],
-      suggestedLabel: `WNS ${packageSid.slice(-12)}`,
+      suggestedLabel: `WNS ${packageSid.replace(/^ms-app:\/\//i, '').slice(0, 40)}`,
     };
   }
   if (!tenantId) throw invalid('The Entra tenant id is required (a GUID or a domain like contoso.onmicrosoft.com).');
