@@ -127,7 +127,7 @@ export function sendMatcher(filter: HistoryFilter): (row: SendResult) => boolean
     if (c.since && row.startedAt < c.since) return false;
     if (c.text) {
       const ids = Object.values(row.messageIds).join(' ');
-      const hay = `${row.id} ${row.provider} ${row.target} ${row.outcome} ${row.reason ?? ''} ${row.explanation ?? ''} ${ids}`;
+      const hay = `${row.id} ${row.provider} ${row.target} ${row.outcome} ${row.reason ?? ''} ${row.explanation ?? ''} ${ids} ${row.exchangeIds.join(' ')}`;
       if (!hay.toLowerCase().includes(c.text)) return false;
     }
     return true;

@@ -1,9 +1,123 @@
-import { EmptyState } from '../../app/EmptyState';
+import { useEffect, useRef } from 'react';
+import { call } from '../../bridge';
+import { useExchangeFocus } from '../../state/exchange-focus';
+import { useExchanges } from '../../state/exchanges';
+import { downloadText, harFileName } from './actions';
+import { CompareView } from './CompareView';
+import { ExchangeDetail } from './ExchangeDetail';
+import { ExchangeFilters } from './ExchangeFilters';
+import { ExchangeList } from './ExchangeList';
+import './exchanges.css';
 
+/** Every HTTP exchange Push Console made: a live, filterable list and the full detail of one. */
 export function ExchangesScreen() {
+  const state = useExchanges();
+  const filterInput = useRef<HTMLInputElement | null>(null);
+  const focusId = useExchangeFocus((focus) => focus.exchangeId);
+  const clearFocus = useExchangeFocus((focus) => focus.focus);
+
+  useEffect(() => {
+    void useExchanges.getState().load();
+    return useExchanges.getState().listen();
+  }, []);
+
+  // Another screen (the composer's result) asked for one exchange.
+  useEffect(() => {
+    if (!focusId) return;
+    void useExchanges.getState().select(focusId);
+    clearFocus(null);
+  }, [focusId, clearFocus]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f') {
+        event.preventDefault();
+        filterInput.current?.focus();
+        filterInput.current?.select();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const exportHar = async () => {
+    try {
+      const input = state.checked.length > 0 ? { ids: state.checked } : { filter: state.filter };
+      const { text, count } = await call('exchanges.exportHar', input);
+      downloadText(harFileName(), text);
+      state.setNotice(`Exported ${count} exchange${count === 1 ? '' : 's'} as HAR (redacted).`);
+    } catch (error) {
+      state.fail(error);
+    }
+  };
+
+  const canCompare = state.checked.length === 2;
   return (
-    <EmptyState title="Exchanges">
-      <p>Every HTTP request and response Push Console makes, as it went over the wire.</p>
-    </EmptyState>
+    <div className="exchanges" data-testid="exchanges">
+      <div className="exchanges-top">
+        <ExchangeFilters ref={filterInput} filter={state.filter} onChange={state.setFilter} />
+        <div className="toolbar">
+          <span className="hint" data-testid="exchange-count">
+            {state.visible.length.toLocaleString()} of {state.rows.length.toLocaleString()}
+          </span>
+          <button
+            type="button"
+            data-testid="export-har"
+            onClick={() => void exportHar()}
+            disabled={state.visible.length === 0}
+          >
+            {state.checked.length > 0 ? `Export ${state.checked.length} as HAR` : 'Export filtered as HAR'}
+          </button>
+          <button
+            type="button"
+            data-testid="compare"
+            disabled={!canCompare}
+            title={canCompare ? undefined : 'Tick two exchanges to compare them'}
+            onClick={() => void state.runCompare(state.checked[0]!, state.checked[1]!)}
+          >
+            Compare
+          </button>
+          <button type="button" data-testid="exchanges-refresh" onClick={() => void state.load()}>
+            Refresh
+          </button>
+        </div>
+      </div>
+      {state.error && (
+        <div className="field-error" role="alert" data-testid="exchanges-error">
+          {state.error.message}
+          {state.error.hint && <span className="hint"> {state.error.hint}</span>}
+        </div>
+      )}
+      {state.notice && (
+        <div className="notice" role="status" data-testid="exchanges-notice" onClick={() => state.setNotice(null)}>
+          {state.notice}
+        </div>
+      )}
+      <div className="exchanges-body">
+        {state.rows.length === 0 && !state.loading ? (
+          <p className="hint exchanges-empty" data-testid="exchanges-empty">
+            No exchanges yet. Send something from Compose; every request and response shows up here as it happens.
+          </p>
+        ) : (
+          <ExchangeList
+            rows={state.visible}
+            selectedId={state.selectedId}
+            checked={state.checked}
+            onSelect={(id) => void state.select(id)}
+            onOpen={(id) => void state.select(id)}
+            onToggle={state.toggleChecked}
+          />
+        )}
+        <div className="exchanges-side">
+          {state.compare ? (
+            <CompareView diff={state.compare} onClose={state.closeCompare} />
+          ) : state.detail ? (
+            <ExchangeDetail exchange={state.detail} />
+          ) : (
+            <p className="hint">Select an exchange (arrow keys and Enter work too).</p>
+          )}
+        </div>
+      </div>
+    </div>
   );
 }

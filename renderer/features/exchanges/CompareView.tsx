@@ -1,0 +1,68 @@
+import type { CompareOutput } from '../../../shared/history/calls';
+import type { HeaderDiff, LineDiff } from '../../../shared/history/diff';
+
+function Headers({ title, rows }: { title: string; rows: HeaderDiff[] }) {
+  return (
+    <section>
+      <h3>{title}</h3>
+      <table className="table compare-headers">
+        <tbody>
+          {rows.map((row) => (
+            <tr
+              key={row.name}
+              className={`diff-${row.change}`}
+              data-testid="compare-header-row"
+              data-change={row.change}
+            >
+              <th scope="row" className="mono">
+                {row.name}
+              </th>
+              <td className="mono">{row.left ?? ''}</td>
+              <td className="mono">{row.right ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function Body({ title, lines }: { title: string; lines: LineDiff[] }) {
+  return (
+    <section>
+      <h3>{title}</h3>
+      {lines.length === 0 ? (
+        <p className="hint">No body on either side.</p>
+      ) : (
+        <pre className="mono exchange-raw compare-body">
+          {lines.map((line, index) => (
+            <div key={index} className={`diff-${line.op}`} data-testid="compare-body-line" data-op={line.op}>
+              {line.op === 'added' ? '+ ' : line.op === 'removed' ? '- ' : '  '}
+              {line.text}
+            </div>
+          ))}
+        </pre>
+      )}
+    </section>
+  );
+}
+
+/** Two exchanges side by side: changed headers highlighted, bodies as a line diff. */
+export function CompareView({ diff, onClose }: { diff: CompareOutput; onClose(): void }) {
+  return (
+    <section className="compare" data-testid="compare-view" aria-label="Compare">
+      <header className="exchange-detail-head">
+        <strong>
+          {diff.left.id} ({diff.left.status ?? '—'}) ↔ {diff.right.id} ({diff.right.status ?? '—'})
+        </strong>
+        <button type="button" data-testid="compare-close" onClick={onClose}>
+          Close
+        </button>
+      </header>
+      <Headers title="Request headers" rows={diff.requestHeaders} />
+      <Body title="Request body" lines={diff.requestBody} />
+      <Headers title="Response headers" rows={diff.responseHeaders} />
+      <Body title="Response body" lines={diff.responseBody} />
+    </section>
+  );
+}

@@ -1,0 +1,116 @@
+import { useState } from 'react';
+import type { Exchange } from '../../../shared/domain/exchange';
+import { call } from '../../bridge';
+import { useExchanges } from '../../state/exchanges';
+import { copyText } from './actions';
+import { DecodedTab } from './DecodedTab';
+import { MessageTab } from './MessageTab';
+import { TimelineTab } from './TimelineTab';
+import { TlsTab } from './TlsTab';
+
+const TABS = [
+  { id: 'timeline', label: 'Timeline' },
+  { id: 'request', label: 'Request' },
+  { id: 'response', label: 'Response' },
+  { id: 'decoded', label: 'Decoded' },
+  { id: 'tls', label: 'TLS' },
+] as const;
+type TabId = (typeof TABS)[number]['id'];
+
+/** One exchange: tabs plus copy-as-curl, with a confirmed "include secrets" that never persists. */
+export function ExchangeDetail({ exchange }: { exchange: Exchange }) {
+  const [tab, setTab] = useState<TabId>('timeline');
+  const [confirming, setConfirming] = useState(false);
+  const { setNotice, fail } = useExchanges.getState();
+
+  const copyCurl = async (includeSecrets: boolean) => {
+    setConfirming(false);
+    try {
+      const { command, includesSecrets } = await call('exchanges.curl', { id: exchange.id, includeSecrets });
+      await copyText(command);
+      setNotice(
+        includesSecrets ? 'Copied as curl, with secrets. Paste it somewhere safe.' : 'Copied as curl (redacted).',
+      );
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  // The exchange belongs to a send; the send holds the request to repeat (same profile and target).
+  const resend = async () => {
+    try {
+      const page = await call('history.list', { filter: { text: exchange.id }, limit: 1 });
+      const send = page.items.find((item) => item.exchangeIds.includes(exchange.id));
+      if (!send) {
+        setNotice('This exchange is not part of a recorded send, so there is nothing to resend.');
+        return;
+      }
+      const { result } = await call('history.resend', { id: send.id });
+      setNotice(
+        `Sent again: ${result.outcome}${result.status ? ` ${result.status}` : ''}${result.reason ? ` ${result.reason}` : ''}.`,
+      );
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  return (
+    <section className="exchange-detail" data-testid="exchange-detail" aria-label="Exchange">
+      <header className="exchange-detail-head">
+        <strong className="mono ellipsis" data-testid="detail-title">
+          {exchange.method} {exchange.url}
+        </strong>
+        <span data-testid="detail-status">{exchange.status ?? exchange.error?.code ?? 'no response'}</span>
+        <button type="button" data-testid="copy-curl" onClick={() => void copyCurl(false)}>
+          Copy as curl
+        </button>
+        <button type="button" data-testid="copy-curl-secrets" onClick={() => setConfirming(true)}>
+          Copy with secrets…
+        </button>
+        {exchange.purpose === 'send' && (
+          <button type="button" data-testid="resend" onClick={() => void resend()}>
+            Resend
+          </button>
+        )}
+      </header>
+      {confirming && (
+        <div className="dialog" role="alertdialog" aria-label="Include secrets" data-testid="curl-secrets-confirm">
+          <p>
+            The command will hold the live authorization (token, key or signature). It goes to the clipboard only and is
+            never saved. Anyone who sees it can send as you until it expires.
+          </p>
+          <div className="dialog-actions">
+            <button type="button" data-testid="curl-secrets-cancel" onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
+            <button type="button" className="primary" data-testid="curl-secrets-ok" onClick={() => void copyCurl(true)}>
+              Copy with secrets
+            </button>
+          </div>
+        </div>
+      )}
+      <div role="tablist" className="provider-tabs" aria-label="Exchange detail">
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            aria-selected={tab === t.id}
+            className={tab === t.id ? 'provider-tab active' : 'provider-tab'}
+            data-testid={`tab-${t.id}`}
+            onClick={() => setTab(t.id)}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" className="exchange-tabpanel">
+        {tab === 'timeline' && <TimelineTab exchange={exchange} />}
+        {tab === 'request' && <MessageTab exchange={exchange} side="request" />}
+        {tab === 'response' && <MessageTab exchange={exchange} side="response" />}
+        {tab === 'decoded' && <DecodedTab exchange={exchange} />}
+        {tab === 'tls' && <TlsTab exchange={exchange} />}
+      </div>
+    </section>
+  );
+}

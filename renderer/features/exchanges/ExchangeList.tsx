@@ -1,0 +1,125 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { statusClassOf, type ExchangeSummary } from '../../../shared/history/summary';
+
+interface Props {
+  rows: readonly ExchangeSummary[];
+  selectedId: string | null;
+  checked: readonly string[];
+  onSelect(id: string): void;
+  onOpen(id: string): void;
+  onToggle(id: string): void;
+}
+
+const ROW_HEIGHT = 28;
+
+function time(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleTimeString(undefined, { hour12: false });
+}
+
+/** Only the rows on screen are in the DOM, so 50,000 exchanges scroll as smoothly as 50. */
+export function ExchangeList({ rows, selectedId, checked, onSelect, onOpen, onToggle }: Props) {
+  const scroller = useRef<HTMLDivElement | null>(null);
+  const virtual = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  const index = selectedId === null ? -1 : rows.findIndex((row) => row.id === selectedId);
+
+  useEffect(() => {
+    if (index >= 0) virtual.scrollToIndex(index, { align: 'auto' });
+  }, [index, virtual]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (rows.length === 0) return;
+    const move = (to: number) => {
+      event.preventDefault();
+      onSelect(rows[Math.max(0, Math.min(rows.length - 1, to))]!.id);
+    };
+    if (event.key === 'ArrowDown') move(index + 1);
+    else if (event.key === 'ArrowUp') move(index <= 0 ? 0 : index - 1);
+    else if (event.key === 'PageDown') move(index + 20);
+    else if (event.key === 'PageUp') move(index - 20);
+    else if (event.key === 'Home') move(0);
+    else if (event.key === 'End') move(rows.length - 1);
+    else if (event.key === 'Enter' && selectedId) {
+      event.preventDefault();
+      onOpen(selectedId);
+    } else if (event.key === ' ' && selectedId) {
+      event.preventDefault();
+      onToggle(selectedId);
+    }
+  };
+
+  return (
+    <div className="exchange-list" data-testid="exchange-list">
+      <div className="exchange-row exchange-row-head" aria-hidden="true">
+        <span />
+        <span>Time</span>
+        <span>Provider</span>
+        <span>Target</span>
+        <span>Status</span>
+        <span>Reason</span>
+        <span>Duration</span>
+      </div>
+      <div
+        ref={scroller}
+        className="exchange-scroll"
+        role="listbox"
+        aria-label="Exchanges"
+        aria-activedescendant={selectedId ? `exchange-${selectedId}` : undefined}
+        tabIndex={0}
+        data-testid="exchange-scroll"
+        onKeyDown={onKeyDown}
+      >
+        <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+          {virtual.getVirtualItems().map((item) => {
+            const row = rows[item.index]!;
+            const selected = row.id === selectedId;
+            return (
+              <div
+                key={row.id}
+                id={`exchange-${row.id}`}
+                role="option"
+                aria-selected={selected}
+                className={`exchange-row status-${statusClassOf(row.status)}${selected ? ' selected' : ''}`}
+                data-testid="exchange-row"
+                data-exchange-id={row.id}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  right: 0,
+                  height: ROW_HEIGHT,
+                  transform: `translateY(${item.start}px)`,
+                }}
+                onClick={() => onSelect(row.id)}
+                onDoubleClick={() => onOpen(row.id)}
+              >
+                <input
+                  type="checkbox"
+                  aria-label="Select for export or compare"
+                  data-testid="exchange-check"
+                  checked={checked.includes(row.id)}
+                  onClick={(event) => event.stopPropagation()}
+                  onChange={() => onToggle(row.id)}
+                />
+                <span className="mono">{time(row.startedAt)}</span>
+                <span>{row.provider ?? row.purpose}</span>
+                <span className="ellipsis mono" title={row.target ?? row.url}>
+                  {row.target ?? row.url}
+                </span>
+                <span className="mono">{row.status ?? '—'}</span>
+                <span className="ellipsis">{row.reason ?? ''}</span>
+                <span className="mono">{Math.round(row.durationMs)} ms</span>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

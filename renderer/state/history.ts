@@ -1,0 +1,87 @@
+import { create } from 'zustand';
+import type { CallOutput } from '../../shared/contract';
+import type { HistorySend } from '../../shared/history/calls';
+import { bridge, call } from '../bridge';
+
+type StoredSend = CallOutput<'history.get'>;
+type UiError = { message: string; hint?: string | undefined };
+
+interface HistoryState {
+  sends: HistorySend[];
+  total: number;
+  nextCursor: number | null;
+  text: string;
+  selected: StoredSend | null;
+  busy: boolean;
+  error: UiError | null;
+  load(): Promise<void>;
+  loadMore(): Promise<void>;
+  search(text: string): Promise<void>;
+  open(id: string): Promise<void>;
+  resend(id: string): Promise<void>;
+  listen(): () => void;
+}
+
+const PAGE = 200;
+
+export const useHistory = create<HistoryState>((set, get) => {
+  const guard = async (work: () => Promise<void>) => {
+    set({ busy: true, error: null });
+    try {
+      await work();
+    } catch (error) {
+      const e = error as Error & { hint?: string };
+      set({ error: { message: e.message, hint: e.hint } });
+    } finally {
+      set({ busy: false });
+    }
+  };
+  const filter = () => (get().text.trim() ? { text: get().text } : {});
+  return {
+    sends: [],
+    total: 0,
+    nextCursor: null,
+    text: '',
+    selected: null,
+    busy: false,
+    error: null,
+    load: () =>
+      guard(async () => {
+        const page = await call('history.list', { filter: filter(), limit: PAGE });
+        set({ sends: page.items, total: page.total, nextCursor: page.nextCursor });
+      }),
+    loadMore: () =>
+      guard(async () => {
+        const cursor = get().nextCursor;
+        if (cursor === null) return;
+        const page = await call('history.list', { filter: filter(), limit: PAGE, cursor });
+        set({ sends: [...get().sends, ...page.items], nextCursor: page.nextCursor, total: page.total });
+      }),
+    async search(text) {
+      set({ text });
+      await get().load();
+    },
+    open: (id) => guard(async () => set({ selected: await call('history.get', { id }) })),
+    resend: (id) =>
+      guard(async () => {
+        const { result } = await call('history.resend', { id });
+        await get().load();
+        set({ selected: await call('history.get', { id: result.id }) });
+      }),
+    listen() {
+      // New sends appear at the top; the list reloads at most a few times a second during a bulk send.
+      let timer: ReturnType<typeof setTimeout> | null = null;
+      const off = bridge.on('send.result', () => {
+        if (timer) return;
+        timer = setTimeout(() => {
+          timer = null;
+          void get().load();
+        }, 300);
+      });
+      return () => {
+        off();
+        if (timer) clearTimeout(timer);
+      };
+    },
+  };
+});
