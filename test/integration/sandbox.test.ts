@@ -25,7 +25,7 @@ describe('local sandbox', () => {
     const result = await core.dispatch('sandbox.init', {}, { transport: 'test', trusted: true });
     expect(result.ok).toBe(true);
     const steps = (result as { value: Array<{ provider: string; ok: boolean; message: string }> }).value;
-    expect(steps.length).toBeGreaterThan(0);
+    expect(steps.map((s) => s.provider)).toEqual(['apns', 'fcm', 'wns', 'webpush', 'nhub']);
     for (const step of steps) expect(step, step.message).toMatchObject({ ok: true });
 
     const drafts = (await core.drafts.load()).drafts;
@@ -46,10 +46,16 @@ describe('local sandbox', () => {
       const inbox = core.emulators.inbox(provider);
       expect(inbox.length, `${provider} inbox`).toBeGreaterThan(0);
     }
+    // The hub's Apple registration uses the sandbox iPhone's token: the hub send reached APNs too.
+    const apnsDevice = (await core.devices.list()).find((d) => d.provider === 'apns')!;
+    expect(core.emulators.inbox('apns', apnsDevice.target).length).toBe(2);
   });
 
   it('can run again without duplicating credentials, profiles or devices', async () => {
-    const before = { credentials: (await core.credentials.list()).length, profiles: (await core.profiles.list()).length };
+    const before = {
+      credentials: (await core.credentials.list()).length,
+      profiles: (await core.profiles.list()).length,
+    };
     const again = await core.dispatch('sandbox.init', {}, { transport: 'test', trusted: true });
     expect(again.ok).toBe(true);
     expect((await core.credentials.list()).length).toBe(before.credentials);

@@ -2,6 +2,7 @@ import type { Provider } from '../../../shared/domain/exchange';
 import { AppError } from '../../../shared/errors';
 import type { Core } from '../core';
 import { readLocalEnvironment } from '../local/local-env';
+import { setupApns } from './apns';
 import { setupFcm } from './fcm';
 import { SANDBOX_TAG, type ProviderSetup } from './types';
 import { setupWebpush } from './webpush';
@@ -10,6 +11,7 @@ import { setupWns } from './wns';
 
 /** Providers whose sandbox setup exists, in the order the UI lists them. */
 const SETUPS: Partial<Record<Provider, ProviderSetup>> = {
+  apns: setupApns,
   fcm: setupFcm,
   wns: setupWns,
   webpush: setupWebpush,
