@@ -1,0 +1,105 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { NhubStore, PolicyRecord } from './store';
+
+export interface AuthFailure {
+  status: number;
+  reason: string;
+  detail: string;
+}
+
+function parseToken(header: string): Record<string, string> | null {
+  const prefix = 'SharedAccessSignature ';
+  if (!header.startsWith(prefix)) return null;
+  const fields: Record<string, string> = {};
+  for (const part of header.slice(prefix.length).split('&')) {
+    const eq = part.indexOf('=');
+    if (eq <= 0) return null;
+    fields[part.slice(0, eq)] = part.slice(eq + 1);
+  }
+  return fields['sr'] && fields['sig'] && fields['se'] && fields['skn'] ? fields : null;
+}
+
+function safeDecode(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Verifies a SAS token the way the service does: the HMAC is checked over the raw `sr` string
+ * exactly as sent (clients differ in what they put there), then the decoded `sr` — scheme and case
+ * ignored — must cover `{namespace}/{hub}/messages/`. Namespace and hub come from the registered
+ * policy, since locally the request URL is 127.0.0.1.
+ */
+export function verifySas(input: {
+  authorization: string | undefined;
+  hub: string;
+  store: NhubStore;
+  nowSeconds: number;
+}): { ok: true; policy: PolicyRecord; namespace: string } | { ok: false; failure: AuthFailure } {
+  const fail = (status: number, reason: string, detail: string) => ({
+    ok: false as const,
+    failure: { status, reason, detail },
+  });
+  if (!input.authorization) return fail(401, 'MissingToken', 'The authorization header was not found.');
+  const token = parseToken(input.authorization);
+  if (!token) {
+    return fail(
+      401,
+      'MalformedToken',
+      'The credentials contained in the authorization header are not in the SharedAccessSignature format (sr, sig, se, skn).',
+    );
+  }
+  const decoded = safeDecode(token['sr']!);
+  const resource = decoded?.replace(/^[a-z]+:\/\//i, '').toLowerCase() ?? null;
+  if (!resource) return fail(401, 'MalformedToken', 'The sr field of the token is not URL-encoded text.');
+  const namespace = resource.replace(/\/.*$/, '').replace(/:\d+$/, '');
+  const policies = input.store.policies().filter((p) => p.namespace === namespace);
+  if (policies.length === 0) {
+    return fail(
+      400,
+      'InvalidAudience',
+      `The Token obtained from the Token Provider is wrong: no namespace ${namespace} here.`,
+    );
+  }
+  const keyName = token['skn']!;
+  const candidates = policies.filter((p) => p.keyName === keyName);
+  if (candidates.length === 0) {
+    return fail(401, 'UnknownKeyName', `The namespace has no authorization rule named '${keyName}'.`);
+  }
+  const sig = safeDecode(token['sig']!);
+  const policy = candidates.find((p) => {
+    const expected = createHmac('sha256', Buffer.from(p.key, 'utf8'))
+      .update(`${token['sr']}\n${token['se']}`, 'utf8')
+      .digest();
+    const given = sig === null ? Buffer.alloc(0) : Buffer.from(sig, 'base64');
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  });
+  if (!policy) return fail(401, 'InvalidSignature', 'The token has an invalid signature.');
+  if (!/^\d+$/.test(token['se']!)) return fail(401, 'MalformedToken', 'The se field of the token is not UNIX seconds.');
+  if (Number(token['se']) <= input.nowSeconds) {
+    return fail(
+      401,
+      'ExpiredToken',
+      `The token is expired. Expiration time: '${new Date(Number(token['se']) * 1000).toISOString()}'.`,
+    );
+  }
+  const covered = `${namespace}/${input.hub.toLowerCase()}/messages/`;
+  const scope = resource.endsWith('/') ? resource : `${resource}/`;
+  if (!covered.startsWith(scope)) {
+    return fail(401, 'InvalidAudience', `The token audience ${decoded} does not cover the hub ${input.hub}.`);
+  }
+  if (policy.hub.toLowerCase() !== input.hub.toLowerCase() && !input.store.hubExists(namespace, input.hub)) {
+    return fail(404, 'HubNotFound', `No notification hub named ${input.hub} in ${namespace}.`);
+  }
+  if (!policy.rights.includes('Send') && !policy.rights.includes('Manage')) {
+    return fail(
+      401,
+      'InsufficientRights',
+      `Unauthorized access. 'Send' claim(s) are required; rule '${keyName}' has ${policy.rights.join(', ')}.`,
+    );
+  }
+  return { ok: true, policy, namespace };
+}

@@ -1,0 +1,272 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Provider } from '../../../shared/domain/exchange';
+import { evaluateTagExpression, parseTagExpression, type TagNode } from '../../../shared/nhub/tag-expression';
+import { expandTemplate } from '../../../shared/nhub/template';
+import { readBody } from '../common/admin';
+import type { FaultInjector } from '../common/faults';
+import type { Inbox } from '../common/inbox';
+import type { RunningEmulator } from '../common/types';
+import { verifySas } from './auth';
+import { forwardToPeer } from './forward';
+import type { NhubStore, RegistrationRecord } from './store';
+
+export const NHUB_FORMATS = ['apple', 'fcmv1', 'gcm', 'windows', 'template', 'browser', 'adm', 'baidu', 'xiaomi'];
+export const NHUB_PAYLOAD_LIMIT = 4096;
+const TEST_SEND_LIMIT = 10;
+
+/** Checks marked [?] in the protocol reference. */
+export interface NhubChecks {
+  /** Answer 201 Created (what SDKs expect); off: 200 like the per-platform REST pages. */
+  created201: boolean;
+  /** Refuse a Content-Type that does not fit the format. */
+  contentType: boolean;
+}
+export const DEFAULT_CHECKS: NhubChecks = { created201: true, contentType: true };
+
+export interface SendContext {
+  store: NhubStore;
+  inbox: Inbox;
+  faults: FaultInjector;
+  checks: NhubChecks;
+  now: () => number;
+  peers: () => Partial<Record<Provider, RunningEmulator>>;
+  quota: { remaining: number | null };
+}
+
+function xmlEscape(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export function sendError(
+  res: ServerResponse,
+  status: number,
+  reason: string,
+  detail: string,
+  extra: Record<string, string> = {},
+): void {
+  const trackingId = randomUUID();
+  const body = `<Error><Code>${status}</Code><Detail>${xmlEscape(`${reason}: ${detail}`)} TrackingId:${trackingId},TimeStamp:${new Date().toISOString()}</Detail></Error>`;
+  res.writeHead(status, {
+    'content-type': 'application/xml; charset=utf-8',
+    'content-length': String(Buffer.byteLength(body)),
+    trackingid: trackingId,
+    ...extra,
+  });
+  res.end(body);
+}
+
+const API_VERSION = /^(\d{4})-(\d{2})$/;
+function apiVersionAccepted(version: string | null): boolean {
+  const match = version ? API_VERSION.exec(version) : null;
+  if (!match) return false;
+  const value = Number(match[1]) * 100 + Number(match[2]);
+  return value >= 201310 && value <= 202006;
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name.toLowerCase()];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function validatePayload(format: string, body: string, wnsType: string | undefined): string | null {
+  if (format === 'windows') {
+    if (!wnsType) return 'The X-WNS-Type header is required for the windows format.';
+    if (wnsType !== 'wns/raw' && !/^\s*</.test(body)) return 'The windows payload must be XML.';
+    return null;
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    return `The ${format} payload is not valid JSON.`;
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return `The ${format} payload must be a JSON object.`;
+  if (format === 'template' && Object.values(value).some((v) => typeof v !== 'string')) {
+    return 'Template properties must all be strings.';
+  }
+  if (format === 'fcmv1' && typeof (value as Record<string, unknown>)['message'] !== 'object') {
+    return 'The fcmv1 payload must be {"message": {…}}.';
+  }
+  return null;
+}
+
+function outcomeXml(
+  success: number,
+  failure: number,
+  results: Array<{ platform: string; handle: string; registrationId: string; outcome: string }>,
+): string {
+  const items = results
+    .map(
+      (r) =>
+        `<RegistrationResult><ApplicationPlatform>${xmlEscape(r.platform)}</ApplicationPlatform><PnsHandle>${xmlEscape(r.handle)}</PnsHandle><RegistrationId>${xmlEscape(r.registrationId)}</RegistrationId><Outcome>${xmlEscape(r.outcome)}</Outcome></RegistrationResult>`,
+    )
+    .join('');
+  return (
+    '<NotificationOutcome xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://schemas.microsoft.com/netservices/2010/10/servicebus/connect">' +
+    `<Success>${success}</Success><Failure>${failure}</Failure>${items ? `<Results>${items}</Results>` : '<Results />'}</NotificationOutcome>`
+  );
+}
+
+function forwardedHeaders(req: IncomingMessage, format: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (typeof value !== 'string') continue;
+    if ((format === 'apple' || format === 'template') && name.startsWith('apns-')) out[name] = value;
+    if ((format === 'windows' || format === 'template') && name.startsWith('x-wns-')) out[name] = value;
+  }
+  return out;
+}
+
+/** `POST /{hub}/messages/` — the whole send path with the service's checks in its order. */
+export async function handleSend(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  hub: string,
+  ctx: SendContext,
+): Promise<void> {
+  const auth = verifySas({
+    authorization: header(req, 'authorization'),
+    hub,
+    store: ctx.store,
+    nowSeconds: Math.floor(ctx.now() / 1000),
+  });
+  if (!auth.ok) return sendError(res, auth.failure.status, auth.failure.reason, auth.failure.detail);
+  const direct = url.searchParams.has('direct') && url.searchParams.get('direct') !== 'false';
+  const test = url.searchParams.has('test') && url.searchParams.get('test') !== 'false';
+  const handle = header(req, 'servicebusnotification-devicehandle');
+  const tagsText = header(req, 'servicebusnotification-tags');
+
+  const fault = ctx.faults.pick({
+    path: url.pathname,
+    ...(handle ? { device: handle } : tagsText ? { device: tagsText } : {}),
+  });
+  if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms));
+  else if (fault?.kind === 'reset' || fault?.kind === 'goaway') {
+    req.socket.destroy();
+    return;
+  } else if (fault?.kind === 'status') {
+    const extra: Record<string, string> =
+      fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {};
+    return sendError(res, fault.status, fault.reason ?? 'InjectedFault', `Fault rule answered ${fault.status}.`, extra);
+  }
+
+  const apiVersion = url.searchParams.get('api-version');
+  if (!apiVersionAccepted(apiVersion)) {
+    return sendError(
+      res,
+      400,
+      'InvalidApiVersion',
+      `The api-version '${apiVersion ?? ''}' is not supported; use 2013-10 to 2020-06.`,
+    );
+  }
+  const format = header(req, 'servicebusnotification-format');
+  if (!format || !NHUB_FORMATS.includes(format)) {
+    return sendError(res, 400, 'InvalidFormat', `The ServiceBusNotification-Format '${format ?? ''}' is not valid.`);
+  }
+  const wnsType = header(req, 'x-wns-type');
+  const contentType = (header(req, 'content-type') ?? '').toLowerCase();
+  if (ctx.checks.contentType) {
+    const ok = format === 'windows' ? /xml|octet-stream|json/.test(contentType) : contentType.includes('json');
+    if (!ok)
+      return sendError(
+        res,
+        400,
+        'InvalidContentType',
+        `Content-Type '${contentType}' does not fit the ${format} format.`,
+      );
+  }
+  const bodyBuffer = await readBody(req, 1024 * 1024);
+  if (bodyBuffer.length > NHUB_PAYLOAD_LIMIT) {
+    return sendError(
+      res,
+      413,
+      'PayloadTooLarge',
+      `The notification payload is ${bodyBuffer.length} bytes; the limit is ${NHUB_PAYLOAD_LIMIT}.`,
+    );
+  }
+  const body = bodyBuffer.toString('utf8');
+  const invalid = validatePayload(format, body, wnsType);
+  if (invalid) return sendError(res, 400, 'InvalidPayload', invalid);
+
+  let expression: TagNode | null = null;
+  if (direct) {
+    if (!handle)
+      return sendError(
+        res,
+        400,
+        'MissingDeviceHandle',
+        'A direct send needs the ServiceBusNotification-DeviceHandle header.',
+      );
+    if (format === 'template')
+      return sendError(res, 400, 'InvalidFormat', 'Direct sends take a native format, not template.');
+    if (test) return sendError(res, 400, 'BadRequest', 'Test send is not supported for direct sends.');
+  } else if (tagsText !== undefined && tagsText.trim() !== '') {
+    const parsed = parseTagExpression(tagsText);
+    if (!parsed.ok) return sendError(res, 400, 'InvalidTags', parsed.error.message);
+    expression = parsed.ast;
+  }
+  if (ctx.quota.remaining !== null) {
+    if (ctx.quota.remaining <= 0)
+      return sendError(res, 403, 'QuotaExceeded', 'The namespace message quota for this tier is used up.');
+    ctx.quota.remaining -= 1;
+  }
+
+  const headers = forwardedHeaders(req, format);
+  const results: Array<{ platform: string; handle: string; registrationId: string; outcome: string }> = [];
+  let success = 0;
+  let failure = 0;
+  const deliver = (platform: string, target: string, payload: string, registrationId: string | null) => {
+    const forwarded = forwardToPeer({ platform, handle: target, payload, headers, registrationId, peers: ctx.peers });
+    if (forwarded.delivered) {
+      success += 1;
+      ctx.inbox.record({
+        provider: 'nhub',
+        device: registrationId ?? target,
+        headers: { ...headers, 'servicebusnotification-format': format },
+        payload,
+        details: { platform, handle: target, forwardedTo: forwarded.peer, test },
+      });
+    } else failure += 1;
+    if (registrationId) results.push({ platform, handle: target, registrationId, outcome: forwarded.outcome });
+  };
+
+  if (direct) deliver(format, handle!, body, null);
+  else {
+    const matches = ctx.store.registrations(auth.namespace, hub).filter((r: RegistrationRecord) => {
+      const formatFits =
+        format === 'template' ? r.template !== undefined : r.template === undefined && r.platform === format;
+      return formatFits && (expression === null || evaluateTagExpression(expression, new Set(r.tags)));
+    });
+    const properties: Record<string, string> =
+      format === 'template' ? (JSON.parse(body) as Record<string, string>) : {};
+    for (const registration of test ? matches.slice(0, TEST_SEND_LIMIT) : matches) {
+      const payload =
+        registration.template !== undefined ? expandTemplate(registration.template, properties).payload : body;
+      deliver(registration.platform, registration.handle, payload, registration.registrationId);
+    }
+  }
+
+  const notificationId = randomUUID().replace(/-/g, '');
+  const trackingId = header(req, 'trackingid') ?? randomUUID();
+  const responseHeaders: Record<string, string> = {
+    location: `https://${auth.namespace}/${hub}/messages/${notificationId}?api-version=2020-06`,
+    trackingid: trackingId,
+    'x-ms-correlation-request-id': randomUUID(),
+  };
+  const status = ctx.checks.created201 ? 201 : 200;
+  if (test) {
+    const xml = outcomeXml(success, failure, results);
+    res.writeHead(status, {
+      ...responseHeaders,
+      'content-type': 'application/xml; charset=utf-8',
+      'content-length': String(Buffer.byteLength(xml)),
+    });
+    res.end(xml);
+    return;
+  }
+  res.writeHead(status, { ...responseHeaders, 'content-length': '0' });
+  res.end();
+}

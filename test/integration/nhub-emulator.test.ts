@@ -1,0 +1,477 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Exchange } from '../../shared/domain/exchange';
+import type { SendResult } from '../../shared/domain/send-result';
+import type { NhubSecret, ResolvedCredential } from '../../main/core/credentials/types';
+import type { LocalEnvironment } from '../../main/core/local/local-env';
+import { createNhubProvider } from '../../main/core/providers/nhub';
+import { signSas } from '../../main/core/providers/nhub/sas';
+import { createTransport } from '../../main/core/transport';
+import type { Transport } from '../../main/core/transport/types';
+import { LocalCa } from '../../main/emulators/common/ca';
+import { startNhubEmulator, type RunningNhubEmulator } from '../../main/emulators/nhub';
+import { nhubSendSchema, type NhubSendRequest } from '../../shared/providers/nhub/message';
+
+const NAMESPACE = 'contoso-test.servicebus.windows.net';
+const HUB = 'TestHub';
+const KEY = 'c2VjcmV0LWtleS1ub3QtYmFzZTY0LWRlY29kZWQ=+/';
+
+function credential(id: string, overrides: Partial<NhubSecret> = {}): ResolvedCredential {
+  const secret: NhubSecret = {
+    kind: 'nhub',
+    endpoint: `sb://${NAMESPACE}/`,
+    keyName: 'DefaultFullSharedAccessSignature',
+    key: KEY,
+    hubName: HUB,
+    ...overrides,
+  };
+  const meta = {
+    id,
+    kind: 'nhub' as const,
+    label: id,
+    createdAt: new Date().toISOString(),
+    metadata: {},
+    warnings: [],
+  };
+  return { meta, secret } as ResolvedCredential;
+}
+
+describe('Notification Hubs provider ↔ local hub, through the real transport', () => {
+  const ca = LocalCa.create('Notification Hubs test CA');
+  let emulator: RunningNhubEmulator;
+  let transport: Transport;
+  let local: LocalEnvironment;
+  const exchanges: Exchange[] = [];
+  const provider = createNhubProvider();
+
+  beforeAll(async () => {
+    emulator = await startNhubEmulator({ ca });
+    transport = createTransport({ onExchange: (exchange) => exchanges.push(exchange) });
+    local = {
+      pid: process.pid,
+      startedAt: new Date().toISOString(),
+      ca: ca.certPem,
+      nhub: { baseUrl: emulator.baseUrl },
+      admin: { nhub: emulator.adminUrl },
+    };
+    emulator.registerCredential({
+      namespace: `sb://${NAMESPACE}/`,
+      hub: HUB,
+      keyName: 'DefaultFullSharedAccessSignature',
+      key: KEY,
+    });
+    emulator.registerCredential({
+      namespace: NAMESPACE,
+      hub: HUB,
+      keyName: 'DefaultListenSharedAccessSignature',
+      key: 'listen-key',
+      rights: ['Listen'],
+    });
+  });
+  afterAll(async () => {
+    await transport.close();
+    await emulator.close();
+    await provider.close?.();
+  });
+  beforeEach(() => {
+    exchanges.length = 0;
+    emulator.inbox.clear();
+    emulator.faults.clear();
+    emulator.setQuota(null);
+    for (const registration of emulator.registrations()) emulator.removeRegistration(registration.registrationId);
+  });
+
+  function request(options: Record<string, unknown>, payload: string, target = ''): NhubSendRequest {
+    return nhubSendSchema.parse({ provider: 'nhub', credential: 'nh', environment: 'local', target, options, payload });
+  }
+  const send = (req: NhubSendRequest, cred = credential('nh'), p = provider): Promise<SendResult> =>
+    p.send(req, { transport, credential: cred, local });
+
+  it('accepts a tag send with 201, keeps Location and TrackingId, and delivers only to matching registrations', async () => {
+    const boston = emulator.createRegistration({
+      hub: HUB,
+      platform: 'apple',
+      tags: ['follows_RedSox', 'location_Boston'],
+    });
+    emulator.createRegistration({ hub: HUB, platform: 'apple', tags: ['follows_RedSox', 'location_NYC'] });
+    emulator.createRegistration({ hub: HUB, platform: 'fcmv1', tags: ['follows_RedSox', 'location_Boston'] });
+    const result = await send(
+      request({ format: 'apple' }, '{"aps":{"alert":"Go Sox"}}', 'follows_RedSox && location_Boston'),
+    );
+    expect(result).toMatchObject({ outcome: 'accepted', status: 201, reason: null });
+    expect(result.messageIds['Location']).toMatch(
+      new RegExp(`^https://${NAMESPACE}/${HUB}/messages/[0-9a-f]{32}\\?api-version=2020-06$`),
+    );
+    expect(result.messageIds['notificationId']).toBe(result.messageIds['Location']!.split('/')[5]!.split('?')[0]);
+    expect(result.messageIds['TrackingId']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(emulator.inbox.list().map((d) => d.device)).toEqual([boston.registrationId]);
+    expect(exchanges).toHaveLength(1);
+    expect(result.exchangeIds).toEqual([exchanges[0]!.id]);
+  });
+
+  it('sends every format to registrations of that platform', async () => {
+    const bodies: Record<string, string> = {
+      apple: '{"aps":{"alert":"a"}}',
+      fcmv1: '{"message":{"notification":{"title":"t"}}}',
+      gcm: '{"data":{"msg":"Hello!"}}',
+      windows: '<toast><visual><binding template="ToastText01"><text id="1">Hi</text></binding></visual></toast>',
+      browser: '{"title":"t"}',
+      adm: '{"data":{"msg":"Hello!"}}',
+      baidu: '{"title":"t","description":"d"}',
+      xiaomi: '{"title":"t"}',
+    };
+    for (const platform of Object.keys(bodies)) {
+      emulator.createRegistration({ hub: HUB, platform: platform as 'apple', tags: ['all'] });
+    }
+    for (const [format, body] of Object.entries(bodies)) {
+      emulator.inbox.clear();
+      const result = await send(request({ format, test: true }, body, 'all'));
+      expect(result.outcome, format).toBe('accepted');
+      const outcome = result.details?.['notificationOutcome'] as {
+        success: number;
+        results: Array<{ platform: string }>;
+      };
+      expect(outcome.success, format).toBe(1);
+      expect(outcome.results.map((r) => r.platform)).toEqual([format]);
+      expect(emulator.inbox.list()[0]!.payload).toBe(body);
+    }
+    const windows = exchanges.find((e) =>
+      e.requestHeaders.some(([n, v]) => n.toLowerCase() === 'servicebusnotification-format' && v === 'windows'),
+    );
+    expect(windows!.requestHeaders).toContainEqual(['X-WNS-Type', 'wns/toast']);
+  });
+
+  it('expands template registrations with the properties sent', async () => {
+    const toast =
+      '<toast><visual><binding template="ToastText01"><text id="1">$(greeting_en)</text></binding></visual></toast>';
+    const en = emulator.createRegistration({ hub: HUB, platform: 'windows', template: toast, tags: ['en'] });
+    emulator.createRegistration({ hub: HUB, platform: 'windows', tags: ['en'] });
+    const result = await send(request({ format: 'template' }, '{"greeting_en":"Hello","greeting_fr":"Salut"}', 'en'));
+    expect(result.outcome).toBe('accepted');
+    expect(emulator.inbox.list()).toHaveLength(1);
+    expect(emulator.inbox.list()[0]).toMatchObject({
+      device: en.registrationId,
+      payload: '<toast><visual><binding template="ToastText01"><text id="1">Hello</text></binding></visual></toast>',
+    });
+  });
+
+  it('test-sends deterministically to one installation and reports its outcome', async () => {
+    const target = emulator.createRegistration({
+      hub: HUB,
+      platform: 'apple',
+      installationId: 'inst-42',
+      tags: ['news'],
+    });
+    for (let i = 0; i < 12; i++) emulator.createRegistration({ hub: HUB, platform: 'apple', tags: ['news'] });
+    const result = await send(
+      request({ format: 'apple', test: true }, '{"aps":{"alert":"x"}}', '$InstallationId:{inst-42}'),
+    );
+    expect(result.details?.['notificationOutcome']).toEqual({
+      success: 1,
+      failure: 0,
+      results: [
+        {
+          platform: 'apple',
+          registrationId: target.registrationId,
+          pnsHandle: target.handle,
+          outcome: 'The Notification was successfully sent to the Push Notification System',
+        },
+      ],
+    });
+    const broad = await send(request({ format: 'apple', test: true }, '{"aps":{"alert":"x"}}', 'news'));
+    const outcome = broad.details?.['notificationOutcome'] as { success: number; results: unknown[] };
+    expect(outcome.success).toBe(10);
+    expect(outcome.results).toHaveLength(10);
+    const none = await send(request({ format: 'apple', test: true }, '{"aps":{}}', 'nobody'));
+    expect(none.details?.['notificationOutcome']).toEqual({ success: 0, failure: 0, results: [] });
+  });
+
+  it('sends direct to one handle without registrations', async () => {
+    const result = await send(
+      request(
+        { format: 'apple', targetKind: 'direct', headers: { 'apns-push-type': 'alert' } },
+        '{"aps":{}}',
+        'ABCDEF0123',
+      ),
+    );
+    expect(result.outcome).toBe('accepted');
+    expect(exchanges[0]!.url).toContain('/messages/?direct&api-version=2020-06');
+    expect(emulator.inbox.list()).toEqual([
+      expect.objectContaining({
+        device: 'ABCDEF0123',
+        headers: expect.objectContaining({ 'apns-push-type': 'alert' }),
+      }),
+    ]);
+  });
+
+  it('reuses the SAS token, and never records the key or signature in the exchange', async () => {
+    const fresh = createNhubProvider();
+    const first = await send(request({}, '{"aps":{}}', 'a'), credential('cache'), fresh);
+    const second = await send(request({}, '{"aps":{}}', 'a'), credential('cache'), fresh);
+    expect((first.details?.['sas'] as { reused: boolean }).reused).toBe(false);
+    expect((second.details?.['sas'] as { reused: boolean }).reused).toBe(true);
+    const auths = exchanges.map((e) => e.requestHeaders.find(([n]) => n.toLowerCase() === 'authorization')?.[1]);
+    expect(auths).toHaveLength(2);
+    const text = JSON.stringify(exchanges);
+    expect(text).not.toContain(KEY);
+    expect(text).not.toMatch(/sig=[A-Za-z0-9%]{20,}/);
+    await fresh.close?.();
+  });
+
+  describe('SAS rules', () => {
+    it('401 ExpiredToken for a token past its expiry, then a fresh one after invalidation', async () => {
+      let now = Date.now() - 3 * 3600_000;
+      const skewed = createNhubProvider({ now: () => now });
+      const expired = await send(request({}, '{"aps":{}}', 'a'), credential('skew'), skewed);
+      expect(expired).toMatchObject({ outcome: 'rejected', status: 401, reason: 'ExpiredToken' });
+      expect(expired.explanation).toContain('expiry');
+      now = Date.now();
+      const again = await send(request({}, '{"aps":{}}', 'a'), credential('skew'), skewed);
+      expect(again.outcome).toBe('accepted');
+      expect((again.details?.['sas'] as { reused: boolean }).reused).toBe(false);
+    });
+
+    it('401 InvalidSignature for a wrong key (the key is not base64-decoded by either side)', async () => {
+      const wrong = await send(
+        request({}, '{"aps":{}}', 'a'),
+        credential('wrong', { key: Buffer.from(KEY, 'base64').toString('latin1') }),
+      );
+      expect(wrong).toMatchObject({ status: 401, reason: 'InvalidSignature' });
+    });
+
+    it('401 UnknownKeyName, 401 InsufficientRights, 400 InvalidAudience, 404 HubNotFound', async () => {
+      expect(await send(request({}, '{}', 'a'), credential('kn', { keyName: 'NoSuchRule' }))).toMatchObject({
+        status: 401,
+        reason: 'UnknownKeyName',
+      });
+      expect(
+        await send(
+          request({}, '{}', 'a'),
+          credential('listen', { keyName: 'DefaultListenSharedAccessSignature', key: 'listen-key' }),
+        ),
+      ).toMatchObject({ status: 401, reason: 'InsufficientRights' });
+      expect(
+        await send(request({}, '{}', 'a'), credential('ns', { endpoint: 'sb://other-ns.servicebus.windows.net/' })),
+      ).toMatchObject({ status: 400, reason: 'InvalidAudience' });
+      const hub = await send(request({}, '{}', 'a'), credential('hub', { hubName: 'NoSuchHub' }));
+      expect(hub).toMatchObject({ status: 404, reason: 'HubNotFound', outcome: 'rejected' });
+      expect(hub.hint).toContain('hub name');
+    });
+
+    async function raw(
+      headers: Record<string, string>,
+      path = `/${HUB}/messages/?api-version=2020-06`,
+      body = '{"aps":{}}',
+    ) {
+      const response = await transport.request({
+        url: `${emulator.baseUrl}${path}`,
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'ServiceBusNotification-Format': 'apple', ...headers },
+        body,
+        tls: { ca: ca.certPem },
+      });
+      return { status: response.status, body: response.body.toString('utf8') };
+    }
+    const se = () => Math.floor(Date.now() / 1000) + 600;
+
+    it('verifies the HMAC over the raw sr: .NET (http, messages/) and JS (namespace root) forms pass, other hubs do not', async () => {
+      const dotnet = encodeURIComponent(`http://${NAMESPACE}/${HUB}/messages/`.toLowerCase());
+      const js = encodeURIComponent(`https://${NAMESPACE}/`);
+      for (const sr of [dotnet, js]) {
+        const token = signSas(sr, se(), 'DefaultFullSharedAccessSignature', KEY).token;
+        expect((await raw({ Authorization: token })).status).toBe(201);
+      }
+      const otherHub = signSas(
+        encodeURIComponent(`https://${NAMESPACE}/otherhub`),
+        se(),
+        'DefaultFullSharedAccessSignature',
+        KEY,
+      ).token;
+      expect(await raw({ Authorization: otherHub })).toMatchObject({
+        status: 401,
+        body: expect.stringContaining('InvalidAudience'),
+      });
+      const prefix = signSas(
+        encodeURIComponent(`https://${NAMESPACE}/${HUB.slice(0, 4)}`),
+        se(),
+        'DefaultFullSharedAccessSignature',
+        KEY,
+      ).token;
+      expect((await raw({ Authorization: prefix })).status).toBe(401);
+      // Same sr text, re-encoded differently: the signature no longer matches the raw string.
+      const signed = signSas(dotnet, se(), 'DefaultFullSharedAccessSignature', KEY);
+      const tampered = signed.token.replace(`sr=${dotnet}`, `sr=${dotnet.toUpperCase()}`);
+      expect(await raw({ Authorization: tampered })).toMatchObject({
+        status: 401,
+        body: expect.stringContaining('InvalidSignature'),
+      });
+    });
+
+    it('401 MissingToken and MalformedToken with Service Bus XML bodies', async () => {
+      const missing = await raw({});
+      expect(missing.status).toBe(401);
+      expect(missing.body).toMatch(
+        /^<Error><Code>401<\/Code><Detail>MissingToken: .* TrackingId:[0-9a-f-]+,TimeStamp:.+<\/Detail><\/Error>$/,
+      );
+      expect(await raw({ Authorization: 'Bearer abc' })).toMatchObject({
+        status: 401,
+        body: expect.stringContaining('MalformedToken'),
+      });
+    });
+
+    it('400 for a bad format, content type, api-version or test with direct', async () => {
+      const token = () =>
+        signSas(encodeURIComponent(`https://${NAMESPACE}/`), se(), 'DefaultFullSharedAccessSignature', KEY).token;
+      expect(await raw({ Authorization: token(), 'ServiceBusNotification-Format': 'windowsphone' })).toMatchObject({
+        status: 400,
+        body: expect.stringContaining('InvalidFormat'),
+      });
+      expect(await raw({ Authorization: token(), 'Content-Type': 'text/plain' })).toMatchObject({
+        status: 400,
+        body: expect.stringContaining('InvalidContentType'),
+      });
+      expect((await raw({ Authorization: token() }, `/${HUB}/messages/?api-version=2011-01`)).status).toBe(400);
+      expect((await raw({ Authorization: token() }, `/${HUB}/messages/?api-version=2015-01`)).status).toBe(201);
+      expect((await raw({ Authorization: token() }, `/${HUB}/messages/?api-version=2013-10`)).status).toBe(201);
+      const directTest = await raw(
+        { Authorization: token(), 'ServiceBusNotification-DeviceHandle': 'AB' },
+        `/${HUB}/messages/?direct&api-version=2020-06&test`,
+      );
+      expect(directTest.status).toBe(400);
+      const noHandle = await raw({ Authorization: token() }, `/${HUB}/messages/?direct&api-version=2020-06`);
+      expect(noHandle).toMatchObject({ status: 400, body: expect.stringContaining('MissingDeviceHandle') });
+    });
+  });
+
+  it('maps 400 bad tags and payload, 413 over 4 KB, 403 quota', async () => {
+    expect(await send(request({}, '{"aps":{}}', 'news & sports'))).toMatchObject({
+      status: 400,
+      reason: 'InvalidTags',
+    });
+    expect(await send(request({ format: 'fcmv1' }, '{"notification":{}}', 'a'))).toMatchObject({
+      status: 400,
+      reason: 'InvalidPayload',
+    });
+    expect(await send(request({ format: 'template' }, '{"n":1}', 'a'))).toMatchObject({
+      status: 400,
+      reason: 'InvalidPayload',
+    });
+    expect(await send(request({ format: 'windows' }, '{"not":"xml"}', 'a'))).toMatchObject({
+      status: 400,
+      reason: 'InvalidPayload',
+    });
+    const big = await send(request({}, JSON.stringify({ aps: { alert: 'x'.repeat(4100) } }), 'a'));
+    expect(big).toMatchObject({ status: 413, reason: 'PayloadTooLarge', retryable: false });
+    emulator.setQuota(1);
+    expect((await send(request({}, '{"aps":{}}', 'a'))).outcome).toBe('accepted');
+    expect(await send(request({}, '{"aps":{}}', 'a'))).toMatchObject({
+      status: 403,
+      reason: 'QuotaExceeded',
+      retryable: true,
+    });
+  });
+
+  it('fault rules: 429 with Retry-After, 503, delay, and a reset as a failed result', async () => {
+    emulator.faults.add({
+      action: { kind: 'status', status: 429, reason: 'Throttled', retryAfterSeconds: 12 },
+      times: 1,
+    });
+    expect(await send(request({}, '{"aps":{}}', 'a'))).toMatchObject({
+      status: 429,
+      reason: 'Throttled',
+      retryable: true,
+      retryAfterSeconds: 12,
+    });
+    emulator.faults.add({ action: { kind: 'status', status: 503 }, times: 1 });
+    expect(await send(request({}, '{"aps":{}}', 'a'))).toMatchObject({
+      status: 503,
+      reason: 'ServiceUnavailable',
+      retryable: true,
+    });
+    emulator.faults.add({ action: { kind: 'delay', ms: 300 }, times: 1 });
+    const delayed = await send(request({}, '{"aps":{}}', 'a'));
+    expect(delayed.outcome).toBe('accepted');
+    expect(delayed.durationMs).toBeGreaterThanOrEqual(290);
+    emulator.faults.add({ match: { device: 'DEAD' }, action: { kind: 'reset' }, times: 1 });
+    const reset = await send(request({ targetKind: 'direct' }, '{"aps":{}}', 'DEAD'));
+    expect(reset.outcome).toBe('failed');
+    expect(reset.status).toBeNull();
+    expect(reset.exchangeIds).toHaveLength(1);
+  });
+
+  it('testCredential proves the token against the local hub and explains a refusal', async () => {
+    const ctx = { transport, local };
+    expect(await provider.testCredential!(credential('tc'), { ...ctx, credential: credential('tc') })).toContain(
+      'the local hub accepted it',
+    );
+    await expect(
+      provider.testCredential!(credential('tc2', { key: 'nope' }), {
+        ...ctx,
+        credential: credential('tc2', { key: 'nope' }),
+      }),
+    ).rejects.toThrow(/InvalidSignature/);
+    expect(
+      await provider.testCredential!(credential('tc3'), { ...ctx, local: null, credential: credential('tc3') }),
+    ).toContain(`https://${NAMESPACE}/${HUB.toLowerCase()}`);
+  });
+
+  it('offers the admin API over HTTP: credentials, registrations, quota and checks', async () => {
+    const post = async (path: string, body: unknown, method = 'POST') => {
+      const response = await transport.request({
+        url: `${emulator.adminUrl}${path}`,
+        method,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        tls: { ca: ca.certPem },
+      });
+      return {
+        status: response.status,
+        json: JSON.parse(response.body.toString('utf8') || 'null') as Record<string, unknown>,
+      };
+    };
+    const cred = await post('/__admin/credentials', {
+      connectionString: `Endpoint=sb://${NAMESPACE}/;SharedAccessKeyName=Admin;SharedAccessKey=admin-key`,
+      hub: HUB,
+    });
+    expect(cred).toMatchObject({
+      status: 201,
+      json: { namespace: NAMESPACE, hub: HUB, keyName: 'Admin', rights: ['Listen', 'Send', 'Manage'] },
+    });
+    expect(cred.json).not.toHaveProperty('key');
+    const reg = await post('/__admin/devices', { hub: HUB, platform: 'apple', tags: ['vip'], installationId: 'i-1' });
+    expect(reg.status).toBe(201);
+    expect(reg.json['tags']).toEqual(['vip', '$InstallationId:{i-1}']);
+    expect((await post('/__admin/devices', { hub: HUB, platform: 'apple', tags: ['bad tag'] })).status).toBe(400);
+    const viaAdmin = await send(
+      request({ test: true }, '{"aps":{}}', 'vip'),
+      credential('adm', { keyName: 'Admin', key: 'admin-key' }),
+    );
+    expect((viaAdmin.details?.['notificationOutcome'] as { success: number }).success).toBe(1);
+    expect((await post('/__admin/checks', { created201: false }, 'PUT')).status).toBe(200);
+    expect((await send(request({}, '{"aps":{}}', 'vip'))).status).toBe(200);
+    emulator.setCheck('created201', true);
+    expect((await post('/__admin/quota', { remaining: 0 }, 'PUT')).status).toBe(200);
+    expect((await send(request({}, '{"aps":{}}', 'vip'))).status).toBe(403);
+  });
+});
+
+describe('Notification Hubs emulator state', () => {
+  it('persists policies and registrations in stateDir and loads them at start', async () => {
+    const ca = LocalCa.create('nhub state CA');
+    const dir = await mkdtemp(join(tmpdir(), 'nhub-state-'));
+    try {
+      const first = await startNhubEmulator({ ca, stateDir: dir });
+      first.registerCredential({ namespace: NAMESPACE, hub: HUB, keyName: 'K', key: 'v' });
+      const reg = first.createRegistration({ hub: HUB, platform: 'windows', tags: ['t'] });
+      await first.close();
+      expect(JSON.parse(await readFile(join(dir, 'nhub.json'), 'utf8')).registrations).toHaveLength(1);
+      const second = await startNhubEmulator({ ca, stateDir: dir });
+      expect(second.registrations().map((r) => r.registrationId)).toEqual([reg.registrationId]);
+      await second.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
