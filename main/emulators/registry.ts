@@ -2,6 +2,7 @@ import type { Provider } from '../../shared/domain/exchange';
 import type { LocalEnvironment } from '../core/local/local-env';
 import type { EmulatorStartOptions, RunningEmulator } from './common/types';
 import { fcmEmulatorFactory } from './fcm';
+import { nhubEmulatorFactory } from './nhub';
 import { webpushEmulatorFactory } from './webpush';
 import { wnsEmulatorFactory } from './wns';
 
@@ -19,4 +20,4 @@ export interface EmulatorFactory {
 }
 
 /** Started in this order; Notification Hubs goes last because it forwards to the others. */
-export const EMULATORS: EmulatorFactory[] = [fcmEmulatorFactory, wnsEmulatorFactory, webpushEmulatorFactory];
+export const EMULATORS: EmulatorFactory[] = [fcmEmulatorFactory, wnsEmulatorFactory, webpushEmulatorFactory, nhubEmulatorFactory];

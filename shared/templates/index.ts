@@ -1,5 +1,6 @@
 import type { Provider } from '../domain/exchange';
 import { fcmTemplates } from './fcm';
+import { nhubTemplates } from './nhub';
 import { webpushTemplates } from './webpush';
 import { wnsTemplates } from './wns';
 
@@ -22,5 +23,5 @@ export const templatesByProvider: Record<Provider, readonly PayloadTemplate[]> =
   fcm: fcmTemplates as readonly PayloadTemplate[],
   wns: wnsTemplates as readonly PayloadTemplate[],
   webpush: webpushTemplates as readonly PayloadTemplate[],
-  nhub: none,
+  nhub: nhubTemplates as readonly PayloadTemplate[],
 };
