@@ -173,12 +173,13 @@ export async function startApnsEmulator(
   const sessions = new Set<ServerHttp2Session>();
   const sockets = new Set<Socket>();
   const states = new WeakMap<object, ConnectionState>();
-  // Keyed by the TLS socket so HTTP/1.1 admin calls and HTTP/2 sessions share one lookup.
+  // Keyed by the HTTP/2 session: APNs tracks tokens and teams per connection.
   const connection = (req: Http2ServerRequest): ConnectionState => {
-    let state = states.get(req.socket);
+    const owner: object = req.stream?.session ?? req.socket;
+    let state = states.get(owner);
     if (!state) {
       state = { token: null, tokenSince: 0, teamId: null, opened: false };
-      states.set(req.socket, state);
+      states.set(owner, state);
     }
     return state;
   };
