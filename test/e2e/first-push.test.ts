@@ -31,7 +31,7 @@ describeWithSystem('first push from an empty workspace', missingChromium(), () =
     await page.getByTestId('sandbox-init').click();
     await page.getByTestId('sandbox-steps').waitFor({ timeout: 60_000 });
     const steps = await page.getByTestId('sandbox-steps').locator('li').allTextContents();
-    expect(steps.length).toBeGreaterThan(0);
+    expect(steps).toHaveLength(5);
     for (const step of steps) expect(step).toMatch(/^✓/);
     expect(await page.getByTestId('emulators-status').textContent()).toContain('Running in this app');
   });
@@ -39,7 +39,7 @@ describeWithSystem('first push from an empty workspace', missingChromium(), () =
   it('sends a first push for every provider with Ctrl+Enter, and the emulator receives it', async () => {
     const ready = await page.getByTestId('sandbox-steps').locator('li.ok').allTextContents();
     const providers = Object.entries(PROVIDER_TABS).filter(([id]) => ready.some((line) => line.includes(` ${id} `)));
-    expect(providers.length).toBe(ready.length);
+    expect(providers).toHaveLength(5);
     await page.getByTestId('sandbox-compose').click();
     for (const [id] of providers) {
       await page.getByTestId(`provider-${id}`).click();
