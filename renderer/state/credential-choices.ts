@@ -1,9 +1,9 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { CredentialMeta } from '../../shared/domain/credential';
+import { useEffect } from 'react';
+import type { CredentialKind, CredentialMeta } from '../../shared/domain/credential';
 import type { Provider } from '../../shared/domain/exchange';
-import { call } from '../bridge';
+import { useCredentials } from './credentials';
 
-const KINDS: Record<Provider, readonly CredentialMeta['kind'][]> = {
+const KINDS_FOR: Record<Provider, readonly CredentialKind[]> = {
   apns: ['apns-token', 'apns-certificate'],
   fcm: ['fcm-service-account'],
   wns: ['wns'],
@@ -11,18 +11,13 @@ const KINDS: Record<Provider, readonly CredentialMeta['kind'][]> = {
   nhub: ['nhub'],
 };
 
-/** The credentials a profile for this provider can use (metadata only), fetched when asked. */
+/** The credentials a provider can send with, loaded on first use. */
 export function useCredentialChoices(provider: Provider): CredentialMeta[] {
-  const [all, setAll] = useState<CredentialMeta[]>([]);
+  const items = useCredentials((state) => state.items);
+  const loaded = useCredentials((state) => state.loaded);
+  const load = useCredentials((state) => state.load);
   useEffect(() => {
-    let live = true;
-    void call('credentials.list', {}).then(
-      (list) => live && setAll(list),
-      () => live && setAll([]),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-  return useMemo(() => all.filter((meta) => KINDS[provider].includes(meta.kind)), [all, provider]);
+    if (!loaded) void load();
+  }, [loaded, load]);
+  return items.filter((meta) => KINDS_FOR[provider].includes(meta.kind));
 }

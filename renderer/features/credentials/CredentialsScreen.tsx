@@ -1,12 +1,79 @@
-import { EmptyState } from '../../app/EmptyState';
+import { useEffect, useState } from 'react';
+import type { CredentialMeta } from '../../../shared/domain/credential';
+import { useAppInfo } from '../../state/app-info';
+import { useCredentials } from '../../state/credentials';
+import { CredentialRow, type RowAction } from './CredentialRow';
+import { ImportDialog } from './ImportDialog';
+import { DeleteDialog, RenameDialog, VapidDialog } from './SmallDialogs';
+import './credentials.css';
+
+type Open = { dialog: 'import' } | { dialog: 'vapid' } | { dialog: RowAction; meta: CredentialMeta } | null;
 
 export function CredentialsScreen() {
+  const { items, loaded, error, load } = useCredentials();
+  const keychain = useAppInfo((s) => s.info?.keychain);
+  const [open, setOpen] = useState<Open>(null);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  const close = () => setOpen(null);
+  const blocked = keychain?.state === 'unavailable';
+
   return (
-    <EmptyState title="Credentials">
-      <p>
-        Import APNs keys and certificates, FCM service accounts, WNS, VAPID and Notification Hubs credentials. Secrets
-        stay in the OS keychain.
-      </p>
-    </EmptyState>
+    <div className="credentials" data-testid="credentials">
+      <div className="section-head">
+        <h2>Credentials</h2>
+        <div className="toolbar">
+          <button
+            type="button"
+            className="primary"
+            data-testid="cred-import"
+            disabled={blocked}
+            onClick={() => setOpen({ dialog: 'import' })}
+          >
+            Import…
+          </button>
+          <button
+            type="button"
+            data-testid="cred-generate-vapid"
+            disabled={blocked}
+            onClick={() => setOpen({ dialog: 'vapid' })}
+          >
+            Generate VAPID keys…
+          </button>
+        </div>
+      </div>
+      {blocked && (
+        <div className="banner banner-warn" role="alert" data-testid="cred-keychain-unavailable">
+          <strong>Imports are off: {keychain.message}</strong> {keychain.hint}
+        </div>
+      )}
+      {keychain?.state === 'ephemeral' && (
+        <p className="cred-note" data-testid="cred-ephemeral">
+          {keychain.message}
+        </p>
+      )}
+      {error && (
+        <div className="field-error" role="alert">
+          <strong>{error.message}</strong> {error.hint}
+        </div>
+      )}
+      {loaded && items.length === 0 && !error && (
+        <p className="cred-note">
+          No credentials yet. Import an APNs key or certificate, an FCM service account, WNS, VAPID or Notification Hubs
+          credentials; secrets stay in the OS keychain.
+        </p>
+      )}
+      <ul className="cred-list">
+        {items.map((meta) => (
+          <CredentialRow key={meta.id} meta={meta} onAction={(dialog) => setOpen({ dialog, meta })} />
+        ))}
+      </ul>
+      {open?.dialog === 'import' && <ImportDialog onClose={close} />}
+      {open?.dialog === 'vapid' && <VapidDialog onClose={close} />}
+      {open?.dialog === 'replace' && <ImportDialog replacing={open.meta} onClose={close} />}
+      {open?.dialog === 'rename' && <RenameDialog meta={open.meta} onClose={close} />}
+      {open?.dialog === 'delete' && <DeleteDialog meta={open.meta} onClose={close} />}
+    </div>
   );
 }

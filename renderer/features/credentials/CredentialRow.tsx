@@ -1,0 +1,60 @@
+import type { CredentialMeta } from '../../../shared/domain/credential';
+import { useCredentials } from '../../state/credentials';
+import { badges, credentialFacts, KIND_LABELS } from './kinds';
+
+export type RowAction = 'rename' | 'replace' | 'delete';
+
+export function CredentialRow({ meta, onAction }: { meta: CredentialMeta; onAction(action: RowAction): void }) {
+  const test = useCredentials((s) => s.test);
+  const outcome = useCredentials((s) => s.tests[meta.id]);
+  return (
+    <li className="cred-row" data-testid="credential-row" data-kind={meta.kind}>
+      <div className="cred-head">
+        <strong className="cred-label">{meta.label}</strong>
+        <span className="cred-kind">{KIND_LABELS[meta.kind]}</span>
+        {badges(meta).map((badge, index) => (
+          <span key={index} className={`cred-badge cred-badge-${badge.tone}`} title={meta.warnings[index]}>
+            {badge.text}
+          </span>
+        ))}
+        <span className="cred-actions">
+          <button type="button" data-testid="cred-test" disabled={outcome?.running} onClick={() => void test(meta.id)}>
+            Test
+          </button>
+          <button type="button" data-testid="cred-rename" onClick={() => onAction('rename')}>
+            Rename
+          </button>
+          <button type="button" data-testid="cred-replace" onClick={() => onAction('replace')}>
+            Replace secret
+          </button>
+          <button type="button" className="danger" data-testid="cred-delete" onClick={() => onAction('delete')}>
+            Delete
+          </button>
+        </span>
+      </div>
+      <dl className="cred-facts">
+        {credentialFacts(meta).map(([name, value]) => (
+          <div key={name}>
+            <dt>{name}</dt>
+            <dd className={name === 'Public key' || name === 'SHA-256' ? 'mono' : undefined}>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {meta.warnings.map((warning) => (
+        <div key={warning} className="cred-warning" data-testid="cred-warning">
+          {warning}
+        </div>
+      ))}
+      {outcome && (
+        <div
+          className={outcome.running ? 'cred-test' : outcome.ok ? 'cred-test cred-test-ok' : 'cred-test cred-test-fail'}
+          data-testid="cred-test-result"
+          role="status"
+        >
+          {outcome.running ? '' : outcome.ok ? '✓ ' : '✗ '}
+          {outcome.message}
+        </div>
+      )}
+    </li>
+  );
+}

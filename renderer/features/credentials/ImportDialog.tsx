@@ -1,0 +1,131 @@
+import { useEffect, useRef, useState } from 'react';
+import type { CredentialFields, CredentialKind, CredentialMeta } from '../../../shared/domain/credential';
+import { toShownError, useCredentials, type ShownError } from '../../state/credentials';
+import { EMPTY_FIELDS, KindFields, type FieldValues } from './KindFields';
+import { fileToBase64, KIND_LABELS, KIND_ORDER } from './kinds';
+
+/** Only the fields the kind uses, with files as base64; empty strings are left out. */
+async function toContractFields(kind: CredentialKind, v: FieldValues): Promise<CredentialFields> {
+  const fields: CredentialFields = {};
+  if (v.file) {
+    fields.fileBase64 = await fileToBase64(v.file);
+    fields.fileName = v.file.name;
+  }
+  const put = (name: keyof CredentialFields, value: string) => {
+    if (value.trim() !== '') (fields as Record<string, string>)[name] = value;
+  };
+  if (kind === 'apns-token') {
+    put('keyId', v.keyId);
+    put('teamId', v.teamId);
+  } else if (kind === 'apns-certificate') {
+    if (v.keyFile) fields.keyFileBase64 = await fileToBase64(v.keyFile);
+    if (v.passphrase !== '') fields.passphrase = v.passphrase;
+  } else if (kind === 'wns') {
+    if (v.wnsFlavor === 'package-sid') put('packageSid', v.packageSid);
+    else {
+      put('tenantId', v.tenantId);
+      put('clientId', v.clientId);
+    }
+    put('clientSecret', v.clientSecret);
+  } else if (kind === 'vapid') {
+    put('privateKey', v.privateKey);
+    put('subject', v.subject);
+  } else if (kind === 'nhub') {
+    put('connectionString', v.connectionString);
+    put('hubName', v.hubName);
+  }
+  return fields;
+}
+
+interface Props {
+  /** Replacing keeps id, label and kind; importing picks a kind and a label. */
+  replacing?: CredentialMeta;
+  onClose(): void;
+}
+
+export function ImportDialog({ replacing, onClose }: Props) {
+  const { importCredential, replaceSecret } = useCredentials();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [kind, setKind] = useState<CredentialKind>(replacing?.kind ?? 'apns-token');
+  const [label, setLabel] = useState('');
+  const [values, setValues] = useState<FieldValues>(EMPTY_FIELDS);
+  const [error, setError] = useState<ShownError | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => dialog.current?.showModal(), []);
+
+  async function submit() {
+    setBusy(true);
+    setError(null);
+    try {
+      const fields = await toContractFields(kind, values);
+      if (replacing) await replaceSecret({ id: replacing.id, ...fields });
+      else await importCredential({ kind, ...(label.trim() ? { label: label.trim() } : {}), ...fields });
+      // Secrets typed into the form are dropped as soon as main has them.
+      setValues(EMPTY_FIELDS);
+      onClose();
+    } catch (e) {
+      setError(toShownError(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <dialog ref={dialog} className="dialog" data-testid="credential-import" onClose={onClose}>
+      <form
+        method="dialog"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <h3>{replacing ? `Replace the secret of "${replacing.label}"` : 'Import a credential'}</h3>
+        {!replacing && (
+          <>
+            <div className="field">
+              <label>
+                Kind
+                <select
+                  value={kind}
+                  data-testid="cred-kind"
+                  onChange={(e) => {
+                    setKind(e.target.value as CredentialKind);
+                    setError(null);
+                  }}
+                >
+                  {KIND_ORDER.map((k) => (
+                    <option key={k} value={k}>
+                      {KIND_LABELS[k]}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </div>
+            <div className="field">
+              <label>
+                Label (optional)
+                <input value={label} data-testid="cred-label" onChange={(e) => setLabel(e.target.value)} />
+              </label>
+            </div>
+          </>
+        )}
+        <KindFields kind={kind} values={values} onChange={(patch) => setValues({ ...values, ...patch })} />
+        {error && (
+          <div className="field-error" role="alert" data-testid="cred-import-error">
+            <strong>{error.message}</strong>
+            {error.hint && <div>{error.hint}</div>}
+          </div>
+        )}
+        <p className="cred-note">The secret goes to the OS keychain; only its metadata is kept here.</p>
+        <div className="dialog-actions">
+          <button type="submit" className="primary" disabled={busy} data-testid="cred-import-submit">
+            {busy ? 'Checking…' : replacing ? 'Replace secret' : 'Import'}
+          </button>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,153 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { CredentialMeta } from '../../../shared/domain/credential';
+import { toShownError, useCredentials, type ShownError } from '../../state/credentials';
+
+function Dialog(props: { title: string; testId: string; onClose(): void; children: ReactNode }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => dialog.current?.showModal(), []);
+  return (
+    <dialog ref={dialog} className="dialog" data-testid={props.testId} onClose={props.onClose}>
+      <h3>{props.title}</h3>
+      {props.children}
+    </dialog>
+  );
+}
+
+function ErrorLine({ error }: { error: ShownError | null }) {
+  if (!error) return null;
+  return (
+    <div className="field-error" role="alert">
+      <strong>{error.message}</strong>
+      {error.hint && <div>{error.hint}</div>}
+    </div>
+  );
+}
+
+export function RenameDialog({ meta, onClose }: { meta: CredentialMeta; onClose(): void }) {
+  const rename = useCredentials((s) => s.rename);
+  const [label, setLabel] = useState(meta.label);
+  const [error, setError] = useState<ShownError | null>(null);
+  return (
+    <Dialog title={`Rename "${meta.label}"`} testId="credential-rename" onClose={onClose}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          rename(meta.id, label).then(onClose, (err: unknown) => setError(toShownError(err)));
+        }}
+      >
+        <div className="field">
+          <label>
+            Label
+            <input autoFocus value={label} data-testid="cred-rename-input" onChange={(e) => setLabel(e.target.value)} />
+          </label>
+        </div>
+        <ErrorLine error={error} />
+        <div className="dialog-actions">
+          <button type="submit" className="primary" data-testid="cred-rename-submit">
+            Rename
+          </button>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+export function DeleteDialog({ meta, onClose }: { meta: CredentialMeta; onClose(): void }) {
+  const remove = useCredentials((s) => s.remove);
+  const [error, setError] = useState<ShownError | null>(null);
+  return (
+    <Dialog title={`Delete "${meta.label}"?`} testId="credential-delete" onClose={onClose}>
+      <p>
+        This removes the credential and its secret from the OS keychain. Profiles that use it will need another
+        credential. This cannot be undone.
+      </p>
+      <ErrorLine error={error} />
+      <div className="dialog-actions">
+        <button
+          type="button"
+          className="danger"
+          data-testid="cred-delete-confirm"
+          onClick={() => remove(meta.id).then(onClose, (err: unknown) => setError(toShownError(err)))}
+        >
+          Delete
+        </button>
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+export function VapidDialog({ onClose }: { onClose(): void }) {
+  const generate = useCredentials((s) => s.generateVapid);
+  const [subject, setSubject] = useState('mailto:');
+  const [label, setLabel] = useState('');
+  const [made, setMade] = useState<CredentialMeta | null>(null);
+  const [error, setError] = useState<ShownError | null>(null);
+  const [copied, setCopied] = useState(false);
+  const publicKey = made ? String(made.metadata['publicKey'] ?? '') : '';
+  return (
+    <Dialog title="Generate a VAPID key pair" testId="credential-vapid" onClose={onClose}>
+      {made ? (
+        <div className="cred-vapid-result">
+          <p>
+            Stored as “{made.label}”. Give this public key to your page as <code>applicationServerKey</code>; the
+            private key stays in the keychain.
+          </p>
+          <textarea readOnly className="mono" rows={3} value={publicKey} data-testid="cred-vapid-public" />
+          {made.warnings.map((warning) => (
+            <div key={warning} className="cred-warning">
+              {warning}
+            </div>
+          ))}
+          <div className="dialog-actions">
+            <button
+              type="button"
+              className="primary"
+              data-testid="cred-vapid-copy"
+              onClick={() => void navigator.clipboard?.writeText(publicKey).then(() => setCopied(true))}
+            >
+              {copied ? 'Copied' : 'Copy public key'}
+            </button>
+            <button type="button" onClick={onClose}>
+              Done
+            </button>
+          </div>
+        </div>
+      ) : (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            generate(subject, label.trim() || undefined).then(setMade, (err: unknown) => setError(toShownError(err)));
+          }}
+        >
+          <div className="field">
+            <label>
+              Subject (mailto: or https:)
+              <input value={subject} data-testid="cred-vapid-subject" onChange={(e) => setSubject(e.target.value)} />
+            </label>
+          </div>
+          <div className="field">
+            <label>
+              Label (optional)
+              <input value={label} onChange={(e) => setLabel(e.target.value)} />
+            </label>
+          </div>
+          <ErrorLine error={error} />
+          <div className="dialog-actions">
+            <button type="submit" className="primary" data-testid="cred-vapid-generate">
+              Generate
+            </button>
+            <button type="button" onClick={onClose}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+    </Dialog>
+  );
+}
