@@ -1,9 +1,178 @@
-import { EmptyState } from '../../app/EmptyState';
+import { useEffect, useRef, useState } from 'react';
+import { useComposerHandoff } from '../../state/composer-handoff';
+import { useExchangeFocus } from '../../state/exchange-focus';
+import { useHistory } from '../../state/history';
+import { useNavigation } from '../../state/navigation';
+import { groupByDay } from './groups';
+import './history.css';
 
+function time(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { hour12: false });
+}
+
+/** Past sends grouped by day, searchable; each can be opened, sent again, or edited in the composer. */
 export function HistoryScreen() {
+  const state = useHistory();
+  const go = useNavigation((nav) => nav.go);
+  const hand = useComposerHandoff((handoff) => handoff.hand);
+  const focusExchange = useExchangeFocus((focus) => focus.focus);
+  const [text, setText] = useState(state.text);
+  const search = useRef<HTMLInputElement | null>(null);
+
+  useEffect(() => {
+    void useHistory.getState().load();
+    return useHistory.getState().listen();
+  }, []);
+
+  // Search as you type, without a call per keystroke.
+  useEffect(() => {
+    if (text === useHistory.getState().text) return;
+    const timer = setTimeout(() => void useHistory.getState().search(text), 200);
+    return () => clearTimeout(timer);
+  }, [text]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f') {
+        event.preventDefault();
+        search.current?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const selected = state.selected;
   return (
-    <EmptyState title="History">
-      <p>Past sends, grouped by time, searchable, and openable in the composer.</p>
-    </EmptyState>
+    <div className="history" data-testid="history">
+      <div className="toolbar">
+        <input
+          ref={search}
+          type="search"
+          placeholder="Search sends: target, reason, id… (Ctrl+F)"
+          aria-label="Search history"
+          data-testid="history-search"
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+        />
+        <span className="hint" data-testid="history-count">
+          {state.total.toLocaleString()} send{state.total === 1 ? '' : 's'}
+        </span>
+      </div>
+      {state.error && (
+        <div className="field-error" role="alert" data-testid="history-error">
+          {state.error.message}
+          {state.error.hint && <span className="hint"> {state.error.hint}</span>}
+        </div>
+      )}
+      <div className="history-body">
+        <div className="history-list" data-testid="history-list">
+          {state.sends.length === 0 && !state.busy && (
+            <p className="hint" data-testid="history-empty">
+              {state.text ? 'No sends match.' : 'No sends yet. Everything you send is kept here.'}
+            </p>
+          )}
+          {groupByDay(state.sends).map(({ group, items }) => (
+            <section key={group} data-testid={`history-group-${group.toLowerCase()}`}>
+              <h3>{group}</h3>
+              <ul>
+                {items.map((send) => (
+                  <li key={send.id}>
+                    <button
+                      type="button"
+                      className={`history-item outcome-${send.outcome}${selected?.result.id === send.id ? ' selected' : ''}`}
+                      data-testid="history-item"
+                      data-send-id={send.id}
+                      onClick={() => void state.open(send.id)}
+                    >
+                      <span className="mono">{time(send.startedAt)}</span>
+                      <span>{send.provider}</span>
+                      <span className="ellipsis mono">{send.target}</span>
+                      <span>
+                        {send.outcome} {send.status ?? ''} {send.reason ?? ''}
+                      </span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
+          {state.nextCursor !== null && (
+            <button type="button" data-testid="history-more" onClick={() => void state.loadMore()}>
+              Load older sends
+            </button>
+          )}
+        </div>
+        <div className="history-detail">
+          {selected ? (
+            <section data-testid="history-detail">
+              <h3>
+                {selected.result.provider} → <span className="mono">{selected.result.target}</span>
+              </h3>
+              <p data-testid="history-detail-outcome">
+                <strong>{selected.result.outcome}</strong> {selected.result.status ?? 'no response'}{' '}
+                {selected.result.reason && <code>{selected.result.reason}</code>}
+              </p>
+              {selected.result.explanation && <p>{selected.result.explanation}</p>}
+              {selected.result.hint && <p className="hint">{selected.result.hint}</p>}
+              <div className="toolbar">
+                <button
+                  type="button"
+                  className="primary"
+                  data-testid="history-resend"
+                  disabled={!selected.request || state.busy}
+                  title={selected.request ? undefined : 'No saved request for this send'}
+                  onClick={() => void state.resend(selected.result.id)}
+                >
+                  Send again
+                </button>
+                <button
+                  type="button"
+                  data-testid="history-open-composer"
+                  disabled={!selected.request}
+                  onClick={() => {
+                    if (!selected.request) return;
+                    hand(selected.request, selected.result.id);
+                    go('compose');
+                  }}
+                >
+                  Open in composer
+                </button>
+              </div>
+              <h4>Exchanges</h4>
+              <ul>
+                {selected.exchanges.map((exchange) => (
+                  <li key={exchange.id}>
+                    <button
+                      type="button"
+                      className="link"
+                      data-testid="history-exchange"
+                      onClick={() => {
+                        focusExchange(exchange.id);
+                        go('exchanges');
+                      }}
+                    >
+                      {exchange.purpose} · {exchange.method} {exchange.status ?? exchange.error?.code ?? '—'} ·{' '}
+                      {Math.round(exchange.timings.total)} ms
+                    </button>
+                  </li>
+                ))}
+              </ul>
+              {selected.request && (
+                <>
+                  <h4>Payload</h4>
+                  <pre className="mono exchange-raw" data-testid="history-payload">
+                    {selected.request.payload}
+                  </pre>
+                </>
+              )}
+            </section>
+          ) : (
+            <p className="hint">Select a send to see its result, exchanges and payload.</p>
+          )}
+        </div>
+      </div>
+    </div>
   );
 }
