@@ -1,5 +1,6 @@
 import type { Provider } from '../../shared/domain/exchange';
 import type { LocalEnvironment } from '../core/local/local-env';
+import { apnsEmulatorFactory } from './apns';
 import type { EmulatorStartOptions, RunningEmulator } from './common/types';
 import { fcmEmulatorFactory } from './fcm';
 import { nhubEmulatorFactory } from './nhub';
@@ -20,4 +21,4 @@ export interface EmulatorFactory {
 }
 
 /** Started in this order; Notification Hubs goes last because it forwards to the others. */
-export const EMULATORS: EmulatorFactory[] = [fcmEmulatorFactory, wnsEmulatorFactory, webpushEmulatorFactory, nhubEmulatorFactory];
+export const EMULATORS: EmulatorFactory[] = [apnsEmulatorFactory, fcmEmulatorFactory, wnsEmulatorFactory, webpushEmulatorFactory, nhubEmulatorFactory];

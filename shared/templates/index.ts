@@ -1,4 +1,5 @@
 import type { Provider } from '../domain/exchange';
+import { apnsTemplates } from './apns';
 import { fcmTemplates } from './fcm';
 import { nhubTemplates } from './nhub';
 import { webpushTemplates } from './webpush';
@@ -19,7 +20,7 @@ const none: readonly PayloadTemplate[] = [];
 
 /** Templates per provider, from shared/templates/<provider>/. */
 export const templatesByProvider: Record<Provider, readonly PayloadTemplate[]> = {
-  apns: none,
+  apns: apnsTemplates as readonly PayloadTemplate[],
   fcm: fcmTemplates as readonly PayloadTemplate[],
   wns: wnsTemplates as readonly PayloadTemplate[],
   webpush: webpushTemplates as readonly PayloadTemplate[],

@@ -7,7 +7,7 @@ import { LocalCa } from '../../main/emulators/common/ca';
 import { startApnsEmulator, type RunningApnsEmulator } from '../../main/emulators/apns';
 import type { Exchange } from '../../shared/domain/exchange';
 import { apnsSendSchema, type ApnsSendRequest } from '../../shared/providers/apns/message';
-import type { ResolvedCredential } from '../../main/core/credentials/types';
+import type { ApnsTokenSecret, ResolvedCredential } from '../../main/core/credentials/types';
 import { apnsLocalEnv, certificateCredential, tokenCredential } from '../support/apns-harness';
 
 const BUNDLE = 'com.example.client';
@@ -69,7 +69,7 @@ describe('APNs client with token auth against the emulator', () => {
     expect(result.messageIds['apns-id']).toMatch(/^[0-9a-f-]{36}$/);
     expect(result.messageIds['apns-unique-id']).toMatch(/^[0-9a-f-]{36}$/);
     expect(result.exchangeIds).toEqual([exchanges[0]!.id]);
-    const jwt = provider.jwts.get(credential.meta.id, credential.secret).token;
+    const jwt = provider.jwts.get(credential.meta.id, credential.secret as ApnsTokenSecret).token;
     const recorded = JSON.stringify(exchanges);
     expect(recorded).not.toContain(jwt);
     expect(recorded).not.toContain(jwt.split('.')[2]);

@@ -59,7 +59,7 @@ export class RawApnsClient {
 export function tokenCredential(
   key: { keyId: string; teamId: string; keyPem: string },
   id = `cred-${randomUUID()}`,
-): ResolvedCredential<'apns-token'> {
+): ResolvedCredential {
   const secret: ApnsTokenSecret = { kind: 'apns-token', keyPem: key.keyPem, keyId: key.keyId, teamId: key.teamId };
   return {
     meta: {
@@ -77,7 +77,7 @@ export function tokenCredential(
 export function certificateCredential(
   cert: { certPem: string; keyPem: string; bundleId: string; topics: string[]; environment: string },
   id = `cred-${randomUUID()}`,
-): ResolvedCredential<'apns-certificate'> {
+): ResolvedCredential {
   const secret: ApnsCertificateSecret = { kind: 'apns-certificate', certPem: cert.certPem, keyPem: cert.keyPem };
   return {
     meta: {
