@@ -5,6 +5,7 @@ import { emulatorsStartCommand } from './commands/emulators';
 import { historyExportCommand, historyListCommand, historyShowCommand } from './commands/history';
 import { sendApnsCommand } from './commands/send-apns';
 import { sendFcmCommand } from './commands/send-fcm';
+import { sendNhubCommand } from './commands/send-nhub';
 import { sandboxInitCommand } from './commands/sandbox';
 import { serveCommand } from './commands/serve';
 import { sendWebpushCommand } from './commands/send-webpush';
@@ -21,6 +22,7 @@ export const commands: readonly CliCommand[] = [
   sendFcmCommand,
   sendWebpushCommand,
   sendWnsCommand,
+  sendNhubCommand,
   vapidGenerateCommand,
   historyListCommand,
   historyShowCommand,
