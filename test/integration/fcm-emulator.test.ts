@@ -137,6 +137,19 @@ describe('FCM emulator messages:send', () => {
     expect(own.status).toBe(200);
   });
 
+  it('accepts the numeric project number and says when the FCM API is disabled', async () => {
+    const sa = await emulator.createServiceAccount('numbered');
+    await emulator.registerServiceAccount({ ...sa, projectNumber: '123456789012' });
+    const device = await emulator.registerDevice({ projectId: 'numbered' });
+    const auth = await bearer(sa);
+    expect((await send({ token: device.token }, {}, true, '123456789012', auth)).status).toBe(200);
+    await emulator.registerServiceAccount({ ...sa, projectNumber: '123456789012', messagingApiEnabled: false });
+    const disabled = await send({ token: device.token }, {}, true, 'numbered', auth);
+    expect(disabled.status).toBe(403);
+    expect(disabled.json.error.status).toBe('PERMISSION_DENIED');
+    expect(disabled.json.error.message).toContain('has not been used in project 123456789012 before or it is disabled');
+  });
+
   it('answers 404 UNREGISTERED for unknown and unregistered tokens, 400 for malformed ones', async () => {
     const gone = await emulator.registerDevice({ projectId: 'demo-project', state: 'unregistered' });
     for (const token of [gone.token, `${gone.token.slice(0, -4)}zzzz`]) {
@@ -280,6 +293,15 @@ describe('FCM emulator faults, admin routes and state', () => {
     expect(faulted.json.error).toMatchObject({ status: 'UNAVAILABLE', details: [{ errorCode: 'UNAVAILABLE' }] });
     expect(faulted.headers).toContainEqual(['retry-after', '9']);
     expect((await send({ token: device.token })).status).toBe(200);
+  });
+
+  it('delays answers for a delay fault', async () => {
+    const device = await emulator.registerDevice({ projectId: 'demo-project' });
+    const auth = await bearer();
+    emulator.faults.add({ match: { device: device.token }, action: { kind: 'delay', ms: 400 }, times: 1 });
+    const started = Date.now();
+    expect((await send({ token: device.token }, {}, true, 'demo-project', auth)).status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(390);
   });
 
   it('resets the stream for a reset fault', async () => {

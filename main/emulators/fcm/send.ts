@@ -50,6 +50,14 @@ export function handleSend(
       ],
     );
   }
+  if (!account.messagingApiEnabled) {
+    const number = account.projectNumber ?? account.projectId;
+    return rpcError(
+      403,
+      `Firebase Cloud Messaging API has not been used in project ${number} before or it is disabled. Enable it by visiting https://console.developers.google.com/apis/api/fcm.googleapis.com/overview?project=${number} then retry.`,
+      [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'SERVICE_DISABLED', domain: 'googleapis.com' }],
+    );
+  }
   let body: Record<string, unknown>;
   try {
     const parsed = JSON.parse(bodyText) as unknown;
