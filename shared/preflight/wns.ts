@@ -18,6 +18,46 @@ interface Request {
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
+/**
+ * The HOMEPOT guide expects 100–200 characters. Microsoft calls the URI opaque, so a short one
+ * (most likely cut off when copied) is a warning and a long one only a note.
+ */
+function checkChannelLength(target: string): PreflightIssue[] {
+  const path = 'target';
+  const url = new URL(target);
+  if (!url.searchParams.get('token')) {
+    return [
+      {
+        severity: 'warning',
+        code: 'wns.channel.no-token',
+        message: 'The channel URI has no ?token=…; WNS channel URIs always carry one.',
+        path,
+      },
+    ];
+  }
+  if (target.length < 100) {
+    return [
+      {
+        severity: 'warning',
+        code: 'wns.channel.short',
+        message: `The channel URI is ${target.length} characters; real ones are about 100–200, so it may be cut off.`,
+        path,
+      },
+    ];
+  }
+  if (target.length > 200) {
+    return [
+      {
+        severity: 'info',
+        code: 'wns.channel.long',
+        message: `The channel URI is ${target.length} characters, longer than the usual 100–200; fine if copied whole.`,
+        path,
+      },
+    ];
+  }
+  return [];
+}
+
 /** protocols.md §3.2: only send to *.notify.windows.com; validate the domain, not the subdomain. */
 export function checkChannelUri(target: string): PreflightIssue[] {
   const path = 'target';
@@ -38,7 +78,7 @@ export function checkChannelUri(target: string): PreflightIssue[] {
     return [{ severity: 'error', code: 'wns.channel.not-https', message: 'The channel URI must use https://.', path }];
   }
   const host = url.hostname.toLowerCase();
-  if (host.endsWith('.notify.windows.com')) return [];
+  if (host.endsWith('.notify.windows.com')) return checkChannelLength(target.trim());
   if (LOOPBACK_HOSTS.has(host)) {
     return [
       {

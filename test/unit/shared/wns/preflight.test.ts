@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { preflightWns } from '../../../../shared/preflight/wns';
 import type { WnsOptionsInput } from '../../../../shared/providers/wns/message';
 
-const channel = 'https://wns2-by3p.notify.windows.com/?token=AwYAAAD';
+const token = `AwYAAAD${'x'.repeat(80)}`;
+const channel = `https://wns2-by3p.notify.windows.com/?token=${token}`;
 const toast = '<toast><visual><binding template="ToastGeneric"><text>Hi</text></binding></visual></toast>';
 
 function codes(input: { target?: string; options?: WnsOptionsInput; payload?: string }) {
@@ -21,8 +22,20 @@ describe('preflightWns', () => {
 
   describe('channel URI', () => {
     it('accepts any *.notify.windows.com host', () => {
-      expect(only({ target: 'https://cloud.notify.windows.com/?token=x' })).toEqual([]);
-      expect(only({ target: 'https://dm3p.notify.windows.com/w/?token=x' })).toEqual([]);
+      expect(only({ target: `https://cloud.notify.windows.com/?token=${token}` })).toEqual([]);
+      expect(only({ target: `https://dm3p.notify.windows.com/w/?token=${token}` })).toEqual([]);
+    });
+    it('checks the token and the usual 100–200 character length (HOMEPOT)', () => {
+      expect(only({ target: 'https://db5.notify.windows.com/?token=AwYAAAD' })).toEqual(['warning:wns.channel.short']);
+      expect(codes({ target: 'https://db5.notify.windows.com/?token=AwYAAAD' })[0]?.message).toBe(
+        'The channel URI is 45 characters; real ones are about 100–200, so it may be cut off.',
+      );
+      expect(only({ target: `https://db5.notify.windows.com/?token=${'y'.repeat(170)}` })).toEqual([
+        'info:wns.channel.long',
+      ]);
+      expect(only({ target: `https://db5.notify.windows.com/?id=${'y'.repeat(90)}` })).toEqual([
+        'warning:wns.channel.no-token',
+      ]);
     });
     it('is an error when not a URL or not https', () => {
       expect(only({ target: 'not a url' })).toEqual(['error:wns.channel.invalid']);
