@@ -21,6 +21,7 @@ import {
   harExportInputSchema,
   historyPageSchema,
   pageInputSchema,
+  historySettingsSchema,
   storedSendSchema,
 } from './history/calls';
 import { credentialFieldsSchema, credentialImportSchema, credentialMetaSchema } from './domain/credential';
@@ -304,6 +305,12 @@ export const calls = {
     z.object({ left: z.string(), right: z.string() }).strict(),
     compareOutputSchema,
     'Header and body differences between two exchanges.',
+  ),
+  'history.settings': call(empty, historySettingsSchema, 'How much disk history may use.'),
+  'history.setSettings': call(
+    historySettingsSchema.strict(),
+    historySettingsSchema,
+    'Change the history size cap; lowering it removes the oldest files now.',
   ),
 } as const;
 

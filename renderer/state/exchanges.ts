@@ -14,6 +14,7 @@ type UiError = { message: string; hint?: string | undefined };
 
 // The list holds summaries only; this many is still smooth with the virtualized list.
 const LOADED_MAX = 50_000;
+const BATCH_MS = 150;
 
 interface ExchangesState {
   rows: ExchangeSummary[];
@@ -95,26 +96,40 @@ export const useExchanges = create<ExchangesState>((set, get) => {
       set({ error: { message: e.message, hint: e.hint } });
     },
     listen() {
-      const offExchange = bridge.on('exchange.recorded', (exchange) => {
+      // During a bulk send exchanges arrive by the hundred per second; apply them in batches so
+      // the 50k-row filter runs a few times a second, not once per exchange.
+      let incoming: ExchangeSummary[] = [];
+      const reasons = new Map<string, string>();
+      let timer: ReturnType<typeof setTimeout> | null = null;
+      const apply = () => {
+        timer = null;
         const { rows, filter } = get();
-        const next = [summarizeExchange(exchange), ...rows];
-        if (next.length > LOADED_MAX) next.length = LOADED_MAX;
+        let next = incoming.length > 0 ? [...incoming.reverse(), ...rows] : rows;
+        incoming = [];
+        if (next.length > LOADED_MAX) next = next.slice(0, LOADED_MAX);
+        if (reasons.size > 0) {
+          next = next.map((row) => (reasons.has(row.id) ? { ...row, reason: reasons.get(row.id)! } : row));
+          reasons.clear();
+        }
         refilter(next, filter);
+      };
+      const schedule = () => {
+        if (!timer) timer = setTimeout(apply, BATCH_MS);
+      };
+      const offExchange = bridge.on('exchange.recorded', (exchange) => {
+        incoming.push(summarizeExchange(exchange));
+        schedule();
       });
       // A result names the provider's reason for its exchanges (WNS and NH give it in headers).
       const offResult = bridge.on('send.result', (result) => {
         if (!result.reason) return;
-        const ids = new Set(result.exchangeIds);
-        const { rows, filter } = get();
-        if (!rows.some((row) => ids.has(row.id))) return;
-        refilter(
-          rows.map((row) => (ids.has(row.id) ? { ...row, reason: result.reason } : row)),
-          filter,
-        );
+        for (const id of result.exchangeIds) reasons.set(id, result.reason);
+        schedule();
       });
       return () => {
         offExchange();
         offResult();
+        if (timer) clearTimeout(timer);
       };
     },
   };

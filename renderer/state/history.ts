@@ -20,6 +20,9 @@ interface HistoryState {
   open(id: string): Promise<void>;
   resend(id: string): Promise<void>;
   listen(): () => void;
+  maxMegabytes: number | null;
+  loadSettings(): Promise<void>;
+  saveSettings(maxMegabytes: number): Promise<void>;
 }
 
 const PAGE = 200;
@@ -67,6 +70,13 @@ export const useHistory = create<HistoryState>((set, get) => {
         const { result } = await call('history.resend', { id });
         await get().load();
         set({ selected: await call('history.get', { id: result.id }) });
+      }),
+    maxMegabytes: null,
+    loadSettings: () => guard(async () => set({ maxMegabytes: (await call('history.settings', {})).maxMegabytes })),
+    saveSettings: (maxMegabytes) =>
+      guard(async () => {
+        set({ maxMegabytes: (await call('history.setSettings', { maxMegabytes })).maxMegabytes });
+        await get().load();
       }),
     listen() {
       // New sends appear at the top; the list reloads at most a few times a second during a bulk send.

@@ -57,3 +57,8 @@ export const compareOutputSchema = z.object({
   responseBody: z.array(lineDiffSchema),
 });
 export type CompareOutput = z.infer<typeof compareOutputSchema>;
+
+export const historySettingsSchema = z.object({
+  /** Total size of the history files, in megabytes (default 200). */
+  maxMegabytes: z.number().int().min(1).max(1_000_000),
+});

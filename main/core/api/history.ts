@@ -11,6 +11,7 @@ import { exchangesToHar } from '../transport/har';
 import type { RawRequest } from '../transport';
 import { appVersion } from '../version';
 import type { Handlers } from './dispatcher';
+import { MB } from '../workspace/history/rotation';
 
 type HistoryCalls =
   | 'history.list'
@@ -20,7 +21,9 @@ type HistoryCalls =
   | 'exchanges.get'
   | 'exchanges.curl'
   | 'exchanges.exportHar'
-  | 'exchanges.compare';
+  | 'exchanges.compare'
+  | 'history.settings'
+  | 'history.setSettings';
 
 // A HAR past this many entries is too large for a browser download or a viewer to open.
 const HAR_MAX_ENTRIES = 20_000;
@@ -81,6 +84,14 @@ export function historyHandlers(core: Core): Pick<Handlers, HistoryCalls> {
       const exchanges = await core.history.exchangesFor(ids ? { ids } : { filter: filter! }, HAR_MAX_ENTRIES);
       if (exchanges.length === 0) throw new AppError('NOT_FOUND', 'No exchanges match; nothing to export.');
       return { text: JSON.stringify(exchangesToHar(exchanges, appVersion()), null, 2), count: exchanges.length };
+    },
+    'history.settings': async () => {
+      await core.history.ready();
+      return { maxMegabytes: Math.round(core.history.maxTotalBytes / MB) };
+    },
+    'history.setSettings': async ({ maxMegabytes }) => {
+      await core.history.setMaxTotalBytes(maxMegabytes * MB);
+      return { maxMegabytes };
     },
     'exchanges.compare': async ({ left, right }) => {
       const [a, b] = [await exchange(left), await exchange(right)];

@@ -22,6 +22,7 @@ export function HistoryScreen() {
 
   useEffect(() => {
     void useHistory.getState().load();
+    void useHistory.getState().loadSettings();
     return useHistory.getState().listen();
   }, []);
 
@@ -56,6 +57,23 @@ export function HistoryScreen() {
           value={text}
           onChange={(event) => setText(event.target.value)}
         />
+        <label className="history-cap">
+          Keep up to{' '}
+          <input
+            type="number"
+            min={1}
+            step={50}
+            aria-label="History size limit in MB"
+            data-testid="history-max-mb"
+            key={state.maxMegabytes ?? 'loading'}
+            defaultValue={state.maxMegabytes ?? ''}
+            onBlur={(event) => {
+              const value = Number(event.target.value);
+              if (Number.isInteger(value) && value >= 1 && value !== state.maxMegabytes) void state.saveSettings(value);
+            }}
+          />{' '}
+          MB
+        </label>
         <span className="hint" data-testid="history-count">
           {state.total.toLocaleString()} send{state.total === 1 ? '' : 's'}
         </span>

@@ -97,6 +97,15 @@ export class NdjsonWriter {
     await this.#enforceCap();
   }
 
+  /** A new total cap (and file size); files over it are removed in order with any writes in progress. */
+  setLimits(maxTotalBytes: number, rotateBytes: number): Promise<void> {
+    this.#options.maxTotalBytes = maxTotalBytes;
+    this.#options.rotateBytes = rotateBytes;
+    const next = this.#chain.then(() => this.#enforceCap());
+    this.#chain = next.catch(() => {});
+    return next;
+  }
+
   async #rotate(): Promise<void> {
     const seq = this.#current.seq + 1;
     this.#current = { seq, path: join(this.#options.dir, historyFileName(seq)), size: 0 };

@@ -1,4 +1,6 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { AppError } from '../../../../shared/errors';
 import type { Exchange } from '../../../../shared/domain/exchange';
 import type { SendRequest } from '../../../../shared/domain/send-request';
 import type { SendResult } from '../../../../shared/domain/send-result';
@@ -12,7 +14,7 @@ import {
 import { NdjsonWriter } from './ndjson-writer';
 import { readRecordAt, scanFile } from './reader';
 import { encodeRecord, type HistoryRecord, type RecordLocation } from './records';
-import { DEFAULT_MAX_TOTAL_BYTES, DEFAULT_ROTATE_BYTES, listHistoryFiles } from './rotation';
+import { DEFAULT_MAX_TOTAL_BYTES, DEFAULT_ROTATE_BYTES, listHistoryFiles, MB } from './rotation';
 
 export interface HistoryStoreOptions {
   /** Total size cap over all files (default 200 MB); the oldest file goes first. */
@@ -53,6 +55,23 @@ export interface StoredSend {
 // A queued write past this size is flushed at once rather than waiting for the timer.
 const EAGER_FLUSH_BYTES = 4 * 1024 * 1024;
 const REMEMBERED_REQUESTS = 2_000;
+const SETTINGS_FILE = 'settings.json';
+const MIN_CAP_BYTES = MB;
+
+/** Ten files per cap at most 20 MB each, so dropping the oldest frees about a tenth. */
+function rotateFor(maxTotalBytes: number): number {
+  return Math.min(DEFAULT_ROTATE_BYTES, Math.max(1024, Math.floor(maxTotalBytes / 10)));
+}
+
+async function readSettings(dir: string): Promise<number | null> {
+  try {
+    const value = JSON.parse(await readFile(join(dir, SETTINGS_FILE), 'utf8')) as { maxTotalBytes?: unknown };
+    return typeof value.maxTotalBytes === 'number' && value.maxTotalBytes >= MIN_CAP_BYTES ? value.maxTotalBytes : null;
+  } catch {
+    // No settings yet (or unreadable ones): the default applies.
+    return null;
+  }
+}
 
 /**
  * Every SendResult and Exchange, appended to NDJSON files under `<dataDir>/history/`. Only small
@@ -75,14 +94,17 @@ export class HistoryStore {
   #n = 0;
   #skipped = 0;
   #closed = false;
+  readonly #capFromOptions: boolean;
+  readonly #rotateFromOptions: boolean;
 
   constructor(dataDir: string, options: HistoryStoreOptions = {}) {
     this.dir = join(dataDir, 'history');
+    this.#capFromOptions = options.maxTotalBytes !== undefined;
+    this.#rotateFromOptions = options.rotateBytes !== undefined;
     const maxTotalBytes = options.maxTotalBytes ?? DEFAULT_MAX_TOTAL_BYTES;
     this.#options = {
       maxTotalBytes,
-      rotateBytes:
-        options.rotateBytes ?? Math.min(DEFAULT_ROTATE_BYTES, Math.max(1024, Math.floor(maxTotalBytes / 10))),
+      rotateBytes: options.rotateBytes ?? rotateFor(maxTotalBytes),
       flushIntervalMs: options.flushIntervalMs ?? 250,
     };
     this.#ready = this.#load();
@@ -125,6 +147,23 @@ export class HistoryStore {
     }
     this.#writer.append(encodeRecord(record), record);
     if (this.#writer.pendingBytes > EAGER_FLUSH_BYTES) void this.flush().catch(() => {});
+  }
+
+  get maxTotalBytes(): number {
+    return this.#options.maxTotalBytes;
+  }
+
+  /** The size cap setting, kept in `history/settings.json`; lowering it removes old files now. */
+  async setMaxTotalBytes(bytes: number): Promise<void> {
+    if (!Number.isFinite(bytes) || bytes < MIN_CAP_BYTES) {
+      throw new AppError('INVALID_INPUT', `History needs at least ${MIN_CAP_BYTES / MB} MB.`);
+    }
+    await this.#ready;
+    this.#options.maxTotalBytes = bytes;
+    if (!this.#rotateFromOptions) this.#options.rotateBytes = rotateFor(bytes);
+    await mkdir(this.dir, { recursive: true });
+    await writeFile(join(this.dir, SETTINGS_FILE), JSON.stringify({ maxTotalBytes: bytes }, null, 2));
+    await this.#writer!.setLimits(bytes, this.#options.rotateBytes);
   }
 
   async flush(): Promise<void> {
@@ -213,6 +252,11 @@ export class HistoryStore {
   }
 
   async #load(): Promise<void> {
+    if (!this.#capFromOptions) {
+      const saved = await readSettings(this.dir);
+      if (saved) this.#options.maxTotalBytes = saved;
+    }
+    if (!this.#rotateFromOptions) this.#options.rotateBytes = rotateFor(this.#options.maxTotalBytes);
     const files = await listHistoryFiles(this.dir);
     let torn = false;
     for (const file of files) {

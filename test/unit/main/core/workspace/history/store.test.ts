@@ -172,3 +172,33 @@ describe('HistoryStore', () => {
     ]);
   });
 });
+
+describe('HistoryStore size setting', () => {
+  it('keeps the cap in history/settings.json and drops old files at once when it is lowered', async () => {
+    const store = open({ rotateBytes: 64 * 1024 });
+    const big = 'y'.repeat(50_000);
+    for (let i = 0; i < 60; i++) {
+      store.recordExchange(
+        makeExchange(i, { requestBody: { encoding: 'text', data: big, size: big.length, truncated: false } }),
+      );
+    }
+    await store.flush();
+    expect(await store.getExchange('ex-0')).not.toBeNull();
+    await store.setMaxTotalBytes(1024 * 1024);
+    const files = await readdir(join(dataDir, 'history'));
+    expect(files).toContain('settings.json');
+    const { stat } = await import('node:fs/promises');
+    let total = 0;
+    for (const name of files.filter((file) => file.endsWith('.ndjson')))
+      total += (await stat(join(dataDir, 'history', name))).size;
+    expect(total).toBeLessThanOrEqual(1024 * 1024);
+    expect(await store.getExchange('ex-0')).toBeNull();
+    expect(await store.getExchange('ex-59')).not.toBeNull();
+    await store.close();
+
+    const again = open();
+    await again.ready();
+    expect(again.maxTotalBytes).toBe(1024 * 1024);
+    await expect(again.setMaxTotalBytes(1000)).rejects.toThrow('History needs at least 1 MB.');
+  });
+});
