@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../main/core/core';
+import type { RunningFcmEmulator } from '../../main/emulators/fcm';
+import { startEmulators, type EmulatorSet } from '../../main/emulators/run';
+import type { RunningWnsEmulator } from '../../main/emulators/wns';
+import { generateFixtures, type Fixtures } from '../fixtures/generate';
+
+/**
+ * `credentials.test` for the kinds that need a token endpoint: it goes through the provider's
+ * testCredential and the real transport to the local FCM and WNS emulators (never the internet).
+ */
+const caller = { transport: 'test', trusted: true } as const;
+let dir: string;
+let set: EmulatorSet;
+let core: Core;
+let fx: Fixtures;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'cred-online-'));
+  fx = generateFixtures();
+  set = await startEmulators({ dataDir: join(dir, 'data'), only: ['fcm', 'wns'] });
+  core = await createCore({
+    mode: 'browser',
+    dataDir: join(dir, 'data'),
+    workspaceDir: join(dir, 'ws'),
+    ephemeralSecrets: true,
+    log: () => {},
+  });
+}, 60_000);
+afterAll(async () => {
+  await core.close();
+  await set.close();
+  await rm(dir, { recursive: true, force: true });
+  await rm(fx.dir, { recursive: true, force: true });
+});
+
+const test = async (id: string) => core.dispatch('credentials.test', { id, environment: 'local' }, caller);
+
+describe('credentials.test against local token endpoints', () => {
+  it('FCM: obtains an OAuth token for a service account the emulator knows', async () => {
+    const account = await (set.emulators.fcm as RunningFcmEmulator).createServiceAccount('online-project');
+    const meta = await core.credentials.import({
+      kind: 'fcm-service-account',
+      file: Buffer.from(JSON.stringify(account)),
+      fileName: 'sa.json',
+    });
+    expect(await test(meta.id)).toEqual({
+      ok: true,
+      value: {
+        ok: true,
+        message: expect.stringMatching(/^Got an access token for .* \(project online-project\), valid for \d+ min\.$/),
+      },
+    });
+  });
+
+  it('FCM: reports a key the token endpoint refuses, as a failed test rather than an error', async () => {
+    const meta = await core.credentials.import({
+      kind: 'fcm-service-account',
+      file: readFileSync(fx.serviceAccount),
+      fileName: 'stranger.json',
+    });
+    const result = await test(meta.id);
+    expect(result).toMatchObject({
+      ok: true,
+      value: {
+        ok: false,
+        message: expect.stringMatching(/^The token endpoint refused the service account: invalid_grant/),
+      },
+    });
+  });
+
+  it('WNS: obtains a token for a registered package SID, and fails for a wrong secret', async () => {
+    const wns = set.emulators.wns as RunningWnsEmulator;
+    const packageSid = 'ms-app://S-1-15-2-77-88-99';
+    wns.registerApp({ clientId: packageSid, clientSecret: 'right-secret' });
+    const good = await core.credentials.import({
+      kind: 'wns',
+      packageSid,
+      clientSecret: 'right-secret',
+      label: 'good',
+    });
+    const bad = await core.credentials.import({ kind: 'wns', packageSid, clientSecret: 'wrong-secret', label: 'bad' });
+    expect(await test(good.id)).toMatchObject({ ok: true, value: { ok: true } });
+    const failed = await test(bad.id);
+    expect(failed).toMatchObject({
+      ok: true,
+      value: {
+        ok: false,
+        message: expect.stringMatching(/^The WNS token endpoint refused the credential \(400 invalid_client\)/),
+      },
+    });
+    expect(JSON.stringify(failed)).not.toContain('wrong-secret');
+  });
+});
