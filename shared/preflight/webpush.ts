@@ -31,7 +31,7 @@ export function preflightWebpush(request: Request, vapid: VapidFacts | null): Pr
   const issues: PreflightIssue[] = [];
   const options = request.options ?? {};
   const host = checkSubscription(request, issues);
-  checkOptions(options, issues);
+  checkOptions(options, host, issues);
   checkSize(request.payload, options, host, issues);
   if (vapid) checkSubject(vapid.subject, host, issues);
   return issues;
@@ -106,7 +106,7 @@ function checkSubscription(request: Request, issues: PreflightIssue[]): string |
   return url.hostname;
 }
 
-function checkOptions(options: Record<string, unknown>, issues: PreflightIssue[]): void {
+function checkOptions(options: Record<string, unknown>, host: string | null, issues: PreflightIssue[]): void {
   const ttl = options['ttl'];
   if (ttl === undefined || ttl === null || ttl === '') {
     issues.push({
@@ -172,6 +172,14 @@ function checkOptions(options: Record<string, unknown>, issues: PreflightIssue[]
         severity: 'error',
         code: 'webpush.vapid.expiry-too-long',
         message: `The VAPID lifetime is ${formatBytes(expires)} seconds; RFC 8292 allows at most 86,400 (24 h).`,
+        path: 'options.vapidExpiresIn',
+      });
+    } else if (expires < 7200 && host !== null && pushServiceForHost(host).id === 'apple') {
+      // JWTs are re-signed at half their lifetime; Apple wants at most one new JWT an hour.
+      issues.push({
+        severity: 'warning',
+        code: 'webpush.vapid.apple-refresh',
+        message: `With a ${formatBytes(expires)}-second VAPID lifetime the JWT is re-signed more than once an hour; Apple asks for no more than that.`,
         path: 'options.vapidExpiresIn',
       });
     }

@@ -136,6 +136,19 @@ describe('Web Push preflight', () => {
     expect(codes(run({ options: { ttl: 1, padding: -1 } }))).toContain('error:webpush.padding.invalid');
   });
 
+  it('warns when a short VAPID lifetime would re-sign for Apple more than hourly', () => {
+    const apple = sub('https://web.push.apple.com/x');
+    expect(codes(run({ target: apple, options: { ttl: 1, vapidExpiresIn: 3600 } }))).toContain(
+      'warning:webpush.vapid.apple-refresh',
+    );
+    expect(codes(run({ target: apple, options: { ttl: 1, vapidExpiresIn: 7200 } }))).not.toContain(
+      'warning:webpush.vapid.apple-refresh',
+    );
+    expect(codes(run({ options: { ttl: 1, vapidExpiresIn: 3600 } }))).not.toContain(
+      'warning:webpush.vapid.apple-refresh',
+    );
+  });
+
   it('checks the VAPID subject, stricter for Apple', () => {
     expect(codes(run({}, 'ops@example.com'))).toContain('warning:webpush.vapid.subject-format');
     expect(codes(run({}, 'https://example.com/contact'))).toEqual(['info:webpush.endpoint.service']);
