@@ -1,0 +1,121 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Exchange } from '../../shared/domain/exchange';
+import { nhubTemplates } from '../../shared/templates/nhub';
+import { createCore, type Core } from '../../main/core/core';
+import { publishLocalEnvironment } from '../../main/core/local/local-env';
+import { LocalCa } from '../../main/emulators/common/ca';
+import { startNhubEmulator, type RunningNhubEmulator } from '../../main/emulators/nhub';
+
+const NAMESPACE = 'core-ns.servicebus.windows.net';
+const KEY = 'core-key-as-text==';
+const CONNECTION = `Endpoint=sb://${NAMESPACE}/;SharedAccessKeyName=DefaultFullSharedAccessSignature;SharedAccessKey=${KEY}`;
+
+/** The whole path: imported connection string → sender → preflight → NH client → transport → local hub. */
+describe('Notification Hubs through the core sender in the local environment', () => {
+  const ca = LocalCa.create('nhub core test CA');
+  let emulator: RunningNhubEmulator;
+  let core: Core;
+  let dir: string;
+  let credentialId: string;
+  const exchanges: Exchange[] = [];
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'nhub-core-'));
+    emulator = await startNhubEmulator({ ca });
+    emulator.registerCredential({ connectionString: CONNECTION, hub: 'CoreHub' });
+    await publishLocalEnvironment(dir, {
+      pid: process.pid,
+      startedAt: new Date().toISOString(),
+      ca: ca.certPem,
+      nhub: { baseUrl: emulator.baseUrl },
+      admin: { nhub: emulator.adminUrl },
+    });
+    core = await createCore({
+      mode: 'browser',
+      dataDir: dir,
+      workspaceDir: join(dir, 'ws'),
+      ephemeralSecrets: true,
+      log: () => {},
+    });
+    core.events.subscribe((name, payload) => name === 'exchange.recorded' && exchanges.push(payload as Exchange));
+    credentialId = (
+      await core.credentials.import({
+        kind: 'nhub',
+        connectionString: CONNECTION,
+        hubName: 'CoreHub',
+        label: 'nhub-core',
+      })
+    ).id;
+  });
+  afterAll(async () => {
+    await core.close();
+    await emulator.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('sends every template to matching registrations with no preflight findings beyond notes', async () => {
+    const toast =
+      '<toast><visual><binding template="ToastText01"><text id="1">$(greeting_en)</text></binding></visual></toast>';
+    emulator.createRegistration({
+      hub: 'CoreHub',
+      platform: 'apple',
+      tags: ['news'],
+      installationId: 'my-installation-id',
+    });
+    emulator.createRegistration({ hub: 'CoreHub', platform: 'fcmv1', tags: ['news', 'en'] });
+    emulator.createRegistration({ hub: 'CoreHub', platform: 'windows', tags: ['sports'] });
+    emulator.createRegistration({ hub: 'CoreHub', platform: 'windows', template: toast });
+    for (const template of nhubTemplates) {
+      const { result, preflight } = await core.sender.send({
+        provider: 'nhub',
+        credential: credentialId,
+        environment: 'local',
+        target: template.target ?? '',
+        options: template.options as never,
+        payload: template.payload,
+      });
+      expect(result.outcome, template.id).toBe('accepted');
+      expect(
+        preflight.filter((issue) => issue.severity !== 'info'),
+        template.id,
+      ).toEqual([]);
+    }
+    const payloads = emulator.inbox.list().map((d) => d.payload);
+    expect(payloads).toContain(
+      '<toast><visual><binding template="ToastText01"><text id="1">Hello</text></binding></visual></toast>',
+    );
+    // Each template's target matches exactly one of the registrations above.
+    expect(payloads).toHaveLength(nhubTemplates.length);
+    expect(JSON.stringify(exchanges)).not.toContain(KEY);
+  });
+
+  it('blocks on preflight errors unless forced, and the hub then answers with the matching rejection', async () => {
+    const request = {
+      provider: 'nhub' as const,
+      credential: 'nhub-core',
+      environment: 'local' as const,
+      target: 'news & sports',
+      options: { format: 'apple' as const },
+      payload: '{"aps":{}}',
+    };
+    await expect(core.sender.send(request as never)).rejects.toThrow(/must be doubled/);
+    const forced = await core.sender.send(request as never, { ignorePreflight: true });
+    expect(forced.result).toMatchObject({ outcome: 'rejected', status: 400, reason: 'InvalidTags' });
+  });
+
+  it("the core's nhub provider proves the imported credential against the local hub", async () => {
+    const credential = await core.credentials.resolve(credentialId);
+    const local = { pid: process.pid, startedAt: '', ca: ca.certPem, nhub: { baseUrl: emulator.baseUrl }, admin: {} };
+    const message = await core.providers.nhub.testCredential!(credential, {
+      transport: core.transport,
+      credential,
+      local,
+    });
+    expect(message).toBe(
+      `SAS token signed for https://${NAMESPACE}/corehub with key "DefaultFullSharedAccessSignature"; the local hub accepted it.`,
+    );
+  });
+});
