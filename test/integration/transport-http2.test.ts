@@ -284,6 +284,7 @@ describe('HTTP/2 transport', () => {
       tls: { ca: testCa().ca.certPem },
     });
     expect(response.exchange).toBeNull();
+    expect(response.headers).toContainEqual(['apns-id', '00000000-0000-0000-0000-000000000001']);
     expect(response.exchangeId).toMatch(/[0-9a-f-]{36}/);
     expect(recorded).toHaveLength(0);
   });

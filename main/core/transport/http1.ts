@@ -129,12 +129,11 @@ class OriginPool {
             if (capture.tSent < 0) capture.tSent = capture.tDispatch;
             status = statusCode;
             capture.status = statusCode;
-            if (call.recording) {
-              const headers: Header[] = new Array(raw.length >> 1);
-              for (let i = 0; i < raw.length; i += 2)
-                headers[i >> 1] = [raw[i]!.toString('latin1'), raw[i + 1]!.toString('latin1')];
-              capture.responseHeaders = headers;
-            }
+            // Callers need the response headers whether or not the exchange is recorded.
+            const headers: Header[] = new Array(raw.length >> 1);
+            for (let i = 0; i < raw.length; i += 2)
+              headers[i >> 1] = [raw[i]!.toString('latin1'), raw[i + 1]!.toString('latin1')];
+            capture.responseHeaders = headers;
             return true;
           },
           onData: (chunk) => {

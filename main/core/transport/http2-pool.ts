@@ -112,7 +112,10 @@ class PooledSession {
     while (this.state === 'ready' && this.active < this.limit && this.queueHead < this.queue.length) {
       const call = this.queue[this.queueHead]!;
       this.queue[this.queueHead++] = undefined as never;
-      if (this.queueHead > 1024 && this.queueHead * 2 > this.queue.length) {
+      if (this.queueHead === this.queue.length) {
+        this.queue.length = 0;
+        this.queueHead = 0;
+      } else if (this.queueHead > 1024 && this.queueHead * 2 > this.queue.length) {
         this.queue.splice(0, this.queueHead);
         this.queueHead = 0;
       }
@@ -154,7 +157,8 @@ class PooledSession {
     stream.on('response', (headers, _flags, raw?: string[]) => {
       capture.tHeaders = performance.now();
       status = Number(headers[':status']);
-      if (call.recording) capture.responseHeaders = raw ? rawPairs(raw) : objectPairs(headers);
+      // Callers need the response headers (apns-id…) whether or not the exchange is recorded.
+      capture.responseHeaders = raw ? rawPairs(raw) : objectPairs(headers);
     });
     stream.on('data', (chunk: Buffer) => chunks.push(chunk));
     stream.on('end', () => {

@@ -80,7 +80,7 @@ export function buildExchange(capture: Capture, request: TransportRequest): Exch
     connectionReused: capture.reused,
     remoteAddress: capture.connection?.remoteAddress ?? null,
     error: capture.error,
-    redactions: [...new Set(found)],
+    redactions: found.length > 1 ? [...new Set(found)] : found,
   };
   if (meta?.provider !== undefined) exchange.provider = meta.provider;
   if (meta?.target !== undefined) exchange.target = meta.target;
@@ -97,48 +97,67 @@ export interface RawRequest {
   body: Buffer | null;
 }
 
+interface RawEntry {
+  id: string;
+  capture: Capture;
+  /** Byte arrays are copied (the caller may reuse them); strings are immutable and kept as they are. */
+  body: string | Uint8Array | undefined;
+  size: number;
+}
+
 /**
  * Keeps the unredacted requests of the most recent exchanges so "copy as curl with secrets" can
- * work right after a send, bounded by count and bytes so it cannot grow without limit.
+ * work right after a send, bounded by count and bytes. A ring: adding (every recorded request) is
+ * one array write; finding (a user clicking "copy") scans at most `maxEntries`.
  */
 export class RawRequestStore {
-  readonly #entries = new Map<string, RawRequest>();
+  readonly #ring: Array<RawEntry | undefined>;
+  #next = 0;
   #bytes = 0;
   constructor(
     readonly maxEntries = 200,
     readonly maxBytes = 8 * 1024 * 1024,
-  ) {}
+  ) {
+    this.#ring = new Array(Math.max(0, maxEntries));
+  }
 
   add(id: string, capture: Capture): void {
-    const body =
-      capture.requestBody === undefined
-        ? null
-        : typeof capture.requestBody === 'string'
-          ? Buffer.from(capture.requestBody, 'utf8')
-          : Buffer.from(capture.requestBody);
-    const size = (body?.byteLength ?? 0) + capture.url.length + 64 * capture.requestHeaders.length;
+    if (this.maxEntries === 0) return;
+    const requestBody = capture.requestBody;
+    const body = requestBody instanceof Uint8Array ? Uint8Array.prototype.slice.call(requestBody) : requestBody;
+    const size = (body === undefined ? 0 : typeof body === 'string' ? body.length * 2 : body.byteLength) + 256;
     if (size > this.maxBytes) return;
-    this.#entries.set(id, {
-      method: capture.method,
-      url: capture.url,
-      httpVersion: capture.httpVersion,
-      headers: capture.requestHeaders,
-      body,
-    });
+    const evicted = this.#ring[this.#next];
+    if (evicted) this.#bytes -= evicted.size;
+    this.#ring[this.#next] = { id, capture, body, size };
+    this.#next = (this.#next + 1) % this.maxEntries;
     this.#bytes += size;
-    for (const [oldId, old] of this.#entries) {
-      if (this.#entries.size <= this.maxEntries && this.#bytes <= this.maxBytes) break;
-      this.#entries.delete(oldId);
-      this.#bytes -= (old.body?.byteLength ?? 0) + old.url.length + 64 * old.headers.length;
+    // Over the byte budget: drop the oldest entries until it fits.
+    for (let i = 0; this.#bytes > this.maxBytes && i < this.maxEntries; i++) {
+      const index = (this.#next + i) % this.maxEntries;
+      const old = this.#ring[index];
+      if (old && old.id !== id) {
+        this.#bytes -= old.size;
+        this.#ring[index] = undefined;
+      }
     }
   }
 
   get(id: string): RawRequest | undefined {
-    return this.#entries.get(id);
+    const entry = this.#ring.find((candidate) => candidate?.id === id);
+    if (!entry) return undefined;
+    const { capture, body } = entry;
+    return {
+      method: capture.method,
+      url: capture.url,
+      httpVersion: capture.httpVersion,
+      headers: capture.requestHeaders,
+      body: body === undefined ? null : typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body),
+    };
   }
 
   clear(): void {
-    this.#entries.clear();
+    this.#ring.fill(undefined);
     this.#bytes = 0;
   }
 }

@@ -57,6 +57,8 @@ function redactAuthorization(value: string, name: string, found: string[]): stri
   return scheme ? `${scheme} ${REDACTED}` : REDACTED;
 }
 
+const headerCache = new Map<string, { where: string; name: string; value: string; note: string }>();
+
 export function redactHeaders(
   headers: readonly Header[],
   where: string,
@@ -69,10 +71,23 @@ export function redactHeaders(
     const name = header[0].toLowerCase();
     let value = header[1];
     if (SECRET_HEADERS.has(name)) {
-      value =
-        name === 'authorization' || name === 'proxy-authorization'
-          ? redactAuthorization(value, `${where} header ${name}`, found)
-          : (found.push(`${where} header ${name}`), REDACTED);
+      // Bulk sends repeat the same token thousands of times: remember the last few results.
+      // Keyed by the value itself: callers reuse the same header string, whose hash V8 keeps.
+      const cached = headerCache.get(value);
+      if (cached && cached.where === where && cached.name === name) {
+        value = cached.value;
+        found.push(cached.note);
+      } else {
+        const notes: string[] = [];
+        const redacted =
+          name === 'authorization' || name === 'proxy-authorization'
+            ? redactAuthorization(value, `${where} header ${name}`, notes)
+            : (notes.push(`${where} header ${name}`), REDACTED);
+        if (headerCache.size >= 64) headerCache.clear();
+        headerCache.set(value, { where, name, value: redacted, note: notes[0]! });
+        value = redacted;
+        found.push(notes[0]!);
+      }
     }
     if (secrets) value = redactKnown(value, secrets, `${where} header ${name}`, found);
     out[i] = value === header[1] ? header : [header[0], value];

@@ -1,0 +1,21 @@
+// The real local APNs emulator in its own process, with one key and N registered devices, so the
+// clients under test never share an event loop with it.
+const [bundleDir, count] = [process.argv[2], Number(process.argv[3])];
+const { startApnsEmulator } = await import(`${bundleDir}/apns-emulator.mjs`);
+const { LocalCa } = await import(`${bundleDir}/ca.mjs`);
+
+process.once('message', async ({ caCert, caKey }) => {
+  const emulator = await startApnsEmulator({ ca: LocalCa.fromPem(caCert, caKey) });
+  const key = emulator.createKey({ environment: 'both', topics: ['com.example.bench'] });
+  for (let i = 0; i < count; i++) {
+    emulator.createDevice({
+      bundleId: 'com.example.bench',
+      environment: 'sandbox',
+      token: i.toString(16).padStart(64, '0'),
+    });
+  }
+  process.on('message', (message) => {
+    if (message === 'inbox') process.send({ inbox: emulator.inbox.size });
+  });
+  process.send({ baseUrl: emulator.baseUrl, key });
+});

@@ -1,0 +1,227 @@
+#!/usr/bin/env node
+// Bulk APNs sends through the whole app (Sender, provider, transport, history) against the real
+// local APNs emulator, compared in one run with a bare node:http2 client and @parse/node-apn, plus
+// the peak memory of a 100,000-target bulk send. Bars from DESIGN.md.
+import { fork } from 'node:child_process';
+import { createPrivateKey, sign } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { connect } from 'node:http2';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const require = createRequire(import.meta.url);
+const TOTAL = Number(process.env.BENCH_BULK ?? 20_000);
+const LARGE = Number(process.env.BENCH_BULK_LARGE ?? 100_000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 100);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const bundleDir = join(root, 'out', 'bench-bulk');
+
+await build({
+  entryPoints: {
+    core: 'main/core/core.ts',
+    bulk: 'main/core/send/bulk.ts',
+    'local-env': 'main/core/local/local-env.ts',
+    'apns-emulator': 'main/emulators/apns/index.ts',
+    ca: 'main/emulators/common/ca.ts',
+  },
+  absWorkingDir: root,
+  outdir: bundleDir,
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  splitting: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  logLevel: 'error',
+});
+const load = (name) => import(pathToFileURL(join(bundleDir, `${name}.mjs`)).href);
+const { createCore } = await load('core');
+const { BulkRun } = await load('bulk');
+const { publishLocalEnvironment } = await load('local-env');
+const { LocalCa } = await load('ca');
+
+const ca = LocalCa.create('Push Console Bulk Bench CA');
+const child = fork(fileURLToPath(new URL('./apns-emulator-child.mjs', import.meta.url)), [bundleDir, String(LARGE)], {
+  stdio: 'inherit',
+});
+child.send({ caCert: ca.certPem, caKey: ca.keyPem });
+const { baseUrl, key } = await new Promise((resolve) => child.once('message', resolve));
+const token = (i) => i.toString(16).padStart(64, '0');
+const payload = JSON.stringify({
+  aps: { alert: { title: 'Bench', body: 'Hello from the bulk benchmark' }, sound: 'default' },
+});
+
+function jwt() {
+  const enc = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const input = `${enc({ alg: 'ES256', kid: key.keyId })}.${enc({ iss: key.teamId, iat: Math.floor(Date.now() / 1000) })}`;
+  const signature = sign('sha256', Buffer.from(input), {
+    key: createPrivateKey(key.keyPem),
+    dsaEncoding: 'ieee-p1363',
+  });
+  return `${input}.${signature.toString('base64url')}`;
+}
+
+async function bare() {
+  const session = connect(baseUrl, { ca: ca.certPem });
+  const authorization = `bearer ${jwt()}`;
+  const send = (i) =>
+    new Promise((resolve, reject) => {
+      const stream = session.request({
+        ':method': 'POST',
+        ':path': `/3/device/${token(i)}`,
+        'apns-topic': 'com.example.bench',
+        'apns-push-type': 'alert',
+        'apns-priority': '10',
+        authorization,
+      });
+      let status = 0;
+      stream.on('response', (headers) => (status = headers[':status']));
+      stream.on('data', () => {});
+      stream.on('end', () => resolve(status));
+      stream.on('error', reject);
+      stream.end(payload);
+    });
+  // APNs allows one stream until the first authenticated push succeeds.
+  if ((await send(0)) !== 200) throw new Error('bare client: first push refused');
+  let next = 1;
+  let failures = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < TOTAL) if ((await send(next++)) !== 200) failures++;
+    }),
+  );
+  const rps = (TOTAL - 1) / ((performance.now() - started) / 1000);
+  session.close();
+  if (failures) throw new Error(`bare client: ${failures} failures`);
+  return rps;
+}
+
+async function nodeApn() {
+  const apn = require('@parse/node-apn');
+  const port = Number(new URL(baseUrl).port);
+  const provider = new apn.Provider({
+    token: { key: key.keyPem, keyId: key.keyId, teamId: key.teamId },
+    address: `127.0.0.1:${port}`,
+    port,
+    ca: ca.certPem,
+    production: false,
+  });
+  const note = new apn.Notification({
+    alert: { title: 'Bench', body: 'Hello from the bulk benchmark' },
+    sound: 'default',
+  });
+  note.topic = 'com.example.bench';
+  note.pushType = 'alert';
+  const started = performance.now();
+  let sent = 0;
+  for (let offset = 0; offset < TOTAL; offset += CONCURRENCY) {
+    const tokens = Array.from({ length: Math.min(CONCURRENCY, TOTAL - offset) }, (_, k) => token(offset + k));
+    const result = await provider.send(note, tokens);
+    if (result.failed.length) throw new Error(`node-apn: ${JSON.stringify(result.failed[0]).slice(0, 200)}`);
+    sent += result.sent.length;
+  }
+  await provider.shutdown();
+  return sent / ((performance.now() - started) / 1000);
+}
+
+/** One bulk send through the app's own stack; returns its rate and the peak RSS seen meanwhile. */
+async function ours(count, record) {
+  const dir = mkdtempSync(join(tmpdir(), 'pc-bench-bulk-'));
+  const core = await createCore({ mode: 'browser', dataDir: dir, ephemeralSecrets: true, log: () => {} });
+  try {
+    await publishLocalEnvironment(dir, {
+      pid: process.pid,
+      startedAt: new Date().toISOString(),
+      ca: ca.certPem,
+      apns: baseUrl,
+      admin: {},
+    });
+    const meta = await core.credentials.import({
+      kind: 'apns-token',
+      file: Buffer.from(key.keyPem),
+      fileName: `AuthKey_${key.keyId}.p8`,
+      keyId: key.keyId,
+      teamId: key.teamId,
+      label: 'bench',
+    });
+    const request = {
+      provider: 'apns',
+      credential: meta.id,
+      environment: 'local',
+      target: '',
+      options: { pushType: 'alert', priority: 10, topic: 'com.example.bench' },
+      payload,
+    };
+    const targets = Array.from({ length: count }, (_, i) => ({ target: token(i) }));
+    let peak = process.memoryUsage().rss;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+    const started = performance.now();
+    const run = new BulkRun(core.sender, core.events, core.transport, request, targets, {
+      concurrency: CONCURRENCY,
+      record,
+    });
+    const progress = await run.run();
+    const seconds = (performance.now() - started) / 1000;
+    clearInterval(sampler);
+    peak = Math.max(peak, process.memoryUsage().rss);
+    if (progress.accepted !== count) {
+      const sample = run
+        .results(0, 3, { outcome: 'rejected' })
+        .items.concat(run.results(0, 3, { outcome: 'failed' }).items);
+      throw new Error(`ours: ${progress.accepted}/${count} accepted; e.g. ${JSON.stringify(sample)}`);
+    }
+    return { rps: count / seconds, peakMb: peak / 1024 / 1024 };
+  } finally {
+    await core.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+console.log(
+  `Bulk APNs to the local emulator: ${TOTAL.toLocaleString('en-US')} targets, ${CONCURRENCY} in flight, best of ${ROUNDS}`,
+);
+const best = { bare: 0, nodeApn: 0, off: 0, on: 0 };
+await bare(); // warm-up
+for (let round = 1; round <= ROUNDS; round++) {
+  best.bare = Math.max(best.bare, await bare());
+  best.nodeApn = Math.max(best.nodeApn, await nodeApn());
+  best.off = Math.max(best.off, (await ours(TOTAL, false)).rps);
+  best.on = Math.max(best.on, (await ours(TOTAL, true)).rps);
+  console.log(
+    `  round ${round}: bare ${fmt(best.bare)}  node-apn ${fmt(best.nodeApn)}  ours off ${fmt(best.off)}  ours on ${fmt(best.on)} (best so far, req/s)`,
+  );
+}
+global.gc?.();
+const large = await ours(LARGE, true);
+console.log(
+  `  ${LARGE.toLocaleString('en-US')}-target bulk send (recording on): ${fmt(large.rps)} req/s, peak RSS ${large.peakMb.toFixed(0)} MB`,
+);
+child.kill();
+
+const bars = [
+  [
+    `bulk ours (recording off) / bare node:http2 = ${(best.off / best.bare).toFixed(2)} (bar ≥ 0.80)`,
+    best.off / best.bare >= 0.8,
+  ],
+  [
+    `bulk ours (recording off) / node-apn = ${(best.off / best.nodeApn).toFixed(2)} (bar ≥ 1.50)`,
+    best.off / best.nodeApn >= 1.5,
+  ],
+  [`bulk recording cost = ${((1 - best.on / best.off) * 100).toFixed(1)}% (bar ≤ 15%)`, 1 - best.on / best.off <= 0.15],
+  [
+    `peak RSS of a ${LARGE.toLocaleString('en-US')}-target send = ${large.peakMb.toFixed(0)} MB (bar ≤ 300)`,
+    large.peakMb <= 300,
+  ],
+];
+for (const [text, ok] of bars) console.log(`${ok ? 'PASS' : 'FAIL'}  ${text}`);
+process.exitCode = bars.every(([, ok]) => ok) ? 0 : 1;
+
+function fmt(n) {
+  return Math.round(n).toLocaleString('en-US');
+}
