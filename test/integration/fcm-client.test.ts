@@ -182,6 +182,14 @@ describe('FCM client against the local emulator', () => {
     expect(sends()).toHaveLength(0);
   });
 
+  it('reports a failing token endpoint as retryable, without sending', async () => {
+    const provider = createFcmProvider();
+    emulator.faults.add({ match: { path: '/token' }, action: { kind: 'status', status: 503 }, times: 1 });
+    const result = await provider.send(request('abc:def', {}), context(account, 'token-fault'));
+    expect(result).toMatchObject({ outcome: 'rejected', status: 503, reason: 'server_error', retryable: true });
+    expect(sends()).toHaveLength(0);
+  });
+
   it('maps UNREGISTERED to a gone device and INVALID_ARGUMENT to its field violations', async () => {
     const provider = createFcmProvider();
     const gone = await emulator.registerDevice({ projectId: 'demo-project', state: 'unregistered' });

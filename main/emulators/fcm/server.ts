@@ -1,3 +1,4 @@
+import { createPublicKey } from 'node:crypto';
 import http2, { type Http2ServerRequest } from 'node:http2';
 import type { AddressInfo } from 'node:net';
 import type { FaultAction } from '../../../shared/domain/fault-rule';
@@ -13,7 +14,6 @@ import {
   serviceAccountRegistrationSchema,
   type FcmRegistry,
 } from './state';
-import { createPublicKey } from 'node:crypto';
 
 export interface FcmServerParts {
   registry: FcmRegistry;
@@ -53,17 +53,13 @@ async function route(parts: FcmServerParts, req: AnyRequest, res: AnyResponse): 
   }
   if (path === '/token' && req.method === 'POST') {
     const body = (await readBody(req, 64 * 1024)).toString('utf8');
-    if (await applyFault(parts.faults.pick({ path }), req, res, true)) return;
+    if (await applyFault(parts, parts.faults.pick({ path }), req, res, 'oauth')) return;
     const answer = parts.issuer.exchange(new URLSearchParams(body));
     sendJson(res, answer.status, answer.body, { 'cache-control': 'no-store', date: serverDate(parts) });
     return;
   }
   const match = SEND_PATH.exec(path);
-  if (!match) {
-    answer(res, rpcError(404, `Method not found or wrong HTTP method: ${req.method} ${path}`), parts);
-    return;
-  }
-  if (req.method !== 'POST') {
+  if (!match || req.method !== 'POST') {
     answer(res, rpcError(404, `Method not found or wrong HTTP method: ${req.method} ${path}`), parts);
     return;
   }
@@ -74,7 +70,7 @@ async function route(parts: FcmServerParts, req: AnyRequest, res: AnyResponse): 
     answer(res, rpcError(413, 'Request payload size exceeds the limit.'), parts);
     return;
   }
-  if (await applyFault(parts.faults.pick({ path, device: deviceOf(bodyText) }), req, res, false, parts)) return;
+  if (await applyFault(parts, parts.faults.pick({ path, device: deviceOf(bodyText) }), req, res, 'send')) return;
   answer(res, handleSend(parts.send, decodeURIComponent(match[1]!), header(req, 'authorization'), bodyText), parts);
 }
 
@@ -104,11 +100,11 @@ function deviceOf(bodyText: string): string | undefined {
 
 /** True when the fault answered (or killed) the request; a delay lets it continue. */
 async function applyFault(
+  parts: FcmServerParts,
   action: FaultAction | null,
   req: AnyRequest,
   res: AnyResponse,
-  oauth: boolean,
-  parts?: FcmServerParts,
+  endpoint: 'oauth' | 'send',
 ): Promise<boolean> {
   if (!action) return false;
   switch (action.kind) {
@@ -116,13 +112,12 @@ async function applyFault(
       await new Promise((resolve) => setTimeout(resolve, action.ms));
       return false;
     case 'status': {
-      if (oauth) {
+      // The token endpoint speaks RFC 6749 errors, not google.rpc.Status.
+      if (endpoint === 'oauth') {
         sendJson(res, action.status, { error: action.reason ?? 'server_error', error_description: 'Injected fault' });
         return true;
       }
-      const rpc = faultAnswer(action.status, action.reason, action.retryAfterSeconds);
-      if (parts) answer(res, rpc, parts);
-      else sendJson(res, rpc.status, rpc.body, rpc.headers);
+      answer(res, faultAnswer(action.status, action.reason, action.retryAfterSeconds), parts);
       return true;
     }
     case 'reset':
