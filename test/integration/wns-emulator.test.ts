@@ -274,6 +274,13 @@ describe('WNS emulator over HTTPS/1.1', () => {
       expect((await send()).status).toBe(200);
     });
 
+    it('delays the answer for delay faults', async () => {
+      emulator.faults.add({ match: { device: channel.id }, action: { kind: 'delay', ms: 300 }, times: 1 });
+      const started = Date.now();
+      expect((await send()).status).toBe(200);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+    });
+
     it('resets the connection for reset faults', async () => {
       emulator.faults.add({ action: { kind: 'reset' }, times: 1 });
       await expect(send()).rejects.toThrow();
