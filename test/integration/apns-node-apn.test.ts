@@ -71,7 +71,7 @@ beforeAll(async () => {
     token: { key: key.keyPem, keyId: key.keyId, teamId: key.teamId },
     address: '127.0.0.1',
     port: Number(new URL(emulator.baseUrl).port),
-    ca: ca.certPem,
+    ca: [ca.certPem],
     production: false,
   });
 });
@@ -190,7 +190,7 @@ describe('node-apn against the APNs emulator', () => {
       key: cert.keyPem,
       address: '127.0.0.1',
       port: Number(new URL(emulator.baseUrl).port),
-      ca: ca.certPem,
+      ca: [ca.certPem],
       production: false,
     });
     try {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Header } from '../../../../shared/domain/exchange';
 import { AppError } from '../../../../shared/errors';
 import type { ApnsSendRequest } from '../../../../shared/providers/apns/message';
-import { topicForPushType } from '../../../../shared/providers/apns/push-types';
+import { topicForPushType, topicSuffix } from '../../../../shared/providers/apns/push-types';
 import type { CredentialMeta } from '../../../../shared/domain/credential';
 import type { LocalEnvironment } from '../../local/local-env';
 import type { TlsOptions, TransportRequest } from '../../transport/types';
@@ -40,12 +40,13 @@ export function apnsOrigin(
 
 /**
  * The topic to send: the option, else the certificate's bundle id (or its first topic), with the
- * push type's suffix added when missing. Null when nothing names one (token auth without topic).
+ * push type's suffix added when the topic has none. Null when nothing names one (token auth without topic).
  */
 export function resolveTopic(request: ApnsSendRequest, meta: Pick<CredentialMeta, 'metadata'> | null): string | null {
   const pushType = request.options.pushType ?? 'alert';
   const given = request.options.topic?.trim();
-  if (given) return topicForPushType(given, pushType);
+  // An explicit suffix is sent as typed, even a wrong one (preflight says so): this is a test tool.
+  if (given) return topicSuffix(given) ? given : topicForPushType(given, pushType);
   const metadata = meta?.metadata ?? {};
   const bundleId = typeof metadata['bundleId'] === 'string' ? metadata['bundleId'] : null;
   const topics = Array.isArray(metadata['topics']) ? metadata['topics'].filter((t) => typeof t === 'string') : [];

@@ -81,6 +81,7 @@ describe('APNs request building', () => {
   it('applies the push-type suffix to the given or the certificate topic', () => {
     expect(resolveTopic(req({ pushType: 'voip', topic: 'com.a.b' }), null)).toBe('com.a.b.voip');
     expect(resolveTopic(req({ pushType: 'voip', topic: 'com.a.b.voip' }), null)).toBe('com.a.b.voip');
+    expect(resolveTopic(req({ pushType: 'voip', topic: 'com.a.b.complication' }), null)).toBe('com.a.b.complication');
     expect(resolveTopic(req({ pushType: 'liveactivity' }), { metadata: { bundleId: 'com.c' } })).toBe(
       'com.c.push-type.liveactivity',
     );
