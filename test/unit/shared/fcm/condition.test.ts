@@ -21,14 +21,18 @@ describe('FCM condition parser', () => {
     const five = ['a', 'b', 'c', 'd', 'e'].map((t) => `'${t}' in topics`).join(' || ');
     expect(parseFcmCondition(five).ok).toBe(true);
     const six = `${five} || 'f' in topics`;
-    expect(parseFcmCondition(six)).toEqual({ ok: false, message: 'The condition names 6 topics; FCM allows 5', position: 0 });
+    expect(parseFcmCondition(six)).toEqual({
+      ok: false,
+      message: 'The condition names 6 topics; FCM allows 5',
+      position: 0,
+    });
   });
 
   it.each([
     ["'a' in topics &&", 'The condition ends early', 16],
     ["'a' in topics & 'b' in topics", 'Unexpected "&"', 14],
     ["'a in topics", 'missing its closing quote', 0],
-    ["a in topics", 'Expected a quoted topic name', 0],
+    ['a in topics', 'Expected a quoted topic name', 0],
     ["'a' topics", 'Expected "in topics"', 4],
     ["('a' in topics", 'Missing ")"', 14],
     ["'a b' in topics", 'not a valid topic name', 1],

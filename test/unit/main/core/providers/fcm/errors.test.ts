@@ -71,13 +71,18 @@ describe('FCM result mapping', () => {
         {
           '@type': 'type.googleapis.com/google.rpc.BadRequest',
           fieldViolations: [
-            { field: 'message.data[0].value', description: "Invalid value at 'message.data[0].value' (TYPE_STRING), 12" },
+            {
+              field: 'message.data[0].value',
+              description: "Invalid value at 'message.data[0].value' (TYPE_STRING), 12",
+            },
           ],
         },
       ]),
     );
     expect(result.reason).toBe('INVALID_ARGUMENT');
-    expect(result.explanation).toContain("message.data[0].value: Invalid value at 'message.data[0].value' (TYPE_STRING), 12");
+    expect(result.explanation).toContain(
+      "message.data[0].value: Invalid value at 'message.data[0].value' (TYPE_STRING), 12",
+    );
     expect(result.details?.['fieldViolations']).toHaveLength(1);
   });
 
@@ -86,7 +91,11 @@ describe('FCM result mapping', () => {
       401,
       [],
       fcmError(401, 'UNAUTHENTICATED', 'THIRD_PARTY_AUTH_ERROR', [
-        { '@type': 'type.googleapis.com/google.firebase.fcm.v1.ApnsError', statusCode: 403, reason: 'InvalidProviderToken' },
+        {
+          '@type': 'type.googleapis.com/google.firebase.fcm.v1.ApnsError',
+          statusCode: 403,
+          reason: 'InvalidProviderToken',
+        },
       ]),
     );
     expect(apns.explanation).toContain('APNs answered 403 InvalidProviderToken.');
@@ -109,7 +118,9 @@ describe('FCM result mapping', () => {
 
   it('reads Retry-After as seconds or a date', () => {
     expect(parseRetryAfter('30')).toBe(30);
-    expect(parseRetryAfter(new Date(Date.parse('2030-01-01T00:01:00Z')).toUTCString(), Date.parse('2030-01-01T00:00:00Z'))).toBe(60);
+    expect(
+      parseRetryAfter(new Date(Date.parse('2030-01-01T00:01:00Z')).toUTCString(), Date.parse('2030-01-01T00:00:00Z')),
+    ).toBe(60);
     expect(parseRetryAfter('soon')).toBeNull();
   });
 });

@@ -19,7 +19,11 @@ describe('FCM OAuth assertion', () => {
   it('is an RS256 JWT with the firebase.messaging scope, aud = token_uri and a one-hour life', () => {
     const { jwt, claims } = buildAssertion(secret, secret.tokenUri, 1_700_000_000);
     const [header, body, signature] = jwt.split('.');
-    expect(JSON.parse(Buffer.from(header!, 'base64url').toString())).toEqual({ alg: 'RS256', typ: 'JWT', kid: 'key-1' });
+    expect(JSON.parse(Buffer.from(header!, 'base64url').toString())).toEqual({
+      alg: 'RS256',
+      typ: 'JWT',
+      kid: 'key-1',
+    });
     expect(JSON.parse(Buffer.from(body!, 'base64url').toString())).toEqual(claims);
     expect(claims).toEqual({
       iss: secret.clientEmail,
@@ -28,9 +32,16 @@ describe('FCM OAuth assertion', () => {
       iat: 1_700_000_000,
       exp: 1_700_003_600,
     });
-    const ok = verify('RSA-SHA256', Buffer.from(`${header}.${body}`), createPublicKey(privateKey), Buffer.from(signature!, 'base64url'));
+    const ok = verify(
+      'RSA-SHA256',
+      Buffer.from(`${header}.${body}`),
+      createPublicKey(privateKey),
+      Buffer.from(signature!, 'base64url'),
+    );
     expect(ok).toBe(true);
-    expect(tokenRequestBody(jwt)).toBe(`grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&assertion=${jwt}`);
+    expect(tokenRequestBody(jwt)).toBe(
+      `grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&assertion=${jwt}`,
+    );
   });
 });
 
@@ -64,7 +75,13 @@ describe('FCM send request', () => {
   });
 
   it('uses the emulator endpoints and CA in local, and says when the emulator is missing', () => {
-    const local = { pid: 1, startedAt: '', ca: 'PEM', admin: {}, fcm: { baseUrl: 'https://127.0.0.1:9/', tokenUri: 'https://127.0.0.1:9/token' } };
+    const local = {
+      pid: 1,
+      startedAt: '',
+      ca: 'PEM',
+      admin: {},
+      fcm: { baseUrl: 'https://127.0.0.1:9/', tokenUri: 'https://127.0.0.1:9/token' },
+    };
     expect(fcmEndpoints(secret, local)).toEqual({
       baseUrl: 'https://127.0.0.1:9',
       tokenUri: 'https://127.0.0.1:9/token',
@@ -74,9 +91,17 @@ describe('FCM send request', () => {
   });
 
   it('omits validate_only when not a dry run and picks condition and token targets', () => {
-    const condition = buildFcmMessage({ target: "'a' in topics", options: { targetKind: 'auto', validateOnly: false }, payload: '{}' });
+    const condition = buildFcmMessage({
+      target: "'a' in topics",
+      options: { targetKind: 'auto', validateOnly: false },
+      payload: '{}',
+    });
     expect(condition.ok && condition.message).toEqual({ condition: "'a' in topics" });
-    const token = buildFcmMessage({ target: ' abc:def ', options: { targetKind: 'auto', validateOnly: false }, payload: '' });
+    const token = buildFcmMessage({
+      target: ' abc:def ',
+      options: { targetKind: 'auto', validateOnly: false },
+      payload: '',
+    });
     expect(token.ok && token.message).toEqual({ token: 'abc:def' });
     expect(token.ok && token.validateOnly).toBe(false);
   });
