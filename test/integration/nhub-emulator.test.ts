@@ -350,6 +350,13 @@ describe('Notification Hubs provider ↔ local hub, through the real transport',
       status: 400,
       reason: 'InvalidTags',
     });
+    const orTags = Array.from({ length: 21 }, (_, i) => `t${i}`);
+    expect((await send(request({}, '{"aps":{}}', orTags.slice(0, 20).join(' || ')))).outcome).toBe('accepted');
+    const tooMany = await send(request({}, '{"aps":{}}', orTags.join(' || ')));
+    expect(tooMany).toMatchObject({ status: 400, reason: 'InvalidTags' });
+    expect(tooMany.details?.['detail']).toContain('21 tags; an expression using only || allows 20');
+    const mixed = await send(request({}, '{"aps":{}}', `(${orTags.slice(0, 6).join(' || ')}) && z`));
+    expect(mixed).toMatchObject({ status: 400, reason: 'InvalidTags' });
     expect(await send(request({ format: 'fcmv1' }, '{"notification":{}}', 'a'))).toMatchObject({
       status: 400,
       reason: 'InvalidPayload',
