@@ -69,7 +69,7 @@ export const useExchanges = create<ExchangesState>((set, get) => {
       refilter(get().rows, { ...get().filter, ...patch });
     },
     async select(id) {
-      set({ selectedId: id, detail: null, error: null });
+      set({ selectedId: id, detail: null, error: null, compare: null });
       if (!id) return;
       try {
         const detail = await call('exchanges.get', { id });
