@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../main/core/core';
 import { EphemeralSecrets } from '../../main/core/credentials/keychain';
 import { generateVapidPair } from '../../main/core/credentials/vapid';
+import type { RunningFcmEmulator } from '../../main/emulators/fcm';
+import { startEmulators, type EmulatorSet } from '../../main/emulators/run';
 import { generateFixtures, P12_PASSPHRASE, TEAM_ID, type Fixtures } from '../fixtures/generate';
 
 const caller = { transport: 'test', trusted: true } as const;
@@ -26,6 +28,7 @@ describe('credentials never leak secrets', () => {
   let fx: Fixtures;
   let root: string;
   let core: Core;
+  let emulators: EmulatorSet;
   const planted: string[] = [];
   const responses: unknown[] = [];
   const events: unknown[] = [];
@@ -42,6 +45,8 @@ describe('credentials never leak secrets', () => {
   beforeAll(async () => {
     fx = generateFixtures();
     root = mkdtempSync(join(tmpdir(), 'pc-leak-'));
+    // The FCM emulator makes the service account real, so tests and a send (and its history) run too.
+    emulators = await startEmulators({ dataDir: join(root, 'data'), only: ['fcm'] });
     core = await createCore({
       mode: 'browser',
       dataDir: join(root, 'data'),
@@ -54,6 +59,7 @@ describe('credentials never leak secrets', () => {
 
   afterAll(async () => {
     await core.close();
+    await emulators.close();
     rmSync(root, { recursive: true, force: true });
     rmSync(fx.dir, { recursive: true, force: true });
   });
@@ -63,7 +69,8 @@ describe('credentials never leak secrets', () => {
     const wnsSecret2 = `PLANTED-wns-new-${randomUUID()}`;
     const nhubKey = `PLANTED-nhub-${randomUUID()}=`;
     const vapid = generateVapidPair();
-    const sa = JSON.parse(readFileSync(fx.serviceAccount, 'utf8'));
+    const fcm = emulators.emulators.fcm as RunningFcmEmulator;
+    const sa = await fcm.createServiceAccount('leak-project');
     planted.push(wnsSecret, wnsSecret2, nhubKey, vapid.privateKey, P12_PASSPHRASE, 'PLANTED-wrong-passphrase');
     planted.push(...pemLines(readFileSync(fx.p8, 'utf8')), ...pemLines(fx.apple.keyPem), ...pemLines(sa.private_key));
 
@@ -82,7 +89,14 @@ describe('credentials never leak secrets', () => {
           passphrase: P12_PASSPHRASE,
         },
       ],
-      ['fcm-service-account', { kind: 'fcm-service-account', fileBase64: b64(fx.serviceAccount), fileName: 'sa.json' }],
+      [
+        'fcm-service-account',
+        {
+          kind: 'fcm-service-account',
+          fileBase64: Buffer.from(JSON.stringify(sa)).toString('base64'),
+          fileName: 'sa.json',
+        },
+      ],
       ['wns', { kind: 'wns', packageSid: 'ms-app://S-1-15-2-11-22-33', clientSecret: wnsSecret }],
       ['vapid', { kind: 'vapid', privateKey: vapid.privateKey, subject: 'mailto:ops@example.com' }],
       [
@@ -135,11 +149,27 @@ describe('credentials never leak secrets', () => {
       const tested = await dispatch('credentials.test', { id: ids[kind] });
       expect(tested.value, kind).toMatchObject({ ok: true });
     }
-    // FCM and WNS need their token endpoints; "local" with no emulators running is a plain error, never a network call.
-    for (const kind of ['fcm-service-account', 'wns']) {
-      const tested = await dispatch('credentials.test', { id: ids[kind], environment: 'local' });
-      expect(tested.ok).toBe(false);
-    }
+    // FCM gets a real token from the local emulator; WNS has no emulator running here, a plain failure.
+    expect(
+      (await dispatch('credentials.test', { id: ids['fcm-service-account'], environment: 'local' })).value,
+    ).toMatchObject({ ok: true });
+    const wnsTest = await dispatch('credentials.test', { id: ids['wns'], environment: 'local' });
+    expect(wnsTest.ok ? wnsTest.value.ok : false, JSON.stringify(wnsTest)).toBe(false);
+
+    // A real send writes history, which must not hold the key either.
+    const device = await fcm.registerDevice({ projectId: 'leak-project' });
+    const sent = await dispatch('send.run', {
+      sendId: 'leak-send',
+      request: {
+        provider: 'fcm',
+        credential: ids['fcm-service-account'],
+        environment: 'local',
+        target: device.token,
+        options: { targetKind: 'auto', validateOnly: false },
+        payload: JSON.stringify({ notification: { title: 'hi' } }),
+      },
+    });
+    expect(sent.value?.result.outcome, JSON.stringify(sent)).toBe('accepted');
 
     const generated = await dispatch('credentials.generateVapid', {
       subject: 'https://example.com',
@@ -152,12 +182,17 @@ describe('credentials never leak secrets', () => {
     expect((await dispatch('credentials.remove', { id: ids['nhub'] })).value).toEqual({ removed: true });
     expect((await dispatch('app.info', {})).value.keychain.state).toBe('ephemeral');
 
-    // Write the haystacks out and search them all.
+    // Closing flushes history and drafts, so every file is on disk before it is searched.
+    await core.close();
     const answers = JSON.stringify(responses);
     const emitted = JSON.stringify(events);
     const logged = logs.join('\n');
     const files = filesUnder(root).map((path) => ({ path, text: readFileSync(path, 'latin1') }));
     expect(files.some((file) => file.path.endsWith('credentials.json'))).toBe(true);
+    expect(
+      files.some((file) => file.path.includes('history')),
+      files.map((f) => f.path).join('\n'),
+    ).toBe(true);
     expect(planted.length).toBeGreaterThan(10);
     for (const secret of planted) {
       expect(answers.includes(secret), `response leaks ${secret.slice(0, 12)}…`).toBe(false);
@@ -168,6 +203,5 @@ describe('credentials never leak secrets', () => {
     }
     // The check can fail: the haystack does hold what the renderer may see.
     expect(answers).toContain(String(generated.value.metadata.publicKey));
-    writeFileSync(join(root, 'done'), '');
   }, 60_000);
 });
