@@ -118,6 +118,20 @@ describe('Notification Hubs forwards to the other local emulators', () => {
     expect(outcome.results.find((r) => r.registrationId === stale.registrationId)?.outcome).toBe(
       'The Push Notification System handle for the registration is invalid',
     );
+    const alone = await send('template', '{"greeting_en":"Hi"}', `$InstallationId:{stale-1}`);
+    expect(alone.deviceStateChange).toBeNull();
+    nhub.createRegistration({
+      hub: HUB,
+      platform: 'windows',
+      handle: 'https://wns.invalid/gone',
+      template: toast,
+      installationId: 'stale-2',
+    });
+    const gone = await send('template', '{"greeting_en":"Hi"}', '$InstallationId:{stale-2}');
+    expect(gone.deviceStateChange).toMatchObject({
+      state: 'gone',
+      reason: 'The Push Notification System handle for the registration is invalid',
+    });
     const delivered = wns.inbox.list(channel.id);
     expect(delivered).toHaveLength(1);
     expect(delivered[0]!.payload).toBe(

@@ -1,7 +1,7 @@
 import type { Header } from '../../../../shared/domain/exchange';
 import type { SendResult } from '../../../../shared/domain/send-result';
 import { headerValue } from '../../transport/types';
-import { parseErrorBody, parseNotificationOutcome } from './outcome';
+import { parseErrorBody, parseNotificationOutcome, type NotificationOutcome } from './outcome';
 import { NHUB_REASONS, STATUS_REASONS } from './reasons';
 
 export type MappedResult = Pick<
@@ -36,6 +36,24 @@ export function notificationIdFromLocation(location: string): string | undefined
   }
 }
 
+const INVALID_HANDLE = /handle for the registration is invalid|expired|gone/i;
+
+function testSendHint(outcome: NotificationOutcome | null): string | null {
+  if (!outcome) return null;
+  if (outcome.results.length === 0) return 'No registration matched the format and tags; check both.';
+  if (outcome.failure > 0) {
+    return `${outcome.failure} registration(s) failed; each outcome says why. An invalid handle means the app should re-register (or the registration be deleted).`;
+  }
+  return null;
+}
+
+/** A test send aimed at exactly one registration whose handle the platform refused: that device is gone. */
+function goneDevice(outcome: NotificationOutcome | null): MappedResult['deviceStateChange'] {
+  const only = outcome?.results.length === 1 ? outcome.results[0]! : null;
+  if (!only?.outcome || !INVALID_HANDLE.test(only.outcome)) return null;
+  return { state: 'gone', at: new Date().toISOString(), reason: only.outcome };
+}
+
 /** Turns any hub answer into a SendResult's fields, with an explanation and hint for every status. */
 export function mapNhubResponse(input: { status: number; headers: Header[]; body: Buffer | string }): MappedResult {
   const text = typeof input.body === 'string' ? input.body : input.body.toString('utf8');
@@ -57,11 +75,11 @@ export function mapNhubResponse(input: { status: number; headers: Header[]; body
       status: input.status,
       reason: null,
       explanation: summary,
-      hint: outcome && outcome.results.length === 0 ? 'No registration matched the format and tags; check both.' : null,
+      hint: testSendHint(outcome),
       messageIds,
       retryable: false,
       retryAfterSeconds: null,
-      deviceStateChange: null,
+      deviceStateChange: goneDevice(outcome),
       ...(outcome ? { details: { notificationOutcome: outcome } } : {}),
     };
   }

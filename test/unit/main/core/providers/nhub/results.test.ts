@@ -80,6 +80,29 @@ describe('Notification Hubs result mapping', () => {
     expect(mapped.explanation).toBe('Test send: 2 succeeded, 0 failed (no registration matched).');
   });
 
+  it('marks the one registration of a test send gone when its handle was refused, and hints at failures', () => {
+    const xml = (outcomes: string[]) =>
+      `<NotificationOutcome><Success>0</Success><Failure>${outcomes.length}</Failure><Results>${outcomes
+        .map(
+          (o, i) =>
+            `<RegistrationResult><ApplicationPlatform>apple</ApplicationPlatform><PnsHandle>h${i}</PnsHandle><RegistrationId>r${i}</RegistrationId><Outcome>${o}</Outcome></RegistrationResult>`,
+        )
+        .join('')}</Results></NotificationOutcome>`;
+    const invalid = 'The Push Notification System handle for the registration is invalid';
+    const one = mapNhubResponse({ status: 201, headers: [], body: xml([invalid]) });
+    expect(one.deviceStateChange).toMatchObject({ state: 'gone', reason: invalid });
+    expect(one.hint).toContain('1 registration(s) failed');
+    const two = mapNhubResponse({ status: 201, headers: [], body: xml([invalid, invalid]) });
+    expect(two.deviceStateChange).toBeNull();
+    expect(two.hint).toContain('2 registration(s) failed');
+    const ok = mapNhubResponse({
+      status: 201,
+      headers: [],
+      body: '<NotificationOutcome><Success>1</Success><Failure>0</Failure><Results><RegistrationResult><Outcome>The Notification was successfully sent to the Push Notification System</Outcome></RegistrationResult></Results></NotificationOutcome>',
+    });
+    expect(ok).toMatchObject({ deviceStateChange: null, hint: null });
+  });
+
   const cases: Array<[number, string, string, boolean]> = [
     [400, 'InvalidFormat: The ServiceBusNotification-Format is not valid.', 'InvalidFormat', false],
     [400, 'InvalidTags: "&" must be doubled', 'InvalidTags', false],
