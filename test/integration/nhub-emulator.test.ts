@@ -255,6 +255,18 @@ describe('Notification Hubs provider ↔ local hub, through the real transport',
       expect(
         await send(request({}, '{}', 'a'), credential('ns', { endpoint: 'sb://other-ns.servicebus.windows.net/' })),
       ).toMatchObject({ status: 400, reason: 'InvalidAudience' });
+      emulator.registerCredential({ namespace: NAMESPACE, hub: 'OtherHub', keyName: 'OtherHubRule', key: 'other-key' });
+      const otherRule = await send(
+        request({}, '{}', 'a'),
+        credential('other', { keyName: 'OtherHubRule', key: 'other-key' }),
+      );
+      expect(otherRule).toMatchObject({ status: 401, reason: 'InvalidAudience' });
+      expect((otherRule.details as { detail: string }).detail).toContain('belongs to hub OtherHub');
+      const onOther = await send(
+        request({}, '{}', 'a'),
+        credential('other2', { keyName: 'OtherHubRule', key: 'other-key', hubName: 'OtherHub' }),
+      );
+      expect(onOther.outcome).toBe('accepted');
       const hub = await send(request({}, '{}', 'a'), credential('hub', { hubName: 'NoSuchHub' }));
       expect(hub).toMatchObject({ status: 404, reason: 'HubNotFound', outcome: 'rejected' });
       expect(hub.hint).toContain('hub name');

@@ -70,7 +70,12 @@ export function verifySas(input: {
     return fail(401, 'UnknownKeyName', `The namespace has no authorization rule named '${keyName}'.`);
   }
   const sig = safeDecode(token['sig']!);
-  const policy = candidates.find((p) => {
+  // The request's own hub first, so a key name shared by several hubs resolves to this hub's rule.
+  const ordered = [...candidates].sort(
+    (a, b) =>
+      Number(b.hub.toLowerCase() === input.hub.toLowerCase()) - Number(a.hub.toLowerCase() === input.hub.toLowerCase()),
+  );
+  const policy = ordered.find((p) => {
     const expected = createHmac('sha256', Buffer.from(p.key, 'utf8'))
       .update(`${token['sr']}\n${token['se']}`, 'utf8')
       .digest();
@@ -91,8 +96,12 @@ export function verifySas(input: {
   if (!covered.startsWith(scope)) {
     return fail(401, 'InvalidAudience', `The token audience ${decoded} does not cover the hub ${input.hub}.`);
   }
-  if (policy.hub.toLowerCase() !== input.hub.toLowerCase() && !input.store.hubExists(namespace, input.hub)) {
+  if (!input.store.hubExists(namespace, input.hub)) {
     return fail(404, 'HubNotFound', `No notification hub named ${input.hub} in ${namespace}.`);
+  }
+  // Access policies here belong to one hub: another hub's key does not open this one.
+  if (policy.hub.toLowerCase() !== input.hub.toLowerCase()) {
+    return fail(401, 'InvalidAudience', `The rule '${keyName}' belongs to hub ${policy.hub}, not ${input.hub}.`);
   }
   if (!policy.rights.includes('Send') && !policy.rights.includes('Manage')) {
     return fail(
