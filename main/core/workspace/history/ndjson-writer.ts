@@ -1,5 +1,6 @@
-import { appendFile, mkdir } from 'node:fs/promises';
+import { mkdir, open } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readTail, scanBuffer } from './reader';
 import type { RecordLocation } from './records';
 import { filesOverCap, historyFileName, removeFiles, type HistoryFile } from './rotation';
 
@@ -53,48 +54,79 @@ export class NdjsonWriter {
   }
 
   /** Writes everything queued so far; calls are serialized so lines never interleave. */
-  flush(): Promise<void> {
-    const next = this.#chain.then(() => this.#write());
+  flush(options: { catchUp?: boolean } = {}): Promise<void> {
+    const next = this.#chain.then(() => this.#write(options.catchUp ?? true));
     this.#chain = next.catch(() => {});
     return next;
   }
 
-  async #write(): Promise<void> {
+  async #write(catchUp: boolean): Promise<void> {
+    // Before our own lines, always: once we append past another process's lines they would be skipped.
+    if (catchUp || this.#pending.length > 0) await this.#catchUp();
     if (this.#pending.length === 0) return;
     const batch = this.#pending;
     this.#pending = [];
     this.#pendingBytes = 0;
     await mkdir(this.#options.dir, { recursive: true });
-    let chunk: Buffer[] = [];
-    let placed: Array<{ tag: unknown; location: RecordLocation }> = [];
-    let offset = this.#current.size;
-    if (this.#needsNewline) {
-      chunk.push(Buffer.from('\n'));
-      offset += 1;
-    }
-    const writeChunk = async () => {
-      if (chunk.length === 0) return;
-      const data = Buffer.concat(chunk);
-      await appendFile(this.#current.path, data);
-      this.#needsNewline = false;
-      this.#current.size += data.length;
-      this.#options.onWritten(placed);
-      chunk = [];
-      placed = [];
-    };
-    for (const { line, tag } of batch) {
-      if (offset > 0 && offset + line.length > this.#options.rotateBytes) {
-        await writeChunk();
+    let chunk: Array<{ line: Buffer; tag: unknown }> = [];
+    let size = this.#current.size;
+    for (const item of batch) {
+      if (size > 0 && size + item.line.length > this.#options.rotateBytes) {
+        await this.#append(chunk);
+        chunk = [];
         await this.#rotate();
-        offset = 0;
+        size = 0;
       }
-      chunk.push(line);
-      // The location excludes the trailing newline.
-      placed.push({ tag, location: { file: this.#current.seq, offset, length: line.length - 1 } });
-      offset += line.length;
+      chunk.push(item);
+      size += item.line.length;
     }
-    await writeChunk();
+    await this.#append(chunk);
     await this.#enforceCap();
+  }
+
+  /**
+   * One write call per chunk in append mode, so a line from another process (the CLI sending
+   * while the app runs) can never land inside ours. If the file grew by more than our chunk,
+   * someone else appended around it: the whole new range is read back and indexed line by line.
+   */
+  async #append(items: Array<{ line: Buffer; tag: unknown }>): Promise<void> {
+    if (items.length === 0) return;
+    const prefix = this.#needsNewline ? 1 : 0;
+    const data = Buffer.concat([...(prefix ? [Buffer.from('\n')] : []), ...items.map((item) => item.line)]);
+    const expected = this.#current.size;
+    const handle = await open(this.#current.path, 'a');
+    let end: number;
+    try {
+      await handle.write(data);
+      end = (await handle.stat()).size;
+    } finally {
+      await handle.close();
+    }
+    this.#needsNewline = false;
+    if (end - expected !== data.length) {
+      this.#current.size = expected;
+      await this.#catchUp();
+      return;
+    }
+    this.#current.size = end;
+    let offset = expected + prefix;
+    const placed = items.map(({ line, tag }) => {
+      // The location excludes the trailing newline.
+      const location = { file: this.#current.seq, offset, length: line.length - 1 };
+      offset += line.length;
+      return { tag, location };
+    });
+    this.#options.onWritten(placed);
+  }
+
+  /** Indexes whatever another process appended to the current file since our last look. */
+  async #catchUp(): Promise<void> {
+    const tail = await readTail(this.#current.path, this.#current.size);
+    if (!tail) return;
+    const scanned = scanBuffer(tail, this.#current.seq, this.#current.size);
+    this.#current.size += tail.length;
+    this.#needsNewline = scanned.torn;
+    this.#options.onWritten(scanned.records.map(({ record, location }) => ({ tag: record, location })));
   }
 
   /** A new total cap (and file size); files over it are removed in order with any writes in progress. */

@@ -109,7 +109,7 @@ export class HistoryStore {
     };
     this.#ready = this.#load();
     this.#ready.catch(() => {});
-    this.#timer = setInterval(() => void this.flush().catch(() => {}), this.#options.flushIntervalMs);
+    this.#timer = setInterval(() => void this.#flushQuietly(), this.#options.flushIntervalMs);
     this.#timer.unref();
   }
 
@@ -146,7 +146,7 @@ export class HistoryStore {
       return;
     }
     this.#writer.append(encodeRecord(record), record);
-    if (this.#writer.pendingBytes > EAGER_FLUSH_BYTES) void this.flush().catch(() => {});
+    if (this.#writer.pendingBytes > EAGER_FLUSH_BYTES) void this.#flushQuietly();
   }
 
   get maxTotalBytes(): number {
@@ -166,6 +166,17 @@ export class HistoryStore {
     await this.#writer!.setLimits(bytes, this.#options.rotateBytes);
   }
 
+  /** The timer's flush: writes what is queued and does not look for other writers when idle. */
+  async #flushQuietly(): Promise<void> {
+    try {
+      await this.#ready;
+      if (this.#writer!.pendingBytes > 0) await this.#writer!.flush({ catchUp: false });
+    } catch {
+      // The next flush or query retries; a failing disk must not crash a send.
+    }
+  }
+
+  /** Writes what is queued and picks up lines another process (the CLI) appended meanwhile. */
   async flush(): Promise<void> {
     await this.#ready;
     await this.#writer!.flush();

@@ -202,3 +202,26 @@ describe('HistoryStore size setting', () => {
     await expect(again.setMaxTotalBytes(1000)).rejects.toThrow('History needs at least 1 MB.');
   });
 });
+
+describe('HistoryStore with two writers (the app and a CLI send)', () => {
+  it('keeps both writers lines whole and each sees the other after a flush', async () => {
+    const app = open();
+    const cli = open();
+    await Promise.all([app.ready(), cli.ready()]);
+    for (let round = 0; round < 5; round++) {
+      app.recordExchange(makeExchange(round * 2));
+      cli.recordExchange(makeExchange(round * 2 + 1));
+      await Promise.all([app.flush(), cli.flush()]);
+    }
+    for (const store of [app, cli]) {
+      const ids = (await store.listExchanges({}, null, 100)).items.map((row) => row.id).sort();
+      expect(ids).toEqual(Array.from({ length: 10 }, (_, i) => `ex-${i}`).sort());
+      for (let i = 0; i < 10; i++) expect(await store.getExchange(`ex-${i}`)).toEqual(makeExchange(i));
+    }
+    await app.close();
+    await cli.close();
+    const fresh = open();
+    expect((await fresh.listExchanges({}, null, 100)).total).toBe(10);
+    expect(fresh.skippedLines).toBe(0);
+  });
+});
