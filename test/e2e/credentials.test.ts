@@ -45,13 +45,11 @@ describeWithSystem('Credentials screen', missingChromium(), () => {
 
   it('imports an APNs key from a picked file, with the key id taken from its name', async () => {
     await openImport('apns-token');
-    await page
-      .getByTestId('cred-file')
-      .setInputFiles({
-        name: 'AuthKey_ABC123DEFG.p8',
-        mimeType: 'application/octet-stream',
-        buffer: readFileSync(fx.p8),
-      });
+    await page.getByTestId('cred-file').setInputFiles({
+      name: 'AuthKey_ABC123DEFG.p8',
+      mimeType: 'application/octet-stream',
+      buffer: readFileSync(fx.p8),
+    });
     await page.getByTestId('cred-team-id').fill(TEAM_ID);
     await submitAndWaitClosed();
     await expect.poll(() => row('APNs key ABC123DEFG').count()).toBe(1);
@@ -60,13 +58,11 @@ describeWithSystem('Credentials screen', missingChromium(), () => {
 
   it('shows the specific error inline, then imports once the passphrase is given', async () => {
     await openImport('apns-certificate');
-    await page
-      .getByTestId('cred-file')
-      .setInputFiles({
-        name: 'push.p12',
-        mimeType: 'application/x-pkcs12',
-        buffer: readFileSync(fx.p12WithPassphrase),
-      });
+    await page.getByTestId('cred-file').setInputFiles({
+      name: 'push.p12',
+      mimeType: 'application/x-pkcs12',
+      buffer: readFileSync(fx.p12WithPassphrase),
+    });
     await page.getByTestId('cred-import-submit').click();
     await expect
       .poll(() => page.getByTestId('cred-import-error').textContent())

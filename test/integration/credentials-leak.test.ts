@@ -72,7 +72,11 @@ describe('credentials never leak secrets', () => {
     const fcm = emulators.emulators.fcm as RunningFcmEmulator;
     const sa = await fcm.createServiceAccount('leak-project');
     planted.push(wnsSecret, wnsSecret2, nhubKey, vapid.privateKey, P12_PASSPHRASE, 'PLANTED-wrong-passphrase');
-    planted.push(...pemLines(readFileSync(fx.p8, 'utf8')), ...pemLines(fx.apple.keyPem), ...pemLines(sa['private_key']!));
+    planted.push(
+      ...pemLines(readFileSync(fx.p8, 'utf8')),
+      ...pemLines(fx.apple.keyPem),
+      ...pemLines(sa['private_key']!),
+    );
 
     const ids: Record<string, string> = {};
     const imports: Array<[string, Record<string, unknown>]> = [
