@@ -9,6 +9,7 @@ import { adminCall } from '../../main/emulators/admin-client';
 import { startEmulators, type EmulatorSet } from '../../main/emulators/run';
 import type { MintedSubscription } from '../../main/emulators/webpush';
 import type { CallInput, CallName, CallOutput } from '../../shared/contract';
+import { harErrors } from '../support/har-validator';
 import { makeExchange, makeResult } from '../support/history-fixtures';
 
 const run = promisify(execFile);
@@ -121,6 +122,12 @@ describe('history and exchange calls through core.dispatch', () => {
     core.events.emit('exchange.recorded', makeExchange(999));
     const gone = await callError('exchanges.curl', { id: 'ex-999', includeSecrets: true });
     expect(gone.message).toBe('The secrets for this exchange are no longer in memory.');
+
+    // Both real sends export as one schema-valid HAR, with nothing secret in it.
+    const har = await call('exchanges.exportHar', { ids: [sent.result.exchangeIds.at(-1)!, exchangeId] });
+    expect(har.count).toBe(2);
+    expect(harErrors(JSON.parse(har.text))).toBeNull();
+    expect(har.text).not.toContain(jwt!.split('.')[2]);
   });
 
   it('pages and filters exchanges, gets one, compares two and exports HAR', async () => {
