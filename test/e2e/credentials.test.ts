@@ -43,6 +43,10 @@ describeWithSystem('Credentials screen', missingChromium(), () => {
     await page.getByTestId('credential-import').waitFor({ state: 'detached' });
   }
 
+  it('says secrets are memory-only when started with --ephemeral-secrets', async () => {
+    await expect.poll(() => page.getByTestId('cred-ephemeral').textContent()).toMatch(/memory only/);
+  });
+
   it('imports an APNs key from a picked file, with the key id taken from its name', async () => {
     await openImport('apns-token');
     await page.getByTestId('cred-file').setInputFiles({

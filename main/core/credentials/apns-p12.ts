@@ -94,6 +94,9 @@ function readPem(fields: ImportFields, text: string): { certPems: string[]; keyP
   if (!keyText) {
     throw invalid('This PEM holds only the certificate; choose its private key file too.');
   }
+  // OpenSSL 3 reports a missing passphrase as "interrupted or cancelled", so look at the PEM itself.
+  const encrypted = /-----BEGIN ENCRYPTED PRIVATE KEY-----|Proc-Type: 4,ENCRYPTED/.test(keyText);
+  if (encrypted && !fields.passphrase) throw invalid('This private key needs a passphrase.');
   let key: KeyObject;
   try {
     key = createPrivateKey({
@@ -103,7 +106,7 @@ function readPem(fields: ImportFields, text: string): { certPems: string[]; keyP
     });
   } catch (error) {
     const reason = error instanceof Error ? error.message : '';
-    if (/passphrase|decrypt|bad decrypt/i.test(reason)) {
+    if (encrypted || /passphrase|decrypt/i.test(reason)) {
       throw fields.passphrase
         ? invalid('The passphrase is wrong for this private key.')
         : invalid('This private key needs a passphrase.');

@@ -1,3 +1,4 @@
+import { createPrivateKey } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expiryWarnings } from '../../../../../main/core/credentials/apple-certificate';
@@ -73,6 +74,24 @@ describe('APNs certificate parser', () => {
       'The private key does not belong to this certificate.',
     );
     expect(() => parseApnsCertificate({ file: file(fx.certPem) })).toThrow(/choose its private key file too/);
+  });
+
+  it('reads an encrypted PEM key with its passphrase, and explains a missing or wrong one', () => {
+    const encrypted = Buffer.from(
+      createPrivateKey(fx.apple.keyPem)
+        .export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'pem-pass' })
+        .toString(),
+    );
+    const cert = file(fx.certPem);
+    expect(parseApnsCertificate({ file: cert, keyFile: encrypted, passphrase: 'pem-pass' }).metadata['bundleId']).toBe(
+      BUNDLE_ID,
+    );
+    expect(() => parseApnsCertificate({ file: cert, keyFile: encrypted })).toThrow(
+      'This private key needs a passphrase.',
+    );
+    expect(() => parseApnsCertificate({ file: cert, keyFile: encrypted, passphrase: 'nope' })).toThrow(
+      'The passphrase is wrong for this private key.',
+    );
   });
 
   it('refuses something that is neither .p12 nor PEM', () => {
