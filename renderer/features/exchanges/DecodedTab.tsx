@@ -1,4 +1,5 @@
 import type { Exchange } from '../../../shared/domain/exchange';
+import type { SendResult } from '../../../shared/domain/send-result';
 import { WebpushEncryptionView } from '../compose/webpush/EncryptionView';
 import { decodeJwts, formatAge, headersMatching } from './decode';
 
@@ -20,15 +21,62 @@ function fcmErrorDetails(exchange: Exchange): unknown {
   }
 }
 
+interface RegistrationRow {
+  platform?: unknown;
+  registrationId?: unknown;
+  pnsHandle?: unknown;
+  outcome?: unknown;
+}
+
+/** Notification Hubs' per-registration outcome (from the send's result details), as a table. */
+function NhOutcome({ value }: { value: unknown }) {
+  const outcome = value as { success?: unknown; failure?: unknown; results?: unknown };
+  const rows = Array.isArray(outcome.results) ? (outcome.results as RegistrationRow[]) : [];
+  return (
+    <section data-testid="decoded-nh-outcome">
+      <h3>Notification Hubs outcome</h3>
+      <p>
+        {String(outcome.success ?? 0)} succeeded, {String(outcome.failure ?? 0)} failed
+      </p>
+      {rows.length > 0 && (
+        <table className="table">
+          <thead>
+            <tr>
+              <th>Platform</th>
+              <th>Registration</th>
+              <th>PNS handle</th>
+              <th>Outcome</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row, index) => (
+              <tr key={index}>
+                <td>{String(row.platform ?? '')}</td>
+                <td className="mono">{String(row.registrationId ?? '')}</td>
+                <td className="mono ellipsis">{String(row.pnsHandle ?? '')}</td>
+                <td>{String(row.outcome ?? '')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
 /** What the wire format hides: JWT claims, message ids, WNS and NH status, FCM errors, encryption. */
-export function DecodedTab({ exchange }: { exchange: Exchange }) {
+export function DecodedTab({ exchange, result = null }: { exchange: Exchange; result?: SendResult | null }) {
   const jwts = decodeJwts(exchange);
   const apnsIds = headersMatching(exchange.responseHeaders, (name) => name === 'apns-id' || name === 'apns-unique-id');
   const wns = headersMatching(exchange.responseHeaders, (name) => name.startsWith('x-wns-'));
   const fcmError = fcmErrorDetails(exchange);
   const notes = exchange.notes ?? {};
   const otherNotes = Object.entries(notes).filter(([key]) => !['encryption', 'vapid', 'pushService'].includes(key));
-  const nothing = jwts.length + apnsIds.length + wns.length + otherNotes.length === 0 && !fcmError && !notes.encryption;
+  const details = Object.entries(result?.details ?? {});
+  const nothing =
+    jwts.length + apnsIds.length + wns.length + otherNotes.length + details.length === 0 &&
+    !fcmError &&
+    !notes.encryption;
   return (
     <div data-testid="decoded-tab" className="decoded">
       {nothing && <p className="hint">Nothing to decode in this exchange.</p>}
@@ -87,9 +135,28 @@ export function DecodedTab({ exchange }: { exchange: Exchange }) {
         </section>
       )}
       {exchange.provider === 'webpush' && <WebpushEncryptionView notes={notes} />}
+      {result && (result.explanation || result.hint) && (
+        <section data-testid="decoded-result">
+          <h3>
+            Result: {result.outcome} {result.reason ?? ''}
+          </h3>
+          {result.explanation && <p>{result.explanation}</p>}
+          {result.hint && <p className="hint">{result.hint}</p>}
+        </section>
+      )}
+      {details.map(([key, value]) =>
+        key === 'notificationOutcome' ? (
+          <NhOutcome key={key} value={value} />
+        ) : (
+          <section key={key} data-testid={`decoded-detail-${key}`}>
+            <h3>{key}</h3>
+            <Json value={value} />
+          </section>
+        ),
+      )}
       {otherNotes.map(([key, value]) => (
         <section key={key} data-testid={`decoded-note-${key}`}>
-          <h3>{key === 'outcome' || key === 'notificationOutcome' ? 'Notification Hubs outcome' : key}</h3>
+          <h3>{key}</h3>
           <Json value={value} />
         </section>
       ))}

@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Exchange } from '../../../shared/domain/exchange';
+import type { SendResult } from '../../../shared/domain/send-result';
 import { call } from '../../bridge';
 import { useExchanges } from '../../state/exchanges';
 import { copyText } from './actions';
@@ -21,7 +22,24 @@ type TabId = (typeof TABS)[number]['id'];
 export function ExchangeDetail({ exchange }: { exchange: Exchange }) {
   const [tab, setTab] = useState<TabId>('timeline');
   const [confirming, setConfirming] = useState(false);
+  const [result, setResult] = useState<SendResult | null>(null);
   const { setNotice, fail } = useExchanges.getState();
+
+  // The send this exchange belongs to carries the decoded details (NH outcome, WNS status, FCM violations).
+  useEffect(() => {
+    let live = true;
+    setResult(null);
+    if (exchange.purpose !== 'send') return;
+    call('history.list', { filter: { text: exchange.id }, limit: 1 })
+      .then((page) => {
+        const send = page.items.find((item) => item.exchangeIds.includes(exchange.id));
+        if (live && send) setResult(send);
+      })
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, [exchange.id, exchange.purpose]);
 
   const copyCurl = async (includeSecrets: boolean) => {
     setConfirming(false);
@@ -39,15 +57,14 @@ export function ExchangeDetail({ exchange }: { exchange: Exchange }) {
   // The exchange belongs to a send; the send holds the request to repeat (same profile and target).
   const resend = async () => {
     try {
-      const page = await call('history.list', { filter: { text: exchange.id }, limit: 1 });
-      const send = page.items.find((item) => item.exchangeIds.includes(exchange.id));
+      const send = result;
       if (!send) {
         setNotice('This exchange is not part of a recorded send, so there is nothing to resend.');
         return;
       }
-      const { result } = await call('history.resend', { id: send.id });
+      const again = (await call('history.resend', { id: send.id })).result;
       setNotice(
-        `Sent again: ${result.outcome}${result.status ? ` ${result.status}` : ''}${result.reason ? ` ${result.reason}` : ''}.`,
+        `Sent again: ${again.outcome}${again.status ? ` ${again.status}` : ''}${again.reason ? ` ${again.reason}` : ''}.`,
       );
     } catch (error) {
       fail(error);
@@ -108,7 +125,7 @@ export function ExchangeDetail({ exchange }: { exchange: Exchange }) {
         {tab === 'timeline' && <TimelineTab exchange={exchange} />}
         {tab === 'request' && <MessageTab exchange={exchange} side="request" />}
         {tab === 'response' && <MessageTab exchange={exchange} side="response" />}
-        {tab === 'decoded' && <DecodedTab exchange={exchange} />}
+        {tab === 'decoded' && <DecodedTab exchange={exchange} result={result} />}
         {tab === 'tls' && <TlsTab exchange={exchange} />}
       </div>
     </section>

@@ -5,7 +5,7 @@ import { decodeJwts, formatAge, prettyBody, rawMessage } from '../../../../../re
 import { MessageTab } from '../../../../../renderer/features/exchanges/MessageTab';
 import { TimelineTab } from '../../../../../renderer/features/exchanges/TimelineTab';
 import { TlsTab } from '../../../../../renderer/features/exchanges/TlsTab';
-import { makeExchange } from '../../../../support/history-fixtures';
+import { makeExchange, makeResult } from '../../../../support/history-fixtures';
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const sentAt = '2026-11-23T10:00:00.000Z';
@@ -131,5 +131,28 @@ describe('exchange detail tabs', () => {
     const tls = renderToStaticMarkup(<TlsTab exchange={apns} />);
     expect(tls).toContain('CN=api.push.apple.com');
     expect(tls).toContain('none sent');
+  });
+
+  it('Decoded shows the Notification Hubs outcome from the send result as a table', () => {
+    const exchange = makeExchange(4, { provider: 'nhub' });
+    const result = makeResult(4, {
+      provider: 'nhub',
+      explanation: 'The hub accepted it; one registration failed.',
+      details: {
+        notificationOutcome: {
+          success: 1,
+          failure: 1,
+          results: [
+            { platform: 'apple', registrationId: 'reg-1', pnsHandle: 'abc', outcome: 'Succeeded' },
+            { platform: 'gcm', registrationId: 'reg-2', pnsHandle: 'def', outcome: 'InvalidCredentials' },
+          ],
+        },
+      },
+    });
+    const html = renderToStaticMarkup(<DecodedTab exchange={exchange} result={result} />);
+    expect(html).toContain('data-testid="decoded-nh-outcome"');
+    expect(html).toContain('1 succeeded, 1 failed');
+    expect(html).toContain('InvalidCredentials');
+    expect(html).toContain('one registration failed');
   });
 });
