@@ -1,0 +1,124 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { readLocalEnvironment } from '../../main/core/local/local-env';
+import { adminCall } from '../../main/emulators/admin-client';
+import type { MintedSubscription } from '../../main/emulators/webpush';
+import { launchChromium, missingChromium } from '../support/browser';
+import { harErrors } from '../support/har-validator';
+import { startServed, type ServedApp } from '../support/serve';
+import { describeWithSystem } from '../support/system';
+
+const run = promisify(execFile);
+
+describeWithSystem('Exchange viewer with a live send to the local Web Push emulator', missingChromium(), () => {
+  let app: ServedApp;
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+
+  /** A contract call over the page's own authenticated WebSocket, as the renderer makes them. */
+  async function call<T>(method: string, input: unknown): Promise<T> {
+    const result = await page.evaluate(
+      ({ method, input }) =>
+        new Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>((resolve, reject) => {
+          const ws = new WebSocket(`ws://${location.host}/ws`);
+          ws.onerror = () => reject(new Error('socket failed'));
+          ws.onopen = () => ws.send(JSON.stringify({ id: 1, method, input }));
+          ws.onmessage = (message) => {
+            const data = JSON.parse(String(message.data)) as { id?: number; result?: never };
+            if (data.id === 1) {
+              ws.close();
+              resolve(data.result!);
+            }
+          };
+        }),
+      { method, input },
+    );
+    if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
+    return result.value as T;
+  }
+
+  beforeAll(async () => {
+    app = await startServed();
+    browser = await launchChromium();
+    const context = await browser.newContext({
+      acceptDownloads: true,
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
+    page = await context.newPage();
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await page.goto(app.url);
+    await page.getByTestId('app-frame').waitFor();
+    await page.getByTestId('nav-exchanges').click();
+    await page.getByTestId('exchanges-empty').waitFor();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('shows sends live, runs the copied curl against the emulator, exports valid HAR and compares', async () => {
+    await call('emulators.start', {});
+    const credential = await call<{ id: string; metadata: Record<string, string> }>('credentials.generateVapid', {
+      subject: 'mailto:e2e@example.com',
+      label: 'e2e site',
+    });
+    const environment = (await readLocalEnvironment(app.dataDir))!;
+    const minted = await adminCall<MintedSubscription>(environment, 'webpush', 'POST', '/__admin/devices', {
+      applicationServerKey: credential.metadata['publicKey'],
+    });
+    const request = {
+      provider: 'webpush',
+      credential: credential.id,
+      environment: 'local',
+      target: JSON.stringify(minted.subscription),
+      options: { ttl: 60 },
+      payload: 'first',
+    };
+    await call('send.run', { sendId: 'e2e-1', request });
+    // Live: the row appears without a refresh.
+    await expect.poll(() => page.getByTestId('exchange-row').count()).toBe(1);
+    await call('send.run', { sendId: 'e2e-2', request: { ...request, payload: 'second, longer' } });
+    await expect.poll(() => page.getByTestId('exchange-row').count()).toBe(2);
+
+    await page.getByTestId('exchange-row').first().click();
+    await page.getByTestId('exchange-detail').waitFor();
+    for (const row of ['connection', 'dns', 'connect', 'tls', 'request-headers', 'response-headers', 'total']) {
+      expect(await page.getByTestId(`timeline-${row}`).count()).toBe(1);
+    }
+    expect(await page.getByTestId('timeline-tls').textContent()).toContain('TLS');
+    await page.getByTestId('tab-request').click();
+    expect((await page.getByTestId('request-headers').textContent())?.toLowerCase()).toContain('ttl');
+    await page.getByTestId('tab-decoded').click();
+    await page.getByTestId('decoded-jwt').waitFor();
+
+    await page.getByTestId('copy-curl-secrets').click();
+    await page.getByTestId('curl-secrets-ok').click();
+    await expect.poll(() => page.getByTestId('exchanges-notice').textContent()).toContain('with secrets');
+    const command = await page.evaluate(() => navigator.clipboard.readText());
+    const { stdout } = await run('sh', ['-c', `${command} -s -o /dev/null -w '%{http_code}'`], { timeout: 20_000 });
+    expect(stdout).toBe('201');
+    const inbox = await adminCall<unknown[]>(environment, 'webpush', 'GET', `/__admin/inbox?device=${minted.id}`);
+    expect(inbox).toHaveLength(3);
+
+    const checks = page.getByTestId('exchange-check');
+    await checks.nth(0).check();
+    await checks.nth(1).check();
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-har').click();
+    const har = JSON.parse(readFileSync((await (await download).path())!, 'utf8')) as { log: { entries: unknown[] } };
+    expect(har.log.entries).toHaveLength(2);
+    expect(harErrors(har)).toBeNull();
+
+    await page.getByTestId('compare').click();
+    await page.getByTestId('compare-view').waitFor();
+    // Same endpoint and TTL; a different encrypted body (and so a different Content-Length or body).
+    expect(await page.locator('[data-testid=compare-header-row][data-change=same]').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid=compare-body-line][data-op=added]').count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+  });
+});
