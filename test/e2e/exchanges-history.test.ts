@@ -72,6 +72,10 @@ describeWithSystem('Exchanges and History screens on 50,000 recorded exchanges',
       .poll(() => page.locator('[data-testid=exchange-row][aria-selected=true]').getAttribute('data-exchange-id'))
       .toBe('ex-49997');
     await expect.poll(() => page.getByTestId('detail-title').textContent()).toContain('token49997');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('tab-timeline');
     for (const row of ['dns', 'connect', 'tls', 'request-headers', 'response-headers', 'total']) {
       expect(await page.getByTestId(`timeline-${row}`).count()).toBe(1);
     }

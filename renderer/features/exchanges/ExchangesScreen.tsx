@@ -51,6 +51,12 @@ export function ExchangesScreen() {
     }
   };
 
+  // Enter opens: the detail is shown and keyboard focus moves into its tabs.
+  const open = async (id: string) => {
+    await state.select(id);
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="tab-timeline"]')?.focus());
+  };
+
   const canCompare = state.checked.length === 2;
   return (
     <div className="exchanges" data-testid="exchanges">
@@ -104,7 +110,7 @@ export function ExchangesScreen() {
             selectedId={state.selectedId}
             checked={state.checked}
             onSelect={(id) => void state.select(id)}
-            onOpen={(id) => void state.select(id)}
+            onOpen={(id) => void open(id)}
             onToggle={state.toggleChecked}
           />
         )}
