@@ -1,4 +1,5 @@
 import { mkdir, open } from 'node:fs/promises';
+import { AppError } from '../../../../shared/errors';
 import { join } from 'node:path';
 import { readTail, scanBuffer } from './reader';
 import type { RecordLocation } from './records';
@@ -96,13 +97,24 @@ export class NdjsonWriter {
     const expected = this.#current.size;
     const handle = await open(this.#current.path, 'a');
     let end: number;
+    let written: number;
     try {
-      await handle.write(data);
+      written = (await handle.write(data)).bytesWritten;
       end = (await handle.stat()).size;
     } finally {
       await handle.close();
     }
     this.#needsNewline = false;
+    if (written < data.length) {
+      // Disk full or a file size limit: keep what landed whole, and say what did not.
+      this.#current.size = expected;
+      await this.#catchUp();
+      throw new AppError(
+        'HISTORY_WRITE_FAILED',
+        `History could not be saved: ${(data.length - written).toLocaleString('en-US')} bytes were not written.`,
+        'Check that the disk has free space. Sending still works; only the record of it is missing.',
+      );
+    }
     if (end - expected !== data.length) {
       this.#current.size = expected;
       await this.#catchUp();

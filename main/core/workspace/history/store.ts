@@ -94,6 +94,7 @@ export class HistoryStore {
   #n = 0;
   #skipped = 0;
   #closed = false;
+  #writeError: string | null = null;
   readonly #capFromOptions: boolean;
   readonly #rotateFromOptions: boolean;
 
@@ -171,15 +172,27 @@ export class HistoryStore {
     try {
       await this.#ready;
       if (this.#writer!.pendingBytes > 0) await this.#writer!.flush({ catchUp: false });
-    } catch {
-      // The next flush or query retries; a failing disk must not crash a send.
+    } catch (error) {
+      // A failing disk must not crash a send; the failure is kept for whoever asks.
+      this.#writeError = error instanceof Error ? error.message : String(error);
     }
   }
 
   /** Writes what is queued and picks up lines another process (the CLI) appended meanwhile. */
   async flush(): Promise<void> {
     await this.#ready;
-    await this.#writer!.flush();
+    try {
+      await this.#writer!.flush();
+      this.#writeError = null;
+    } catch (error) {
+      // Reading what is on disk still works; the failure is kept for whoever asks (and the CLI test).
+      this.#writeError = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  /** Why the last write failed (disk full…), or null when it succeeded. */
+  get writeError(): string | null {
+    return this.#writeError;
   }
 
   async close(): Promise<void> {
