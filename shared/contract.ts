@@ -22,6 +22,7 @@ import {
   historyPageSchema,
   pageInputSchema,
   historySettingsSchema,
+  historyStatusSchema,
   storedSendSchema,
 } from './history/calls';
 import { credentialFieldsSchema, credentialImportSchema, credentialMetaSchema } from './domain/credential';
@@ -306,7 +307,7 @@ export const calls = {
     compareOutputSchema,
     'Header and body differences between two exchanges.',
   ),
-  'history.settings': call(empty, historySettingsSchema, 'How much disk history may use.'),
+  'history.settings': call(empty, historyStatusSchema, 'How much disk history may use, and whether writing it fails.'),
   'history.setSettings': call(
     historySettingsSchema.strict(),
     historySettingsSchema,

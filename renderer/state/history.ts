@@ -21,6 +21,7 @@ interface HistoryState {
   resend(id: string): Promise<void>;
   listen(): () => void;
   maxMegabytes: number | null;
+  writeError: string | null;
   loadSettings(): Promise<void>;
   saveSettings(maxMegabytes: number): Promise<void>;
 }
@@ -72,7 +73,12 @@ export const useHistory = create<HistoryState>((set, get) => {
         set({ selected: await call('history.get', { id: result.id }) });
       }),
     maxMegabytes: null,
-    loadSettings: () => guard(async () => set({ maxMegabytes: (await call('history.settings', {})).maxMegabytes })),
+    writeError: null,
+    loadSettings: () =>
+      guard(async () => {
+        const { maxMegabytes, writeError } = await call('history.settings', {});
+        set({ maxMegabytes, writeError });
+      }),
     saveSettings: (maxMegabytes) =>
       guard(async () => {
         set({ maxMegabytes: (await call('history.setSettings', { maxMegabytes })).maxMegabytes });

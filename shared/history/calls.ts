@@ -62,3 +62,8 @@ export const historySettingsSchema = z.object({
   /** Total size of the history files, in megabytes (default 200). */
   maxMegabytes: z.number().int().min(1).max(1_000_000),
 });
+
+export const historyStatusSchema = historySettingsSchema.extend({
+  /** Why the last history write failed (disk full…), or null. */
+  writeError: z.string().nullable(),
+});

@@ -179,7 +179,7 @@ describe('history and exchange calls through core.dispatch', () => {
   });
 
   it('reads and changes the size cap setting, with a human error for nonsense', async () => {
-    expect(await call('history.settings', {})).toEqual({ maxMegabytes: 200 });
+    expect(await call('history.settings', {})).toEqual({ maxMegabytes: 200, writeError: null });
     expect(await call('history.setSettings', { maxMegabytes: 500 })).toEqual({ maxMegabytes: 500 });
     const bad = await callError('history.setSettings', { maxMegabytes: 0 });
     expect(bad.code).toBe('INVALID_INPUT');
@@ -190,7 +190,7 @@ describe('history and exchange calls through core.dispatch', () => {
     core = await createCore({ mode: 'browser', dataDir, workspaceDir: join(dataDir, 'ws'), ephemeralSecrets: true });
     const sends = await call('history.list', { limit: 100 });
     expect(sends.total).toBe(32);
-    expect(await call('history.settings', {})).toEqual({ maxMegabytes: 500 });
+    expect(await call('history.settings', {})).toEqual({ maxMegabytes: 500, writeError: null });
     expect((await call('history.get', { id: 'send-29' })).exchanges.map((e) => e.id)).toEqual(['ex-29']);
   });
 });

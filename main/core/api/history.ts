@@ -87,7 +87,8 @@ export function historyHandlers(core: Core): Pick<Handlers, HistoryCalls> {
     },
     'history.settings': async () => {
       await core.history.ready();
-      return { maxMegabytes: Math.round(core.history.maxTotalBytes / MB) };
+      await core.history.flush();
+      return { maxMegabytes: Math.round(core.history.maxTotalBytes / MB), writeError: core.history.writeError };
     },
     'history.setSettings': async ({ maxMegabytes }) => {
       await core.history.setMaxTotalBytes(maxMegabytes * MB);

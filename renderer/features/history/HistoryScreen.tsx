@@ -78,6 +78,11 @@ export function HistoryScreen() {
           {state.total.toLocaleString()} send{state.total === 1 ? '' : 's'}
         </span>
       </div>
+      {state.writeError && (
+        <div className="field-error" role="alert" data-testid="history-write-error">
+          {state.writeError}
+        </div>
+      )}
       {state.error && (
         <div className="field-error" role="alert" data-testid="history-error">
           {state.error.message}
