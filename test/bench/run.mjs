@@ -5,7 +5,6 @@
 import { fork } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { connect } from 'node:http2';
-import { connect as tlsConnect } from 'node:tls';
 import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -65,11 +64,7 @@ async function measure(send) {
 }
 
 async function bareHttp2() {
-  const session = process.env.X_OWNSOCK
-    ? connect(origin, {
-        createConnection: () => tlsConnect({ host: '127.0.0.1', port, ca: ca.certPem, ALPNProtocols: ['h2'] }),
-      })
-    : connect(origin, { ca: ca.certPem });
+  const session = connect(origin, { ca: ca.certPem });
   await new Promise((resolve, reject) => session.once('remoteSettings', resolve).once('error', reject));
   const rps = await measure(
     (i) =>
