@@ -21,4 +21,10 @@ export interface EmulatorFactory {
 }
 
 /** Started in this order; Notification Hubs goes last because it forwards to the others. */
-export const EMULATORS: EmulatorFactory[] = [apnsEmulatorFactory, fcmEmulatorFactory, wnsEmulatorFactory, webpushEmulatorFactory, nhubEmulatorFactory];
+export const EMULATORS: EmulatorFactory[] = [
+  apnsEmulatorFactory,
+  fcmEmulatorFactory,
+  wnsEmulatorFactory,
+  webpushEmulatorFactory,
+  nhubEmulatorFactory,
+];

@@ -16,8 +16,6 @@ export interface PayloadTemplate {
   target?: string;
 }
 
-const none: readonly PayloadTemplate[] = [];
-
 /** Templates per provider, from shared/templates/<provider>/. */
 export const templatesByProvider: Record<Provider, readonly PayloadTemplate[]> = {
   apns: apnsTemplates as readonly PayloadTemplate[],

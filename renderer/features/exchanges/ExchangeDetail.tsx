@@ -22,18 +22,19 @@ type TabId = (typeof TABS)[number]['id'];
 export function ExchangeDetail({ exchange }: { exchange: Exchange }) {
   const [tab, setTab] = useState<TabId>('timeline');
   const [confirming, setConfirming] = useState(false);
-  const [result, setResult] = useState<SendResult | null>(null);
+  // Keyed by exchange id, so a stale lookup never shows against another exchange.
+  const [found, setFound] = useState<{ exchangeId: string; send: SendResult } | null>(null);
+  const result = found?.exchangeId === exchange.id ? found.send : null;
   const { setNotice, fail } = useExchanges.getState();
 
   // The send this exchange belongs to carries the decoded details (NH outcome, WNS status, FCM violations).
   useEffect(() => {
     let live = true;
-    setResult(null);
     if (exchange.purpose !== 'send') return;
     call('history.list', { filter: { text: exchange.id }, limit: 1 })
       .then((page) => {
         const send = page.items.find((item) => item.exchangeIds.includes(exchange.id));
-        if (live && send) setResult(send);
+        if (live && send) setFound({ exchangeId: exchange.id, send });
       })
       .catch(() => {});
     return () => {
