@@ -26,7 +26,7 @@ export const sandboxInitCommand: CliCommand = {
         if (apns) {
           write(
             io.stdout,
-            `  echo '{"aps":{"alert":"Hello"}}' | push-console send apns --credential "Sandbox APNs key" --env local --token ${apns.target} --payload -`,
+            `  echo '{"aps":{"alert":"Hello"}}' | push-console send apns --credential "Sandbox APNs key" --env local --topic dev.pushconsole.sandbox --token ${apns.target} --payload -`,
           );
         }
         write(

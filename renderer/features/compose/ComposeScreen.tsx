@@ -4,6 +4,7 @@ import { locateJsonPointer } from '../../../shared/json/locate';
 import type { SendRequest } from '../../../shared/domain/send-request';
 import { hasBlockingIssue, type PreflightIssue } from '../../../shared/preflight/types';
 import { useComposer, useCurrentDraft } from '../../state/composer';
+import { useComposerHandoff } from '../../state/composer-handoff';
 import { useExchangeFocus } from '../../state/exchange-focus';
 import { useNavigation } from '../../state/navigation';
 import { useProfiles } from '../../state/profiles';
@@ -34,8 +35,20 @@ export function ComposeScreen() {
   const editor = useRef<EditorHandle | null>(null);
 
   useEffect(() => {
-    void load();
-    void profiles.load();
+    // "Open in composer" from History: its request replaces that provider's draft once loaded.
+    const handed = useComposerHandoff.getState().take();
+    void Promise.all([load(), profiles.load()]).then(() => {
+      if (!handed) return;
+      const match = useProfiles
+        .getState()
+        .profiles.find((p) => p.credentialId === handed.credential && p.provider === handed.provider);
+      replace(handed.provider, {
+        target: handed.target,
+        options: handed.options as Record<string, unknown>,
+        payload: handed.payload,
+        ...(match ? { profileId: match.id } : {}),
+      });
+    });
     // Load once when the screen opens.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);

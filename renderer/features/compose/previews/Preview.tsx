@@ -2,7 +2,8 @@ import type { Provider } from '../../../../shared/domain/exchange';
 import { AndroidNotification } from './AndroidNotification';
 import { BrowserNotification } from './BrowserNotification';
 import { IosBanner } from './IosBanner';
-import { WindowsToast } from './WindowsToast';
+import { WnsPreview } from '../wns/WnsPreview';
+import type { WnsType } from '../../../../shared/providers/wns/message';
 
 /** The preview for the current provider (and for Notification Hubs, for the chosen format). */
 export function Preview({
@@ -20,7 +21,7 @@ export function Preview({
   else if (provider === 'fcm' || (provider === 'nhub' && (format === 'fcmv1' || format === 'gcm')))
     body = <AndroidNotification payload={payload} />;
   else if (provider === 'wns' || (provider === 'nhub' && format === 'windows'))
-    body = <WindowsToast payload={payload} type={String(options['wnsType'] ?? options['type'] ?? 'toast')} />;
+    body = <WnsPreview payload={payload} type={wnsType(options)} />;
   else if (provider === 'webpush' || (provider === 'nhub' && format === 'browser'))
     body = <BrowserNotification payload={payload} />;
   else body = <p className="preview-note">No preview for the {format || 'chosen'} format.</p>;
@@ -30,4 +31,10 @@ export function Preview({
       {body}
     </section>
   );
+}
+
+/** WNS's own `type`, or Notification Hubs' `wnsType` (`wns/toast`), or the XML root decides. */
+function wnsType(options: Record<string, unknown>): WnsType {
+  const raw = String(options['wnsType'] ?? options['type'] ?? 'toast').replace(/^wns\//, '');
+  return (['toast', 'tile', 'badge', 'raw'].includes(raw) ? raw : 'toast') as WnsType;
 }
