@@ -40,6 +40,25 @@ if (process.env.PUSH_CONSOLE_TEST_SESSION && has('gnome-keyring-daemon')) {
   console.log('Note: no D-Bus session or gnome-keyring here; keychain tests will say why they skip.');
 }
 
+// `npm test -- <vitest args>` (e.g. a file path): build, then only those tests, in the same
+// keychain session; for working on one area without the whole suite.
+const only = process.argv.slice(2);
+if (only.length > 0) {
+  const build = spawnSync(process.execPath, [join(root, 'scripts/build.mjs'), '--quiet'], {
+    stdio: 'inherit',
+    env,
+    cwd: root,
+  });
+  if (build.status !== 0) process.exit(1);
+  const run = spawnSync(process.execPath, [join(root, 'node_modules/vitest/vitest.mjs'), 'run', ...only], {
+    stdio: 'inherit',
+    env,
+    cwd: root,
+  });
+  rmSync(scratch, { recursive: true, force: true });
+  process.exit(run.status ?? 1);
+}
+
 const results = join(root, 'out', 'test-results');
 rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
