@@ -1,90 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Exchange } from '../../shared/domain/exchange';
-import type { SendResult } from '../../shared/domain/send-result';
-import type { NhubSecret, ResolvedCredential } from '../../main/core/credentials/types';
-import type { LocalEnvironment } from '../../main/core/local/local-env';
+import { describe, expect, it } from 'vitest';
 import { createNhubProvider } from '../../main/core/providers/nhub';
 import { signSas } from '../../main/core/providers/nhub/sas';
-import { createTransport } from '../../main/core/transport';
-import type { Transport } from '../../main/core/transport/types';
-import { LocalCa } from '../../main/emulators/common/ca';
-import { startNhubEmulator, type RunningNhubEmulator } from '../../main/emulators/nhub';
-import { nhubSendSchema, type NhubSendRequest } from '../../shared/providers/nhub/message';
-
-const NAMESPACE = 'contoso-test.servicebus.windows.net';
-const HUB = 'TestHub';
-const KEY = 'c2VjcmV0LWtleS1ub3QtYmFzZTY0LWRlY29kZWQ=+/';
-
-function credential(id: string, overrides: Partial<NhubSecret> = {}): ResolvedCredential {
-  const secret: NhubSecret = {
-    kind: 'nhub',
-    endpoint: `sb://${NAMESPACE}/`,
-    keyName: 'DefaultFullSharedAccessSignature',
-    key: KEY,
-    hubName: HUB,
-    ...overrides,
-  };
-  const meta = {
-    id,
-    kind: 'nhub' as const,
-    label: id,
-    createdAt: new Date().toISOString(),
-    metadata: {},
-    warnings: [],
-  };
-  return { meta, secret } as ResolvedCredential;
-}
+import { HUB, KEY, NAMESPACE, nhubCredential as credential, useLocalHub } from '../support/nhub-harness';
 
 describe('Notification Hubs emulator SAS verification, through the real client and transport', () => {
-  const ca = LocalCa.create('Notification Hubs test CA');
-  let emulator: RunningNhubEmulator;
-  let transport: Transport;
-  let local: LocalEnvironment;
-  const exchanges: Exchange[] = [];
-  const provider = createNhubProvider();
-
-  beforeAll(async () => {
-    emulator = await startNhubEmulator({ ca });
-    transport = createTransport({ onExchange: (exchange) => exchanges.push(exchange) });
-    local = {
-      pid: process.pid,
-      startedAt: new Date().toISOString(),
-      ca: ca.certPem,
-      nhub: { baseUrl: emulator.baseUrl },
-      admin: { nhub: emulator.adminUrl },
-    };
-    emulator.registerCredential({
-      namespace: `sb://${NAMESPACE}/`,
-      hub: HUB,
-      keyName: 'DefaultFullSharedAccessSignature',
-      key: KEY,
-    });
-    emulator.registerCredential({
-      namespace: NAMESPACE,
-      hub: HUB,
-      keyName: 'DefaultListenSharedAccessSignature',
-      key: 'listen-key',
-      rights: ['Listen'],
-    });
-  });
-  afterAll(async () => {
-    await transport.close();
-    await emulator.close();
-    await provider.close?.();
-  });
-  beforeEach(() => {
-    exchanges.length = 0;
-    emulator.inbox.clear();
-    emulator.faults.clear();
-    emulator.setQuota(null);
-    for (const registration of emulator.registrations()) emulator.removeRegistration(registration.registrationId);
-  });
-
-  function request(options: Record<string, unknown>, payload: string, target = ''): NhubSendRequest {
-    return nhubSendSchema.parse({ provider: 'nhub', credential: 'nh', environment: 'local', target, options, payload });
-  }
-  const send = (req: NhubSendRequest, cred = credential('nh'), p = provider): Promise<SendResult> =>
-    p.send(req, { transport, credential: cred, local });
+  const harness = useLocalHub();
+  const { ca, request, send } = harness;
 
   describe('SAS rules', () => {
     it('401 ExpiredToken for a token past its expiry, then a fresh one after invalidation', async () => {
@@ -121,7 +42,12 @@ describe('Notification Hubs emulator SAS verification, through the real client a
       expect(
         await send(request({}, '{}', 'a'), credential('ns', { endpoint: 'sb://other-ns.servicebus.windows.net/' })),
       ).toMatchObject({ status: 400, reason: 'InvalidAudience' });
-      emulator.registerCredential({ namespace: NAMESPACE, hub: 'OtherHub', keyName: 'OtherHubRule', key: 'other-key' });
+      harness.emulator.registerCredential({
+        namespace: NAMESPACE,
+        hub: 'OtherHub',
+        keyName: 'OtherHubRule',
+        key: 'other-key',
+      });
       const otherRule = await send(
         request({}, '{}', 'a'),
         credential('other', { keyName: 'OtherHubRule', key: 'other-key' }),
@@ -143,8 +69,8 @@ describe('Notification Hubs emulator SAS verification, through the real client a
       path = `/${HUB}/messages/?api-version=2020-06`,
       body = '{"aps":{}}',
     ) {
-      const response = await transport.request({
-        url: `${emulator.baseUrl}${path}`,
+      const response = await harness.transport.request({
+        url: `${harness.emulator.baseUrl}${path}`,
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'ServiceBusNotification-Format': 'apple', ...headers },
         body,

@@ -1,101 +1,24 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Exchange } from '../../shared/domain/exchange';
-import type { SendResult } from '../../shared/domain/send-result';
-import type { NhubSecret, ResolvedCredential } from '../../main/core/credentials/types';
-import type { LocalEnvironment } from '../../main/core/local/local-env';
+import { describe, expect, it } from 'vitest';
 import { createNhubProvider } from '../../main/core/providers/nhub';
-import { createTransport } from '../../main/core/transport';
-import type { Transport } from '../../main/core/transport/types';
 import { LocalCa } from '../../main/emulators/common/ca';
-import { startNhubEmulator, type RunningNhubEmulator } from '../../main/emulators/nhub';
-import { nhubSendSchema, type NhubSendRequest } from '../../shared/providers/nhub/message';
-
-const NAMESPACE = 'contoso-test.servicebus.windows.net';
-const HUB = 'TestHub';
-const KEY = 'c2VjcmV0LWtleS1ub3QtYmFzZTY0LWRlY29kZWQ=+/';
-
-function credential(id: string, overrides: Partial<NhubSecret> = {}): ResolvedCredential {
-  const secret: NhubSecret = {
-    kind: 'nhub',
-    endpoint: `sb://${NAMESPACE}/`,
-    keyName: 'DefaultFullSharedAccessSignature',
-    key: KEY,
-    hubName: HUB,
-    ...overrides,
-  };
-  const meta = {
-    id,
-    kind: 'nhub' as const,
-    label: id,
-    createdAt: new Date().toISOString(),
-    metadata: {},
-    warnings: [],
-  };
-  return { meta, secret } as ResolvedCredential;
-}
+import { startNhubEmulator } from '../../main/emulators/nhub';
+import { HUB, KEY, NAMESPACE, nhubCredential as credential, useLocalHub } from '../support/nhub-harness';
 
 describe('Notification Hubs provider ↔ local hub, through the real transport', () => {
-  const ca = LocalCa.create('Notification Hubs test CA');
-  let emulator: RunningNhubEmulator;
-  let transport: Transport;
-  let local: LocalEnvironment;
-  const exchanges: Exchange[] = [];
-  const provider = createNhubProvider();
-
-  beforeAll(async () => {
-    emulator = await startNhubEmulator({ ca });
-    transport = createTransport({ onExchange: (exchange) => exchanges.push(exchange) });
-    local = {
-      pid: process.pid,
-      startedAt: new Date().toISOString(),
-      ca: ca.certPem,
-      nhub: { baseUrl: emulator.baseUrl },
-      admin: { nhub: emulator.adminUrl },
-    };
-    emulator.registerCredential({
-      namespace: `sb://${NAMESPACE}/`,
-      hub: HUB,
-      keyName: 'DefaultFullSharedAccessSignature',
-      key: KEY,
-    });
-    emulator.registerCredential({
-      namespace: NAMESPACE,
-      hub: HUB,
-      keyName: 'DefaultListenSharedAccessSignature',
-      key: 'listen-key',
-      rights: ['Listen'],
-    });
-  });
-  afterAll(async () => {
-    await transport.close();
-    await emulator.close();
-    await provider.close?.();
-  });
-  beforeEach(() => {
-    exchanges.length = 0;
-    emulator.inbox.clear();
-    emulator.faults.clear();
-    emulator.setQuota(null);
-    for (const registration of emulator.registrations()) emulator.removeRegistration(registration.registrationId);
-  });
-
-  function request(options: Record<string, unknown>, payload: string, target = ''): NhubSendRequest {
-    return nhubSendSchema.parse({ provider: 'nhub', credential: 'nh', environment: 'local', target, options, payload });
-  }
-  const send = (req: NhubSendRequest, cred = credential('nh'), p = provider): Promise<SendResult> =>
-    p.send(req, { transport, credential: cred, local });
+  const harness = useLocalHub();
+  const { ca, exchanges, provider, request, send } = harness;
 
   it('accepts a tag send with 201, keeps Location and TrackingId, and delivers only to matching registrations', async () => {
-    const boston = emulator.createRegistration({
+    const boston = harness.emulator.createRegistration({
       hub: HUB,
       platform: 'apple',
       tags: ['follows_RedSox', 'location_Boston'],
     });
-    emulator.createRegistration({ hub: HUB, platform: 'apple', tags: ['follows_RedSox', 'location_NYC'] });
-    emulator.createRegistration({ hub: HUB, platform: 'fcmv1', tags: ['follows_RedSox', 'location_Boston'] });
+    harness.emulator.createRegistration({ hub: HUB, platform: 'apple', tags: ['follows_RedSox', 'location_NYC'] });
+    harness.emulator.createRegistration({ hub: HUB, platform: 'fcmv1', tags: ['follows_RedSox', 'location_Boston'] });
     const result = await send(
       request({ format: 'apple' }, '{"aps":{"alert":"Go Sox"}}', 'follows_RedSox && location_Boston'),
     );
@@ -105,7 +28,7 @@ describe('Notification Hubs provider ↔ local hub, through the real transport',
     );
     expect(result.messageIds['notificationId']).toBe(result.messageIds['Location']!.split('/')[5]!.split('?')[0]);
     expect(result.messageIds['TrackingId']).toMatch(/^[0-9a-f-]{36}$/);
-    expect(emulator.inbox.list().map((d) => d.device)).toEqual([boston.registrationId]);
+    expect(harness.emulator.inbox.list().map((d) => d.device)).toEqual([boston.registrationId]);
     expect(exchanges).toHaveLength(1);
     expect(result.exchangeIds).toEqual([exchanges[0]!.id]);
   });
@@ -122,10 +45,10 @@ describe('Notification Hubs provider ↔ local hub, through the real transport',
       xiaomi: '{"title":"t"}',
     };
     for (const platform of Object.keys(bodies)) {
-      emulator.createRegistration({ hub: HUB, platform: platform as 'apple', tags: ['all'] });
+      harness.emulator.createRegistration({ hub: HUB, platform: platform as 'apple', tags: ['all'] });
     }
     for (const [format, body] of Object.entries(bodies)) {
-      emulator.inbox.clear();
+      harness.emulator.inbox.clear();
       const result = await send(request({ format, test: true }, body, 'all'));
       expect(result.outcome, format).toBe('accepted');
       const outcome = result.details?.['notificationOutcome'] as {
@@ -134,7 +57,7 @@ describe('Notification Hubs provider ↔ local hub, through the real transport',
       };
       expect(outcome.success, format).toBe(1);
       expect(outcome.results.map((r) => r.platform)).toEqual([format]);
-      expect(emulator.inbox.list()[0]!.payload).toBe(body);
+      expect(harness.emulator.inbox.list()[0]!.payload).toBe(body);
     }
     const windows = exchanges.find((e) =>
       e.requestHeaders.some(([n, v]) => n.toLowerCase() === 'servicebusnotification-format' && v === 'windows'),
@@ -145,25 +68,25 @@ describe('Notification Hubs provider ↔ local hub, through the real transport',
   it('expands template registrations with the properties sent', async () => {
     const toast =
       '<toast><visual><binding template="ToastText01"><text id="1">$(greeting_en)</text></binding></visual></toast>';
-    const en = emulator.createRegistration({ hub: HUB, platform: 'windows', template: toast, tags: ['en'] });
-    emulator.createRegistration({ hub: HUB, platform: 'windows', tags: ['en'] });
+    const en = harness.emulator.createRegistration({ hub: HUB, platform: 'windows', template: toast, tags: ['en'] });
+    harness.emulator.createRegistration({ hub: HUB, platform: 'windows', tags: ['en'] });
     const result = await send(request({ format: 'template' }, '{"greeting_en":"Hello","greeting_fr":"Salut"}', 'en'));
     expect(result.outcome).toBe('accepted');
-    expect(emulator.inbox.list()).toHaveLength(1);
-    expect(emulator.inbox.list()[0]).toMatchObject({
+    expect(harness.emulator.inbox.list()).toHaveLength(1);
+    expect(harness.emulator.inbox.list()[0]).toMatchObject({
       device: en.registrationId,
       payload: '<toast><visual><binding template="ToastText01"><text id="1">Hello</text></binding></visual></toast>',
     });
   });
 
   it('test-sends deterministically to one installation and reports its outcome', async () => {
-    const target = emulator.createRegistration({
+    const target = harness.emulator.createRegistration({
       hub: HUB,
       platform: 'apple',
       installationId: 'inst-42',
       tags: ['news'],
     });
-    for (let i = 0; i < 12; i++) emulator.createRegistration({ hub: HUB, platform: 'apple', tags: ['news'] });
+    for (let i = 0; i < 12; i++) harness.emulator.createRegistration({ hub: HUB, platform: 'apple', tags: ['news'] });
     const result = await send(
       request({ format: 'apple', test: true }, '{"aps":{"alert":"x"}}', '$InstallationId:{inst-42}'),
     );
@@ -197,7 +120,7 @@ describe('Notification Hubs provider ↔ local hub, through the real transport',
     );
     expect(result.outcome).toBe('accepted');
     expect(exchanges[0]!.url).toContain('/messages/?direct&api-version=2020-06');
-    expect(emulator.inbox.list()).toEqual([
+    expect(harness.emulator.inbox.list()).toEqual([
       expect.objectContaining({
         device: 'ABCDEF0123',
         headers: expect.objectContaining({ 'apns-push-type': 'alert' }),
@@ -245,7 +168,7 @@ describe('Notification Hubs provider ↔ local hub, through the real transport',
     });
     const big = await send(request({}, JSON.stringify({ aps: { alert: 'x'.repeat(4100) } }), 'a'));
     expect(big).toMatchObject({ status: 413, reason: 'PayloadTooLarge', retryable: false });
-    emulator.setQuota(1);
+    harness.emulator.setQuota(1);
     expect((await send(request({}, '{"aps":{}}', 'a'))).outcome).toBe('accepted');
     expect(await send(request({}, '{"aps":{}}', 'a'))).toMatchObject({
       status: 403,
@@ -255,7 +178,7 @@ describe('Notification Hubs provider ↔ local hub, through the real transport',
   });
 
   it('fault rules: 429 with Retry-After, 503, delay, and a reset as a failed result', async () => {
-    emulator.faults.add({
+    harness.emulator.faults.add({
       action: { kind: 'status', status: 429, reason: 'Throttled', retryAfterSeconds: 12 },
       times: 1,
     });
@@ -265,17 +188,17 @@ describe('Notification Hubs provider ↔ local hub, through the real transport',
       retryable: true,
       retryAfterSeconds: 12,
     });
-    emulator.faults.add({ action: { kind: 'status', status: 503 }, times: 1 });
+    harness.emulator.faults.add({ action: { kind: 'status', status: 503 }, times: 1 });
     expect(await send(request({}, '{"aps":{}}', 'a'))).toMatchObject({
       status: 503,
       reason: 'ServiceUnavailable',
       retryable: true,
     });
-    emulator.faults.add({ action: { kind: 'delay', ms: 300 }, times: 1 });
+    harness.emulator.faults.add({ action: { kind: 'delay', ms: 300 }, times: 1 });
     const delayed = await send(request({}, '{"aps":{}}', 'a'));
     expect(delayed.outcome).toBe('accepted');
     expect(delayed.durationMs).toBeGreaterThanOrEqual(290);
-    emulator.faults.add({ match: { device: 'DEAD' }, action: { kind: 'reset' }, times: 1 });
+    harness.emulator.faults.add({ match: { device: 'DEAD' }, action: { kind: 'reset' }, times: 1 });
     const reset = await send(request({ targetKind: 'direct' }, '{"aps":{}}', 'DEAD'));
     expect(reset.outcome).toBe('failed');
     expect(reset.status).toBeNull();
@@ -283,7 +206,7 @@ describe('Notification Hubs provider ↔ local hub, through the real transport',
   });
 
   it('testCredential proves the token against the local hub and explains a refusal', async () => {
-    const ctx = { transport, local };
+    const ctx = { transport: harness.transport, local: harness.local };
     expect(await provider.testCredential!(credential('tc'), { ...ctx, credential: credential('tc') })).toContain(
       'the local hub accepted it',
     );
@@ -300,8 +223,8 @@ describe('Notification Hubs provider ↔ local hub, through the real transport',
 
   it('offers the admin API over HTTP: credentials, registrations, quota and checks', async () => {
     const post = async (path: string, body: unknown, method = 'POST') => {
-      const response = await transport.request({
-        url: `${emulator.adminUrl}${path}`,
+      const response = await harness.transport.request({
+        url: `${harness.emulator.adminUrl}${path}`,
         method,
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),
@@ -332,7 +255,7 @@ describe('Notification Hubs provider ↔ local hub, through the real transport',
     expect((viaAdmin.details?.['notificationOutcome'] as { success: number }).success).toBe(1);
     expect((await post('/__admin/checks', { created201: false }, 'PUT')).status).toBe(200);
     expect((await send(request({}, '{"aps":{}}', 'vip'))).status).toBe(200);
-    emulator.setCheck('created201', true);
+    harness.emulator.setCheck('created201', true);
     expect((await post('/__admin/quota', { remaining: 0 }, 'PUT')).status).toBe(200);
     expect((await send(request({}, '{"aps":{}}', 'vip'))).status).toBe(403);
   });
