@@ -13,7 +13,11 @@ export const faultActionSchema = z.discriminatedUnion('kind', [
     retryAfterSeconds: z.number().int().nonnegative().optional(),
   }),
   z.object({ kind: z.literal('delay'), ms: z.number().int().nonnegative().max(120_000) }),
-  z.object({ kind: z.literal('reset') }),
+  z.object({
+    kind: z.literal('reset'),
+    /** `stream` (default): RST_STREAM on this request. `connection`: drop the whole connection, in-flight requests with it. */
+    scope: z.enum(['stream', 'connection']).optional(),
+  }),
   z.object({ kind: z.literal('goaway'), reason: z.string().optional() }),
 ]);
 

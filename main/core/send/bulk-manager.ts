@@ -12,7 +12,7 @@ export interface BulkStart {
   /** Pasted targets, or saved devices (their fields feed {{device.*}}). */
   targets?: string[];
   deviceIds?: string[];
-  options?: Omit<BulkOptions, 'onFinal'>;
+  options?: Omit<BulkOptions, 'onFinal' | 'onAttempt'>;
 }
 
 /** The bulk sends of this session, by id, so the UI can page results, pause, cancel and retry. */

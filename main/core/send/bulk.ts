@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import type { SendRequest } from '../../../shared/domain/send-request';
 import type { SendResult } from '../../../shared/domain/send-result';
 import { substitute, type DeviceVars } from '../../../shared/devices/substitute';
@@ -24,8 +25,28 @@ export interface BulkOptions {
   maxRetryDelayMs?: number;
   /** Record full exchanges during the run (default on; off is faster for very large runs). */
   record?: boolean;
+  /**
+   * Also retry failures where the server may already have processed the request (a connection
+   * dropped or a stream reset mid-request, a GOAWAY that covered it). Default on: a bulk send is
+   * at-least-once, so such a target can be delivered twice, never silently lost.
+   */
+  retryAmbiguous?: boolean;
   /** Called with each target's final result, exactly once per target. */
   onFinal?: (item: BulkItem, result: SendResult) => void;
+  /** Called after every attempt, retried or final (logs, tests counting retries). */
+  onAttempt?: (index: number, attempt: number, result: SendResult) => void;
+}
+
+type Callbacks = 'onFinal' | 'onAttempt';
+
+/** Transport failure codes after which the request may or may not have reached the service. */
+const AMBIGUOUS_FAILURES = new Set(['CONNECTION_RESET', 'STREAM_RESET', 'GOAWAY']);
+
+/** A failure with no answer from the service, where it may or may not have processed the request. */
+export function isAmbiguousFailure(result: SendResult): boolean {
+  if (result.outcome !== 'failed' || result.status !== null || result.retryable) return false;
+  // APNs names a GOAWAY by its debug reason (e.g. Shutdown) and keeps the frame in details.
+  return AMBIGUOUS_FAILURES.has(result.reason ?? '') || result.details?.['goaway'] !== undefined;
 }
 
 /** One target's final outcome, kept small so 100,000 of them fit easily in memory. */
@@ -75,7 +96,7 @@ export class BulkRun {
   readonly #transport: Transport;
   readonly #request: SendRequest;
   readonly #targets: readonly BulkTarget[];
-  readonly #options: Required<Omit<BulkOptions, 'onFinal'>> & Pick<BulkOptions, 'onFinal'>;
+  readonly #options: Required<Omit<BulkOptions, Callbacks>> & Pick<BulkOptions, Callbacks>;
   readonly #items: Array<BulkItem | undefined>;
   readonly #abort = new AbortController();
   #state: BulkState = 'running';
@@ -105,8 +126,12 @@ export class BulkRun {
       retryBaseMs: options.retryBaseMs ?? 250,
       maxRetryDelayMs: options.maxRetryDelayMs ?? 60_000,
       record: options.record ?? true,
+      retryAmbiguous: options.retryAmbiguous ?? true,
       onFinal: options.onFinal,
+      onAttempt: options.onAttempt,
     };
+    // Every request in flight listens for cancel on this one signal.
+    setMaxListeners(0, this.#abort.signal);
   }
 
   get state(): BulkState {
@@ -223,11 +248,8 @@ export class BulkRun {
         const message = error instanceof Error ? error.message : String(error);
         result = this.#synthetic(index, reason, message);
       }
-      const retry =
-        result.outcome !== 'accepted' &&
-        result.retryable &&
-        attempt < this.#options.maxAttempts &&
-        !this.#abort.signal.aborted;
+      this.#options.onAttempt?.(index, attempt, result);
+      const retry = this.#retryable(result) && attempt < this.#options.maxAttempts && !this.#abort.signal.aborted;
       if (!retry) {
         this.#final(index, attempt, result);
         return;
@@ -237,6 +259,11 @@ export class BulkRun {
         this.#abort.signal,
       );
     }
+  }
+
+  #retryable(result: SendResult): boolean {
+    if (result.outcome === 'accepted') return false;
+    return result.retryable || (this.#options.retryAmbiguous && isAmbiguousFailure(result));
   }
 
   #build(target: BulkTarget): { request: SendRequest } | { missing: string[] } {
@@ -272,7 +299,7 @@ export class BulkRun {
       outcome: result.outcome,
       status: result.status,
       reason: result.reason,
-      retryable: result.retryable,
+      retryable: this.#retryable(result),
       attempts,
       resultId: result.id,
     };

@@ -184,8 +184,16 @@ export async function startApnsEmulator(
     return state;
   };
 
+  // The session only exposes a proxy of its socket that refuses destroy(); find the real one.
+  const dropConnection = (req: Http2ServerRequest): void => {
+    const proxy = req.stream.session?.socket;
+    for (const socket of sockets) {
+      if (socket.remotePort === proxy?.remotePort && socket.remoteAddress === proxy?.remoteAddress) socket.destroy();
+    }
+  };
+
   function createServer(environment: ApnsEmulatorEnvironment): Http2SecureServer {
-    const context = { environment, store, jwts, inbox, faults, checks, now, connection };
+    const context = { environment, store, jwts, inbox, faults, checks, now, connection, dropConnection };
     const server = createSecureServer(
       {
         cert: certPem,

@@ -45,11 +45,15 @@ export interface PushContext {
   checks: ApnsChecks;
   now: () => number;
   connection: (req: Http2ServerRequest) => ConnectionState;
+  /** Drops the TCP connection under this request at once (no GOAWAY, no TLS close_notify). */
+  dropConnection: (req: Http2ServerRequest) => void;
 }
 
 export interface ConnectionState extends ConnectionAuth {
   /** Undefined until read; null when no valid client certificate was presented. */
   peer?: (PeerIdentity & { authorized: boolean }) | null;
+  /** Set once this connection sent GOAWAY: streams above it are promised not to be processed. */
+  goawayLastStreamId?: number;
 }
 
 type Reply = (
@@ -84,7 +88,7 @@ export async function handlePush(req: Http2ServerRequest, res: Http2ServerRespon
   const fault = ctx.faults.pick({ path, device: token.toLowerCase() });
   if (fault) {
     if (fault.kind === 'delay') await sleep(fault.ms);
-    else return applyFault(fault, req, res, reply);
+    else return applyFault(fault, req, res, reply, ctx);
   }
   if (req.method !== 'POST') return reply(405, 'MethodNotAllowed');
   if (token === '') return reply(400, 'MissingDeviceToken');
@@ -136,6 +140,12 @@ export async function handlePush(req: Http2ServerRequest, res: Http2ServerRespon
     if (device.bundleId !== bundleIdOfTopic(topic)) return reply(400, 'DeviceTokenNotForTopic');
     if (device.unregisteredAt !== undefined) return reply(410, 'Unregistered', { timestamp: device.unregisteredAt });
   }
+  // A GOAWAY told the client this stream was not processed (it will retry it): keep that promise.
+  const lastStreamId = connection.goawayLastStreamId;
+  if (lastStreamId !== undefined && (req.stream.id ?? 0) > lastStreamId) {
+    if (!req.stream.destroyed) req.stream.close(constants.NGHTTP2_REFUSED_STREAM);
+    return;
+  }
   if (!connection.opened) {
     connection.opened = true;
     // APNs allows one stream until the first authenticated push succeeds, then many more.
@@ -160,6 +170,7 @@ function applyFault(
   req: Http2ServerRequest,
   res: Http2ServerResponse,
   reply: Reply,
+  ctx: PushContext,
 ): void {
   if (fault.kind === 'status') {
     const headers: Record<string, string> = {};
@@ -168,16 +179,23 @@ function applyFault(
     return reply(fault.status, reason, fault.status === 410 ? { timestamp: Date.now() } : {}, headers);
   }
   if (fault.kind === 'reset') {
-    req.stream.close(constants.NGHTTP2_INTERNAL_ERROR);
+    // The whole connection: requests in flight on it may or may not have been processed.
+    if (fault.scope === 'connection') ctx.dropConnection(req);
+    else req.stream.close(constants.NGHTTP2_INTERNAL_ERROR);
     return;
   }
   if (fault.kind === 'goaway') {
     const session = req.stream.session;
     const data = Buffer.from(JSON.stringify({ reason: fault.reason ?? 'Shutdown' }));
-    // lastStreamId below this stream: the client knows this request was not processed.
-    session?.goaway(constants.NGHTTP2_NO_ERROR, Math.max(0, (req.stream.id ?? 1) - 2), data);
+    // lastStreamId below this stream: the client knows this request and any later one were not
+    // processed (handlePush refuses them), while earlier streams still finish before the close.
+    const lastStreamId = Math.max(0, (req.stream.id ?? 1) - 2);
+    ctx.connection(req).goawayLastStreamId = lastStreamId;
+    session?.goaway(constants.NGHTTP2_NO_ERROR, lastStreamId, data);
     req.stream.close(constants.NGHTTP2_REFUSED_STREAM);
-    setTimeout(() => session?.destroy(), 50).unref();
+    session?.close();
+    // A stream that never ends must not keep the connection open for ever.
+    setTimeout(() => session?.destroy(), 5_000).unref();
     return;
   }
   res.end();

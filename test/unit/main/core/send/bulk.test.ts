@@ -70,6 +70,8 @@ const request = {
   payload: '{"aps":{"badge":{{device.badge}}}}',
 } as SendRequest;
 
+const targets3 = () => ['t0', 't1', 't2'].map((target) => ({ target, vars: { badge: '1' } }));
+
 describe('BulkRun', () => {
   it('gives every target exactly one final result, retrying retryable failures', async () => {
     const { provider, attempts } = scripted((target, n) => {
@@ -93,6 +95,47 @@ describe('BulkRun', () => {
     expect(attempts.get('t10')).toBe(3);
     expect(progress.rejected).toBe(targets.filter((_, i) => i % 7 === 0).length);
     expect(progress.accepted + progress.rejected + progress.failed).toBe(300);
+  });
+
+  it('retries a dropped connection (maybe processed) by default, and not when told to stay at-most-once', async () => {
+    const answer = (target: string, n: number): Partial<SendResult> =>
+      target === 't1' && n === 1
+        ? { outcome: 'failed', status: null, reason: 'CONNECTION_RESET', retryable: false }
+        : target === 't2'
+          ? { outcome: 'failed', status: null, reason: 'TIMEOUT', retryable: false }
+          : {};
+    const atLeastOnce = scripted(answer);
+    const first = setup(atLeastOnce.provider);
+    const run = new BulkRun(first.sender, first.events, first.transport, request, targets3(), { retryBaseMs: 1 });
+    expect(await run.run()).toMatchObject({ accepted: 2, failed: 1 });
+    expect(atLeastOnce.attempts.get('t1')).toBe(2);
+    // A timeout is not a reset: the engine does not guess about it.
+    expect(atLeastOnce.attempts.get('t2')).toBe(1);
+
+    const atMostOnce = scripted(answer);
+    const second = setup(atMostOnce.provider);
+    const strict = new BulkRun(second.sender, second.events, second.transport, request, targets3(), {
+      retryBaseMs: 1,
+      retryAmbiguous: false,
+    });
+    expect(await strict.run()).toMatchObject({ accepted: 1, failed: 2 });
+    expect(atMostOnce.attempts.get('t1')).toBe(1);
+    expect(strict.results(0, 10, { retryable: true }).items.map((item) => item.target)).toEqual([]);
+  });
+
+  it('marks a failure that used up its attempts as retryable, for the retry action', async () => {
+    const { provider, attempts } = scripted((target) =>
+      target === 't1'
+        ? { outcome: 'failed', status: null, reason: 'Shutdown', retryable: false, details: { goaway: '{}' } }
+        : {},
+    );
+    const { events, sender, transport } = setup(provider);
+    const run = new BulkRun(sender, events, transport, request, targets3(), { retryBaseMs: 1, maxAttempts: 3 });
+    await run.run();
+    expect(attempts.get('t1')).toBe(3);
+    expect(run.results(0, 10, { retryable: true }).items).toMatchObject([
+      { target: 't1', attempts: 3, retryable: true },
+    ]);
   });
 
   it('substitutes {{device.field}} per target and refuses a missing one', async () => {
