@@ -1,9 +1,9 @@
-import { WEBPUSH_OVERHEAD_BYTES } from '../limits';
+import { WEBPUSH_OVERHEAD_BYTES, webpushEncryptedSize, webpushPadding } from '../limits';
 import { isBase64UrlText } from '../providers/webpush/base64url';
 import { VAPID_MAX_EXPIRY_SECONDS, WEBPUSH_URGENCIES, type WebpushSendRequest } from '../providers/webpush/message';
 import { isLoopbackHost, pushServiceForHost } from '../providers/webpush/push-services';
 import { parseSubscription, subscriptionKeyProblems } from '../providers/webpush/subscription';
-import { formatBytes, utf8Length, type PreflightIssue } from './types';
+import { formatBytes, type PreflightIssue } from './types';
 
 /** RFC 8030 §7.2: a push service must accept bodies up to 4096 bytes. */
 export const WEBPUSH_MAX_BODY_BYTES = 4096;
@@ -21,11 +21,8 @@ type Request = Pick<WebpushSendRequest, 'target' | 'payload' | 'environment'> & 
   options?: Record<string, unknown> | undefined;
 };
 
-/** The encrypted body size for a payload: header, delimiter and tag on top; empty stays empty. */
-export function webpushEncryptedSize(payload: string, padding = 0): number {
-  const bytes = utf8Length(payload);
-  return bytes === 0 && padding === 0 ? 0 : bytes + padding + WEBPUSH_OVERHEAD_BYTES;
-}
+// The size rule lives with the size meter's so both count the same bytes.
+export { webpushEncryptedSize };
 
 export function preflightWebpush(request: Request, vapid: VapidFacts | null): PreflightIssue[] {
   const issues: PreflightIssue[] = [];
@@ -201,7 +198,7 @@ function checkSize(
   host: string | null,
   issues: PreflightIssue[],
 ): void {
-  const padding = typeof options['padding'] === 'number' && options['padding'] > 0 ? options['padding'] : 0;
+  const padding = webpushPadding(options);
   const size = webpushEncryptedSize(payload, padding);
   if (size > WEBPUSH_MAX_BODY_BYTES) {
     const room = WEBPUSH_MAX_BODY_BYTES - WEBPUSH_OVERHEAD_BYTES - padding;
