@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { payloadSize } from '../../../shared/limits';
 import { locateJsonPointer } from '../../../shared/json/locate';
 import type { SendRequest } from '../../../shared/domain/send-request';
+import { applyPreflightFix } from '../../../shared/preflight/fixes';
 import { hasBlockingIssue, type PreflightIssue } from '../../../shared/preflight/types';
 import { useComposer, useCurrentDraft } from '../../state/composer';
 import { useComposerHandoff } from '../../state/composer-handoff';
@@ -33,6 +34,7 @@ export function ComposeScreen() {
   const go = useNavigation((state) => state.go);
   const focusExchange = useExchangeFocus((state) => state.focus);
   const editor = useRef<EditorHandle | null>(null);
+  const [fixError, setFixError] = useState<string | null>(null);
 
   useEffect(() => {
     // "Open in composer" from History: its request replaces that provider's draft once loaded.
@@ -102,6 +104,32 @@ export function ComposeScreen() {
     }
   };
 
+  const fix = (issue: PreflightIssue) => {
+    if (!issue.fix) return;
+    const options = request.options as Record<string, unknown>;
+    const applied = applyPreflightFix(issue.fix.id, {
+      payload: draft.payload,
+      options,
+      target: draft.target,
+    });
+    if (!applied.ok) {
+      setFixError(applied.message);
+      return;
+    }
+    setFixError(null);
+    // Only what the fix changed goes into the draft; profile defaults stay the profile's.
+    const changed = Object.entries(applied.draft.options).filter(([key, value]) => options[key] !== value);
+    update({
+      payload: applied.draft.payload,
+      target: applied.draft.target,
+      options: { ...draft.options, ...Object.fromEntries(changed) },
+    });
+    // The fixed finding and its button disappear: keep the keyboard where the change was made.
+    if (applied.draft.target !== draft.target) document.getElementById('target-input')?.focus();
+    else if (changed.length > 0 && issue.path?.startsWith('options.')) jump(issue);
+    else editor.current?.focus();
+  };
+
   const reading = payloadSize(provider, draft.payload, request.options, draft.target);
   const language = payloadLanguage(provider, request.options);
 
@@ -118,6 +146,7 @@ export function ComposeScreen() {
               className={item.id === provider ? 'provider-tab active' : 'provider-tab'}
               onClick={() => {
                 send.clearResult();
+                setFixError(null);
                 setProvider(item.id);
               }}
             >
@@ -174,7 +203,13 @@ export function ComposeScreen() {
               onReady={(handle) => (editor.current = handle)}
             />
           </div>
-          <PreflightList issues={send.issues} error={send.preflightError} onJump={jump} />
+          <PreflightList
+            issues={send.issues}
+            error={send.preflightError}
+            fixError={fixError}
+            onJump={jump}
+            onFix={fix}
+          />
           <OptionsForm provider={provider} options={draft.options} onChange={(options) => update({ options })} />
         </div>
         <aside className="compose-side">
