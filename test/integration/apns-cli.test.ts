@@ -1,15 +1,9 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { RunningApnsEmulator } from '../../main/emulators/apns';
-import { startEmulators, type EmulatorSet } from '../../main/emulators/run';
-import { describeWithSystem, missingCommand } from '../support/system';
-
-const run = promisify(execFile);
-const ROOT = join(import.meta.dirname, '../..');
+import { missingKeyringSession, useCliSandbox } from '../support/cli-harness';
+import { describeWithSystem } from '../support/system';
 const BUNDLE = 'com.example.cli';
 
 /**
@@ -17,137 +11,93 @@ const BUNDLE = 'com.example.cli';
  * emulator published in the data folder like `emulators start` does, with a private D-Bus session
  * and gnome-keyring so the real keychain holds the .p8 key.
  */
-describeWithSystem(
-  'push-console send apns (child processes, real keychain)',
-  missingCommand('dbus-run-session', 'dbus') ?? missingCommand('gnome-keyring-daemon', 'gnome-keyring'),
-  () => {
-    let dir: string;
-    let set: EmulatorSet;
-    let apns: RunningApnsEmulator;
-    let token: string;
-    let keyId: string;
-    let teamId: string;
+describeWithSystem('push-console send apns (child processes, real keychain)', missingKeyringSession(), () => {
+  let dir: string;
+  let apns: RunningApnsEmulator;
+  let token: string;
+  let keyId: string;
+  let teamId: string;
 
-    beforeAll(async () => {
-      dir = await mkdtemp(join(tmpdir(), 'apns-cli-'));
-      set = await startEmulators({ dataDir: join(dir, 'data'), only: ['apns'] });
-      apns = set.emulators.apns as RunningApnsEmulator;
-      const key = apns.createKey({ teamId: 'TEAMCLI001' });
-      keyId = key.keyId;
-      teamId = key.teamId;
-      await writeFile(join(dir, `AuthKey_${keyId}.p8`), key.keyPem);
-      token = apns.createDevice({ bundleId: BUNDLE }).token;
-      await writeFile(join(dir, 'alert.json'), JSON.stringify({ aps: { alert: 'From the CLI' } }));
-      await writeFile(join(dir, 'silent.json'), JSON.stringify({ aps: { 'content-available': 1 } }));
-    });
-    afterAll(async () => {
-      await set.close();
-      await rm(dir, { recursive: true, force: true });
-    });
+  const cli = useCliSandbox<RunningApnsEmulator>('apns-cli-', 'apns', async (folder, emulator) => {
+    dir = folder;
+    apns = emulator;
+    const key = apns.createKey({ teamId: 'TEAMCLI001' });
+    keyId = key.keyId;
+    teamId = key.teamId;
+    await writeFile(join(dir, `AuthKey_${keyId}.p8`), key.keyPem);
+    token = apns.createDevice({ bundleId: BUNDLE }).token;
+    await writeFile(join(dir, 'alert.json'), JSON.stringify({ aps: { alert: 'From the CLI' } }));
+    await writeFile(join(dir, 'silent.json'), JSON.stringify({ aps: { 'content-available': 1 } }));
+  });
 
-    async function cli(...invocations: string[][]): Promise<Array<{ code: number; out: string; err: string }>> {
-      const store = ['--data-dir', join(dir, 'data'), '--workspace', join(dir, 'ws')];
-      const quote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
-      const lines = invocations.map(
-        (args) =>
-          `out=$(node --import tsx main/cli/index.ts ${[...args, ...store].map(quote).join(' ')} 2>"$HOME/err"); code=$?; ` +
-          `node -e 'const fs=require("fs");console.log(JSON.stringify({code:+process.argv[1],out:process.argv[2],err:fs.readFileSync(process.env.HOME+"/err","utf8")}))' "$code" "$out"`,
-      );
-      const script = ['echo -n pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null', ...lines].join(
-        '\n',
-      );
-      const { stdout } = await run('dbus-run-session', ['--', 'sh', '-c', script], {
-        cwd: ROOT,
-        env: { ...process.env, HOME: dir, XDG_DATA_HOME: join(dir, 'xdg'), XDG_RUNTIME_DIR: dir },
-        timeout: 120_000,
-      });
-      return stdout
-        .trim()
-        .split('\n')
-        .filter((line) => line.startsWith('{'))
-        .map((line) => JSON.parse(line) as { code: number; out: string; err: string });
-    }
-
-    it('imports a .p8, sends, dry-runs, refuses a bad background push, reports a rejection, writes a redacted HAR', async () => {
-      const har = join(dir, 'send.har');
-      const common = ['--credential', 'CLI APNs', '--env', 'local', '--topic', BUNDLE, '--token', token];
-      const [added, sent, dry, refused, rejected, removed] = await cli(
-        [
-          'credentials',
-          'add',
-          'apns-token',
-          '--file',
-          join(dir, `AuthKey_${keyId}.p8`),
-          '--key-id',
-          keyId,
-          '--team-id',
-          teamId,
-          '--label',
-          'CLI APNs',
-        ],
-        [
-          'send',
-          'apns',
-          ...common,
-          '--payload',
-          join(dir, 'alert.json'),
-          '--collapse-id',
-          'c1',
-          '--json',
-          '--har',
-          har,
-        ],
-        [
-          'send',
-          'apns',
-          ...common,
-          '--payload',
-          join(dir, 'silent.json'),
-          '--push-type',
-          'background',
-          '--priority',
-          '5',
-          '--dry-run',
-        ],
-        ['send', 'apns', ...common, '--payload', join(dir, 'silent.json'), '--push-type', 'background'],
-        [
-          'send',
-          'apns',
-          '--credential',
-          'CLI APNs',
-          '--env',
-          'local',
-          '--topic',
-          'com.other',
-          '--token',
-          token,
-          '--payload',
-          join(dir, 'alert.json'),
-        ],
-        ['credentials', 'remove', 'CLI APNs'],
-      );
-      expect(added, added?.err).toMatchObject({ code: 0 });
-      expect(sent, sent?.err).toMatchObject({ code: 0 });
-      const { result, exchanges } = JSON.parse(sent!.out) as {
-        result: { outcome: string; messageIds: Record<string, string> };
-        exchanges: Array<{ purpose: string; httpVersion: string }>;
-      };
-      expect(result.outcome).toBe('accepted');
-      expect(result.messageIds['apns-unique-id']).toMatch(/^[0-9a-f-]{36}$/);
-      expect(exchanges.map((e) => `${e.purpose} ${e.httpVersion}`)).toEqual(['send 2']);
-      expect(dry, dry?.err).toMatchObject({ code: 0 });
-      expect(refused!.code).not.toBe(0);
-      expect(refused!.err).toContain('Background notifications must use priority 5; 10 is an error');
-      expect(rejected!.code).toBe(1);
-      expect(rejected!.out).toContain('DeviceTokenNotForTopic');
-      expect(removed!.code).toBe(0);
-      // Only the accepted send delivered; the dry run and the refused one never left the machine.
-      expect(apns.inbox.list(token).map((d) => JSON.parse(d.payload).aps.alert)).toEqual(['From the CLI']);
-      const harText = await readFile(har, 'utf8');
-      expect(JSON.parse(harText).log.entries).toHaveLength(1);
-      expect(harText).not.toMatch(/bearer eyJ[\w-]+\.[\w-]+\.[\w-]{20,}/i);
-      expect(harText).not.toContain('PRIVATE KEY');
-      expect(harText).toContain('redacted');
-    });
-  },
-);
+  it('imports a .p8, sends, dry-runs, refuses a bad background push, reports a rejection, writes a redacted HAR', async () => {
+    const har = join(dir, 'send.har');
+    const common = ['--credential', 'CLI APNs', '--env', 'local', '--topic', BUNDLE, '--token', token];
+    const [added, sent, dry, refused, rejected, removed] = await cli(
+      [
+        'credentials',
+        'add',
+        'apns-token',
+        '--file',
+        join(dir, `AuthKey_${keyId}.p8`),
+        '--key-id',
+        keyId,
+        '--team-id',
+        teamId,
+        '--label',
+        'CLI APNs',
+      ],
+      ['send', 'apns', ...common, '--payload', join(dir, 'alert.json'), '--collapse-id', 'c1', '--json', '--har', har],
+      [
+        'send',
+        'apns',
+        ...common,
+        '--payload',
+        join(dir, 'silent.json'),
+        '--push-type',
+        'background',
+        '--priority',
+        '5',
+        '--dry-run',
+      ],
+      ['send', 'apns', ...common, '--payload', join(dir, 'silent.json'), '--push-type', 'background'],
+      [
+        'send',
+        'apns',
+        '--credential',
+        'CLI APNs',
+        '--env',
+        'local',
+        '--topic',
+        'com.other',
+        '--token',
+        token,
+        '--payload',
+        join(dir, 'alert.json'),
+      ],
+      ['credentials', 'remove', 'CLI APNs'],
+    );
+    expect(added, added?.err).toMatchObject({ code: 0 });
+    expect(sent, sent?.err).toMatchObject({ code: 0 });
+    const { result, exchanges } = JSON.parse(sent!.out) as {
+      result: { outcome: string; messageIds: Record<string, string> };
+      exchanges: Array<{ purpose: string; httpVersion: string }>;
+    };
+    expect(result.outcome).toBe('accepted');
+    expect(result.messageIds['apns-unique-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(exchanges.map((e) => `${e.purpose} ${e.httpVersion}`)).toEqual(['send 2']);
+    expect(dry, dry?.err).toMatchObject({ code: 0 });
+    expect(refused!.code).not.toBe(0);
+    expect(refused!.err).toContain('Background notifications must use priority 5; 10 is an error');
+    expect(rejected!.code).toBe(1);
+    expect(rejected!.out).toContain('DeviceTokenNotForTopic');
+    expect(removed!.code).toBe(0);
+    // Only the accepted send delivered; the dry run and the refused one never left the machine.
+    expect(apns.inbox.list(token).map((d) => JSON.parse(d.payload).aps.alert)).toEqual(['From the CLI']);
+    const harText = await readFile(har, 'utf8');
+    expect(JSON.parse(harText).log.entries).toHaveLength(1);
+    expect(harText).not.toMatch(/bearer eyJ[\w-]+\.[\w-]+\.[\w-]{20,}/i);
+    expect(harText).not.toContain('PRIVATE KEY');
+    expect(harText).toContain('redacted');
+  });
+});
