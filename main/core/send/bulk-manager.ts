@@ -28,6 +28,10 @@ export class BulkManager {
     const targets = await this.#targets(spec);
     if (targets.length === 0)
       throw new AppError('INVALID_INPUT', 'Pick at least one device or paste at least one target.');
+    return this.#launch(spec, targets);
+  }
+
+  #launch(spec: BulkStart, targets: BulkTarget[]): { sendId: string; total: number; done: Promise<unknown> } {
     const run = new BulkRun(
       this.deps.sender,
       this.deps.events,
@@ -53,13 +57,21 @@ export class BulkManager {
     return run;
   }
 
-  /** A new run over the retryable failures of an earlier one. */
+  /**
+   * A new run over the retryable failures of an earlier one, with the same targets as before
+   * (saved devices keep their {{device.*}} values as they were when the first run started).
+   */
   async retry(sendId: string): Promise<{ sendId: string; total: number; done: Promise<unknown> }> {
     const run = this.get(sendId);
     const spec = this.#specs.get(sendId)!;
+    if (run.state === 'running' || run.state === 'paused')
+      throw new AppError('INVALID_INPUT', 'That bulk send is still running; retry once it has finished.');
     const failed = run.results(0, Number.MAX_SAFE_INTEGER, { retryable: true }).items;
     if (failed.length === 0) throw new AppError('NOT_FOUND', 'Nothing to retry: no retryable failures in that send.');
-    return this.start({ ...spec, targets: failed.map((item) => item.target), deviceIds: [] });
+    return this.#launch(
+      spec,
+      failed.map((item) => run.target(item.index)),
+    );
   }
 
   async #targets(spec: BulkStart): Promise<BulkTarget[]> {

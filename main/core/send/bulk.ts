@@ -141,7 +141,14 @@ export class BulkRun {
   async run(): Promise<BulkProgress> {
     this.#startedAt = performance.now();
     // Credential and endpoints are looked up once, not once per target.
-    const prepared = await this.#sender.prepare(this.#request);
+    let prepared: PreparedSend;
+    try {
+      prepared = await this.#sender.prepare(this.#request);
+    } catch (error) {
+      // Nothing was sent (no credential, emulators not running): the run is over, not running.
+      this.#state = 'cancelled';
+      throw error;
+    }
     if (!this.#options.record) this.#transport.setRecording(false);
     let next = 0;
     const worker = async () => {
@@ -206,6 +213,13 @@ export class BulkRun {
       etaSeconds: rate > 0 && left > 0 ? Math.round(left / rate) : left === 0 ? 0 : null,
       state: this.#state,
     };
+  }
+
+  /** The target at this index as it was given (with its {{device.*}} values). */
+  target(index: number): BulkTarget {
+    const target = this.#targets[index];
+    if (!target) throw new RangeError(`No target ${index} in this bulk send.`);
+    return target;
   }
 
   /** A page of final results, optionally only one outcome or only retryable failures. */
