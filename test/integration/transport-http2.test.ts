@@ -289,3 +289,45 @@ describe('HTTP/2 transport', () => {
     expect(recorded).toHaveLength(0);
   });
 });
+
+describe('HTTP/2 transport, many requests sharing one caller', () => {
+  it('cancels every request in flight on one shared signal, with no listener-leak warning', async () => {
+    const s = await server({ handler: () => {} });
+    const t = fresh();
+    const ca = testCa().ca.certPem;
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.message);
+    process.on('warning', onWarning);
+    try {
+      const controller = new AbortController();
+      // A fresh TlsOptions per request, as providers build them: still one connection.
+      const pending = Array.from({ length: 40 }, (_, i) =>
+        failure(
+          t.request({ url: `${s.url}/${i}`, method: 'GET', http2: true, tls: { ca }, signal: controller.signal }),
+        ),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      controller.abort();
+      const errors = await Promise.all(pending);
+      expect(errors.map((error) => error.code)).toEqual(Array(40).fill('CANCELLED'));
+      expect(new Set(recorded.map((exchange) => exchange.connectionId)).size).toBe(1);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings.filter((text) => /listener/i.test(text))).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
+  it('keeps connections apart for different trust roots given as fresh objects', async () => {
+    const s = await server();
+    const t = fresh();
+    const ca = testCa().ca.certPem;
+    // The same CA with a trailing newline is a different string: a different identity, a new connection.
+    for (const caPem of [ca, ca, `${ca}\n`, `${ca}\n`])
+      expect((await t.request({ url: `${s.url}/`, method: 'GET', http2: true, tls: { ca: caPem } })).status).toBe(200);
+    const ids = recorded.map((exchange) => exchange.connectionId);
+    expect(ids[0]).toBe(ids[1]);
+    expect(ids[2]).toBe(ids[3]);
+    expect(ids[2]).not.toBe(ids[0]);
+  });
+});

@@ -5,6 +5,7 @@ import type { Exchange } from '../../../shared/domain/exchange';
 import { TransportError } from './errors';
 import { cancelledFailure, type Failure, timeoutFailure } from './failure';
 import type { Capture } from './recorder';
+import { watchAbort, unwatchAbort } from './aborts';
 import { addDeadline, removeDeadline } from './deadlines';
 import type { TransportRequest, TransportResponse } from './types';
 
@@ -25,7 +26,6 @@ export class TransportCall {
   path = '/';
   /** Set by the deadline tracker. */
   deadline = 0;
-  readonly #onAbort: (() => void) | null = null;
 
   constructor(
     readonly capture: Capture,
@@ -39,11 +39,12 @@ export class TransportCall {
     private readonly reject: (error: TransportError) => void,
   ) {
     addDeadline(timeoutMs, this);
-    const signal = request.signal;
-    if (signal) {
-      this.#onAbort = () => this.cancel(cancelledFailure());
-      signal.addEventListener('abort', this.#onAbort, { once: true });
-    }
+    if (request.signal) watchAbort(request.signal, this);
+  }
+
+  /** The caller's signal fired. */
+  abort(): void {
+    this.cancel(cancelledFailure());
   }
 
   expire(): void {
@@ -60,7 +61,7 @@ export class TransportCall {
   #cleanup(): void {
     this.settled = true;
     removeDeadline(this.timeoutMs, this);
-    if (this.#onAbort) this.request.signal!.removeEventListener('abort', this.#onAbort);
+    if (this.request.signal) unwatchAbort(this.request.signal, this);
   }
 
   succeed(status: number, body: Buffer): void {

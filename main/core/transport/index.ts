@@ -85,19 +85,36 @@ function parseUrl(url: string, call: { path: string }): OriginInfo {
 }
 
 const identityKeys = new WeakMap<TlsOptions, string>();
+// Callers often build a fresh TlsOptions per request around the same strings (one CA PEM for a
+// whole bulk send); those strings key a second cache so the PEM is hashed once, not per request.
+const plainCaKeys = new Map<string, string>();
 
 /** Different trust roots or client identities must never share a connection. */
 function identityKey(tls: TlsOptions | undefined): string {
   if (!tls) return '';
   let key = identityKeys.get(tls);
-  if (key === undefined) {
-    const hash = createHash('sha256');
-    for (const part of [tls.ca, tls.clientCert, tls.clientKey, tls.passphrase, tls.servername])
-      hash.update(`${part === undefined ? '' : String(part)}\u0000`);
-    if (tls.pfx) hash.update(tls.pfx);
-    key = hash.digest('base64');
-    identityKeys.set(tls, key);
+  if (key !== undefined) return key;
+  const caOnly =
+    typeof tls.ca === 'string' &&
+    tls.clientCert === undefined &&
+    tls.clientKey === undefined &&
+    tls.passphrase === undefined &&
+    tls.pfx === undefined &&
+    tls.servername === undefined;
+  if (caOnly) {
+    key = plainCaKeys.get(tls.ca as string);
+    if (key !== undefined) return key;
   }
+  const hash = createHash('sha256');
+  for (const part of [tls.ca, tls.clientCert, tls.clientKey, tls.passphrase, tls.servername])
+    hash.update(`${part === undefined ? '' : String(part)}\u0000`);
+  if (tls.pfx) hash.update(tls.pfx);
+  key = hash.digest('base64');
+  if (caOnly) {
+    if (plainCaKeys.size > 100) plainCaKeys.clear();
+    plainCaKeys.set(tls.ca as string, key);
+  }
+  identityKeys.set(tls, key);
   return key;
 }
 
