@@ -46,9 +46,11 @@ const { publishLocalEnvironment } = await load('local-env');
 const { LocalCa } = await load('ca');
 
 const ca = LocalCa.create('Push Console Bulk Bench CA');
-const child = fork(fileURLToPath(new URL('./apns-emulator-child.mjs', import.meta.url)), [bundleDir, String(LARGE)], {
+const child = fork(fileURLToPath(new URL('./apns-emulator-child.mjs', import.meta.url)), [bundleDir, String(Math.max(TOTAL, LARGE))], {
   stdio: 'inherit',
 });
+// A failed run must not leave the emulator holding the terminal (or a pipe) open.
+process.on('exit', () => child.kill());
 child.send({ caCert: ca.certPem, caKey: ca.keyPem });
 const { baseUrl, key } = await new Promise((resolve) => child.once('message', resolve));
 const token = (i) => i.toString(16).padStart(64, '0');
@@ -118,6 +120,10 @@ async function nodeApn() {
   });
   note.topic = 'com.example.bench';
   note.pushType = 'alert';
+  // APNs (and the emulator) allow one stream until the first authenticated push succeeds; node-apn
+  // does not wait for the raised limit, so it gets the same single warm-up push the bare client does.
+  const first = await provider.send(note, [token(0)]);
+  if (first.failed.length) throw new Error(`node-apn: ${JSON.stringify(first.failed[0]).slice(0, 200)}`);
   const started = performance.now();
   let sent = 0;
   for (let offset = 0; offset < TOTAL; offset += CONCURRENCY) {

@@ -30,17 +30,21 @@ export class Inbox {
   record(entry: Omit<Delivery, 'id' | 'receivedAt'> & { receivedAt?: string }): Delivery {
     const delivery: Delivery = { id: randomUUID(), receivedAt: new Date().toISOString(), ...entry };
     this.#items.push(delivery);
-    if (this.#items.length > this.#cap) this.#items.splice(0, this.#items.length - this.#cap);
+    // Trim in chunks: dropping one item per delivery would move the whole array every time.
+    if (this.#items.length > this.#cap + Math.max(1, this.#cap >> 4)) {
+      this.#items.splice(0, this.#items.length - this.#cap);
+    }
     for (const listener of this.#listeners) listener(delivery);
     return delivery;
   }
 
   list(device?: string): Delivery[] {
-    return device === undefined ? [...this.#items] : this.#items.filter((item) => item.device === device);
+    const kept = this.#items.length > this.#cap ? this.#items.slice(-this.#cap) : this.#items;
+    return device === undefined ? [...kept] : kept.filter((item) => item.device === device);
   }
 
   get size(): number {
-    return this.#items.length;
+    return Math.min(this.#items.length, this.#cap);
   }
 
   clear(): void {
