@@ -47,6 +47,43 @@ export function parseEnvironment(value: string | undefined): SendRequest['enviro
   return env;
 }
 
+/**
+ * `--env` for a service with no sandbox host: production by default, local for the emulator, and
+ * an explicit "sandbox" refused with `noSandbox` ("FCM has no sandbox") said first.
+ */
+export function parseEnvironmentWithoutSandbox(
+  value: string | undefined,
+  noSandbox: string,
+  hint?: string,
+): SendRequest['environment'] {
+  const environment = parseEnvironment(value ?? 'production');
+  if (environment === 'sandbox') {
+    throw new AppError('INVALID_INPUT', `${noSandbox}; use --env production, or --env local for the emulator.`, hint);
+  }
+  return environment;
+}
+
+/** Splits one repeatable `--header NAME=VALUE`; null when no name stands before the "=". */
+export function splitHeaderArgument(entry: string): { name: string; value: string } | null {
+  const at = entry.indexOf('=');
+  if (at <= 0) return null;
+  return { name: entry.slice(0, at).trim(), value: entry.slice(at + 1) };
+}
+
+/** Reads a file named on the command line, saying which `noun` was missing. */
+export async function readArgumentFile(path: string, noun = 'file', hint?: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new AppError(
+      'INVALID_INPUT',
+      code === 'ENOENT' ? `No ${noun} at ${path}.` : `Could not read ${path} (${code}).`,
+      hint,
+    );
+  }
+}
+
 /** Reads a payload from a file path, or from stdin when the path is "-". */
 export async function readPayload(source: string | undefined, io: CliIo, what = '--payload'): Promise<string> {
   if (source === undefined) throw new AppError('INVALID_INPUT', `${what} is required: a file path, or - for stdin.`);
@@ -55,15 +92,7 @@ export async function readPayload(source: string | undefined, io: CliIo, what = 
     for await (const chunk of io.stdin as AsyncIterable<Buffer>) chunks.push(Buffer.from(chunk));
     return Buffer.concat(chunks).toString('utf8');
   }
-  try {
-    return await readFile(source, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new AppError(
-      'INVALID_INPUT',
-      code === 'ENOENT' ? `No file at ${source}.` : `Could not read ${source} (${code}).`,
-    );
-  }
+  return readArgumentFile(source);
 }
 
 export async function openCliCore(values: CommonSendValues, io: CliIo): Promise<Core> {
@@ -105,6 +134,22 @@ export async function runSend(request: SendRequest, values: CommonSendValues, io
     return result.outcome === 'accepted' ? 0 : 1;
   } finally {
     unsubscribe();
+    await core.close();
+  }
+}
+
+/**
+ * `--dry-run` for services with no validate-only call (WNS, Web Push): our preflight alone, printed,
+ * or as `{ preflight }` with `--json`; exit code 1 when it found an error.
+ */
+export async function runPreflightOnly(request: SendRequest, values: CommonSendValues, io: CliIo): Promise<number> {
+  const core = await openCliCore(values, io);
+  try {
+    const issues = await core.sender.preflight(request);
+    if (values.json) io.stdout.write(`${JSON.stringify({ preflight: issues }, null, 2)}\n`);
+    else printIssues(issues, io);
+    return issues.some((issue) => issue.severity === 'error') ? 1 : 0;
+  } finally {
     await core.close();
   }
 }

@@ -2,7 +2,13 @@ import { AppError } from '../../../shared/errors';
 import type { FcmTargetKind } from '../../../shared/providers/fcm/message';
 import { parseCommandArgs } from '../args';
 import type { CliCommand } from '../command';
-import { commonSendOptions, parseEnvironment, readPayload, requireOption, runSend } from '../send-support';
+import {
+  commonSendOptions,
+  parseEnvironmentWithoutSandbox,
+  readPayload,
+  requireOption,
+  runSend,
+} from '../send-support';
 
 /**
  * `send fcm`: one FCM HTTP v1 message. `--dry-run` is FCM's own validate_only: the service
@@ -35,14 +41,11 @@ export const sendFcmCommand: CliCommand = {
     const targetKind: FcmTargetKind = given[0]!;
     const payload = await readPayload(values.message, io, '--message');
     // FCM has no sandbox host; the CLI's default "sandbox" would mean production here, so say so.
-    const environment = parseEnvironment(values.env ?? 'production');
-    if (environment === 'sandbox') {
-      throw new AppError(
-        'INVALID_INPUT',
-        'FCM has no sandbox; use --env production, or --env local for the emulator.',
-        'Use --dry-run for a send FCM validates but does not deliver.',
-      );
-    }
+    const environment = parseEnvironmentWithoutSandbox(
+      values.env,
+      'FCM has no sandbox',
+      'Use --dry-run for a send FCM validates but does not deliver.',
+    );
     return runSend(
       {
         provider: 'fcm',

@@ -8,28 +8,33 @@ import {
 } from '../../../shared/providers/nhub/message';
 import { parseCommandArgs } from '../args';
 import type { CliCommand } from '../command';
-import { commonSendOptions, parseEnvironment, readPayload, requireOption, runSend } from '../send-support';
+import {
+  commonSendOptions,
+  parseEnvironmentWithoutSandbox,
+  readPayload,
+  requireOption,
+  runSend,
+  splitHeaderArgument,
+} from '../send-support';
 
 /** `--header name=value`, repeatable; only apns-*, X-WNS-* and ServiceBusNotification-* make sense. */
 export function parseHeaders(values: readonly string[] | undefined): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const item of values ?? []) {
-    const eq = item.indexOf('=');
-    if (eq <= 0)
+    const header = splitHeaderArgument(item);
+    if (!header)
       throw new AppError(
         'INVALID_INPUT',
         `--header takes name=value, not "${item}".`,
         'For example --header apns-push-type=alert',
       );
-    const name = item.slice(0, eq).trim();
-    const lower = name.toLowerCase();
-    if (lower === 'authorization') {
+    if (header.name.toLowerCase() === 'authorization') {
       throw new AppError(
         'INVALID_INPUT',
         'The Authorization header is made from the credential; it cannot be given on the command line.',
       );
     }
-    headers[name] = item.slice(eq + 1);
+    headers[header.name] = header.value;
   }
   return headers;
 }
@@ -91,14 +96,11 @@ export const sendNhubCommand: CliCommand = {
     }
     const payload = await readPayload(values.payload, io);
     // Notification Hubs has no sandbox host (the hub itself is configured for APNs sandbox or production).
-    const environment = parseEnvironment(values.env ?? 'production');
-    if (environment === 'sandbox') {
-      throw new AppError(
-        'INVALID_INPUT',
-        'Notification Hubs has no sandbox endpoint; use --env production, or --env local for the emulator.',
-        'Whether APNs sandbox is used is a setting of the hub in the Azure portal.',
-      );
-    }
+    const environment = parseEnvironmentWithoutSandbox(
+      values.env,
+      'Notification Hubs has no sandbox endpoint',
+      'Whether APNs sandbox is used is a setting of the hub in the Azure portal.',
+    );
     const direct = values['device-handle'] !== undefined;
     const options: Partial<NhubOptions> = {
       format: format as NhubFormat,

@@ -1,32 +1,26 @@
-import { readFile } from 'node:fs/promises';
 import { AppError } from '../../../shared/errors';
 import { WEBPUSH_DEFAULT_TTL, WEBPUSH_URGENCIES, type WebpushOptions } from '../../../shared/providers/webpush/message';
 import type { SendRequest } from '../../../shared/domain/send-request';
 import { parseCommandArgs } from '../args';
-import type { CliCommand, CliIo } from '../command';
+import type { CliCommand } from '../command';
 import {
   commonSendOptions,
-  openCliCore,
-  parseEnvironment,
-  printIssues,
+  parseEnvironmentWithoutSandbox,
+  readArgumentFile,
   readPayload,
   requireOption,
+  runPreflightOnly,
   runSend,
 } from '../send-support';
 
 /** `--subscription` takes the JSON itself or a file holding it (what the browser's toJSON() gave). */
 async function readSubscription(value: string): Promise<string> {
   if (value.trim().startsWith('{')) return value;
-  try {
-    return await readFile(value, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new AppError(
-      'INVALID_INPUT',
-      code === 'ENOENT' ? `No subscription file at ${value}.` : `Could not read ${value} (${code}).`,
-      'Pass the subscription JSON itself, or a file with JSON.stringify(subscription) from the browser.',
-    );
-  }
+  return readArgumentFile(
+    value,
+    'subscription file',
+    'Pass the subscription JSON itself, or a file with JSON.stringify(subscription) from the browser.',
+  );
 }
 
 function wholeNumber(value: string | undefined, name: string): number | undefined {
@@ -68,13 +62,7 @@ export const sendWebpushCommand: CliCommand = {
     }
     const payload = values['no-payload'] ? '' : await readPayload(values.payload, io);
     // Web Push has no sandbox: the browser's push service decides where it goes.
-    const environment = parseEnvironment(values.env ?? 'production');
-    if (environment === 'sandbox') {
-      throw new AppError(
-        'INVALID_INPUT',
-        'Web Push has no sandbox; use --env production, or --env local for the emulator.',
-      );
-    }
+    const environment = parseEnvironmentWithoutSandbox(values.env, 'Web Push has no sandbox');
     if (values.urgency !== undefined && !(WEBPUSH_URGENCIES as readonly string[]).includes(values.urgency)) {
       throw new AppError('INVALID_INPUT', `--urgency must be very-low, low, normal or high, not "${values.urgency}".`);
     }
@@ -86,24 +74,8 @@ export const sendWebpushCommand: CliCommand = {
     const padding = wholeNumber(values.padding, 'padding');
     if (padding !== undefined) options.padding = padding;
     const request: SendRequest = { provider: 'webpush', credential, environment, target, options, payload };
-    if (values['dry-run']) return preflightOnly(request, values, io);
+    // Web Push has no validate-only mode at the services, so --dry-run is our preflight alone.
+    if (values['dry-run']) return runPreflightOnly(request, values, io);
     return runSend(request, values, io);
   },
 };
-
-/** Web Push has no validate-only mode at the services, so --dry-run is our preflight alone. */
-async function preflightOnly(
-  request: SendRequest,
-  values: Parameters<typeof openCliCore>[0],
-  io: CliIo,
-): Promise<number> {
-  const core = await openCliCore(values, io);
-  try {
-    const issues = await core.sender.preflight(request);
-    if (values.json) io.stdout.write(`${JSON.stringify({ preflight: issues }, null, 2)}\n`);
-    else printIssues(issues, io);
-    return issues.some((issue) => issue.severity === 'error') ? 1 : 0;
-  } finally {
-    await core.close();
-  }
-}

@@ -5,12 +5,12 @@ import { parseCommandArgs } from '../args';
 import type { CliCommand } from '../command';
 import {
   commonSendOptions,
-  openCliCore,
-  parseEnvironment,
-  printIssues,
+  parseEnvironmentWithoutSandbox,
   readPayload,
   requireOption,
+  runPreflightOnly,
   runSend,
+  splitHeaderArgument,
 } from '../send-support';
 
 function bool(name: string, value: string): boolean {
@@ -27,10 +27,10 @@ function integer(name: string, value: string): number {
 export function applyWnsHeaders(headers: readonly string[], options: WnsOptions): WnsOptions {
   const next: WnsOptions = { ...options };
   for (const entry of headers) {
-    const at = entry.indexOf('=');
-    if (at <= 0) throw new AppError('INVALID_INPUT', `--header needs NAME=VALUE, e.g. X-WNS-TTL=60, not "${entry}".`);
-    const name = entry.slice(0, at).trim();
-    const value = entry.slice(at + 1).trim();
+    const header = splitHeaderArgument(entry);
+    if (!header) throw new AppError('INVALID_INPUT', `--header needs NAME=VALUE, e.g. X-WNS-TTL=60, not "${entry}".`);
+    const name = header.name;
+    const value = header.value.trim();
     switch (name.toLowerCase()) {
       case 'x-wns-cache-policy':
         if (value !== 'cache' && value !== 'no-cache') {
@@ -95,23 +95,10 @@ export const sendWnsCommand: CliCommand = {
     // A DELETE with X-WNS-Match has no body, so the payload is optional only then.
     const payload =
       options.match !== undefined && values.payload === undefined ? '' : await readPayload(values.payload, io);
-    const environment = parseEnvironment(values.env ?? 'production');
-    if (environment === 'sandbox') {
-      throw new AppError('INVALID_INPUT', 'WNS has no sandbox; use --env production, or --env local for the emulator.');
-    }
+    const environment = parseEnvironmentWithoutSandbox(values.env, 'WNS has no sandbox');
     const request: SendRequest = { provider: 'wns', credential, environment, target, options, payload };
-    if (values['dry-run']) {
-      // WNS has no validate-only mode, so a dry run is the preflight alone.
-      const core = await openCliCore(values, io);
-      try {
-        const issues = await core.sender.preflight(request);
-        if (values.json) io.stdout.write(`${JSON.stringify({ preflight: issues }, null, 2)}\n`);
-        else printIssues(issues, io);
-        return issues.some((issue) => issue.severity === 'error') ? 1 : 0;
-      } finally {
-        await core.close();
-      }
-    }
+    // WNS has no validate-only mode, so a dry run is the preflight alone.
+    if (values['dry-run']) return runPreflightOnly(request, values, io);
     return runSend(request, values, io);
   },
 };
