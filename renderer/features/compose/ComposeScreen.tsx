@@ -24,6 +24,7 @@ import { ResultPanel } from './ResultPanel';
 import { SizeMeter } from './SizeMeter';
 import { TargetInput } from './TargetInput';
 import { TemplateMenu } from './TemplateMenu';
+import { templateDraft } from './template-draft';
 import './compose.css';
 
 export function ComposeScreen() {
@@ -163,7 +164,7 @@ export function ComposeScreen() {
             <TemplateMenu
               provider={provider}
               dirty={isDirty(provider, draft.payload)}
-              onPick={(template) => replace(provider, template)}
+              onPick={(template) => replace(provider, templateDraft(provider, template, profile?.defaults))}
             />
             <PresetMenu
               provider={provider}

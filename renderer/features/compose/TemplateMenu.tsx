@@ -1,12 +1,13 @@
 import type { Provider } from '../../../shared/domain/exchange';
-import type { Draft } from '../../../shared/domain/profile';
 import { templatesByProvider } from '../../../shared/templates';
+import type { TemplateLike } from './template-draft';
 
 interface Props {
   provider: Provider;
   /** Whether the current payload has edits that a template would replace. */
   dirty: boolean;
-  onPick(template: Partial<Draft>): void;
+  /** The chosen template (its options, payload and example target), for the composer to adapt. */
+  onPick(template: TemplateLike): void;
 }
 
 /** The provider's template gallery: each sets options and payload (and an example target when it has one). */
@@ -23,11 +24,7 @@ export function TemplateMenu({ provider, dirty, onPick }: Props) {
         const template = templates.find((t) => t.id === event.target.value);
         if (!template) return;
         if (dirty && !confirm(`Replace the current payload and options with “${template.name}”?`)) return;
-        onPick({
-          options: template.options,
-          payload: template.payload,
-          ...(template.target ? { target: template.target } : {}),
-        });
+        onPick(template);
       }}
     >
       <option value="">Templates…</option>
