@@ -34,6 +34,32 @@ export const EMPTY_FIELDS: FieldValues = {
   hubName: '',
 };
 
+/** The free-text fields (everything but the files and the WNS flavor). */
+type TextName = { [K in keyof FieldValues]: string extends FieldValues[K] ? K : never }[keyof FieldValues];
+
+const TEXT_FIELDS: Record<TextName, { label: string; testId: string; placeholder?: string; secret?: boolean }> = {
+  keyId: {
+    label: 'Key ID (guessed from AuthKey_XXXXXXXXXX.p8 when empty)',
+    testId: 'cred-key-id',
+    placeholder: 'ABC123DEFG',
+  },
+  teamId: { label: 'Team ID', testId: 'cred-team-id', placeholder: 'TEAM123456' },
+  passphrase: { label: 'Passphrase (empty if none)', testId: 'cred-passphrase', secret: true },
+  packageSid: { label: 'Package SID', testId: 'cred-package-sid', placeholder: 'ms-app://S-1-15-2-…' },
+  tenantId: { label: 'Tenant ID', testId: 'cred-tenant-id' },
+  clientId: { label: 'Client (application) ID', testId: 'cred-client-id' },
+  clientSecret: { label: 'Client secret', testId: 'cred-client-secret', secret: true },
+  privateKey: { label: 'Private key (base64url or PEM)', testId: 'cred-private-key', secret: true },
+  subject: { label: 'Subject', testId: 'cred-subject', placeholder: 'mailto:you@example.com' },
+  connectionString: {
+    label: 'Connection string',
+    testId: 'cred-connection-string',
+    placeholder: 'Endpoint=sb://…;SharedAccessKeyName=…;SharedAccessKey=…',
+    secret: true,
+  },
+  hubName: { label: 'Hub name', testId: 'cred-hub-name' },
+};
+
 interface Props {
   kind: CredentialKind;
   values: FieldValues;
@@ -97,25 +123,20 @@ function FilePick(props: { label: string; accept: string; testId: string; onPick
 
 /** The inputs one credential kind needs; secret ones are password fields and never prefilled. */
 export function KindFields({ kind, values, onChange }: Props) {
+  const text = (name: TextName) => (
+    <Text
+      {...TEXT_FIELDS[name]}
+      value={values[name]}
+      onChange={(value) => onChange({ [name]: value } as Partial<FieldValues>)}
+    />
+  );
   switch (kind) {
     case 'apns-token':
       return (
         <>
           <FilePick label="Key file (.p8)" accept=".p8,.pem" testId="cred-file" onPick={(file) => onChange({ file })} />
-          <Text
-            label="Key ID (guessed from AuthKey_XXXXXXXXXX.p8 when empty)"
-            value={values.keyId}
-            testId="cred-key-id"
-            placeholder="ABC123DEFG"
-            onChange={(keyId) => onChange({ keyId })}
-          />
-          <Text
-            label="Team ID"
-            value={values.teamId}
-            testId="cred-team-id"
-            placeholder="TEAM123456"
-            onChange={(teamId) => onChange({ teamId })}
-          />
+          {text('keyId')}
+          {text('teamId')}
         </>
       );
     case 'apns-certificate':
@@ -133,13 +154,7 @@ export function KindFields({ kind, values, onChange }: Props) {
             testId="cred-key-file"
             onPick={(keyFile) => onChange({ keyFile })}
           />
-          <Text
-            label="Passphrase (empty if none)"
-            secret
-            value={values.passphrase}
-            testId="cred-passphrase"
-            onChange={(passphrase) => onChange({ passphrase })}
-          />
+          {text('passphrase')}
         </>
       );
     case 'fcm-service-account':
@@ -168,74 +183,28 @@ export function KindFields({ kind, values, onChange }: Props) {
             ))}
           </div>
           {values.wnsFlavor === 'package-sid' ? (
-            <Text
-              label="Package SID"
-              value={values.packageSid}
-              testId="cred-package-sid"
-              placeholder="ms-app://S-1-15-2-…"
-              onChange={(packageSid) => onChange({ packageSid })}
-            />
+            text('packageSid')
           ) : (
             <>
-              <Text
-                label="Tenant ID"
-                value={values.tenantId}
-                testId="cred-tenant-id"
-                onChange={(tenantId) => onChange({ tenantId })}
-              />
-              <Text
-                label="Client (application) ID"
-                value={values.clientId}
-                testId="cred-client-id"
-                onChange={(clientId) => onChange({ clientId })}
-              />
+              {text('tenantId')}
+              {text('clientId')}
             </>
           )}
-          <Text
-            label="Client secret"
-            secret
-            value={values.clientSecret}
-            testId="cred-client-secret"
-            onChange={(clientSecret) => onChange({ clientSecret })}
-          />
+          {text('clientSecret')}
         </>
       );
     case 'vapid':
       return (
         <>
-          <Text
-            label="Private key (base64url or PEM)"
-            secret
-            value={values.privateKey}
-            testId="cred-private-key"
-            onChange={(privateKey) => onChange({ privateKey })}
-          />
-          <Text
-            label="Subject"
-            value={values.subject}
-            testId="cred-subject"
-            placeholder="mailto:you@example.com"
-            onChange={(subject) => onChange({ subject })}
-          />
+          {text('privateKey')}
+          {text('subject')}
         </>
       );
     case 'nhub':
       return (
         <>
-          <Text
-            label="Connection string"
-            secret
-            value={values.connectionString}
-            testId="cred-connection-string"
-            placeholder="Endpoint=sb://…;SharedAccessKeyName=…;SharedAccessKey=…"
-            onChange={(connectionString) => onChange({ connectionString })}
-          />
-          <Text
-            label="Hub name"
-            value={values.hubName}
-            testId="cred-hub-name"
-            onChange={(hubName) => onChange({ hubName })}
-          />
+          {text('connectionString')}
+          {text('hubName')}
         </>
       );
   }
