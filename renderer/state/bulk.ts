@@ -9,6 +9,8 @@ interface BulkState {
   sendId: string | null;
   progress: Progress | null;
   page: ResultsPage | null;
+  /** How many final results the retry action would send again. */
+  retryable: number;
   error: string | null;
   start(input: Parameters<typeof call<'bulk.start'>>[1]): Promise<void>;
   control(action: 'pause' | 'resume' | 'cancel'): Promise<void>;
@@ -20,9 +22,10 @@ export const useBulk = create<BulkState>((set, get) => ({
   sendId: null,
   progress: null,
   page: null,
+  retryable: 0,
   error: null,
   async start(input) {
-    set({ error: null, page: null, progress: null });
+    set({ error: null, page: null, progress: null, retryable: 0 });
     try {
       const { sendId, total } = await call('bulk.start', input);
       set({
@@ -50,14 +53,34 @@ export const useBulk = create<BulkState>((set, get) => ({
   async loadResults(filter = {}) {
     const sendId = get().sendId;
     if (!sendId) return;
-    set({ page: await call('bulk.results', { sendId, offset: 0, limit: 500, ...filter }) });
+    const [page, retryable] = await Promise.all([
+      call('bulk.results', { sendId, offset: 0, limit: 500, ...filter }),
+      call('bulk.results', { sendId, offset: 0, limit: 1, retryable: true }),
+    ]);
+    set({ page, retryable: retryable.total });
   },
   async retry() {
     const sendId = get().sendId;
     if (!sendId) return;
     try {
+      set({ error: null });
       const next = await call('bulk.retry', { sendId });
-      set({ sendId: next.sendId, page: null, progress: null });
+      set({
+        sendId: next.sendId,
+        page: null,
+        retryable: 0,
+        progress: {
+          sendId: next.sendId,
+          done: 0,
+          total: next.total,
+          accepted: 0,
+          rejected: 0,
+          failed: 0,
+          ratePerSecond: 0,
+          etaSeconds: null,
+          state: 'running',
+        },
+      });
     } catch (error) {
       set({ error: (error as Error).message });
     }

@@ -1,3 +1,4 @@
+import { dropConnection } from '../common/drop';
 import { createPublicKey } from 'node:crypto';
 import http2, { type Http2ServerRequest } from 'node:http2';
 import type { AddressInfo } from 'node:net';
@@ -121,7 +122,8 @@ async function applyFault(
       return true;
     }
     case 'reset':
-      if ('stream' in req) (req as Http2ServerRequest).stream.close(http2.constants.NGHTTP2_INTERNAL_ERROR);
+      if (action.scope === 'connection') dropConnection(req);
+      else if ('stream' in req) (req as Http2ServerRequest).stream.close(http2.constants.NGHTTP2_INTERNAL_ERROR);
       else req.socket.destroy();
       return true;
     case 'goaway':

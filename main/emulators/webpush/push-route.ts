@@ -1,3 +1,4 @@
+import { dropConnection } from '../common/drop';
 import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import type { ServerHttp2Stream } from 'node:http2';
@@ -74,6 +75,9 @@ export async function handlePush(req: AnyRequest, res: AnyResponse, url: URL, ct
     else if (fault.kind === 'status') {
       await readCapped(req, MAX_BODY);
       sendFaultStatus(res, fault.status, fault.reason, fault.retryAfterSeconds);
+      return;
+    } else if (fault.kind === 'reset' && fault.scope === 'connection') {
+      dropConnection(req);
       return;
     } else {
       abort(req, fault.kind === 'goaway' ? { reason: fault.reason ?? '' } : null);

@@ -1,17 +1,22 @@
 import { useMemo, useState } from 'react';
 import type { Device } from '../../../shared/domain/device';
+import type { Provider } from '../../../shared/domain/exchange';
 import type { SendRequest } from '../../../shared/domain/send-request';
 import { useBulk } from '../../state/bulk';
 import { currentDraft, useComposer } from '../../state/composer';
 import { useProfiles } from '../../state/profiles';
+import { PROVIDERS } from '../compose/defaults';
 
 /**
- * Sends the composer's current message for that provider to the selected devices, with a
- * progress bar (rate, ETA), pause and cancel, and a per-target results table.
+ * Sends the composer's current message for that provider to the selected devices (or to a pasted
+ * list of targets), with a progress bar (rate, ETA), pause and cancel, and a per-target results
+ * table with a retry action for the retryable failures.
  */
-export function BulkPanel({ devices }: { devices: Device[] }) {
+export function BulkPanel({ devices, paste = false }: { devices: Device[]; paste?: boolean }) {
   const providers = [...new Set(devices.map((d) => d.provider))];
-  const provider = providers.length === 1 ? providers[0]! : null;
+  const [pastedProvider, setPastedProvider] = useState<Provider>('apns');
+  const [pasted, setPasted] = useState('');
+  const provider = paste ? pastedProvider : providers.length === 1 ? providers[0]! : null;
   const drafts = useComposer((state) => state.drafts);
   const profiles = useProfiles((state) => state.profiles);
   const bulk = useBulk();
@@ -19,6 +24,13 @@ export function BulkPanel({ devices }: { devices: Device[] }) {
   const [profileId, setProfileId] = useState('');
   const [concurrency, setConcurrency] = useState('');
   if (!provider) return <p className="hint">Select devices of one provider to send to them together.</p>;
+  const targets = paste
+    ? pasted
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter(Boolean)
+    : [];
+  const count = paste ? targets.length : devices.length;
   const draft = currentDraft(provider, drafts);
   const profile = candidates.find((p) => p.id === (profileId || draft.profileId)) ?? null;
   const progress = bulk.progress;
@@ -36,7 +48,7 @@ export function BulkPanel({ devices }: { devices: Device[] }) {
     } as SendRequest;
     void bulk.start({
       request,
-      deviceIds: devices.map((d) => d.id),
+      ...(paste ? { targets } : { deviceIds: devices.map((d) => d.id) }),
       ...(concurrency ? { concurrency: Number(concurrency) } : {}),
     });
   }
@@ -44,8 +56,36 @@ export function BulkPanel({ devices }: { devices: Device[] }) {
   return (
     <section className="panel bulk" data-testid="bulk-panel">
       <h3>
-        Send to {devices.length} {provider} device{devices.length === 1 ? '' : 's'}
+        Send to {count} {provider} {paste ? 'target' : 'device'}
+        {count === 1 ? '' : 's'}
       </h3>
+      {paste && (
+        <div className="field-row">
+          <select
+            aria-label="Provider"
+            data-testid="bulk-provider"
+            value={pastedProvider}
+            onChange={(e) => {
+              setPastedProvider(e.target.value as Provider);
+              setProfileId('');
+            }}
+          >
+            {PROVIDERS.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.label}
+              </option>
+            ))}
+          </select>
+          <textarea
+            aria-label="Targets, one per line"
+            data-testid="bulk-targets"
+            placeholder="One token, registration id, channel URI or subscription per line"
+            rows={4}
+            value={pasted}
+            onChange={(e) => setPasted(e.target.value)}
+          />
+        </div>
+      )}
       <p className="hint">
         The message is the {provider} payload in Compose; use {'{{device.<field>}}'} for per-device values.
       </p>
@@ -68,7 +108,7 @@ export function BulkPanel({ devices }: { devices: Device[] }) {
           type="button"
           className="primary"
           data-testid="bulk-start"
-          disabled={!profile || !!running}
+          disabled={!profile || !!running || count === 0}
           onClick={start}
         >
           Send to all
@@ -122,8 +162,17 @@ export function BulkPanel({ devices }: { devices: Device[] }) {
             <button type="button" onClick={() => void bulk.loadResults({ outcome: 'failed' })}>
               Failed
             </button>
-            <button type="button" data-testid="bulk-retry" onClick={() => void bulk.retry()}>
-              Retry retryable failures
+            <button type="button" onClick={() => void bulk.loadResults({ retryable: true })}>
+              Retryable
+            </button>
+            <button
+              type="button"
+              data-testid="bulk-retry"
+              disabled={bulk.retryable === 0 || !!running}
+              title="Send again to the targets whose failure may pass on a new try (5xx, 429, resets)"
+              onClick={() => void bulk.retry()}
+            >
+              Retry {bulk.retryable} retryable
             </button>
           </div>
           <table className="table" data-testid="bulk-results">
@@ -134,16 +183,18 @@ export function BulkPanel({ devices }: { devices: Device[] }) {
                 <th>Status</th>
                 <th>Reason</th>
                 <th>Attempts</th>
+                <th>Retryable</th>
               </tr>
             </thead>
             <tbody>
               {bulk.page.items.map((item) => (
-                <tr key={item.index} className={`row-${item.outcome}`}>
+                <tr key={item.index} className={`row-${item.outcome}`} data-testid="bulk-result">
                   <td className="mono ellipsis">{item.target}</td>
                   <td>{item.outcome}</td>
                   <td>{item.status ?? '—'}</td>
                   <td>{item.reason ?? ''}</td>
                   <td>{item.attempts}</td>
+                  <td>{item.retryable ? 'yes' : ''}</td>
                 </tr>
               ))}
             </tbody>

@@ -14,6 +14,7 @@ export function DevicesScreen() {
   const loadProfiles = useProfiles((s) => s.load);
   const loadComposer = useComposer((s) => s.load);
   const [editing, setEditing] = useState<Device | 'new' | null>(null);
+  const [pasting, setPasting] = useState(false);
   const [message, setMessage] = useState<{ text: string; errors?: string[] } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -100,6 +101,9 @@ export function DevicesScreen() {
         >
           Prune gone ({gone})
         </button>
+        <button type="button" data-testid="bulk-paste" aria-pressed={pasting} onClick={() => setPasting(!pasting)}>
+          Bulk send to a pasted list…
+        </button>
         {selected.length > 0 && (
           <button
             type="button"
@@ -182,7 +186,11 @@ export function DevicesScreen() {
           </tbody>
         </table>
       )}
-      {selected.length > 0 && <BulkPanel devices={selected} />}
+      {pasting ? (
+        <BulkPanel key="paste" devices={[]} paste />
+      ) : (
+        selected.length > 0 && <BulkPanel key="selected" devices={selected} />
+      )}
       {editing && <DeviceEditor device={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
     </div>
   );

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useEmulators } from '../../state/emulators';
 import { PROVIDERS } from '../compose/defaults';
 import { FaultForm } from './FaultForm';
+import { renderDelivery } from './render-delivery';
 import { SandboxCard } from './SandboxCard';
 import './emulators.css';
 
@@ -121,15 +122,28 @@ export function EmulatorsScreen() {
               <p className="hint">Nothing delivered yet.</p>
             ) : (
               <ul className="inbox" data-testid="emulator-inbox">
-                {state.inbox.map((delivery) => (
-                  <li key={delivery.id} className="inbox-item" data-testid="inbox-item">
-                    <div className="inbox-head">
-                      <code className="ellipsis">{delivery.device}</code>
-                      <span>{new Date(delivery.receivedAt).toLocaleTimeString()}</span>
-                    </div>
-                    <pre className="inbox-payload">{delivery.payload}</pre>
-                  </li>
-                ))}
+                {state.inbox.map((delivery) => {
+                  const shown = renderDelivery(delivery);
+                  return (
+                    <li key={delivery.id} className="inbox-item" data-testid="inbox-item">
+                      <div className="inbox-head">
+                        <code className="ellipsis">{delivery.device}</code>
+                        <span>{new Date(delivery.receivedAt).toLocaleTimeString()}</span>
+                      </div>
+                      <div className="notification-card" data-testid="inbox-rendered">
+                        {shown.title && <strong data-testid="inbox-title">{shown.title}</strong>}
+                        {shown.body && <span data-testid="inbox-body">{shown.body}</span>}
+                        {shown.note && <em>{shown.note}</em>}
+                      </div>
+                      <details>
+                        <summary>Raw payload</summary>
+                        <pre className="inbox-payload" data-testid="inbox-raw">
+                          {delivery.payload}
+                        </pre>
+                      </details>
+                    </li>
+                  );
+                })}
               </ul>
             )}
           </section>

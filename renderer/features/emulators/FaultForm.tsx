@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useEmulators } from '../../state/emulators';
 
-/** Add a fault: an answer with a status and reason, a delay, a reset, or a GOAWAY. */
+/** Add a fault: an answer with a status and reason, a delay, a stream reset, a dropped connection, or a GOAWAY. */
 export function FaultForm() {
   const addFault = useEmulators((state) => state.addFault);
-  const [kind, setKind] = useState<'status' | 'delay' | 'reset' | 'goaway'>('status');
+  const [kind, setKind] = useState<'status' | 'delay' | 'reset' | 'drop' | 'goaway'>('status');
   const [status, setStatus] = useState('503');
   const [reason, setReason] = useState('');
   const [retryAfter, setRetryAfter] = useState('');
@@ -26,7 +26,9 @@ export function FaultForm() {
           ? { kind, ms: Number(ms) }
           : kind === 'goaway'
             ? { kind, ...(reason ? { reason } : {}) }
-            : { kind };
+            : kind === 'drop'
+              ? { kind: 'reset' as const, scope: 'connection' as const }
+              : { kind };
     void addFault({
       match: device ? { device } : {},
       action,
@@ -53,6 +55,7 @@ export function FaultForm() {
         <option value="status">Answer with status</option>
         <option value="delay">Delay</option>
         <option value="reset">Reset the stream</option>
+        <option value="drop">Drop the connection</option>
         <option value="goaway">GOAWAY</option>
       </select>
       {kind === 'status' && (

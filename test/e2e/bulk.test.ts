@@ -1,0 +1,125 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { launchChromium, missingChromium } from '../support/browser';
+import { startServed, type ServedApp } from '../support/serve';
+import { describeWithSystem } from '../support/system';
+
+// Bulk sends from the Devices screen against the local emulators, with faults added on the
+// Emulators screen: retry of the retryable failures, then pause, resume and cancel.
+describeWithSystem('bulk send from the Devices screen', missingChromium(), () => {
+  let app: ServedApp;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    app = await startServed();
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.goto(app.url);
+    await page.getByTestId('app-frame').waitFor();
+    await page.keyboard.press('Control+6');
+    await page.getByTestId('sandbox-init').click();
+    await page.getByTestId('sandbox-steps').waitFor({ timeout: 60_000 });
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  async function addFault(fill: (form: ReturnType<Page['getByTestId']>) => Promise<void>) {
+    await page.keyboard.press('Control+6');
+    await page.getByTestId('emulator-tab-apns').click();
+    const form = page.getByTestId('fault-form');
+    await fill(form);
+    await form.getByTestId('fault-add').click();
+  }
+
+  it('retries only the retryable failure, and the retried push lands in the inbox rendered', async () => {
+    // Four 503s: the engine's own four attempts all fail, so the target ends retryable.
+    await addFault(async (form) => {
+      await form.getByTestId('fault-kind').selectOption('status');
+      await form.getByTestId('fault-status').fill('503');
+      await form.getByLabel('Times').fill('4');
+    });
+    await expect.poll(() => page.locator('.fault-list li').count()).toBe(1);
+    const before = await page.getByTestId('inbox-item').count();
+
+    await page.keyboard.press('Control+3');
+    const apnsRow = page
+      .getByTestId('devices-table')
+      .locator('tbody tr')
+      .filter({ has: page.locator('td:nth-child(3)', { hasText: /^apns$/ }) });
+    await expect.poll(() => apnsRow.count()).toBe(1);
+    await apnsRow.locator('input[type=checkbox]').check();
+    const panel = page.getByTestId('bulk-panel');
+    await expect.poll(() => panel.getByTestId('bulk-profile').inputValue()).not.toBe('');
+    await panel.getByTestId('bulk-start').click();
+    await expect.poll(() => panel.getByTestId('bulk-state').textContent(), { timeout: 20_000 }).toBe('done');
+    const row = panel.getByTestId('bulk-result');
+    await expect.poll(() => row.count()).toBe(1);
+    const cells = await row.first().locator('td').allTextContents();
+    expect(cells.slice(1)).toEqual(['rejected', '503', 'ServiceUnavailable', '4', 'yes']);
+    expect(await panel.getByTestId('bulk-progress').textContent()).toMatch(/\/s/);
+
+    const retry = panel.getByTestId('bulk-retry');
+    await expect.poll(() => retry.textContent()).toBe('Retry 1 retryable');
+    await retry.click();
+    await expect.poll(() => panel.getByTestId('bulk-state').textContent(), { timeout: 20_000 }).toBe('done');
+    await expect.poll(() => panel.getByTestId('bulk-counts').textContent()).toContain('1 accepted');
+    expect(await panel.getByTestId('bulk-result').first().locator('td').nth(1).textContent()).toBe('accepted');
+    expect(await retry.isDisabled()).toBe(true);
+
+    await page.keyboard.press('Control+6');
+    await page.getByTestId('emulator-tab-apns').click();
+    await expect.poll(() => page.getByTestId('inbox-item').count()).toBe(before + 1);
+    const newest = page.getByTestId('inbox-item').first();
+    const rendered = (await newest.getByTestId('inbox-rendered').textContent()) ?? '';
+    expect(rendered.length).toBeGreaterThan(0);
+    const raw = JSON.parse((await newest.getByTestId('inbox-raw').textContent()) ?? '') as { aps: unknown };
+    expect(raw.aps).toBeDefined();
+    expect(await page.locator('.fault-list li').first().textContent()).toContain('4 hits');
+    await page.locator('.fault-list li').first().getByRole('button', { name: 'remove' }).click();
+    await expect.poll(() => page.locator('.fault-list li').count()).toBe(0);
+  }, 60_000);
+
+  it('pauses, resumes and cancels a pasted list, and every target still gets one result', async () => {
+    await addFault(async (form) => {
+      await form.getByTestId('fault-kind').selectOption('delay');
+      await form.getByLabel('Delay ms').fill('200');
+    });
+    await expect.poll(() => page.locator('.fault-list li').count()).toBe(1);
+
+    await page.keyboard.press('Control+3');
+    await page.getByTestId('bulk-paste').click();
+    const panel = page.getByTestId('bulk-panel');
+    await panel.getByTestId('bulk-provider').selectOption('apns');
+    const tokens = Array.from({ length: 200 }, (_, i) => (0xe000 + i).toString(16).padStart(64, '0'));
+    await panel.getByTestId('bulk-targets').fill(tokens.join('\n'));
+    await panel.getByLabel('Concurrency').fill('2');
+    await expect.poll(() => panel.getByTestId('bulk-profile').inputValue()).not.toBe('');
+    await panel.getByTestId('bulk-start').click();
+    const done = async () => Number(/^(\d+)\//.exec((await panel.getByTestId('bulk-counts').textContent()) ?? '')?.[1]);
+    await expect.poll(done, { timeout: 10_000 }).toBeGreaterThan(4);
+
+    await panel.getByRole('button', { name: 'Pause' }).click();
+    await expect.poll(() => panel.getByTestId('bulk-state').textContent()).toBe('paused');
+    await page.waitForTimeout(500); // the two requests in flight finish
+    const paused = await done();
+    await page.waitForTimeout(1_000);
+    expect(await done()).toBe(paused);
+    expect(paused).toBeLessThan(200);
+
+    await panel.getByRole('button', { name: 'Resume' }).click();
+    await expect.poll(done).toBeGreaterThan(paused);
+    await panel.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => panel.getByTestId('bulk-state').textContent()).toBe('cancelled');
+    expect(await panel.getByTestId('bulk-counts').textContent()).toMatch(/^200\/200/);
+    await panel.getByRole('button', { name: 'Failed' }).click();
+    // Only the cancelled ones are failures here (the rest were answered BadDeviceToken).
+    const reasons = () => panel.getByTestId('bulk-result').locator('td:nth-child(4)').allTextContents();
+    await expect.poll(async () => [...new Set(await reasons())]).toEqual(['CANCELLED']);
+    expect((await reasons()).length).toBeGreaterThan(100);
+  }, 60_000);
+});
