@@ -1,13 +1,9 @@
 import type { Header } from '../../../../shared/domain/exchange';
-import type { SendResult } from '../../../../shared/domain/send-result';
 import { headerValue } from '../../transport/types';
+import { acceptedResult, goneState, rejectedResult, type MappedResult } from '../results';
 import { APNS_REASONS } from './reasons';
 
-/** The parts of a SendResult decided by APNs' answer. */
-export type MappedResult = Pick<
-  SendResult,
-  'outcome' | 'status' | 'reason' | 'explanation' | 'hint' | 'messageIds' | 'retryable' | 'deviceStateChange'
-> & { retryAfterSeconds: number | null; details?: Record<string, unknown> };
+export type { MappedResult } from '../results';
 
 /** Reasons after which the cached JWT must not be used again. */
 export const DROP_JWT_REASONS = new Set(['ExpiredProviderToken', 'InvalidProviderToken']);
@@ -39,19 +35,7 @@ export function mapApnsResponse(status: number, headers: Header[], bodyText: str
   if (apnsId) messageIds['apns-id'] = apnsId;
   if (uniqueId) messageIds['apns-unique-id'] = uniqueId;
   const retryAfterSeconds = parseRetryAfter(headerValue(headers, 'retry-after'));
-  if (status === 200) {
-    return {
-      outcome: 'accepted',
-      status,
-      reason: null,
-      explanation: null,
-      hint: null,
-      messageIds,
-      retryable: false,
-      retryAfterSeconds: null,
-      deviceStateChange: null,
-    };
-  }
+  if (status === 200) return acceptedResult({ status, messageIds });
   const body = safeJson(bodyText);
   const reason = typeof body?.['reason'] === 'string' ? body['reason'] : null;
   const known = reason ? APNS_REASONS[reason] : undefined;
@@ -60,8 +44,7 @@ export function mapApnsResponse(status: number, headers: Header[], bodyText: str
   const details: Record<string, unknown> = {};
   if (timestamp !== null) details['timestamp'] = timestamp;
   if (reason && !known) details['unknownReason'] = true;
-  return {
-    outcome: 'rejected',
+  return rejectedResult({
     status,
     reason: reason ?? `HTTP ${status}`,
     explanation:
@@ -73,13 +56,7 @@ export function mapApnsResponse(status: number, headers: Header[], bodyText: str
     messageIds,
     retryable: known?.retryable ?? status >= 500,
     retryAfterSeconds,
-    deviceStateChange: gone
-      ? {
-          state: 'gone',
-          at: new Date(timestamp ?? Date.now()).toISOString(),
-          reason: reason ?? 'HTTP 410',
-        }
-      : null,
-    ...(Object.keys(details).length ? { details } : {}),
-  };
+    deviceStateChange: gone ? goneState(reason ?? 'HTTP 410', new Date(timestamp ?? Date.now())) : null,
+    details: Object.keys(details).length ? details : undefined,
+  });
 }

@@ -1,30 +1,10 @@
 import type { Header } from '../../../../shared/domain/exchange';
-import type { SendResult } from '../../../../shared/domain/send-result';
 import { headerValue } from '../../transport/types';
+import { acceptedResult, goneState, parseRetryAfter, rejectedResult, type MappedResult } from '../results';
 import { parseErrorBody, parseNotificationOutcome, type NotificationOutcome } from './outcome';
 import { NHUB_REASONS, STATUS_REASONS } from './reasons';
 
-export type MappedResult = Pick<
-  SendResult,
-  | 'outcome'
-  | 'status'
-  | 'reason'
-  | 'explanation'
-  | 'hint'
-  | 'messageIds'
-  | 'retryable'
-  | 'retryAfterSeconds'
-  | 'deviceStateChange'
-  | 'details'
->;
-
-function retryAfter(headers: Header[]): number | null {
-  const value = headerValue(headers, 'retry-after');
-  if (value === undefined) return null;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim());
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? null : Math.max(0, Math.round((date - Date.now()) / 1000));
-}
+export type { MappedResult } from '../results';
 
 /** Location is `https://{ns}/{hub}/messages/{notificationId}?api-version=…`: the id is the third segment. */
 export function notificationIdFromLocation(location: string): string | undefined {
@@ -51,7 +31,7 @@ function testSendHint(outcome: NotificationOutcome | null): string | null {
 function goneDevice(outcome: NotificationOutcome | null): MappedResult['deviceStateChange'] {
   const only = outcome?.results.length === 1 ? outcome.results[0]! : null;
   if (!only?.outcome || !INVALID_HANDLE.test(only.outcome)) return null;
-  return { state: 'gone', at: new Date().toISOString(), reason: only.outcome };
+  return goneState(only.outcome);
 }
 
 /** Turns any hub answer into a SendResult's fields, with an explanation and hint for every status. */
@@ -70,18 +50,14 @@ export function mapNhubResponse(input: { status: number; headers: Header[]; body
     const summary = outcome
       ? `Test send: ${outcome.success} succeeded, ${outcome.failure} failed${outcome.results.length === 0 ? ' (no registration matched)' : ''}.`
       : 'The hub accepted the notification and fans it out to the matching registrations.';
-    return {
-      outcome: 'accepted',
+    return acceptedResult({
       status: input.status,
-      reason: null,
       explanation: summary,
       hint: testSendHint(outcome),
       messageIds,
-      retryable: false,
-      retryAfterSeconds: null,
       deviceStateChange: goneDevice(outcome),
-      ...(outcome ? { details: { notificationOutcome: outcome } } : {}),
-    };
+      details: outcome ? { notificationOutcome: outcome } : undefined,
+    });
   }
 
   const { detail } = parseErrorBody(text);
@@ -90,17 +66,14 @@ export function mapNhubResponse(input: { status: number; headers: Header[]; body
   const byStatus = STATUS_REASONS[input.status] ?? STATUS_REASONS[input.status >= 500 ? 500 : 400]!;
   const reason = known ? word! : byStatus.reason;
   const info = known ?? byStatus;
-  const wait = retryAfter(input.headers);
-  return {
-    outcome: 'rejected',
+  return rejectedResult({
     status: input.status,
     reason,
     explanation: info.explanation,
     hint: info.hint,
     messageIds,
     retryable: info.retryable,
-    retryAfterSeconds: wait,
-    deviceStateChange: null,
+    retryAfterSeconds: parseRetryAfter(headerValue(input.headers, 'retry-after')),
     details: { detail: detail ?? (text.length > 0 ? text.slice(0, 500) : null) },
-  };
+  });
 }

@@ -1,21 +1,9 @@
 import type { Header } from '../../../../shared/domain/exchange';
-import type { SendResult } from '../../../../shared/domain/send-result';
 import { pushServiceForEndpoint } from '../../../../shared/providers/webpush/push-services';
 import { headerValue } from '../../transport/types';
+import { acceptedResult, goneState, parseRetryAfter, rejectedResult, type MappedResult } from '../results';
 
-export type MappedResult = Pick<
-  SendResult,
-  | 'outcome'
-  | 'status'
-  | 'reason'
-  | 'explanation'
-  | 'hint'
-  | 'messageIds'
-  | 'retryable'
-  | 'retryAfterSeconds'
-  | 'deviceStateChange'
-  | 'details'
->;
+export { parseRetryAfter, type MappedResult } from '../results';
 
 interface Meaning {
   explanation: string;
@@ -188,14 +176,6 @@ function readErrorBody(body: Buffer): ErrorBody {
   }
 }
 
-/** Retry-After as seconds: delta-seconds or an HTTP date. */
-export function parseRetryAfter(value: string | undefined, now = Date.now()): number | null {
-  if (!value) return null;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim());
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? null : Math.max(0, Math.round((date - now) / 1000));
-}
-
 /** What the push service's answer means for this send. */
 export function mapWebpushResponse(input: {
   status: number;
@@ -225,18 +205,12 @@ export function mapWebpushResponse(input: {
         // A success body that is not JSON carries nothing we need.
       }
     }
-    return {
-      outcome: 'accepted',
+    return acceptedResult({
       status,
-      reason: null,
       explanation: `${service.name} accepted the message${status === 201 ? '' : ` (status ${status})`}; the browser decrypts it when it is delivered.`,
-      hint: null,
       messageIds,
-      retryable: false,
-      retryAfterSeconds: null,
-      deviceStateChange: null,
       details,
-    };
+    });
   }
 
   const error = readErrorBody(body);
@@ -251,8 +225,7 @@ export function mapWebpushResponse(input: {
     };
   const retryAfter = parseRetryAfter(headerValue(headers, 'retry-after'), input.now?.getTime());
   const gone = GONE_STATUSES.has(status);
-  return {
-    outcome: 'rejected',
+  return rejectedResult({
     status,
     reason,
     explanation: meaning.explanation,
@@ -260,9 +233,7 @@ export function mapWebpushResponse(input: {
     messageIds,
     retryable: RETRYABLE_STATUSES.has(status) || error.errno === 202,
     retryAfterSeconds: retryAfter,
-    deviceStateChange: gone
-      ? { state: 'gone', at: (input.now ?? new Date()).toISOString(), reason: reason ?? `HTTP ${status}` }
-      : null,
+    deviceStateChange: gone ? goneState(reason ?? `HTTP ${status}`, input.now) : null,
     details,
-  };
+  });
 }

@@ -1,20 +1,8 @@
 import type { Header } from '../../../../shared/domain/exchange';
-import type { SendResult } from '../../../../shared/domain/send-result';
 import { headerValue } from '../../transport/types';
+import { acceptedResult, goneState, parseRetryAfter, rejectedResult, type MappedResult } from '../results';
 
-export type MappedResult = Pick<
-  SendResult,
-  | 'outcome'
-  | 'status'
-  | 'reason'
-  | 'explanation'
-  | 'hint'
-  | 'messageIds'
-  | 'retryable'
-  | 'retryAfterSeconds'
-  | 'deviceStateChange'
-  | 'details'
->;
+export { parseRetryAfter, type MappedResult } from '../results';
 
 interface Meaning {
   /** The HOMEPOT-style code shown as the reason (WNS itself sends only the status). */
@@ -104,14 +92,6 @@ const STATUS_TEXT: Record<string, string> = {
   channelthrottled: 'WNS dropped the notification because this channel is throttled.',
 };
 
-/** Retry-After as seconds: delta-seconds or an HTTP date. */
-export function parseRetryAfter(value: string | undefined, now = Date.now()): number | null {
-  if (!value) return null;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim());
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? null : Math.max(0, Math.round((date - now) / 1000));
-}
-
 /** The X-WNS-* answer headers as named fields, for the result view. */
 export function decodeWnsHeaders(headers: Header[]): Record<string, string> {
   const fields: Record<string, string> = {};
@@ -142,8 +122,7 @@ export function mapWnsResponse(input: { status: number; headers: Header[]; now?:
 
   if (status >= 200 && status < 300) {
     const state = fields['notificationStatus']?.toLowerCase();
-    return {
-      outcome: 'accepted',
+    return acceptedResult({
       status,
       reason: fields['notificationStatus'] ?? null,
       explanation:
@@ -153,11 +132,8 @@ export function mapWnsResponse(input: { status: number; headers: Header[]; now?:
           ? 'A dropped toast usually means the device is offline; check X-WNS-DeviceConnectionStatus (send with RequestForStatus).'
           : null,
       messageIds,
-      retryable: false,
-      retryAfterSeconds: null,
-      deviceStateChange: null,
       details,
-    };
+    });
   }
 
   const blocked = status === 410 && /domain\s*blocked/i.test(fields['errorDescription'] ?? '');
@@ -170,8 +146,7 @@ export function mapWnsResponse(input: { status: number; headers: Header[]; now?:
         retryable: status >= 500,
       });
   const description = fields['errorDescription'];
-  return {
-    outcome: 'rejected',
+  return rejectedResult({
     status,
     reason: meaning.reason,
     explanation: description ? `${meaning.explanation} WNS says: ${description}` : meaning.explanation,
@@ -179,9 +154,7 @@ export function mapWnsResponse(input: { status: number; headers: Header[]; now?:
     messageIds,
     retryable: meaning.retryable,
     retryAfterSeconds: retryAfter,
-    deviceStateChange: meaning.gone
-      ? { state: 'gone', at: (input.now ?? new Date()).toISOString(), reason: meaning.reason }
-      : null,
+    deviceStateChange: meaning.gone ? goneState(meaning.reason, input.now) : null,
     details,
-  };
+  });
 }

@@ -1,0 +1,78 @@
+import type { SendResult } from '../../../shared/domain/send-result';
+
+/**
+ * The parts of a SendResult decided by a provider's answer; the client adds id, timing and
+ * exchanges. retryAfterSeconds is always set (null when the service gave none).
+ */
+export type MappedResult = Pick<
+  SendResult,
+  'outcome' | 'status' | 'reason' | 'explanation' | 'hint' | 'messageIds' | 'retryable' | 'deviceStateChange'
+> & { retryAfterSeconds: number | null; details?: Record<string, unknown> };
+
+type DeviceStateChange = NonNullable<SendResult['deviceStateChange']>;
+
+/** Retry-After as seconds: delta-seconds or an HTTP date. */
+export function parseRetryAfter(value: string | undefined, now = Date.now()): number | null {
+  if (!value) return null;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, Math.round((date - now) / 1000));
+}
+
+/** The device is gone: the app should stop sending to it. */
+export function goneState(reason: string, at: Date = new Date()): DeviceStateChange {
+  return { state: 'gone', at: at.toISOString(), reason };
+}
+
+/**
+ * An accepted send. Nothing to retry; reason, explanation and hint are null unless the service
+ * said more (a WNS status, a hub's test-send outcome).
+ */
+export function acceptedResult(fields: {
+  status: number;
+  messageIds: Record<string, string>;
+  reason?: string | null;
+  explanation?: string | null;
+  hint?: string | null;
+  deviceStateChange?: DeviceStateChange | null;
+  details?: Record<string, unknown> | undefined;
+}): MappedResult {
+  return {
+    outcome: 'accepted',
+    status: fields.status,
+    reason: fields.reason ?? null,
+    explanation: fields.explanation ?? null,
+    hint: fields.hint ?? null,
+    messageIds: fields.messageIds,
+    retryable: false,
+    retryAfterSeconds: null,
+    deviceStateChange: fields.deviceStateChange ?? null,
+    ...(fields.details ? { details: fields.details } : {}),
+  };
+}
+
+/** A send the service refused; every provider must say why and what to do. */
+export function rejectedResult(fields: {
+  status: number;
+  reason: string | null;
+  explanation: string;
+  hint: string;
+  messageIds: Record<string, string>;
+  retryable: boolean;
+  retryAfterSeconds: number | null;
+  deviceStateChange?: DeviceStateChange | null;
+  details?: Record<string, unknown> | undefined;
+}): MappedResult {
+  return {
+    outcome: 'rejected',
+    status: fields.status,
+    reason: fields.reason,
+    explanation: fields.explanation,
+    hint: fields.hint,
+    messageIds: fields.messageIds,
+    retryable: fields.retryable,
+    retryAfterSeconds: fields.retryAfterSeconds,
+    deviceStateChange: fields.deviceStateChange ?? null,
+    ...(fields.details ? { details: fields.details } : {}),
+  };
+}
