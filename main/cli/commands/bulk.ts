@@ -32,7 +32,7 @@ export const bulkCommand: CliCommand = {
     if (!provider.success)
       throw new AppError('INVALID_INPUT', 'Name the provider: push-console bulk apns|fcm|wns|webpush|nhub …');
     const targets = await readTargets(requireOption(values.targets, 'targets', 'tokens.txt'));
-    const request = sendRequestSchema.parse({
+    const parsedRequest = sendRequestSchema.safeParse({
       provider: provider.data,
       credential: requireOption(values.credential, 'credential', 'my-key'),
       environment: parseEnvironment(values.env),
@@ -40,6 +40,16 @@ export const bulkCommand: CliCommand = {
       options: parseOptions(values.option ?? []),
       payload: await readPayload(values.payload, io),
     });
+    if (!parsedRequest.success) {
+      // Name the flag the user typed, not the schema path.
+      const problems = parsedRequest.error.issues.map((issue) => {
+        const [head, ...rest] = issue.path.map(String);
+        const where = head === 'options' ? `--option ${rest.join('.')}` : `--${head ?? 'input'}`;
+        return `${where}: ${issue.message}`;
+      });
+      throw new AppError('INVALID_INPUT', `The bulk send is not valid: ${problems.join('; ')}.`);
+    }
+    const request = parsedRequest.data;
     const core = await openCliCore(values, io);
     const jsonLines = values['json-lines'] === true;
     const started = Date.now();
