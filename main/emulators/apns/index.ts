@@ -7,7 +7,14 @@ import {
 } from 'node:http2';
 import type { AddressInfo, Socket } from 'node:net';
 import { z } from 'zod';
-import { handleCommonAdmin, readJson, sendJson, type AnyRequest, type AnyResponse } from '../common/admin';
+import {
+  handleChecksAdmin,
+  handleCommonAdmin,
+  readJson,
+  sendJson,
+  type AnyRequest,
+  type AnyResponse,
+} from '../common/admin';
 import { FaultInjector } from '../common/faults';
 import { Inbox } from '../common/inbox';
 import type { EmulatorStartOptions, RunningEmulator } from '../common/types';
@@ -156,16 +163,7 @@ export async function startApnsEmulator(
       const parsed = certificateBodySchema.safeParse(body);
       return parsed.success ? sendJson(res, 201, issueCertificate(parsed.data)) : invalid(parsed.error);
     }
-    if (path === '/__admin/checks' && method === 'PUT') {
-      const parsed = z.record(z.string(), z.boolean()).safeParse(body);
-      const unknown = parsed.success ? Object.keys(parsed.data).filter((name) => !(name in checks)) : [];
-      if (!parsed.success || unknown.length) {
-        return sendJson(res, 400, { error: `unknown checks: ${unknown.join(', ')}`, known: Object.keys(checks) });
-      }
-      Object.assign(checks, parsed.data);
-      return sendJson(res, 200, checks);
-    }
-    if (path === '/__admin/checks' && method === 'GET') return sendJson(res, 200, checks);
+    if (await handleChecksAdmin(req, res, url, checks, async () => body)) return;
     if (await handleCommonAdmin(req, res, url, { inbox, faults })) return;
     sendJson(res, 404, { error: `no admin route ${method} ${path}` });
   }

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
+import { z } from 'zod';
 import { faultRuleSchema } from '../../../shared/domain/fault-rule';
 import type { FaultInjector } from './faults';
 import type { Inbox } from './inbox';
@@ -78,6 +79,39 @@ export async function handleCommonAdmin(
   if (path.startsWith('/__admin/faults/') && method === 'DELETE') {
     const removed = parts.faults.remove(decodeURIComponent(path.slice('/__admin/faults/'.length)));
     sendJson(res, removed ? 200 : 404, { removed });
+    return true;
+  }
+  return false;
+}
+
+/**
+ * `GET /__admin/checks` lists an emulator's switchable strictness checks; `PUT` with
+ * `{ "<check>": bool }` switches some, refusing unknown names so a typo never leaves a check
+ * silently as it was. `json` gives the request body where the emulator has already read it.
+ * Returns false when the route is not one of these.
+ */
+export async function handleChecksAdmin<C extends object>(
+  req: AnyRequest,
+  res: AnyResponse,
+  url: URL,
+  checks: C,
+  json: () => Promise<unknown> = () => readJson(req),
+): Promise<boolean> {
+  if (url.pathname !== '/__admin/checks') return false;
+  const method = req.method ?? 'GET';
+  if (method === 'PUT') {
+    const parsed = z.record(z.string(), z.boolean()).safeParse(await json());
+    const unknown = parsed.success ? Object.keys(parsed.data).filter((name) => !(name in checks)) : [];
+    if (!parsed.success || unknown.length) {
+      sendJson(res, 400, { error: `unknown checks: ${unknown.join(', ')}`, known: Object.keys(checks) });
+      return true;
+    }
+    Object.assign(checks, parsed.data);
+    sendJson(res, 200, checks);
+    return true;
+  }
+  if (method === 'GET') {
+    sendJson(res, 200, checks);
     return true;
   }
   return false;

@@ -1,7 +1,14 @@
 import { createSecureServer, type Http2SecureServer, type ServerHttp2Session } from 'node:http2';
 import type { AddressInfo, Socket } from 'node:net';
 import { z } from 'zod';
-import { handleCommonAdmin, readJson, sendJson, type AnyRequest, type AnyResponse } from '../common/admin';
+import {
+  handleChecksAdmin,
+  handleCommonAdmin,
+  readJson,
+  sendJson,
+  type AnyRequest,
+  type AnyResponse,
+} from '../common/admin';
 import { FaultInjector } from '../common/faults';
 import { Inbox } from '../common/inbox';
 import type { EmulatorStartOptions, RunningEmulator } from '../common/types';
@@ -110,16 +117,7 @@ export async function startWebpushEmulator(
       return sendJson(res, 201, store.registerCredential(parsed.data));
     }
     if (path === '/__admin/credentials' && method === 'GET') return sendJson(res, 200, store.credentials());
-    if (path === '/__admin/checks' && method === 'PUT') {
-      const parsed = z.record(z.string(), z.boolean()).safeParse(await readJson(req));
-      const unknown = parsed.success ? Object.keys(parsed.data).filter((name) => !(name in checks)) : [];
-      if (!parsed.success || unknown.length) {
-        return sendJson(res, 400, { error: `unknown checks: ${unknown.join(', ')}`, known: Object.keys(checks) });
-      }
-      Object.assign(checks, parsed.data);
-      return sendJson(res, 200, checks);
-    }
-    if (path === '/__admin/checks' && method === 'GET') return sendJson(res, 200, checks);
+    if (await handleChecksAdmin(req, res, url, checks)) return;
     if (await handleCommonAdmin(req, res, url, { inbox, faults })) return;
     sendJson(res, 404, { error: `no admin route ${method} ${path}` });
   }

@@ -1,7 +1,14 @@
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { z } from 'zod';
-import { handleCommonAdmin, readJson, sendJson, type AnyRequest, type AnyResponse } from '../common/admin';
+import {
+  handleChecksAdmin,
+  handleCommonAdmin,
+  readJson,
+  sendJson,
+  type AnyRequest,
+  type AnyResponse,
+} from '../common/admin';
 import { FaultInjector } from '../common/faults';
 import { Inbox } from '../common/inbox';
 import type { EmulatorStartOptions, RunningEmulator } from '../common/types';
@@ -137,16 +144,7 @@ export async function startWnsEmulator(
     }
     if (path === '/__admin/tokens/expire' && method === 'POST')
       return sendJson(res, 200, { expired: issuer.expireAll() });
-    if (path === '/__admin/checks' && method === 'PUT') {
-      const parsed = z.record(z.string(), z.boolean()).safeParse(await readJson(req));
-      const unknown = parsed.success ? Object.keys(parsed.data).filter((name) => !(name in checks)) : [];
-      if (!parsed.success || unknown.length) {
-        return sendJson(res, 400, { error: `unknown checks: ${unknown.join(', ')}`, known: Object.keys(checks) });
-      }
-      Object.assign(checks, parsed.data);
-      return sendJson(res, 200, checks);
-    }
-    if (path === '/__admin/checks' && method === 'GET') return sendJson(res, 200, checks);
+    if (await handleChecksAdmin(req, res, url, checks)) return;
     if (await handleCommonAdmin(req, res, url, { inbox, faults })) return;
     sendJson(res, 404, { error: `no admin route ${method} ${path}` });
   }
