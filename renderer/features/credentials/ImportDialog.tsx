@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { CredentialFields, CredentialKind, CredentialMeta } from '../../../shared/domain/credential';
 import { toShownError, useCredentials, type ShownError } from '../../state/credentials';
+import { ErrorLine, FormActions } from './DialogParts';
 import { EMPTY_FIELDS, KindFields, type FieldValues } from './KindFields';
 import { fileToBase64, KIND_LABELS, KIND_ORDER } from './kinds';
 
@@ -110,21 +111,14 @@ export function ImportDialog({ replacing, onClose }: Props) {
           </>
         )}
         <KindFields kind={kind} values={values} onChange={(patch) => setValues({ ...values, ...patch })} />
-        {error && (
-          <div className="field-error" role="alert" data-testid="cred-import-error">
-            <strong>{error.message}</strong>
-            {error.hint && <div>{error.hint}</div>}
-          </div>
-        )}
+        <ErrorLine error={error} testId="cred-import-error" />
         <p className="cred-note">The secret goes to the OS keychain; only its metadata is kept here.</p>
-        <div className="dialog-actions">
-          <button type="submit" className="primary" disabled={busy} data-testid="cred-import-submit">
-            {busy ? 'Checking…' : replacing ? 'Replace secret' : 'Import'}
-          </button>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormActions
+          submit={busy ? 'Checking…' : replacing ? 'Replace secret' : 'Import'}
+          testId="cred-import-submit"
+          disabled={busy}
+          onCancel={onClose}
+        />
       </form>
     </dialog>
   );

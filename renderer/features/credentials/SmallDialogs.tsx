@@ -1,27 +1,7 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import type { CredentialMeta } from '../../../shared/domain/credential';
 import { toShownError, useCredentials, type ShownError } from '../../state/credentials';
-
-function Dialog(props: { title: string; testId: string; onClose(): void; children: ReactNode }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => dialog.current?.showModal(), []);
-  return (
-    <dialog ref={dialog} className="dialog" data-testid={props.testId} onClose={props.onClose}>
-      <h3>{props.title}</h3>
-      {props.children}
-    </dialog>
-  );
-}
-
-function ErrorLine({ error }: { error: ShownError | null }) {
-  if (!error) return null;
-  return (
-    <div className="field-error" role="alert">
-      <strong>{error.message}</strong>
-      {error.hint && <div>{error.hint}</div>}
-    </div>
-  );
-}
+import { Dialog, ErrorLine, FormActions } from './DialogParts';
 
 export function RenameDialog({ meta, onClose }: { meta: CredentialMeta; onClose(): void }) {
   const rename = useCredentials((s) => s.rename);
@@ -42,14 +22,7 @@ export function RenameDialog({ meta, onClose }: { meta: CredentialMeta; onClose(
           </label>
         </div>
         <ErrorLine error={error} />
-        <div className="dialog-actions">
-          <button type="submit" className="primary" data-testid="cred-rename-submit">
-            Rename
-          </button>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormActions submit="Rename" testId="cred-rename-submit" onCancel={onClose} />
       </form>
     </Dialog>
   );
@@ -138,14 +111,7 @@ export function VapidDialog({ onClose }: { onClose(): void }) {
             </label>
           </div>
           <ErrorLine error={error} />
-          <div className="dialog-actions">
-            <button type="submit" className="primary" data-testid="cred-vapid-generate">
-              Generate
-            </button>
-            <button type="button" onClick={onClose}>
-              Cancel
-            </button>
-          </div>
+          <FormActions submit="Generate" testId="cred-vapid-generate" onCancel={onClose} />
         </form>
       )}
     </Dialog>
