@@ -130,11 +130,15 @@ export function KindFields({ kind, values, onChange }: Props) {
       onChange={(value) => onChange({ [name]: value } as Partial<FieldValues>)}
     />
   );
+  // Every kind with a file takes its main one (key, certificate, service account) as `file`.
+  const mainFile = (label: string, accept: string) => (
+    <FilePick label={label} accept={accept} testId="cred-file" onPick={(file) => onChange({ file })} />
+  );
   switch (kind) {
     case 'apns-token':
       return (
         <>
-          <FilePick label="Key file (.p8)" accept=".p8,.pem" testId="cred-file" onPick={(file) => onChange({ file })} />
+          {mainFile('Key file (.p8)', '.p8,.pem')}
           {text('keyId')}
           {text('teamId')}
         </>
@@ -142,12 +146,7 @@ export function KindFields({ kind, values, onChange }: Props) {
     case 'apns-certificate':
       return (
         <>
-          <FilePick
-            label="Certificate (.p12, .pfx or PEM)"
-            accept=".p12,.pfx,.pem,.crt,.cer"
-            testId="cred-file"
-            onPick={(file) => onChange({ file })}
-          />
+          {mainFile('Certificate (.p12, .pfx or PEM)', '.p12,.pfx,.pem,.crt,.cer')}
           <FilePick
             label="Private key PEM (only with a PEM certificate)"
             accept=".pem,.key"
@@ -158,14 +157,7 @@ export function KindFields({ kind, values, onChange }: Props) {
         </>
       );
     case 'fcm-service-account':
-      return (
-        <FilePick
-          label="Service account key (.json)"
-          accept=".json"
-          testId="cred-file"
-          onPick={(file) => onChange({ file })}
-        />
-      );
+      return mainFile('Service account key (.json)', '.json');
     case 'wns':
       return (
         <>
