@@ -16,6 +16,7 @@ process.once('message', async ({ caCert, caKey }) => {
   }
   process.on('message', (message) => {
     if (message === 'inbox') process.send({ inbox: emulator.inbox.size });
+    if (message === 'cpu') process.send({ cpu: process.cpuUsage() });
     if (message === 'exit') process.exit(0); // a clean exit, so --cpu-prof can write its profile
   });
   process.send({ baseUrl: emulator.baseUrl, key });

@@ -46,9 +46,13 @@ const { publishLocalEnvironment } = await load('local-env');
 const { LocalCa } = await load('ca');
 
 const ca = LocalCa.create('Push Console Bulk Bench CA');
-const child = fork(fileURLToPath(new URL('./apns-emulator-child.mjs', import.meta.url)), [bundleDir, String(Math.max(TOTAL, LARGE))], {
-  stdio: 'inherit',
-});
+const child = fork(
+  fileURLToPath(new URL('./apns-emulator-child.mjs', import.meta.url)),
+  [bundleDir, String(Math.max(TOTAL, LARGE))],
+  {
+    stdio: 'inherit',
+  },
+);
 // A failed run must not leave the emulator holding the terminal (or a pipe) open.
 process.on('exit', () => child.kill());
 child.send({ caCert: ca.certPem, caKey: ca.keyPem });
@@ -192,17 +196,36 @@ async function ours(count, record) {
 console.log(
   `Bulk APNs to the local emulator: ${TOTAL.toLocaleString('en-US')} targets, ${CONCURRENCY} in flight, best of ${ROUNDS}`,
 );
+const emulatorCpu = () =>
+  new Promise((resolve) => {
+    child.once('message', (message) => resolve(message.cpu));
+    child.send('cpu');
+  });
+/** One run of a client, with the CPU each side spent per request: which side was the bottleneck. */
+async function measured(name, run) {
+  const [emulator, client] = [await emulatorCpu(), process.cpuUsage()];
+  const rps = await run();
+  const [emulatorUsed, clientUsed] = [await emulatorCpu(), process.cpuUsage(client)];
+  const perRequest = (used) => (used.user + used.system) / TOTAL;
+  const emulatorPer = (emulatorUsed.user - emulator.user + emulatorUsed.system - emulator.system) / TOTAL;
+  console.log(
+    `    ${name.padEnd(20)} ${fmt(rps).padStart(7)} req/s  CPU per request: client ${perRequest(clientUsed).toFixed(0)} µs, emulator ${emulatorPer.toFixed(0)} µs`,
+  );
+  return rps;
+}
+
 const best = { bare: 0, nodeApn: 0, off: 0, on: 0 };
 await bare(); // warm-up
 for (let round = 1; round <= ROUNDS; round++) {
-  best.bare = Math.max(best.bare, await bare());
-  best.nodeApn = Math.max(best.nodeApn, await nodeApn());
-  best.off = Math.max(best.off, (await ours(TOTAL, false)).rps);
-  best.on = Math.max(best.on, (await ours(TOTAL, true)).rps);
-  console.log(
-    `  round ${round}: bare ${fmt(best.bare)}  node-apn ${fmt(best.nodeApn)}  ours off ${fmt(best.off)}  ours on ${fmt(best.on)} (best so far, req/s)`,
-  );
+  console.log(`  round ${round}`);
+  best.bare = Math.max(best.bare, await measured('bare node:http2', bare));
+  best.nodeApn = Math.max(best.nodeApn, await measured('@parse/node-apn', nodeApn));
+  best.off = Math.max(best.off, await measured('ours, recording off', async () => (await ours(TOTAL, false)).rps));
+  best.on = Math.max(best.on, await measured('ours, recording on', async () => (await ours(TOTAL, true)).rps));
 }
+console.log(
+  `  best: bare ${fmt(best.bare)}  node-apn ${fmt(best.nodeApn)}  ours off ${fmt(best.off)}  ours on ${fmt(best.on)} req/s`,
+);
 global.gc?.();
 const large = await ours(LARGE, true);
 console.log(

@@ -141,6 +141,7 @@ async function nodeApn() {
   note.pushType = 'alert';
   // node-apn writes a whole batch at once; batches of CONCURRENCY keep it within what it survives.
   const started = performance.now();
+  const cpu = process.cpuUsage();
   let sent = 0;
   for (let offset = 0; offset < TOTAL; offset += CONCURRENCY) {
     const tokens = Array.from({ length: Math.min(CONCURRENCY, TOTAL - offset) }, (_, k) => token(offset + k));
@@ -149,6 +150,8 @@ async function nodeApn() {
     sent += result.sent.length;
   }
   const rps = sent / ((performance.now() - started) / 1000);
+  const used = process.cpuUsage(cpu);
+  lastCpuPerRequest = (used.user + used.system) / sent;
   await provider.shutdown();
   return rps;
 }
