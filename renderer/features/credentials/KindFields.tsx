@@ -73,33 +73,20 @@ function Text(props: {
   secret?: boolean;
   placeholder?: string;
   testId: string;
-  multiline?: boolean;
 }) {
   return (
     <div className="field">
       <label>
         {props.label}
-        {props.multiline ? (
-          <textarea
-            rows={3}
-            value={props.value}
-            placeholder={props.placeholder}
-            data-testid={props.testId}
-            spellCheck={false}
-            autoComplete="off"
-            onChange={(e) => props.onChange(e.target.value)}
-          />
-        ) : (
-          <input
-            type={props.secret ? 'password' : 'text'}
-            value={props.value}
-            placeholder={props.placeholder}
-            data-testid={props.testId}
-            spellCheck={false}
-            autoComplete="off"
-            onChange={(e) => props.onChange(e.target.value)}
-          />
-        )}
+        <input
+          type={props.secret ? 'password' : 'text'}
+          value={props.value}
+          placeholder={props.placeholder}
+          data-testid={props.testId}
+          spellCheck={false}
+          autoComplete="off"
+          onChange={(e) => props.onChange(e.target.value)}
+        />
       </label>
     </div>
   );
