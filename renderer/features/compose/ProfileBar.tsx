@@ -28,7 +28,10 @@ export function ProfileBar({ provider, profileId, onSelect }: Props) {
         <option value="">{profiles.length ? 'Choose a profile…' : 'No profiles yet'}</option>
         {profiles.map((profile) => (
           <option key={profile.id} value={profile.id}>
-            {profile.name} ({profile.environment})
+            {/* Names like "Sandbox apns (local)" already say where they send. */}
+            {profile.name.endsWith(`(${profile.environment})`)
+              ? profile.name
+              : `${profile.name} (${profile.environment})`}
           </option>
         ))}
       </select>
