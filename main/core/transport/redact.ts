@@ -89,7 +89,7 @@ export function redactHeaders(
         found.push(notes[0]!);
       }
     }
-    if (secrets) value = redactKnown(value, secrets, `${where} header ${name}`, found);
+    if (secrets) value = redactKnown(value, secrets, where, found, name);
     out[i] = value === header[1] ? header : [header[0], value];
   }
   return out;
@@ -139,15 +139,33 @@ export function redactUrl(url: string, found: string[], secrets?: string[]): str
   return secrets ? redactKnown(out, secrets, 'url', found) : out;
 }
 
-/** Values the caller named as secret, verbatim and URL-encoded. Short values would hide too much. */
-function redactKnown(text: string, secrets: string[], where: string, found: string[]): string {
+// Each secret's forms (verbatim, and URL-encoded where that differs), per secret string: a bulk
+// send names the same provider token on every request and would otherwise re-encode it per header.
+const formCache = new Map<string, readonly string[]>();
+
+function formsOf(secret: string): readonly string[] {
+  let forms = formCache.get(secret);
+  if (forms === undefined) {
+    const encoded = encodeURIComponent(secret);
+    forms = encoded === secret ? [secret] : [secret, encoded];
+    if (formCache.size >= 64) formCache.clear();
+    formCache.set(secret, forms);
+  }
+  return forms;
+}
+
+/**
+ * Values the caller named as secret, verbatim and URL-encoded. Short values would hide too much.
+ * The description is only built when something is found (this runs for every recorded header).
+ */
+function redactKnown(text: string, secrets: string[], where: string, found: string[], header?: string): string {
   let out = text;
   for (const secret of secrets) {
     if (secret.length < 4) continue;
-    for (const form of secret === encodeURIComponent(secret) ? [secret] : [secret, encodeURIComponent(secret)]) {
+    for (const form of formsOf(secret)) {
       if (out.includes(form)) {
         out = out.split(form).join(REDACTED);
-        found.push(`${where} secret value`);
+        found.push(header === undefined ? `${where} secret value` : `${where} header ${header} secret value`);
       }
     }
   }
