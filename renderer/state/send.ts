@@ -39,7 +39,7 @@ export const useSend = create<SendSlice>((set, get) => ({
         const issues = await call('send.preflight', request);
         if (seq === preflightSeq) set({ issues, preflightError: null });
       } catch (error) {
-        if (seq === preflightSeq) set({ preflightError: (error as Error).message });
+        if (seq === preflightSeq) set({ issues: [], preflightError: (error as Error).message });
       }
     }, 120);
   },

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { payloadSize } from '../../../shared/limits';
 import { locateJsonPointer } from '../../../shared/json/locate';
 import type { SendRequest } from '../../../shared/domain/send-request';
-import { applyPreflightFix } from '../../../shared/preflight/fixes';
+import { applyPreflightFix, INSTALLATION_ID_PLACEHOLDER } from '../../../shared/preflight/fixes';
 import { hasBlockingIssue, type PreflightIssue } from '../../../shared/preflight/types';
 import { useComposer, useCurrentDraft } from '../../state/composer';
 import { useComposerHandoff } from '../../state/composer-handoff';
@@ -75,7 +75,8 @@ export function ComposeScreen() {
     if (loaded) runPreflight(request);
   }, [loaded, request, runPreflight]);
 
-  const blocked = hasBlockingIssue(send.issues);
+  // Without a preflight answer the send would be refused for the same reason: block it here.
+  const blocked = hasBlockingIssue(send.issues) || send.preflightError !== null;
   const sending = send.sendId !== null;
   const canSend = profile !== null && !blocked && !sending;
   const submit = () => {
@@ -126,7 +127,7 @@ export function ComposeScreen() {
       options: { ...draft.options, ...Object.fromEntries(changed) },
     });
     // The fixed finding and its button disappear: keep the keyboard where the change was made.
-    if (applied.draft.target !== draft.target) document.getElementById('target-input')?.focus();
+    if (applied.draft.target !== draft.target) focusTarget(applied.draft.target);
     else if (changed.length > 0 && issue.path?.startsWith('options.')) jump(issue);
     else editor.current?.focus();
   };
@@ -248,6 +249,15 @@ export function ComposeScreen() {
 function isDirty(provider: SendRequest['provider'], payload: string): boolean {
   if (payload === STARTER_DRAFTS[provider].payload) return false;
   return !templatesByProvider[provider].some((template) => template.payload === payload);
+}
+
+/** Focuses the target field with a placeholder id selected, so typing replaces it. */
+function focusTarget(target: string): void {
+  const input = document.getElementById('target-input') as HTMLInputElement | HTMLTextAreaElement | null;
+  input?.focus();
+  const at = target.indexOf(INSTALLATION_ID_PLACEHOLDER);
+  // After React has put the new value in the field.
+  if (at >= 0) setTimeout(() => input?.setSelectionRange(at, at + INSTALLATION_ID_PLACEHOLDER.length), 0);
 }
 
 function reformat(text: string, indent: number): string {

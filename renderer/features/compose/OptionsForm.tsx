@@ -188,6 +188,12 @@ function RawOptions({ options, onChange }: { options: Options; onChange(o: Optio
 function unwrap(node: JsonSchemaNode): JsonSchemaNode {
   // Optional fields come through as anyOf [T, null]; the form shows T.
   if (node.anyOf) {
+    // A union of literals (APNs priority 10 | 5 | 1) is a choice, not free input that could be 7.
+    const choices = node.anyOf.filter((option) => option.type !== 'null');
+    if (choices.length > 1 && choices.every((option) => option.const !== undefined)) {
+      const { anyOf: _anyOf, ...rest } = node;
+      return { ...rest, type: choices[0]!.type, enum: choices.map((option) => option.const) };
+    }
     const real = node.anyOf.find((option) => option.type !== 'null');
     if (real) return { ...real, description: node.description ?? real.description };
   }

@@ -21,7 +21,13 @@ export function PreflightList({ issues, error, fixError, onJump, onFix }: Props)
       {fixError}
     </p>
   ) : null;
-  if (error) return <p className="preflight-note">Preflight unavailable: {error}</p>;
+  if (error) {
+    return (
+      <p className="preflight-note preflight-error" role="alert" data-testid="preflight-unavailable">
+        <span className="preflight-icon">✕</span> Preflight could not check this send: {error}
+      </p>
+    );
+  }
   if (issues.length === 0) {
     return (
       <>
