@@ -81,6 +81,8 @@ describeWithSystem('the composer, per provider, against the local emulators', mi
     await pickTemplate(page, 'Alert with sound');
     // The template's example bundle id gave way to the sandbox profile's topic.
     await expect.poll(() => page.locator('#opt-topic').inputValue()).toBe('dev.pushconsole.sandbox');
+    // Priority is one of APNs' three values, chosen rather than typed (a 7 would fail the contract).
+    expect(await page.locator('#opt-priority option').allTextContents()).toEqual(['—', '10', '5', '1']);
     const payload = json('apns', 'Alert with sound');
     const aps = payload['aps'] as Record<string, unknown>;
     await replacePayload(page, JSON.stringify({ ...payload, aps: { ...aps, badge: '3' } }));
@@ -159,6 +161,13 @@ describeWithSystem('the composer, per provider, against the local emulators', mi
     const edited = JSON.stringify({ ...payload, body: marker });
     await replacePayload(page, edited);
     await expectIssue(page, 'webpush.payload.too-large', false);
+
+    // Without a TTL push services answer 400; the offered fix sets four weeks.
+    await page.locator('#opt-ttl').fill('');
+    await expectIssue(page, 'webpush.ttl.missing');
+    await preflightIssue(page, 'webpush.ttl.missing').getByTestId('preflight-fix').click();
+    await expectIssue(page, 'webpush.ttl.missing', false);
+    expect(await page.locator('#opt-ttl').inputValue()).toBe('2419200');
     const result = await sendWithKeyboard(page);
     accepted(result, '201');
     expect(result.ids['location']).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/\S+$/);
