@@ -53,6 +53,8 @@ export interface ConnectionState extends ConnectionAuth {
   peer?: (PeerIdentity & { authorized: boolean }) | null;
   /** Set once this connection sent GOAWAY: streams above it are promised not to be processed. */
   goawayLastStreamId?: number;
+  /** The highest stream delivered so far (streams run concurrently, not in id order). */
+  processedStreamId?: number;
 }
 
 type Reply = (
@@ -141,10 +143,13 @@ export async function handlePush(req: Http2ServerRequest, res: Http2ServerRespon
   }
   // A GOAWAY told the client this stream was not processed (it will retry it): keep that promise.
   const lastStreamId = connection.goawayLastStreamId;
+  // A stream closed under us (refused by the GOAWAY, reset, connection gone) is not delivered.
+  if (req.stream.destroyed) return;
   if (lastStreamId !== undefined && (req.stream.id ?? 0) > lastStreamId) {
     if (!req.stream.destroyed) req.stream.close(constants.NGHTTP2_REFUSED_STREAM);
     return;
   }
+  connection.processedStreamId = Math.max(connection.processedStreamId ?? 0, req.stream.id ?? 0);
   if (!connection.opened) {
     connection.opened = true;
     // APNs allows one stream until the first authenticated push succeeds, then many more.
@@ -186,10 +191,12 @@ function applyFault(
   if (fault.kind === 'goaway') {
     const session = req.stream.session;
     const data = Buffer.from(JSON.stringify({ reason: fault.reason ?? 'Shutdown' }));
-    // lastStreamId below this stream: the client knows this request and any later one were not
-    // processed (handlePush refuses them), while earlier streams still finish before the close.
-    const lastStreamId = Math.max(0, (req.stream.id ?? 1) - 2);
-    ctx.connection(req).goawayLastStreamId = lastStreamId;
+    // lastStreamId below this stream, unless a later stream was already delivered (streams run
+    // concurrently): streams above it are refused in handlePush, so the client may safely retry
+    // them; those at or below it still finish before the close.
+    const connection = ctx.connection(req);
+    const lastStreamId = Math.max(0, (req.stream.id ?? 1) - 2, connection.processedStreamId ?? 0);
+    connection.goawayLastStreamId = lastStreamId;
     session?.goaway(constants.NGHTTP2_NO_ERROR, lastStreamId, data);
     req.stream.close(constants.NGHTTP2_REFUSED_STREAM);
     session?.close();

@@ -1,9 +1,9 @@
-import { dropConnection } from '../common/drop';
 import { createPublicKey } from 'node:crypto';
 import http2, { type Http2ServerRequest } from 'node:http2';
 import type { AddressInfo } from 'node:net';
 import type { FaultAction } from '../../../shared/domain/fault-rule';
 import { handleCommonAdmin, readBody, readJson, sendJson, type AnyRequest, type AnyResponse } from '../common/admin';
+import { dropConnection } from '../common/drop';
 import type { FaultInjector } from '../common/faults';
 import type { Inbox } from '../common/inbox';
 import type { FcmTokenIssuer } from './oauth';
@@ -72,6 +72,8 @@ async function route(parts: FcmServerParts, req: AnyRequest, res: AnyResponse): 
     return;
   }
   if (await applyFault(parts, parts.faults.pick({ path, device: deviceOf(bodyText) }), req, res, 'send')) return;
+  if (refusedAfterGoaway(req)) return;
+  markProcessed(req);
   answer(res, handleSend(parts.send, decodeURIComponent(match[1]!), header(req, 'authorization'), bodyText), parts);
 }
 
@@ -100,6 +102,42 @@ function deviceOf(bodyText: string): string | undefined {
 }
 
 /** True when the fault answered (or killed) the request; a delay lets it continue. */
+/**
+ * Per HTTP/2 session: the highest stream already processed, and once GOAWAY was sent, the last
+ * stream id it promised to process. Streams are handled concurrently, so a later stream may have
+ * been processed before an earlier one draws the GOAWAY fault; the promise must cover it.
+ */
+const sessions = new WeakMap<object, { processed: number; lastStreamId?: number }>();
+
+function sessionState(session: object): { processed: number; lastStreamId?: number } {
+  let state = sessions.get(session);
+  if (!state) sessions.set(session, (state = { processed: 0 }));
+  return state;
+}
+
+function goawayLastStreamId(session: object, streamId: number): number {
+  const state = sessionState(session);
+  state.lastStreamId = Math.max(0, streamId - 2, state.processed);
+  return state.lastStreamId;
+}
+
+function markProcessed(req: AnyRequest): void {
+  const stream = 'stream' in req ? (req as Http2ServerRequest).stream : undefined;
+  if (!stream?.session) return;
+  const state = sessionState(stream.session);
+  state.processed = Math.max(state.processed, stream.id ?? 0);
+}
+
+function refusedAfterGoaway(req: AnyRequest): boolean {
+  const stream = 'stream' in req ? (req as Http2ServerRequest).stream : undefined;
+  // Closed under us (refused by the GOAWAY, reset, connection gone): nobody asked any more.
+  if (stream?.destroyed) return true;
+  const lastStreamId = stream?.session ? sessions.get(stream.session)?.lastStreamId : undefined;
+  if (lastStreamId === undefined || (stream!.id ?? 0) <= lastStreamId) return false;
+  if (!stream!.destroyed) stream!.close(http2.constants.NGHTTP2_REFUSED_STREAM);
+  return true;
+}
+
 async function applyFault(
   parts: FcmServerParts,
   action: FaultAction | null,
@@ -129,9 +167,13 @@ async function applyFault(
     case 'goaway':
       if ('stream' in req) {
         const stream = (req as Http2ServerRequest).stream;
-        // Last stream id 0: this request was not processed, so a client may safely retry it.
-        stream.session?.goaway(http2.constants.NGHTTP2_NO_ERROR, 0, Buffer.from(action.reason ?? ''));
+        const session = stream.session;
+        // lastStreamId below this request unless a later stream was already processed: streams
+        // above it are refused (a client may retry them safely); those at or below it finish.
+        const lastStreamId = session ? goawayLastStreamId(session, stream.id ?? 1) : 0;
+        session?.goaway(http2.constants.NGHTTP2_NO_ERROR, lastStreamId, Buffer.from(action.reason ?? ''));
         stream.close(http2.constants.NGHTTP2_REFUSED_STREAM);
+        session?.close();
       } else req.socket.destroy();
       return true;
   }

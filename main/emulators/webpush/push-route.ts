@@ -1,8 +1,8 @@
-import { dropConnection } from '../common/drop';
 import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import type { ServerHttp2Stream } from 'node:http2';
 import type { AnyRequest, AnyResponse } from '../common/admin';
+import { dropConnection } from '../common/drop';
 import type { FaultInjector } from '../common/faults';
 import type { Inbox } from '../common/inbox';
 import { decryptAes128gcm } from './decrypt';
