@@ -4,6 +4,7 @@ import { BrowserNotification } from './BrowserNotification';
 import { IosBanner } from './IosBanner';
 import { WnsPreview } from '../wns/WnsPreview';
 import type { WnsType } from '../../../../shared/providers/wns/message';
+import './previews.css';
 
 /** The preview for the current provider (and for Notification Hubs, for the chosen format). */
 export function Preview({
