@@ -27,6 +27,9 @@ export interface UpsertOutcome {
 export class DeviceStore {
   readonly #file: string;
   readonly #lock = new FileLock();
+  /** Gone results waiting for the next batch. */
+  readonly #gone: Array<{ result: SendResult; resolve: (count: number) => void; reject: (error: unknown) => void }> =
+    [];
 
   constructor(workspaceDir: string) {
     this.#file = join(workspaceDir, 'devices.json');
@@ -58,8 +61,9 @@ export class DeviceStore {
       const now = new Date().toISOString();
       let created = 0;
       let updated = 0;
+      const index = new DeviceIndex(file.devices);
       for (const input of inputs) {
-        const outcome = upsert(file.devices, input, now);
+        const outcome = upsert(file.devices, input, now, index);
         if (outcome.updated) updated++;
         else created++;
       }
@@ -88,25 +92,46 @@ export class DeviceStore {
     });
   }
 
-  /** A send answered Unregistered / 410 / UNREGISTERED: mark the matching devices gone. */
+  /**
+   * A send answered Unregistered / 410 / UNREGISTERED: mark the matching devices gone. Results
+   * arriving together (a bulk send announces thousands) are applied in one read and one write.
+   */
   markGone(result: SendResult): Promise<number> {
-    const change = result.deviceStateChange;
-    if (!change) return Promise.resolve(0);
-    return this.#lock.run(async () => {
-      const file = await this.#read();
-      const key = deviceKey(result.provider, result.target);
-      let count = 0;
-      for (const device of file.devices) {
-        if (deviceKey(device.provider, device.target) !== key || device.state === 'gone') continue;
-        device.state = 'gone';
-        device.goneAt = change.at;
-        device.goneReason = change.reason;
-        device.updatedAt = new Date().toISOString();
-        count++;
-      }
-      if (count > 0) await this.#write(file.devices);
-      return count;
+    if (!result.deviceStateChange) return Promise.resolve(0);
+    return new Promise((resolve, reject) => {
+      this.#gone.push({ result, resolve, reject });
+      if (this.#gone.length === 1) void this.#lock.run(() => this.#applyGone());
     });
+  }
+
+  async #applyGone(): Promise<void> {
+    const batch = this.#gone.splice(0);
+    try {
+      const file = await this.#read();
+      const byKey = new Map<string, Device[]>();
+      for (const device of file.devices) {
+        const key = deviceKey(device.provider, device.target);
+        byKey.set(key, [...(byKey.get(key) ?? []), device]);
+      }
+      const now = new Date().toISOString();
+      const counts = batch.map(({ result }) => {
+        const change = result.deviceStateChange!;
+        let count = 0;
+        for (const device of byKey.get(deviceKey(result.provider, result.target)) ?? []) {
+          if (device.state === 'gone') continue;
+          device.state = 'gone';
+          device.goneAt = change.at;
+          device.goneReason = change.reason;
+          device.updatedAt = now;
+          count++;
+        }
+        return count;
+      });
+      if (counts.some((count) => count > 0)) await this.#write(file.devices);
+      batch.forEach((entry, i) => entry.resolve(counts[i]!));
+    } catch (error) {
+      for (const entry of batch) entry.reject(error);
+    }
   }
 
   async #read(): Promise<z.infer<typeof fileSchema>> {
@@ -118,14 +143,40 @@ export class DeviceStore {
   }
 }
 
-function upsert(devices: Device[], input: DeviceInput, now: string): UpsertOutcome {
+/** Positions of devices by id and by duplicate key, so a large import is not quadratic. */
+class DeviceIndex {
+  readonly #byId = new Map<string, number>();
+  readonly #byKey = new Map<string, number>();
+
+  constructor(readonly devices: Device[]) {
+    devices.forEach((device, position) => this.#remember(device, position));
+  }
+
+  find(id: string | undefined, key: string): number | undefined {
+    return (id ? this.#byId.get(id) : undefined) ?? this.#byKey.get(key);
+  }
+
+  put(position: number, device: Device): void {
+    const previous = this.devices[position];
+    if (previous && this.#byKey.get(deviceKey(previous.provider, previous.target)) === position)
+      this.#byKey.delete(deviceKey(previous.provider, previous.target));
+    this.devices[position] = device;
+    this.#remember(device, position);
+  }
+
+  #remember(device: Device, position: number): void {
+    // The first of any duplicates already in the file wins, as a linear search would find it.
+    if (!this.#byId.has(device.id)) this.#byId.set(device.id, position);
+    const key = deviceKey(device.provider, device.target);
+    if (!this.#byKey.has(key)) this.#byKey.set(key, position);
+  }
+}
+
+function upsert(devices: Device[], input: DeviceInput, now: string, index = new DeviceIndex(devices)): UpsertOutcome {
   const parsed = deviceInputSchema.parse(input);
-  const key = deviceKey(parsed.provider, parsed.target);
-  const existing =
-    (parsed.id ? devices.find((d) => d.id === parsed.id) : undefined) ??
-    devices.find((d) => deviceKey(d.provider, d.target) === key);
-  if (existing) {
-    const index = devices.indexOf(existing);
+  const position = index.find(parsed.id, deviceKey(parsed.provider, parsed.target));
+  const existing = position === undefined ? undefined : devices[position];
+  if (position !== undefined && existing) {
     const device: Device = { ...existing, ...parsed, id: existing.id, updatedAt: now, createdAt: existing.createdAt };
     // A device saved again (re-registered) is active again.
     if (existing.target !== parsed.target || parsed.id === undefined) {
@@ -133,10 +184,10 @@ function upsert(devices: Device[], input: DeviceInput, now: string): UpsertOutco
       delete device.goneAt;
       delete device.goneReason;
     }
-    devices[index] = device;
+    index.put(position, device);
     return { device, updated: true };
   }
   const device: Device = { ...parsed, id: randomUUID(), state: 'active', createdAt: now, updatedAt: now };
-  devices.push(device);
+  index.put(devices.length, device);
   return { device, updated: false };
 }

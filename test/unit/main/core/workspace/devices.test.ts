@@ -51,6 +51,54 @@ describe('DeviceStore', () => {
     expect((await store.list()).map((d) => d.label)).toEqual(['B']);
   });
 
+  it('imports thousands of rows and keeps up with a bulk send full of gone devices', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pc-dev-'));
+    const store = new DeviceStore(dir);
+    const targets = Array.from({ length: 3_000 }, (_, i) => i.toString(16).padStart(64, '0'));
+    const importStarted = performance.now();
+    const imported = await store.saveMany(
+      targets.map((target, i) => ({ label: `D${i}`, provider: 'apns', environment: 'local', target })),
+    );
+    // Each row searched the whole list before: seconds for thousands of rows.
+    expect((performance.now() - importStarted) / 1000).toBeLessThan(3);
+    expect(imported).toEqual({ created: 3_000, updated: 0 });
+    // Importing the same list again updates every device (found by token), duplicating none.
+    const again = await store.saveMany(
+      targets.map((target, i) => ({ label: `E${i}`, provider: 'apns', environment: 'local', target })),
+    );
+    expect(again).toEqual({ created: 0, updated: 3_000 });
+    expect(await store.list()).toHaveLength(3_000);
+    const gone = (target: string) => ({
+      id: target,
+      provider: 'apns' as const,
+      target,
+      outcome: 'rejected' as const,
+      status: 410,
+      reason: 'Unregistered',
+      explanation: null,
+      hint: null,
+      messageIds: {},
+      retryable: false,
+      deviceStateChange: { state: 'gone' as const, at: '2026-11-30T00:00:00.000Z', reason: 'Unregistered' },
+      exchangeIds: [],
+      durationMs: 1,
+      startedAt: '',
+    });
+    const started = performance.now();
+    // As the bulk engine announces them: all at once, plus results for targets that are not saved.
+    const counts = await Promise.all([
+      ...targets.map((target) => store.markGone(gone(target))),
+      store.markGone(gone('f'.repeat(64))),
+    ]);
+    const seconds = (performance.now() - started) / 1000;
+    expect(counts.slice(0, -1).every((count) => count === 1)).toBe(true);
+    expect(counts.at(-1)).toBe(0);
+    expect((await store.list()).every((device) => device.state === 'gone')).toBe(true);
+    // Each result reading and rewriting devices.json took minutes for lists this size.
+    expect(seconds).toBeLessThan(5);
+    expect(await store.prune()).toBe(3_000);
+  }, 60_000);
+
   it('matches Web Push subscriptions by endpoint', async () => {
     const store = new DeviceStore(mkdtempSync(join(tmpdir(), 'pc-dev-')));
     const sub = (auth: string) => JSON.stringify({ endpoint: 'https://push.example/1', keys: { p256dh: 'B', auth } });
