@@ -118,7 +118,22 @@ export function exchangeMatcher(filter: HistoryFilter): (row: ExchangeSummary) =
   };
 }
 
-export function sendMatcher(filter: HistoryFilter): (row: SendResult) => boolean {
+/** The fields of a SendResult that `sendMatcher` reads (the history index keeps only these). */
+export type SendMatchRow = Pick<
+  SendResult,
+  | 'id'
+  | 'provider'
+  | 'target'
+  | 'outcome'
+  | 'status'
+  | 'reason'
+  | 'explanation'
+  | 'messageIds'
+  | 'exchangeIds'
+  | 'startedAt'
+>;
+
+export function sendMatcher(filter: HistoryFilter): (row: SendMatchRow) => boolean {
   const c = compile(filter);
   return (row) => {
     if (c.providers && !c.providers.has(row.provider)) return false;

@@ -55,13 +55,20 @@ export async function readTail(path: string, from: number): Promise<Buffer | nul
   }
 }
 
-/** One record read back by location (the list keeps only summaries in memory). */
-export async function readRecordAt(path: string, location: RecordLocation): Promise<HistoryRecord | null> {
+/** Records read back by location, in the order given (the list keeps only summaries in memory). */
+export async function readRecordsAt(
+  path: string,
+  locations: readonly RecordLocation[],
+): Promise<Array<HistoryRecord | null>> {
   const handle = await open(path, 'r');
   try {
-    const buffer = Buffer.alloc(location.length);
-    const { bytesRead } = await handle.read(buffer, 0, location.length, location.offset);
-    return decodeRecord(buffer.toString('utf8', 0, bytesRead));
+    const out: Array<HistoryRecord | null> = [];
+    for (const location of locations) {
+      const buffer = Buffer.alloc(location.length);
+      const { bytesRead } = await handle.read(buffer, 0, location.length, location.offset);
+      out.push(decodeRecord(buffer.toString('utf8', 0, bytesRead)));
+    }
+    return out;
   } finally {
     await handle.close();
   }

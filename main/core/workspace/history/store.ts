@@ -7,12 +7,15 @@ import type { SendResult } from '../../../../shared/domain/send-result';
 import {
   exchangeMatcher,
   sendMatcher,
-  summarizeExchange,
   type ExchangeSummary,
   type HistoryFilter,
 } from '../../../../shared/history/summary';
+import { Interner } from './columns';
+import { ExchangeIndex } from './exchange-index';
 import { NdjsonWriter } from './ndjson-writer';
-import { readRecordAt, scanFile } from './reader';
+import { readRecordsAt, scanFile } from './reader';
+import { SendIndex } from './send-index';
+import type { RecordTable } from './record-table';
 import { encodeRecord, type HistoryRecord, type RecordLocation } from './records';
 import { DEFAULT_MAX_TOTAL_BYTES, DEFAULT_ROTATE_BYTES, listHistoryFiles, MB } from './rotation';
 
@@ -23,19 +26,6 @@ export interface HistoryStoreOptions {
   rotateBytes?: number;
   /** How often queued records are written (default 250 ms). */
   flushIntervalMs?: number;
-}
-
-interface ExchangeEntry {
-  n: number;
-  summary: ExchangeSummary;
-  location: RecordLocation;
-}
-
-interface SendEntry {
-  n: number;
-  result: SendResult;
-  hasRequest: boolean;
-  location: RecordLocation;
 }
 
 export interface Page<T> {
@@ -80,10 +70,9 @@ async function readSettings(dir: string): Promise<number | null> {
 export class HistoryStore {
   readonly dir: string;
   readonly #options: Required<HistoryStoreOptions>;
-  readonly #exchanges: ExchangeEntry[] = [];
-  readonly #sends: SendEntry[] = [];
-  readonly #exchangeById = new Map<string, ExchangeEntry>();
-  readonly #sendById = new Map<string, SendEntry>();
+  readonly #strings = new Interner();
+  readonly #exchanges = new ExchangeIndex(this.#strings);
+  readonly #sends = new SendIndex(this.#strings);
   /** Reasons from results whose exchange line has not been indexed yet. */
   readonly #reasonByExchange = new Map<string, string>();
   readonly #requests = new Map<string, SendRequest>();
@@ -204,7 +193,8 @@ export class HistoryStore {
 
   async listExchanges(filter: HistoryFilter, cursor: number | null, limit: number): Promise<Page<ExchangeSummary>> {
     await this.flush();
-    return page(this.#exchanges, exchangeMatcher(filter), (entry) => entry.summary, cursor, limit);
+    const rows = page(this.#exchanges, this.#exchangeTest(filter), cursor, limit);
+    return { ...rows, items: rows.items.map((row) => this.#exchanges.summaryAt(row)) };
   }
 
   async listSends(
@@ -213,30 +203,31 @@ export class HistoryStore {
     limit: number,
   ): Promise<Page<SendResult & { hasRequest: boolean }>> {
     await this.flush();
-    const match = sendMatcher(filter);
-    return page(
-      this.#sends,
-      (result: SendResult) => match(result),
-      (entry) => ({ ...entry.result, hasRequest: entry.hasRequest }),
-      cursor,
-      limit,
-      (entry) => entry.result,
-    );
+    const rows = page(this.#sends, this.#sendTest(filter), cursor, limit);
+    // Rows are positions, which a rotation during the reads below shifts: take what is needed now.
+    const hasRequest = rows.items.map((row) => this.#sends.hasRequestAt(row));
+    // Only the page's full results are read back; a line whose file is gone is left out.
+    const records = await this.#readMany(rows.items.map((row) => this.#sends.locationAt(row)));
+    const items: Array<SendResult & { hasRequest: boolean }> = [];
+    records.forEach((record, i) => {
+      if (record?.type === 'send') items.push({ ...record.result, hasRequest: hasRequest[i]! });
+    });
+    return { ...rows, items };
   }
 
   async getExchange(id: string): Promise<Exchange | null> {
     await this.flush();
-    const entry = this.#exchangeById.get(id);
-    if (!entry) return null;
-    const record = await this.#read(entry.location);
+    const row = this.#exchanges.find(id);
+    if (row < 0) return null;
+    const [record] = await this.#readMany([this.#exchanges.locationAt(row)]);
     return record?.type === 'exchange' ? record.exchange : null;
   }
 
   async getSend(id: string): Promise<StoredSend | null> {
     await this.flush();
-    const entry = this.#sendById.get(id);
-    if (!entry) return null;
-    const record = await this.#read(entry.location);
+    const row = this.#sends.find(id);
+    if (row < 0) return null;
+    const [record] = await this.#readMany([this.#sends.locationAt(row)]);
     if (record?.type !== 'send') return null;
     const exchanges: Exchange[] = [];
     for (const exchangeId of record.result.exchangeIds) {
@@ -249,30 +240,58 @@ export class HistoryStore {
   /** Full exchanges by id (in the order given) or every one matching a filter (oldest first). */
   async exchangesFor(selection: { ids?: string[]; filter?: HistoryFilter }, max: number): Promise<Exchange[]> {
     await this.flush();
-    let entries: ExchangeEntry[];
+    let rows: number[];
     if (selection.ids) {
-      entries = selection.ids.map((id) => this.#exchangeById.get(id)).filter((entry) => entry !== undefined);
+      rows = selection.ids.map((id) => this.#exchanges.find(id)).filter((row) => row >= 0);
     } else {
-      const match = exchangeMatcher(selection.filter ?? {});
-      entries = this.#exchanges.filter((entry) => match(entry.summary));
+      const match = this.#exchangeTest(selection.filter ?? {});
+      rows = [];
+      for (let row = 0; row < this.#exchanges.size; row++) if (match(row)) rows.push(row);
     }
+    const records = await this.#readMany(rows.slice(-max).map((row) => this.#exchanges.locationAt(row)));
     const out: Exchange[] = [];
-    for (const entry of entries.slice(-max)) {
-      const record = await this.#read(entry.location);
-      if (record?.type === 'exchange') out.push(record.exchange);
-    }
+    for (const record of records) if (record?.type === 'exchange') out.push(record.exchange);
     return out;
   }
 
-  async #read(location: RecordLocation): Promise<HistoryRecord | null> {
-    const path = this.#writer?.pathOf(location.file);
-    if (!path) return null;
-    try {
-      return await readRecordAt(path, location);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw error;
+  /** `exchangeMatcher` over rows, through a view so no summary is built per row. */
+  #exchangeTest({ since, ...rest }: HistoryFilter): (row: number) => boolean {
+    const match = exchangeMatcher(rest);
+    const view = this.#exchanges.view();
+    const started = this.#exchanges.startedSince(since);
+    return (row) => (started === null || started(row)) && ((view.row = row), match(view));
+  }
+
+  #sendTest({ since, ...rest }: HistoryFilter): (row: number) => boolean {
+    const match = sendMatcher(rest);
+    const view = this.#sends.view();
+    const started = this.#sends.startedSince(since);
+    return (row) => (started === null || started(row)) && ((view.row = row), match(view));
+  }
+
+  /** Records by location, in the order given, opening each file once; null where a file is gone. */
+  async #readMany(locations: readonly RecordLocation[]): Promise<Array<HistoryRecord | null>> {
+    const out = new Array<HistoryRecord | null>(locations.length).fill(null);
+    const byFile = new Map<number, number[]>();
+    locations.forEach((location, i) => {
+      const list = byFile.get(location.file);
+      if (list) list.push(i);
+      else byFile.set(location.file, [i]);
+    });
+    for (const [file, indexes] of byFile) {
+      const path = this.#writer?.pathOf(file);
+      if (!path) continue;
+      try {
+        const records = await readRecordsAt(
+          path,
+          indexes.map((i) => locations[i]!),
+        );
+        indexes.forEach((i, k) => (out[i] = records[k]!));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      }
     }
+    return out;
   }
 
   async #load(): Promise<void> {
@@ -308,56 +327,46 @@ export class HistoryStore {
     if (record.type === 'exchange') {
       const reason = this.#reasonByExchange.get(record.exchange.id);
       this.#reasonByExchange.delete(record.exchange.id);
-      const entry = { n, summary: summarizeExchange(record.exchange, reason), location };
-      this.#exchanges.push(entry);
-      this.#exchangeById.set(entry.summary.id, entry);
+      this.#exchanges.add(n, record.exchange, reason, location);
       return;
     }
-    const entry = { n, result: record.result, hasRequest: record.request !== null, location };
-    this.#sends.push(entry);
-    this.#sendById.set(record.result.id, entry);
+    const { result } = record;
+    const exchangeRows = result.exchangeIds.map((id) => this.#exchanges.find(id));
+    // A send and its (single) exchange name the same target and exchange id: keep one copy.
+    const first = exchangeRows.length === 1 ? exchangeRows[0]! : -1;
+    const shared =
+      first >= 0 ? { target: this.#exchanges.targetAt(first) ?? '', exchangeIds: this.#exchanges.idAt(first) } : null;
+    this.#sends.add(n, result, record.request !== null, location, shared);
     // The result names the reason the provider gave; its exchanges' rows show it too.
-    if (record.result.reason) {
-      for (const id of record.result.exchangeIds) {
-        const exchange = this.#exchangeById.get(id);
-        if (exchange) exchange.summary.reason = record.result.reason;
-        else if (this.#reasonByExchange.size < 10_000) this.#reasonByExchange.set(id, record.result.reason);
-      }
+    if (result.reason) {
+      result.exchangeIds.forEach((id, i) => {
+        const row = exchangeRows[i]!;
+        if (row >= 0) this.#exchanges.setReason(row, result.reason!);
+        else if (this.#reasonByExchange.size < 10_000) this.#reasonByExchange.set(id, result.reason!);
+      });
     }
   }
 
   #forget(seqs: Set<number>): void {
-    const keep = <T extends { location: RecordLocation }>(list: T[], byId: Map<string, T>, idOf: (e: T) => string) => {
-      let drop = 0;
-      while (drop < list.length && seqs.has(list[drop]!.location.file)) byId.delete(idOf(list[drop++]!));
-      list.splice(0, drop);
-    };
-    keep(this.#exchanges, this.#exchangeById, (entry) => entry.summary.id);
-    keep(this.#sends, this.#sendById, (entry) => entry.result.id);
+    this.#exchanges.forgetFiles(seqs);
+    this.#sends.forgetFiles(seqs);
   }
 }
 
-/** Newest first, starting below `cursor` (an entry number), with the total that match. */
-function page<E extends { n: number }, T, M>(
-  entries: readonly E[],
-  match: (value: M) => boolean,
-  map: (entry: E) => T,
-  cursor: number | null,
-  limit: number,
-  matchOn: (entry: E) => M = (entry) => (entry as unknown as { summary: M }).summary,
-): Page<T> {
-  const items: T[] = [];
+/** Rows newest first, starting below `cursor` (an entry number), with the total that match. */
+function page(table: RecordTable, match: (row: number) => boolean, cursor: number | null, limit: number): Page<number> {
+  const items: number[] = [];
   let total = 0;
   let lastN = 0;
   let more = false;
-  for (let i = entries.length - 1; i >= 0; i--) {
-    const entry = entries[i]!;
-    if (!match(matchOn(entry))) continue;
+  for (let row = table.size - 1; row >= 0; row--) {
+    if (!match(row)) continue;
     total++;
-    if (cursor !== null && entry.n >= cursor) continue;
+    const n = table.nAt(row);
+    if (cursor !== null && n >= cursor) continue;
     if (items.length < limit) {
-      items.push(map(entry));
-      lastN = entry.n;
+      items.push(row);
+      lastN = n;
     } else more = true;
   }
   return { items, nextCursor: more ? lastN : null, total };
