@@ -27,7 +27,7 @@ export class Codes<V extends string | null> {
     let code = this.#codes.get(value);
     if (code === undefined) {
       code = this.#values.length;
-      if (code > 0xffff) throw new Error(`Too many distinct values for a code column: ${String(value)}`);
+      if (code > 0xff) throw new Error(`Too many distinct values for a code column: ${String(value)}`);
       this.#values.push(value);
       this.#codes.set(value, code);
     }
