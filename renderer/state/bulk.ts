@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { CallOutput, EventPayload } from '../../shared/contract';
 import { bridge, call } from '../bridge';
+import { useDevices } from './devices';
 
 type Progress = EventPayload<'send.progress'>;
 type ResultsPage = CallOutput<'bulk.results'>;
@@ -92,5 +93,9 @@ bridge.on('send.progress', (progress) => {
   const state = useBulk.getState();
   if (progress.sendId !== state.sendId) return;
   useBulk.setState({ progress });
-  if (progress.state === 'done' || progress.state === 'cancelled') void state.loadResults();
+  if (progress.state === 'done' || progress.state === 'cancelled') {
+    void state.loadResults();
+    // Devices that answered Unregistered/410 are now marked gone.
+    void useDevices.getState().load();
+  }
 });

@@ -122,4 +122,35 @@ describeWithSystem('bulk send from the Devices screen', missingChromium(), () =>
     await expect.poll(async () => [...new Set(await reasons())]).toEqual(['CANCELLED']);
     expect((await reasons()).length).toBeGreaterThan(100);
   }, 60_000);
+
+  it('marks a device gone when the service answers 410 Unregistered, and prunes it on request', async () => {
+    await page.keyboard.press('Control+6');
+    await page.getByTestId('emulator-tab-apns').click();
+    await page.locator('.fault-list li').first().getByRole('button', { name: 'remove' }).click();
+    await expect.poll(() => page.locator('.fault-list li').count()).toBe(0);
+    await addFault(async (form) => {
+      await form.getByTestId('fault-kind').selectOption('status');
+      await form.getByTestId('fault-status').fill('410');
+      await form.getByLabel('Times').fill('1');
+    });
+
+    await page.keyboard.press('Control+3');
+    const rows = page.getByTestId('devices-table').locator('tbody tr');
+    const apnsRow = rows.filter({ has: page.locator('td:nth-child(3)', { hasText: /^apns$/ }) });
+    const before = await rows.count();
+    await apnsRow.locator('input[type=checkbox]').check();
+    const panel = page.getByTestId('bulk-panel');
+    await panel.getByTestId('bulk-start').click();
+    await expect.poll(() => panel.getByTestId('bulk-state').textContent(), { timeout: 20_000 }).toBe('done');
+    expect(await panel.getByTestId('bulk-result').first().locator('td').allTextContents()).toContain('Unregistered');
+
+    // The Devices screen shows it gone as soon as the send ends, and prunes it.
+    await expect.poll(() => apnsRow.locator('td').last().textContent()).toBe('gone');
+    const prune = page.getByTestId('devices-prune');
+    await expect.poll(() => prune.textContent()).toBe('Prune gone (1)');
+    await prune.click();
+    await expect.poll(() => page.getByTestId('devices-message').textContent()).toContain('Removed 1 gone device');
+    await expect.poll(() => rows.count()).toBe(before - 1);
+    expect(await apnsRow.count()).toBe(0);
+  }, 60_000);
 });

@@ -35,8 +35,9 @@ export class DeviceStore {
     this.#file = join(workspaceDir, 'devices.json');
   }
 
+  /** After any change already queued (gone results from a send that just finished, say). */
   async list(): Promise<Device[]> {
-    return (await this.#read()).devices;
+    return (await this.#lock.run(() => this.#read())).devices;
   }
 
   async get(idOrLabel: string): Promise<Device> {
