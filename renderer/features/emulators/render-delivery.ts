@@ -43,7 +43,9 @@ function apns(payload: string): RenderedNotification {
 }
 
 function fcm(payload: string): RenderedNotification {
-  const message = json(payload) ?? {};
+  const outer = json(payload) ?? {};
+  // Notification Hubs' fcmv1 format wraps the message as FCM's own API does.
+  const message = typeof outer['message'] === 'object' ? record(outer['message']) : outer;
   const android = record(record(message['android'])['notification']);
   const common = record(message['notification']);
   const title = text(android['title']) ?? text(common['title']);

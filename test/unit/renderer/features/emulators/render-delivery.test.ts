@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { renderDelivery } from '../../../../../renderer/features/emulators/render-delivery';
+
+const delivery = (provider: string, payload: string, headers: Record<string, string> = {}) => ({
+  provider,
+  payload,
+  headers,
+});
+
+describe('renderDelivery (the inbox preview above the raw payload)', () => {
+  it('shows an APNs alert, a string alert, and names silent and badge-only pushes', () => {
+    expect(renderDelivery(delivery('apns', '{"aps":{"alert":{"title":"T","subtitle":"S","body":"B"}}}'))).toEqual({
+      title: 'T · S',
+      body: 'B',
+      note: null,
+    });
+    expect(renderDelivery(delivery('apns', '{"aps":{"alert":"Hi"}}'))).toMatchObject({ title: null, body: 'Hi' });
+    expect(renderDelivery(delivery('apns', '{"aps":{"content-available":1}}')).note).toBe(
+      'Background (content-available)',
+    );
+    expect(renderDelivery(delivery('apns', '{"aps":{"badge":3}}')).note).toBe('Badge 3');
+  });
+
+  it('prefers the Android notification over the common one for FCM, and counts data-only keys', () => {
+    const both = '{"notification":{"title":"Common","body":"c"},"android":{"notification":{"title":"Android"}}}';
+    expect(renderDelivery(delivery('fcm', both))).toEqual({ title: 'Android', body: 'c', note: null });
+    expect(renderDelivery(delivery('fcm', '{"data":{"a":"1","b":"2"}}')).note).toBe('Data only (2 keys)');
+  });
+
+  it('reads WNS toast text, badge values and raw notifications', () => {
+    const toast =
+      '<toast><visual><binding template="ToastGeneric"><text>Title</text><text>Line 1</text><text>Line 2</text></binding></visual></toast>';
+    expect(renderDelivery(delivery('wns', toast, { 'x-wns-type': 'wns/toast' }))).toEqual({
+      title: 'Title',
+      body: 'Line 1\nLine 2',
+      note: null,
+    });
+    expect(renderDelivery(delivery('wns', '<badge value="7"/>', { 'x-wns-type': 'wns/badge' })).note).toBe('Badge 7');
+    expect(renderDelivery(delivery('wns', 'bytes', { 'x-wns-type': 'wns/raw' })).note).toMatch(/^Raw/);
+    expect(renderDelivery(delivery('wns', '<toast>', { 'x-wns-type': 'wns/toast' })).note).toBe('Not well-formed XML');
+  });
+
+  it('shows Web Push JSON titles, plain text as the body, and an empty push as such', () => {
+    expect(renderDelivery(delivery('webpush', '{"title":"T","body":"B"}'))).toEqual({
+      title: 'T',
+      body: 'B',
+      note: null,
+    });
+    expect(renderDelivery(delivery('webpush', 'plain text'))).toMatchObject({ body: 'plain text' });
+    expect(renderDelivery(delivery('webpush', '')).note).toBe('Empty push (no payload)');
+  });
+
+  it('renders Notification Hubs deliveries in their platform format', () => {
+    const apple = delivery('nhub', '{"aps":{"alert":"Via hub"}}', { 'servicebusnotification-format': 'apple' });
+    expect(renderDelivery(apple).body).toBe('Via hub');
+    const fcm = delivery('nhub', '{"message":{"notification":{"title":"Hub"}}}', {
+      'servicebusnotification-format': 'fcmv1',
+    });
+    expect(renderDelivery(fcm).title).toBe('Hub');
+  });
+});
