@@ -3,9 +3,9 @@ import { IdIndex, isoMillis, nextCapacity, resized, sinceMillis } from './column
 
 /**
  * The columns every indexed record has: its entry number (the list cursor), its id, when it
- * started and where its line is on disk. Records are only ever added at the end and forgotten from the start (rotation
- * drops the oldest file), so a row is a position and the rest of a record lives in columns the
- * subclass keeps alongside these.
+ * started and where its line is on disk. Records are only ever added at the end and forgotten
+ * from the start (rotation drops the oldest file), so a row is a position, and the rest of a
+ * record lives in columns the subclass keeps alongside these.
  */
 export abstract class RecordTable {
   /** Absolute number of row 0; rows keep their absolute number while older ones are forgotten. */
