@@ -142,7 +142,9 @@ describeWithSystem('bulk send from the Devices screen', missingChromium(), () =>
     const panel = page.getByTestId('bulk-panel');
     await panel.getByTestId('bulk-start').click();
     await expect.poll(() => panel.getByTestId('bulk-state').textContent(), { timeout: 20_000 }).toBe('done');
-    expect(await panel.getByTestId('bulk-result').first().locator('td').allTextContents()).toContain('Unregistered');
+    await expect
+      .poll(() => panel.getByTestId('bulk-result').first().locator('td').allTextContents())
+      .toContain('Unregistered');
 
     // The Devices screen shows it gone as soon as the send ends, and prunes it.
     await expect.poll(() => apnsRow.locator('td').last().textContent()).toBe('gone');
