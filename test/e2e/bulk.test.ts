@@ -53,6 +53,11 @@ describeWithSystem('bulk send from the Devices screen', missingChromium(), () =>
       .filter({ has: page.locator('td:nth-child(3)', { hasText: /^apns$/ }) });
     await expect.poll(() => apnsRow.count()).toBe(1);
     await apnsRow.locator('input[type=checkbox]').check();
+    const apnsRowTarget = apnsRow
+      .locator('td')
+      .nth(4)
+      .getAttribute('title')
+      .then((title) => title ?? '');
     const panel = page.getByTestId('bulk-panel');
     await expect.poll(() => panel.getByTestId('bulk-profile').inputValue()).not.toBe('');
     await panel.getByTestId('bulk-start').click();
@@ -74,6 +79,12 @@ describeWithSystem('bulk send from the Devices screen', missingChromium(), () =>
     await page.keyboard.press('Control+6');
     await page.getByTestId('emulator-tab-apns').click();
     await expect.poll(() => page.getByTestId('inbox-item').count()).toBe(before + 1);
+    // One device's inbox: the sandbox iPhone's, which got the retried push.
+    const target = (await apnsRowTarget).toLowerCase();
+    await page.getByTestId('inbox-device').selectOption(target);
+    expect(await page.getByTestId('inbox-item').count()).toBe(1);
+    expect(await page.getByTestId('inbox-item').first().locator('code').textContent()).toBe(target);
+    await page.getByTestId('inbox-device').selectOption('');
     const newest = page.getByTestId('inbox-item').first();
     const rendered = (await newest.getByTestId('inbox-rendered').textContent()) ?? '';
     expect(rendered.length).toBeGreaterThan(0);

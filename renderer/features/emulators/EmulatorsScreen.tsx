@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useEmulators } from '../../state/emulators';
 import { PROVIDERS } from '../compose/defaults';
 import { FaultForm } from './FaultForm';
@@ -14,6 +14,10 @@ export function EmulatorsScreen() {
   }, [refresh]);
   const status = state.status;
   const running = status?.running === 'here';
+  // One emulated device's inbox, or every device's.
+  const [device, setDevice] = useState('');
+  const devices = [...new Set(state.inbox.map((delivery) => delivery.device))].sort();
+  const inbox = device ? state.inbox.filter((delivery) => delivery.device === device) : state.inbox;
 
   return (
     <div className="emulators" data-testid="emulators">
@@ -113,16 +117,29 @@ export function EmulatorsScreen() {
           </section>
           <section className="panel">
             <div className="section-head">
-              <h3>Inbox ({state.inbox.length})</h3>
+              <h3>Inbox ({inbox.length})</h3>
+              <select
+                aria-label="Device"
+                data-testid="inbox-device"
+                value={device}
+                onChange={(e) => setDevice(e.target.value)}
+              >
+                <option value="">All devices ({devices.length})</option>
+                {devices.map((id) => (
+                  <option key={id} value={id}>
+                    {id.length > 40 ? `${id.slice(0, 40)}…` : id}
+                  </option>
+                ))}
+              </select>
               <button type="button" className="link" onClick={() => void state.clearInbox()}>
                 Clear
               </button>
             </div>
-            {state.inbox.length === 0 ? (
+            {inbox.length === 0 ? (
               <p className="hint">Nothing delivered yet.</p>
             ) : (
               <ul className="inbox" data-testid="emulator-inbox">
-                {state.inbox.map((delivery) => {
+                {inbox.map((delivery) => {
                   const shown = renderDelivery(delivery);
                   return (
                     <li key={delivery.id} className="inbox-item" data-testid="inbox-item">
