@@ -112,6 +112,35 @@ describeWithSystem(
       expect(bad!.err).not.toMatch(/\n\s+at /);
     }, 120_000);
 
+    it('retries a dropped connection unless --at-most-once', async () => {
+      // The first send of each run loses its connection before any answer.
+      apns.faults.add({ action: { kind: 'reset', scope: 'connection' }, nth: 1, times: 1 });
+      const [retried] = await cli(bulk('good.txt', 'plain.json', '--json-lines', '--concurrency', '1'));
+      apns.faults.clear();
+      apns.faults.add({ action: { kind: 'reset', scope: 'connection' }, nth: 1, times: 1 });
+      const [strict] = await cli(
+        bulk('good.txt', 'plain.json', '--json-lines', '--concurrency', '1', '--at-most-once'),
+      );
+      apns.faults.clear();
+      const parse = (out: string) =>
+        out
+          .trim()
+          .split('\n')
+          .map(
+            (line) => JSON.parse(line) as { index: number; outcome: string; reason: string | null; attempts: number },
+          )
+          .sort((a, b) => a.index - b.index);
+      expect(retried, retried?.err).toMatchObject({ code: 0 });
+      expect(parse(retried!.out)[0]).toMatchObject({ outcome: 'accepted', attempts: 2 });
+      expect(strict).toMatchObject({ code: 1 });
+      expect(parse(strict!.out)[0]).toMatchObject({ outcome: 'failed', reason: 'CONNECTION_RESET', attempts: 1 });
+      expect(
+        parse(strict!.out)
+          .slice(1)
+          .map((r) => r.outcome),
+      ).toEqual(['accepted', 'accepted']);
+    }, 60_000);
+
     it('draws a progress bar with rate and counts when stderr is a terminal', async () => {
       const store = ['--data-dir', join(dir, 'data'), '--workspace', join(dir, 'ws')];
       const command = ['node', '--import', 'tsx', 'main/cli/index.ts', ...bulk('good.txt', 'plain.json'), ...store];

@@ -12,7 +12,7 @@ export const bulkCommand: CliCommand = {
   path: ['bulk'],
   summary: 'Send one message to many targets with bounded concurrency, retries and a progress bar.',
   usage:
-    'bulk <apns|fcm|wns|webpush|nhub> --credential <id|label> --env sandbox|production|local --targets <file> --payload <file|-> [--option key=value …] [--concurrency N] [--max-attempts N] [--no-record] [--json-lines]',
+    'bulk <apns|fcm|wns|webpush|nhub> --credential <id|label> --env sandbox|production|local --targets <file> --payload <file|-> [--option key=value …] [--concurrency N] [--max-attempts N] [--at-most-once] [--no-record] [--json-lines]',
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(
       args,
@@ -24,6 +24,8 @@ export const bulkCommand: CliCommand = {
         concurrency: { type: 'string' },
         'max-attempts': { type: 'string' },
         'no-record': { type: 'boolean' },
+        // Do not retry a request the service may already have processed (a dropped connection).
+        'at-most-once': { type: 'boolean' },
         'json-lines': { type: 'boolean' },
       },
       true,
@@ -59,6 +61,7 @@ export const bulkCommand: CliCommand = {
         ...(values.concurrency ? { concurrency: positiveInt(values.concurrency, '--concurrency') } : {}),
         ...(values['max-attempts'] ? { maxAttempts: positiveInt(values['max-attempts'], '--max-attempts') } : {}),
         record: values['no-record'] !== true,
+        retryAmbiguous: values['at-most-once'] !== true,
         onFinal: (item, result) => {
           if (jsonLines)
             write(
