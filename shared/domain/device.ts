@@ -32,7 +32,9 @@ export type DeviceInput = z.input<typeof deviceInputSchema>;
 
 /** The identity used to spot duplicates: the same target for the same provider is one device. */
 export function deviceKey(provider: string, target: string): string {
-  return `${provider}\u0000${canonicalTarget(target)}`;
+  const canonical = canonicalTarget(target);
+  // APNs tokens are hex: `AB12…` and `ab12…` name the same device (Apple's tools print both).
+  return `${provider}\u0000${provider === 'apns' && /^[0-9a-fA-F]+$/.test(canonical) ? canonical.toLowerCase() : canonical}`;
 }
 
 /** Web Push subscriptions are JSON; their endpoint is what identifies them. */

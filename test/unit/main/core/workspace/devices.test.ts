@@ -24,6 +24,18 @@ describe('DeviceStore', () => {
     expect(JSON.parse(readFileSync(join(dir, 'devices.json'), 'utf8')).devices).toHaveLength(1);
   });
 
+  it("treats an APNs token in upper and lower case as one device, but not other providers' targets", async () => {
+    const store = new DeviceStore(mkdtempSync(join(tmpdir(), 'pc-dev-')));
+    await store.save({ label: 'Phone', provider: 'apns', environment: 'sandbox', target: token.toUpperCase() });
+    const again = await store.save({ label: 'Phone', provider: 'apns', environment: 'sandbox', target: token });
+    expect(again.updated).toBe(true);
+    await store.save({ label: 'Android', provider: 'fcm', environment: 'sandbox', target: 'AbC:1' });
+    expect(
+      (await store.save({ label: 'Other', provider: 'fcm', environment: 'sandbox', target: 'abc:1' })).updated,
+    ).toBe(false);
+    expect(await store.list()).toHaveLength(3);
+  });
+
   it('marks devices gone from a send result and prunes them on request', async () => {
     const store = new DeviceStore(mkdtempSync(join(tmpdir(), 'pc-dev-')));
     await store.save({ label: 'A', provider: 'apns', environment: 'sandbox', target: token });
