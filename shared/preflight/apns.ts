@@ -23,8 +23,26 @@ export function preflightApns(request: ApnsSendRequest, credential: Credential =
     ...checkCredential(request, credential, pushType),
     ...checkToken(request.target),
     ...checkHeaders(request, pushType),
-    ...checkPayload(request.payload, pushType, options.priority),
+    ...payloadIssues(request.payload, pushType, options.priority),
   ];
+}
+
+// A bulk send checks the same payload for every target; parsing it once is enough. The issues
+// are plain data and never mutated, so the last answer can be handed out again.
+let lastPayload: { payload: string; pushType: ApnsPushType; priority: number | undefined; issues: PreflightIssue[] } = {
+  payload: '',
+  pushType: 'alert',
+  priority: undefined,
+  issues: [],
+};
+
+function payloadIssues(payload: string, pushType: ApnsPushType, priority: number | undefined): PreflightIssue[] {
+  const last = lastPayload;
+  if (last.payload === payload && last.pushType === pushType && last.priority === priority && payload !== '')
+    return last.issues;
+  const issues = checkPayload(payload, pushType, priority);
+  lastPayload = { payload, pushType, priority, issues };
+  return issues;
 }
 
 function error(code: string, message: string, path?: string): PreflightIssue {

@@ -40,15 +40,28 @@ export async function sendApns(
   const startedAt = new Date();
   const started = performance.now();
   const exchangeIds: string[] = [];
-  const finish = (mapped: MappedResult): SendResult => ({
-    id: randomUUID(),
-    provider: 'apns',
-    target: request.target,
-    ...mapped,
-    exchangeIds,
-    durationMs: performance.now() - started,
-    startedAt: startedAt.toISOString(),
-  });
+  // Spelled out rather than spread: this runs once per target of a bulk send.
+  const finish = (mapped: MappedResult): SendResult => {
+    const result: SendResult = {
+      id: randomUUID(),
+      provider: 'apns',
+      target: request.target,
+      outcome: mapped.outcome,
+      status: mapped.status,
+      reason: mapped.reason,
+      explanation: mapped.explanation,
+      hint: mapped.hint,
+      messageIds: mapped.messageIds,
+      retryable: mapped.retryable,
+      retryAfterSeconds: mapped.retryAfterSeconds,
+      deviceStateChange: mapped.deviceStateChange,
+      exchangeIds,
+      durationMs: performance.now() - started,
+      startedAt: startedAt.toISOString(),
+    };
+    if (mapped.details !== undefined) result.details = mapped.details;
+    return result;
+  };
   const origin = apnsOrigin(request.environment, request.options.port ?? 443, context.local);
   const auth = apnsAuth(context.credential, jwts);
   const built = buildApnsRequest({

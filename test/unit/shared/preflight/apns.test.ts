@@ -134,3 +134,20 @@ describe('APNs preflight', () => {
     );
   });
 });
+
+describe('APNs preflight across a bulk send', () => {
+  it('checks each target while reusing the payload check, and never answers for another payload', () => {
+    const background = { aps: { 'content-available': 1 } };
+    const ok = request(background, { pushType: 'background', priority: 5 });
+    expect(codes(preflightApns(ok))).toEqual([]);
+    // Same payload, a bad token: the target is still checked.
+    expect(codes(preflightApns({ ...ok, target: 'zz' }))).toContain('apns.token.not-hex');
+    // Same payload, another priority: the payload rules run again (background needs priority 5).
+    const wrongPriority = request(background, { pushType: 'background', priority: 10 });
+    expect(preflightApns(wrongPriority).map((i) => i.code)).toContain('apns.background.priority');
+    expect(codes(preflightApns(ok))).toEqual([]);
+    // Another payload right after: its own issues, not the previous answer.
+    expect(codes(preflightApns(request('{"aps":')))).toContain('apns.payload.json');
+    expect(codes(preflightApns(ok))).toEqual([]);
+  });
+});
