@@ -12,6 +12,7 @@ import {
   handleCommonAdmin,
   readJson,
   sendJson,
+  startingChecks,
   type AnyRequest,
   type AnyResponse,
 } from '../common/admin';
@@ -101,10 +102,7 @@ export async function startApnsEmulator(
   const store = await ApnsStore.open(options.stateDir);
   const inbox = new Inbox();
   const faults = new FaultInjector(options.seed);
-  const checks: ApnsChecks = { ...DEFAULT_CHECKS };
-  for (const [name, enabled] of Object.entries(options.checks ?? {})) {
-    if (name in checks) checks[name as keyof ApnsChecks] = enabled;
-  }
+  const { checks, set: setCheck } = startingChecks(DEFAULT_CHECKS, options.checks);
   const now = options.now ?? (() => Date.now());
   const jwts = new JwtVerifier(store);
   const { certPem, keyPem } = options.ca.issueLoopbackServer();
@@ -254,9 +252,7 @@ export async function startApnsEmulator(
     createDevice,
     unregisterDevice: (token, at) => store.unregister(token, at ?? now()),
     issueCertificate,
-    setCheck(name, enabled) {
-      checks[name] = enabled;
-    },
+    setCheck,
     connectionCount: () => sessions.size,
     async close() {
       for (const session of sessions) session.destroy();

@@ -116,3 +116,24 @@ export async function handleChecksAdmin<C extends object>(
   }
   return false;
 }
+
+/**
+ * An emulator's checks at start: its defaults, with the ones `options.checks` names switched.
+ * Names the emulator does not know are ignored (a start option, unlike `PUT /__admin/checks`,
+ * may be shared by several emulators). `set` is the emulator's `setCheck`.
+ */
+export function startingChecks<C extends { [K in keyof C]: boolean }>(
+  defaults: C,
+  overrides: Record<string, boolean> | undefined,
+): { checks: C; set: (name: keyof C, enabled: boolean) => void } {
+  const checks = { ...defaults };
+  for (const [name, enabled] of Object.entries(overrides ?? {})) {
+    if (name in checks) checks[name as keyof C] = enabled as C[keyof C];
+  }
+  return {
+    checks,
+    set(name, enabled) {
+      checks[name] = enabled as C[keyof C];
+    },
+  };
+}

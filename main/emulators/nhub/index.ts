@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { z } from 'zod';
 import type { Provider } from '../../../shared/domain/exchange';
-import { handleChecksAdmin, handleCommonAdmin, readJson, sendJson } from '../common/admin';
+import { handleChecksAdmin, handleCommonAdmin, readJson, sendJson, startingChecks } from '../common/admin';
 import { FaultInjector } from '../common/faults';
 import { Inbox } from '../common/inbox';
 import type { EmulatorStartOptions, RunningEmulator } from '../common/types';
@@ -59,10 +59,7 @@ export async function startNhubEmulator(
   const store = await NhubStore.open(options.stateDir);
   const inbox = new Inbox();
   const faults = new FaultInjector(options.seed);
-  const checks: NhubChecks = { ...DEFAULT_CHECKS };
-  for (const [name, enabled] of Object.entries(options.checks ?? {})) {
-    if (name in checks) checks[name as keyof NhubChecks] = enabled;
-  }
+  const { checks, set: setCheck } = startingChecks(DEFAULT_CHECKS, options.checks);
   const quota = { remaining: null as number | null };
   const context = {
     store,
@@ -153,9 +150,7 @@ export async function startNhubEmulator(
     setQuota(remaining) {
       quota.remaining = remaining;
     },
-    setCheck(name, enabled) {
-      checks[name] = enabled;
-    },
+    setCheck,
     async close() {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));

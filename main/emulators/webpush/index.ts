@@ -6,6 +6,7 @@ import {
   handleCommonAdmin,
   readJson,
   sendJson,
+  startingChecks,
   type AnyRequest,
   type AnyResponse,
 } from '../common/admin';
@@ -74,10 +75,7 @@ export async function startWebpushEmulator(
   const store = await WebpushStore.open(options.stateDir);
   const inbox = new Inbox();
   const faults = new FaultInjector(options.seed);
-  const checks: WebpushChecks = { ...DEFAULT_CHECKS };
-  for (const [name, enabled] of Object.entries(options.checks ?? {})) {
-    if (name in checks) checks[name as keyof WebpushChecks] = enabled;
-  }
+  const { checks, set: setCheck } = startingChecks(DEFAULT_CHECKS, options.checks);
   const now = options.now ?? (() => Date.now());
   const { certPem, keyPem } = options.ca.issueLoopbackServer();
   let origin = '';
@@ -179,9 +177,7 @@ export async function startWebpushEmulator(
     removeSubscription: (id) => store.remove(id),
     registerCredential: (input) => store.registerCredential(input),
     subscriptions: publicRecords,
-    setCheck(name, enabled) {
-      checks[name] = enabled;
-    },
+    setCheck,
     async close() {
       for (const session of sessions) session.destroy();
       for (const socket of sockets) socket.destroy();

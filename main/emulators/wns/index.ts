@@ -6,6 +6,7 @@ import {
   handleCommonAdmin,
   readJson,
   sendJson,
+  startingChecks,
   type AnyRequest,
   type AnyResponse,
 } from '../common/admin';
@@ -88,10 +89,7 @@ export async function startWnsEmulator(
   const store = await WnsStore.open(options.stateDir);
   const inbox = new Inbox();
   const faults = new FaultInjector(options.seed);
-  const checks: WnsChecks = { ...DEFAULT_CHECKS };
-  for (const [name, enabled] of Object.entries(options.checks ?? {})) {
-    if (name in checks) checks[name as keyof WnsChecks] = enabled;
-  }
+  const { checks, set: setCheck } = startingChecks(DEFAULT_CHECKS, options.checks);
   const issuer = new TokenIssuer(options.now ?? (() => Date.now()), options.tokenLifetimeSeconds ?? 86_400);
   const { certPem, keyPem } = options.ca.issueLoopbackServer();
   let origin = '';
@@ -190,9 +188,7 @@ export async function startWnsEmulator(
     channels: () => store.channels().map(issued),
     expireTokens: () => issuer.expireAll(),
     tokensIssued: () => issuer.issued,
-    setCheck(name, enabled) {
-      checks[name] = enabled;
-    },
+    setCheck,
     async close() {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
