@@ -2,9 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../main/core/core';
+import type { Core } from '../../main/core/core';
 import type { RunningApnsEmulator } from '../../main/emulators/apns';
 import { startEmulators, type EmulatorSet } from '../../main/emulators/run';
+import { createTestCore, importApnsKey } from '../support/core-harness';
 
 /**
  * APNs through the whole main-side path: credentials imported as a user would (.p8 with key and
@@ -25,23 +26,9 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'apns-sender-'));
   set = await startEmulators({ dataDir: join(dir, 'data'), only: ['apns'] });
   apns = set.emulators.apns as RunningApnsEmulator;
-  core = await createCore({
-    mode: 'browser',
-    dataDir: join(dir, 'data'),
-    workspaceDir: join(dir, 'ws'),
-    ephemeralSecrets: true,
-    log: () => {},
-  });
+  core = await createTestCore(dir);
   const key = apns.createKey({ teamId: 'TEAMSENDER' });
-  tokenId = (
-    await core.credentials.import({
-      kind: 'apns-token',
-      file: Buffer.from(key.keyPem),
-      fileName: `AuthKey_${key.keyId}.p8`,
-      keyId: key.keyId,
-      teamId: key.teamId,
-    })
-  ).id;
+  tokenId = (await importApnsKey(core, key)).id;
   const cert = apns.issueCertificate({ bundleId: BUNDLE, environment: 'sandbox' });
   const certMeta = await core.credentials.import({
     kind: 'apns-certificate',

@@ -2,8 +2,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../main/core/core';
-import { publishLocalEnvironment } from '../../main/core/local/local-env';
+import type { Core } from '../../main/core/core';
 import { BulkRun, isAmbiguousFailure, type BulkItem, type BulkProgress } from '../../main/core/send/bulk';
 import { startApnsEmulator, type RunningApnsEmulator } from '../../main/emulators/apns';
 import { LocalCa } from '../../main/emulators/common/ca';
@@ -11,6 +10,7 @@ import type { RunningEmulator } from '../../main/emulators/common/types';
 import { startFcmEmulator, type RunningFcmEmulator } from '../../main/emulators/fcm';
 import type { SendRequest } from '../../shared/domain/send-request';
 import type { SendResult } from '../../shared/domain/send-result';
+import { createTestCore, importApnsKey, importServiceAccount, publishTestEmulators } from '../support/core-harness';
 
 /**
  * 10,000 targets through the whole core (Sender → provider → transport → history) against the
@@ -55,39 +55,12 @@ beforeAll(async () => {
   // Any hex token is an APNs device here: the test is about the send path, not registration.
   apns = await startApnsEmulator({ ca, checks: { registeredDevices: false }, seed: 12 });
   fcm = await startFcmEmulator({ ca, seed: 34 });
-  core = await createCore({
-    mode: 'browser',
-    dataDir: join(dir, 'data'),
-    workspaceDir: join(dir, 'ws'),
-    ephemeralSecrets: true,
-    log: () => {},
-  });
-  await publishLocalEnvironment(core.dataDir, {
-    pid: process.pid,
-    startedAt: new Date().toISOString(),
-    ca: ca.certPem,
-    apns: apns.baseUrl,
-    fcm: { baseUrl: fcm.baseUrl, tokenUri: fcm.tokenUri },
-    admin: { apns: apns.adminUrl, fcm: fcm.adminUrl },
-  });
+  core = await createTestCore(dir);
+  await publishTestEmulators(core, ca.certPem, { apns, fcm });
   const key = apns.createKey({ topics: [BUNDLE] });
-  apnsCredential = (
-    await core.credentials.import({
-      kind: 'apns-token',
-      file: Buffer.from(key.keyPem),
-      fileName: `AuthKey_${key.keyId}.p8`,
-      keyId: key.keyId,
-      teamId: key.teamId,
-    })
-  ).id;
+  apnsCredential = (await importApnsKey(core, key)).id;
   const account = await fcm.createServiceAccount('reliability');
-  fcmCredential = (
-    await core.credentials.import({
-      kind: 'fcm-service-account',
-      file: Buffer.from(JSON.stringify(account)),
-      fileName: 'service-account.json',
-    })
-  ).id;
+  fcmCredential = (await importServiceAccount(core, account)).id;
   fcmTokens = [];
   for (let i = 0; i < TOTAL; i++) fcmTokens.push((await fcm.registerDevice({ projectId: 'reliability' })).token);
 }, 60_000);

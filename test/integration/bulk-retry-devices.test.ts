@@ -2,12 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../main/core/core';
-import { publishLocalEnvironment } from '../../main/core/local/local-env';
+import type { Core } from '../../main/core/core';
 import { startApnsEmulator, type RunningApnsEmulator } from '../../main/emulators/apns';
 import { LocalCa } from '../../main/emulators/common/ca';
 import type { Device } from '../../shared/domain/device';
 import type { SendRequest } from '../../shared/domain/send-request';
+import { createTestCore, importApnsKey, publishTestEmulators } from '../support/core-harness';
 
 /**
  * Bulk sends to saved devices through the core's API against the real APNs emulator: a 410
@@ -27,30 +27,10 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'bulk-retry-'));
   const ca = LocalCa.create('Bulk Retry CA');
   apns = await startApnsEmulator({ ca });
-  core = await createCore({
-    mode: 'browser',
-    dataDir: join(dir, 'data'),
-    workspaceDir: join(dir, 'ws'),
-    ephemeralSecrets: true,
-    log: () => {},
-  });
-  await publishLocalEnvironment(core.dataDir, {
-    pid: process.pid,
-    startedAt: new Date().toISOString(),
-    ca: ca.certPem,
-    apns: apns.baseUrl,
-    admin: { apns: apns.adminUrl },
-  });
+  core = await createTestCore(dir);
+  await publishTestEmulators(core, ca.certPem, { apns });
   const key = apns.createKey({});
-  credentialId = (
-    await core.credentials.import({
-      kind: 'apns-token',
-      file: Buffer.from(key.keyPem),
-      fileName: `AuthKey_${key.keyId}.p8`,
-      keyId: key.keyId,
-      teamId: key.teamId,
-    })
-  ).id;
+  credentialId = (await importApnsKey(core, key)).id;
   devices = [];
   for (let i = 0; i < 4; i++) {
     const token = apns.createDevice({ bundleId: BUNDLE }).token;

@@ -3,8 +3,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../main/core/core';
+import type { Core } from '../../main/core/core';
 import { generateFixtures, P12_PASSPHRASE, type Fixtures } from '../fixtures/generate';
+import { createTestCore } from '../support/core-harness';
 
 /** An expired certificate imports with a warning, but the one send path refuses to use it. */
 let dir: string;
@@ -15,13 +16,7 @@ const caller = { transport: 'test', trusted: true } as const;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'cred-expired-'));
   fx = generateFixtures();
-  core = await createCore({
-    mode: 'browser',
-    dataDir: join(dir, 'data'),
-    workspaceDir: join(dir, 'ws'),
-    ephemeralSecrets: true,
-    log: () => {},
-  });
+  core = await createTestCore(dir);
 }, 60_000);
 afterAll(async () => {
   await core.close();

@@ -3,11 +3,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../main/core/core';
+import type { Core } from '../../main/core/core';
 import type { RunningFcmEmulator } from '../../main/emulators/fcm';
 import { startEmulators, type EmulatorSet } from '../../main/emulators/run';
 import type { RunningWnsEmulator } from '../../main/emulators/wns';
 import { generateFixtures, type Fixtures } from '../fixtures/generate';
+import { createTestCore } from '../support/core-harness';
 
 /**
  * `credentials.test` for the kinds that need a token endpoint: it goes through the provider's
@@ -23,13 +24,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'cred-online-'));
   fx = generateFixtures();
   set = await startEmulators({ dataDir: join(dir, 'data'), only: ['fcm', 'wns'] });
-  core = await createCore({
-    mode: 'browser',
-    dataDir: join(dir, 'data'),
-    workspaceDir: join(dir, 'ws'),
-    ephemeralSecrets: true,
-    log: () => {},
-  });
+  core = await createTestCore(dir);
 }, 60_000);
 afterAll(async () => {
   await core.close();

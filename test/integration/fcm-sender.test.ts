@@ -2,10 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../main/core/core';
+import type { Core } from '../../main/core/core';
 import { startEmulators, type EmulatorSet } from '../../main/emulators/run';
 import type { RunningFcmEmulator } from '../../main/emulators/fcm';
 import type { SendResult } from '../../shared/domain/send-result';
+import { createTestCore, importServiceAccount } from '../support/core-harness';
 
 /**
  * The whole main-side path for FCM: a Core with its credential service (service account JSON
@@ -25,19 +26,9 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'fcm-sender-'));
   set = await startEmulators({ dataDir: join(dir, 'data'), only: ['fcm'] });
   fcm = set.emulators.fcm as RunningFcmEmulator;
-  core = await createCore({
-    mode: 'browser',
-    dataDir: join(dir, 'data'),
-    workspaceDir: join(dir, 'ws'),
-    ephemeralSecrets: true,
-    log: () => {},
-  });
+  core = await createTestCore(dir);
   const account = await fcm.createServiceAccount('sender-project');
-  const meta = await core.credentials.import({
-    kind: 'fcm-service-account',
-    file: Buffer.from(JSON.stringify(account)),
-    fileName: 'service-account.json',
-  });
+  const meta = await importServiceAccount(core, account);
   credentialId = meta.id;
   core.events.subscribe((name, payload) => {
     if (name === 'send.result') results.push(payload as SendResult);
