@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium, missingChromium } from '../support/browser';
-import { startServed, type ServedApp } from '../support/serve';
+import { missingChromium, openServedApp } from '../support/browser';
+import type { ServedApp } from '../support/serve';
 import { describeWithSystem } from '../support/system';
 
 // Bulk sends from the Devices screen against the local emulators, with faults added on the
@@ -12,12 +12,7 @@ describeWithSystem('bulk send from the Devices screen', missingChromium(), () =>
   let page: Page;
 
   beforeAll(async () => {
-    app = await startServed();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    page.on('dialog', (dialog) => void dialog.accept());
-    await page.goto(app.url);
-    await page.getByTestId('app-frame').waitFor();
+    ({ app, browser, page } = await openServedApp({ viewport: { width: 1400, height: 1000 }, acceptDialogs: true }));
     await page.keyboard.press('Control+6');
     await page.getByTestId('sandbox-init').click();
     await page.getByTestId('sandbox-steps').waitFor({ timeout: 60_000 });

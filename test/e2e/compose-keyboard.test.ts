@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium, missingChromium } from '../support/browser';
+import { missingChromium, openServedApp } from '../support/browser';
 import {
   allowClipboard,
   editorInput,
@@ -13,7 +13,7 @@ import {
   replacePayload,
   tabTo,
 } from '../support/compose-page';
-import { startServed, type ServedApp } from '../support/serve';
+import type { ServedApp } from '../support/serve';
 import { describeWithSystem } from '../support/system';
 
 const focusedRole = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('role') ?? null);
@@ -25,11 +25,7 @@ describeWithSystem('the composer without a mouse, and what it refuses to send', 
   const clicks: string[] = [];
 
   beforeAll(async () => {
-    app = await startServed();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(app.url);
-    await page.getByTestId('app-frame').waitFor();
+    ({ app, browser, page } = await openServedApp({ viewport: { width: 1400, height: 900 } }));
     await allowClipboard(page);
     // Every pointer click the page sees is recorded: the keyboard test must cause none.
     await page.exposeFunction('recordClick', (what: string) => clicks.push(what));

@@ -2,8 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium, missingChromium } from '../support/browser';
-import { startServed, type ServedApp } from '../support/serve';
+import { missingChromium, openServedApp } from '../support/browser';
+import type { ServedApp } from '../support/serve';
 import { describeWithSystem } from '../support/system';
 
 const token = 'ab'.repeat(32);
@@ -14,12 +14,7 @@ describeWithSystem('Devices screen', missingChromium(), () => {
   let page: Page;
 
   beforeAll(async () => {
-    app = await startServed();
-    browser = await launchChromium();
-    page = await browser.newPage();
-    page.on('dialog', (dialog) => void dialog.accept());
-    await page.goto(app.url);
-    await page.getByTestId('app-frame').waitFor();
+    ({ app, browser, page } = await openServedApp({ acceptDialogs: true }));
     await page.keyboard.press('Control+3');
     await page.getByTestId('devices').waitFor();
   });

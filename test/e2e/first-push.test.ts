@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium, missingChromium } from '../support/browser';
-import { startServed, type ServedApp } from '../support/serve';
+import { missingChromium, openServedApp } from '../support/browser';
+import type { ServedApp } from '../support/serve';
 import { describeWithSystem } from '../support/system';
 
 const PROVIDER_TABS = { apns: 'APNs', fcm: 'FCM', wns: 'WNS', webpush: 'Web Push', nhub: 'Notification Hubs' } as const;
@@ -14,11 +14,7 @@ describeWithSystem('first push from an empty workspace', missingChromium(), () =
   let page: Page;
 
   beforeAll(async () => {
-    app = await startServed();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(app.url);
-    await page.getByTestId('app-frame').waitFor();
+    ({ app, browser, page } = await openServedApp({ viewport: { width: 1400, height: 900 } }));
   });
 
   afterAll(async () => {

@@ -1,4 +1,5 @@
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startServed, type ServedApp } from './serve';
 import { CHROMIUM, CHROMIUM_ARGS, missingExecutable } from './system';
 
 export const missingChromium = () => missingExecutable(CHROMIUM, 'the Debian package chromium');
@@ -6,4 +7,34 @@ export const missingChromium = () => missingExecutable(CHROMIUM, 'the Debian pac
 /** Debian's Chromium driven by playwright-core (Playwright's own browser download cannot work here). */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+export interface OpenedApp {
+  app: ServedApp;
+  browser: Browser;
+  page: Page;
+}
+
+/**
+ * The browser-mode app served with its own data folder and open in Chromium, its frame drawn.
+ * `acceptDialogs` accepts every confirm() the page shows. If any step fails, the served
+ * app (and Chromium) are closed here, since the caller never receives them.
+ */
+export async function openServedApp(
+  options: { viewport?: { width: number; height: number }; acceptDialogs?: boolean } = {},
+): Promise<OpenedApp> {
+  const app = await startServed();
+  let browser: Browser | undefined;
+  try {
+    browser = await launchChromium();
+    const page = await browser.newPage(options.viewport ? { viewport: options.viewport } : undefined);
+    if (options.acceptDialogs) page.on('dialog', (dialog) => void dialog.accept());
+    await page.goto(app.url);
+    await page.getByTestId('app-frame').waitFor();
+    return { app, browser, page };
+  } catch (error) {
+    await browser?.close();
+    await app.stop();
+    throw error;
+  }
 }
