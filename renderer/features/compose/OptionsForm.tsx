@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Provider } from '../../../shared/domain/exchange';
 import { optionsJsonSchema, type JsonSchemaNode } from './option-schemas';
+import { optionLabel } from './option-label';
 
 type Options = Record<string, unknown>;
 
@@ -53,7 +54,7 @@ function Field(props: {
   const set = (next: unknown) => onChange(setAt(options, path, next));
   const label = (
     <label htmlFor={id} title={node.description}>
-      {node.title ?? humanize(name)}
+      {node.title ?? optionLabel(name)}
     </label>
   );
   const types = Array.isArray(node.type) ? node.type : node.type ? [node.type] : [];
@@ -113,7 +114,7 @@ function Field(props: {
   if (types.includes('object') && node.properties && path.length < 3) {
     return (
       <fieldset className="field-group">
-        <legend title={node.description}>{node.title ?? humanize(name)}</legend>
+        <legend title={node.description}>{node.title ?? optionLabel(name)}</legend>
         {Object.entries(node.properties).map(([child, childNode]) => (
           <Field
             key={child}
@@ -198,13 +199,6 @@ function unwrap(node: JsonSchemaNode): JsonSchemaNode {
     if (real) return { ...real, description: node.description ?? real.description };
   }
   return node;
-}
-
-function humanize(name: string): string {
-  return name
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .replace(/[-_]/g, ' ')
-    .replace(/^./, (c) => c.toUpperCase());
 }
 
 function getAt(options: Options, path: string[]): unknown {
