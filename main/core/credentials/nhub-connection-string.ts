@@ -35,6 +35,13 @@ export function parseConnectionString(text: string): { endpoint: string; keyName
   return { endpoint, keyName: parts.get('sharedaccesskeyname')!, key: parts.get('sharedaccesskey')! };
 }
 
+// A connection string does not carry its rights, but the two policies every hub is created with
+// are well known (Azure portal, Access Policies); custom policies stay "unknown".
+const DEFAULT_POLICY_RIGHTS: Record<string, string> = {
+  DefaultFullSharedAccessSignature: 'Listen, Manage, Send',
+  DefaultListenSharedAccessSignature: 'Listen',
+};
+
 export function parseNhub(fields: ImportFields): ParsedCredential<NhubSecret> {
   const text = fields.connectionString?.trim() || fields.file?.toString('utf8').trim() || '';
   if (text === '') throw invalid('Paste the connection string (Access Policies in the Azure portal).', EXAMPLE);
@@ -45,10 +52,17 @@ export function parseNhub(fields: ImportFields): ParsedCredential<NhubSecret> {
     throw invalid(`"${hubName.slice(0, 60)}" is not a valid hub name (letters, digits, . _ -).`);
   }
   const namespace = new URL(endpoint).hostname.split('.')[0] ?? '';
+  const rights = DEFAULT_POLICY_RIGHTS[keyName] ?? 'unknown';
   return {
     secret: { kind: 'nhub', endpoint, keyName, key, hubName },
-    metadata: { namespace, endpoint, keyName, hubName, rights: 'unknown' },
-    warnings: [],
+    metadata: { namespace, endpoint, keyName, hubName, rights },
+    warnings:
+      rights === 'Listen'
+        ? [
+            `${keyName} can only listen: sends and registration management will be refused (401). ` +
+              'Use DefaultFullSharedAccessSignature or a policy with Send rights.',
+          ]
+        : [],
     suggestedLabel: `${namespace}/${hubName}`,
   };
 }

@@ -32,6 +32,21 @@ describe('Notification Hubs connection string parser', () => {
     expect(parsed.secret.key).toBe(KEY);
   });
 
+  it('knows the rights of the two default policies and warns that the listen-only one cannot send', () => {
+    const parse = (keyName: string) =>
+      parseNhub({
+        connectionString: `Endpoint=sb://my-ns.servicebus.windows.net/;SharedAccessKeyName=${keyName};SharedAccessKey=${KEY}`,
+        hubName: 'my-hub',
+      });
+    const full = parse('DefaultFullSharedAccessSignature');
+    expect(full.metadata['rights']).toBe('Listen, Manage, Send');
+    expect(full.warnings).toEqual([]);
+    const listen = parse('DefaultListenSharedAccessSignature');
+    expect(listen.metadata['rights']).toBe('Listen');
+    expect(listen.warnings).toHaveLength(1);
+    expect(listen.warnings[0]).toContain('can only listen');
+  });
+
   it('names the missing part', () => {
     expect(() => parseConnectionString(`Endpoint=sb://x.servicebus.windows.net/;SharedAccessKey=${KEY}`)).toThrow(
       'The connection string has no SharedAccessKeyName.',
