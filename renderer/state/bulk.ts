@@ -31,17 +31,7 @@ export const useBulk = create<BulkState>((set, get) => ({
       const { sendId, total } = await call('bulk.start', input);
       set({
         sendId,
-        progress: {
-          sendId,
-          done: 0,
-          total,
-          accepted: 0,
-          rejected: 0,
-          failed: 0,
-          ratePerSecond: 0,
-          etaSeconds: null,
-          state: 'running',
-        },
+        progress: startingProgress(sendId, total),
       });
     } catch (error) {
       set({ error: (error as Error).message });
@@ -54,11 +44,15 @@ export const useBulk = create<BulkState>((set, get) => ({
   async loadResults(filter = {}) {
     const sendId = get().sendId;
     if (!sendId) return;
-    const [page, retryable] = await Promise.all([
-      call('bulk.results', { sendId, offset: 0, limit: 500, ...filter }),
-      call('bulk.results', { sendId, offset: 0, limit: 1, retryable: true }),
-    ]);
-    set({ page, retryable: retryable.total });
+    try {
+      const [page, retryable] = await Promise.all([
+        call('bulk.results', { sendId, offset: 0, limit: 500, ...filter }),
+        call('bulk.results', { sendId, offset: 0, limit: 1, retryable: true }),
+      ]);
+      set({ page, retryable: retryable.total });
+    } catch (error) {
+      set({ error: (error as Error).message });
+    }
   },
   async retry() {
     const sendId = get().sendId;
@@ -70,17 +64,7 @@ export const useBulk = create<BulkState>((set, get) => ({
         sendId: next.sendId,
         page: null,
         retryable: 0,
-        progress: {
-          sendId: next.sendId,
-          done: 0,
-          total: next.total,
-          accepted: 0,
-          rejected: 0,
-          failed: 0,
-          ratePerSecond: 0,
-          etaSeconds: null,
-          state: 'running',
-        },
+        progress: startingProgress(next.sendId, next.total),
       });
     } catch (error) {
       set({ error: (error as Error).message });
@@ -99,3 +83,18 @@ bridge.on('send.progress', (progress) => {
     void useDevices.getState().load();
   }
 });
+
+/** What the panel shows between starting a run and its first progress event. */
+function startingProgress(sendId: string, total: number): Progress {
+  return {
+    sendId,
+    done: 0,
+    total,
+    accepted: 0,
+    rejected: 0,
+    failed: 0,
+    ratePerSecond: 0,
+    etaSeconds: null,
+    state: 'running',
+  };
+}
