@@ -1,5 +1,5 @@
-import type { Exchange, Provider } from '../../../../shared/domain/exchange';
-import { summarizeExchange, type ExchangeSummary } from '../../../../shared/history/summary';
+import type { Provider } from '../../../../shared/domain/exchange';
+import type { ExchangeSummary } from '../../../../shared/history/summary';
 import { Codes, type Interner, resized } from './columns';
 import { moved, RecordTable } from './record-table';
 import type { RecordLocation } from './records';
@@ -29,8 +29,7 @@ export class ExchangeIndex extends RecordTable {
     this.#strings = strings;
   }
 
-  add(n: number, exchange: Exchange, reason: string | undefined, location: RecordLocation): number {
-    const summary = summarizeExchange(exchange, reason);
+  add(n: number, summary: ExchangeSummary, location: RecordLocation): number {
     const row = this.addRow(n, summary.id, summary.startedAt, location);
     this.#provider[row] = this.#providers.code(summary.provider);
     this.#purpose[row] = this.#purposes.code(summary.purpose);

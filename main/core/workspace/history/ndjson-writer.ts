@@ -1,6 +1,7 @@
 import { mkdir, open } from 'node:fs/promises';
 import { AppError } from '../../../../shared/errors';
 import { join } from 'node:path';
+import { LineBlocks, slicesOf, type LineCursor, type SealedLines } from './line-blocks';
 import { readTail, scanBuffer } from './reader';
 import type { RecordLocation } from './records';
 import { filesOverCap, historyFileName, removeFiles, type HistoryFile } from './rotation';
@@ -26,7 +27,8 @@ export interface WriterOptions {
 export class NdjsonWriter {
   readonly #options: WriterOptions;
   readonly #files: HistoryFile[];
-  #pending: Array<{ line: Buffer; tag: unknown }> = [];
+  readonly #lines = new LineBlocks();
+  #tags: unknown[] = [];
   #pendingBytes = 0;
   #current: HistoryFile;
   #needsNewline: boolean;
@@ -49,9 +51,10 @@ export class NdjsonWriter {
     return this.#files.find((file) => file.seq === seq)?.path ?? null;
   }
 
-  append(line: Buffer, tag: unknown): void {
-    this.#pending.push({ line, tag });
-    this.#pendingBytes += line.length;
+  /** Queues one line (`json` plus a newline); `tag` comes back with its location once written. */
+  append(json: string | readonly string[], tag: unknown): void {
+    this.#pendingBytes += this.#lines.push(json);
+    this.#tags.push(tag);
   }
 
   /** Writes everything queued so far; calls are serialized so lines never interleave. */
@@ -63,25 +66,28 @@ export class NdjsonWriter {
 
   async #write(catchUp: boolean): Promise<void> {
     // Before our own lines, always: once we append past another process's lines they would be skipped.
-    if (catchUp || this.#pending.length > 0) await this.#catchUp();
-    if (this.#pending.length === 0) return;
-    const batch = this.#pending;
-    this.#pending = [];
+    if (catchUp || this.#tags.length > 0) await this.#catchUp();
+    if (this.#tags.length === 0) return;
+    const sealed = this.#lines.seal();
+    const tags = this.#tags;
+    this.#tags = [];
     this.#pendingBytes = 0;
     await mkdir(this.#options.dir, { recursive: true });
-    let chunk: Array<{ line: Buffer; tag: unknown }> = [];
+    const cursor: LineCursor = { block: 0, offset: 0 };
+    let first = 0;
     let size = this.#current.size;
-    for (const item of batch) {
-      if (size > 0 && size + item.line.length > this.#options.rotateBytes) {
-        await this.#append(chunk);
-        chunk = [];
+    for (let line = 0; line < tags.length; line++) {
+      const length = sealed.lengths[line]!;
+      if (size > 0 && size + length > this.#options.rotateBytes) {
+        await this.#append(sealed, first, line, tags, cursor);
+        first = line;
         await this.#rotate();
         size = 0;
       }
-      chunk.push(item);
-      size += item.line.length;
+      size += length;
     }
-    await this.#append(chunk);
+    await this.#append(sealed, first, tags.length, tags, cursor);
+    this.#lines.recycle(sealed);
     await this.#enforceCap();
   }
 
@@ -90,44 +96,48 @@ export class NdjsonWriter {
    * while the app runs) can never land inside ours. If the file grew by more than our chunk,
    * someone else appended around it: the whole new range is read back and indexed line by line.
    */
-  async #append(items: Array<{ line: Buffer; tag: unknown }>): Promise<void> {
-    if (items.length === 0) return;
+  async #append(sealed: SealedLines, from: number, to: number, tags: unknown[], cursor: LineCursor): Promise<void> {
+    if (to <= from) return;
+    const slices = slicesOf(sealed, from, to, cursor);
+    if (this.#needsNewline) slices.unshift(Buffer.from('\n'));
     const prefix = this.#needsNewline ? 1 : 0;
-    const data = Buffer.concat([...(prefix ? [Buffer.from('\n')] : []), ...items.map((item) => item.line)]);
+    let total = 0;
+    for (const slice of slices) total += slice.length;
     const expected = this.#current.size;
     const handle = await open(this.#current.path, 'a');
     let end: number;
     let written: number;
     try {
-      written = (await handle.write(data)).bytesWritten;
+      written = (await handle.writev(slices)).bytesWritten;
       end = (await handle.stat()).size;
     } finally {
       await handle.close();
     }
     this.#needsNewline = false;
-    if (written < data.length) {
+    if (written < total) {
       // Disk full or a file size limit: keep what landed whole, and say what did not.
       this.#current.size = expected;
       await this.#catchUp();
       throw new AppError(
         'HISTORY_WRITE_FAILED',
-        `History could not be saved: ${(data.length - written).toLocaleString('en-US')} bytes were not written.`,
+        `History could not be saved: ${(total - written).toLocaleString('en-US')} bytes were not written.`,
         'Check that the disk has free space. Sending still works; only the record of it is missing.',
       );
     }
-    if (end - expected !== data.length) {
+    if (end - expected !== total) {
       this.#current.size = expected;
       await this.#catchUp();
       return;
     }
     this.#current.size = end;
     let offset = expected + prefix;
-    const placed = items.map(({ line, tag }) => {
+    const placed: Array<{ tag: unknown; location: RecordLocation }> = new Array(to - from);
+    for (let line = from; line < to; line++) {
+      const length = sealed.lengths[line]!;
       // The location excludes the trailing newline.
-      const location = { file: this.#current.seq, offset, length: line.length - 1 };
-      offset += line.length;
-      return { tag, location };
-    });
+      placed[line - from] = { tag: tags[line], location: { file: this.#current.seq, offset, length: length - 1 } };
+      offset += length;
+    }
     this.#options.onWritten(placed);
   }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { exchangeSchema } from '../../../../shared/domain/exchange';
 import { sendRequestSchema } from '../../../../shared/domain/send-request';
@@ -20,15 +21,24 @@ export interface RecordLocation {
   length: number;
 }
 
-export function encodeRecord(record: HistoryRecord): Buffer {
-  // Written straight into one buffer: `${json}\n` would copy the whole (often two-byte) JSON string
-  // once more per record, and this runs for every exchange and result of a bulk send.
-  const json = JSON.stringify(record);
-  const size = Buffer.byteLength(json, 'utf8');
-  const line = Buffer.allocUnsafe(size + 1);
-  line.write(json, 0, size, 'utf8');
-  line[size] = 0x0a;
-  return line;
+// A connection's TLS details are one object shared by all its exchanges (a third of a bulk
+// exchange's line); each is serialised once and spliced in where a per-process marker stands.
+const tlsJson = new WeakMap<object, string>();
+const TLS_MARKER = `tls-${randomUUID()}`;
+const QUOTED_MARKER = `"${TLS_MARKER}"`;
+
+/** The record's NDJSON line without the newline, whole or in parts to write one after another. */
+export function recordJson(record: HistoryRecord): string | [string, string, string] {
+  if (record.type !== 'exchange' || record.exchange.tls === null) return JSON.stringify(record);
+  const tls = record.exchange.tls;
+  let tlsText = tlsJson.get(tls);
+  if (tlsText === undefined) {
+    tlsText = JSON.stringify(tls);
+    tlsJson.set(tls, tlsText);
+  }
+  const json = JSON.stringify({ type: 'exchange', exchange: { ...record.exchange, tls: TLS_MARKER } });
+  const at = json.indexOf(QUOTED_MARKER);
+  return [json.slice(0, at), tlsText, json.slice(at + QUOTED_MARKER.length)];
 }
 
 /** A line that does not parse or validate is skipped (a torn write, or a newer format). */

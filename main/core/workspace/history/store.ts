@@ -7,6 +7,7 @@ import type { SendResult } from '../../../../shared/domain/send-result';
 import {
   exchangeMatcher,
   sendMatcher,
+  summarizeExchange,
   type ExchangeSummary,
   type HistoryFilter,
 } from '../../../../shared/history/summary';
@@ -16,7 +17,7 @@ import { NdjsonWriter } from './ndjson-writer';
 import { readRecordsAt, scanFile } from './reader';
 import { SendIndex } from './send-index';
 import type { RecordTable } from './record-table';
-import { encodeRecord, type HistoryRecord, type RecordLocation } from './records';
+import { recordJson, type HistoryRecord, type RecordLocation } from './records';
 import { DEFAULT_MAX_TOTAL_BYTES, DEFAULT_ROTATE_BYTES, listHistoryFiles, MB } from './rotation';
 
 export interface HistoryStoreOptions {
@@ -42,11 +43,25 @@ export interface StoredSend {
   exchanges: Exchange[];
 }
 
-// A queued write past this size is flushed at once rather than waiting for the timer.
-const EAGER_FLUSH_BYTES = 4 * 1024 * 1024;
+// A queued write past this size is flushed at once rather than waiting for the timer: during a
+// bulk send that is every block or so, so lines and their tags die young.
+const EAGER_FLUSH_BYTES = 1024 * 1024;
 const REMEMBERED_REQUESTS = 2_000;
 const SETTINGS_FILE = 'settings.json';
 const MIN_CAP_BYTES = MB;
+
+/**
+ * What the index needs of a record until its line is written: a summary, not the record, so a
+ * queued exchange's headers and bodies are garbage as soon as its line is encoded.
+ */
+type IndexTag =
+  { kind: 'exchange'; summary: ExchangeSummary } | { kind: 'send'; result: SendResult; hasRequest: boolean };
+
+function tagOf(record: HistoryRecord): IndexTag {
+  return record.type === 'exchange'
+    ? { kind: 'exchange', summary: summarizeExchange(record.exchange) }
+    : { kind: 'send', result: record.result, hasRequest: record.request !== null };
+}
 
 /** Ten files per cap at most 20 MB each, so dropping the oldest frees about a tenth. */
 function rotateFor(maxTotalBytes: number): number {
@@ -135,7 +150,7 @@ export class HistoryStore {
       this.#early.push(record);
       return;
     }
-    this.#writer.append(encodeRecord(record), record);
+    this.#writer.append(recordJson(record), tagOf(record));
     if (this.#writer.pendingBytes > EAGER_FLUSH_BYTES) void this.#flushQuietly();
   }
 
@@ -305,7 +320,7 @@ export class HistoryStore {
     for (const file of files) {
       const scanned = await scanFile(file.path, file.seq);
       this.#skipped += scanned.skipped;
-      for (const { record, location } of scanned.records) this.#index(record, location);
+      for (const { record, location } of scanned.records) this.#index(tagOf(record), location);
       torn = scanned.torn;
     }
     this.#writer = new NdjsonWriter({
@@ -315,28 +330,34 @@ export class HistoryStore {
       files,
       torn,
       onWritten: (items) => {
-        for (const { tag, location } of items) this.#index(tag as HistoryRecord, location);
+        // Lines another process appended come back as whole records.
+        for (const { tag, location } of items)
+          this.#index('kind' in (tag as object) ? (tag as IndexTag) : tagOf(tag as HistoryRecord), location);
       },
       onDropped: (seqs) => this.#forget(new Set(seqs)),
     });
     for (const record of this.#early.splice(0)) this.#enqueue(record);
   }
 
-  #index(record: HistoryRecord, location: RecordLocation): void {
+  #index(tag: IndexTag, location: RecordLocation): void {
     const n = ++this.#n;
-    if (record.type === 'exchange') {
-      const reason = this.#reasonByExchange.get(record.exchange.id);
-      this.#reasonByExchange.delete(record.exchange.id);
-      this.#exchanges.add(n, record.exchange, reason, location);
+    if (tag.kind === 'exchange') {
+      const summary = tag.summary;
+      const reason = this.#reasonByExchange.get(summary.id);
+      if (reason !== undefined) {
+        this.#reasonByExchange.delete(summary.id);
+        summary.reason = reason;
+      }
+      this.#exchanges.add(n, summary, location);
       return;
     }
-    const { result } = record;
+    const { result } = tag;
     const exchangeRows = result.exchangeIds.map((id) => this.#exchanges.find(id));
     // A send and its (single) exchange name the same target and exchange id: keep one copy.
     const first = exchangeRows.length === 1 ? exchangeRows[0]! : -1;
     const shared =
       first >= 0 ? { target: this.#exchanges.targetAt(first) ?? '', exchangeIds: this.#exchanges.idAt(first) } : null;
-    this.#sends.add(n, result, record.request !== null, location, shared);
+    this.#sends.add(n, result, tag.hasRequest, location, shared);
     // The result names the reason the provider gave; its exchanges' rows show it too.
     if (result.reason) {
       result.exchangeIds.forEach((id, i) => {

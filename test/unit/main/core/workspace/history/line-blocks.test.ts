@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { BLOCK_BYTES, LineBlocks, slicesOf } from '../../../../../../main/core/workspace/history/line-blocks';
+import { recordJson, type HistoryRecord } from '../../../../../../main/core/workspace/history/records';
+
+/** Lines of varied sizes (one-byte and two-byte text, some bigger than a block). */
+function lines(count: number): string[] {
+  return Array.from({ length: count }, (_, i) => {
+    const size = i % 97 === 0 ? BLOCK_BYTES + 10 : 200 + ((i * 7919) % 30_000);
+    return JSON.stringify({ i, text: (i % 3 === 0 ? 'é…' : 'a').repeat(size / 2) });
+  });
+}
+
+describe('LineBlocks', () => {
+  it('packs lines into blocks and gives back exactly the bytes of each line, split at any line', () => {
+    const input = lines(400);
+    const blocks = new LineBlocks();
+    const lengths = input.map((line) => blocks.push(line));
+    expect(lengths).toEqual(input.map((line) => Buffer.byteLength(line) + 1));
+    const sealed = blocks.seal();
+    expect(sealed.blocks.length).toBeGreaterThan(5);
+    // Written in three chunks, as a rotation would split them.
+    const cursor = { block: 0, offset: 0 };
+    const parts = [
+      slicesOf(sealed, 0, 150, cursor),
+      slicesOf(sealed, 150, 151, cursor),
+      slicesOf(sealed, 151, 400, cursor),
+    ];
+    expect(Buffer.concat(parts.flat()).toString('utf8')).toBe(input.map((line) => `${line}\n`).join(''));
+    // At most one slice per block a chunk touches, not one per line.
+    expect(parts[0]!.length).toBeLessThan(150 / 2);
+  });
+
+  it('writes a line given in parts exactly as the joined line', () => {
+    const blocks = new LineBlocks();
+    const parts = ['{"a":"é', '…","b":', '1}'];
+    expect(blocks.push(parts)).toBe(Buffer.byteLength(parts.join('')) + 1);
+    expect(blocks.seal().blocks[0]!.toString('utf8')).toBe(`${parts.join('')}\n`);
+  });
+
+  it('reuses written blocks instead of allocating new ones', () => {
+    const blocks = new LineBlocks();
+    blocks.push('x'.repeat(1000));
+    const first = blocks.seal();
+    blocks.recycle(first);
+    blocks.push('y'.repeat(10));
+    const second = blocks.seal();
+    expect(second.blocks[0]!.buffer).toBe(first.blocks[0]!.buffer);
+    expect(second.blocks[0]!.toString()).toBe(`${'y'.repeat(10)}\n`);
+  });
+});
+
+describe('recordJson', () => {
+  const tls = {
+    protocol: 'TLSv1.3',
+    cipher: 'TLS_AES_256_GCM_SHA384',
+    alpn: 'h2',
+    peerCertificate: null,
+    peerChain: [],
+    clientCertificateSubject: null,
+  };
+  const exchange = (id: string, notes: Record<string, unknown>): HistoryRecord => ({
+    type: 'exchange',
+    exchange: {
+      id,
+      startedAt: '2026-11-30T00:00:00.000Z',
+      purpose: 'send',
+      method: 'POST',
+      url: 'https://127.0.0.1/3/device/ab',
+      httpVersion: '2',
+      requestHeaders: [['tls', 'null']],
+      requestBody: { encoding: 'text', data: '{"tls":null}', size: 12, truncated: false },
+      status: 200,
+      responseHeaders: [],
+      responseBody: null,
+      timings: { dns: -1, connect: -1, tls: -1, send: 0, ttfb: 1, download: 0, total: 1 },
+      tls,
+      connectionId: 1,
+      connectionReused: true,
+      remoteAddress: null,
+      error: null,
+      redactions: [],
+      notes,
+    },
+  });
+
+  it('writes exactly what JSON.stringify writes, the shared TLS block included, for every exchange', () => {
+    for (const record of [exchange('a', { tls: null }), exchange('b', { tls: 'x' }), exchange('c', {})]) {
+      expect([recordJson(record)].flat().join('')).toBe(JSON.stringify(record));
+    }
+    const noTls = exchange('d', {});
+    if (noTls.type === 'exchange') noTls.exchange.tls = null;
+    expect(recordJson(noTls)).toBe(JSON.stringify(noTls));
+  });
+});
