@@ -101,8 +101,7 @@ describeWithSystem('copy as curl replays the request', missingCommand('curl', 'c
       tls: { ca: testCa().ca.certPem },
     });
     const redacted = await replay(exchangeToCurl(response.exchange!, { caFile }));
-    // The marker is UTF-8 on the wire; Node reads header bytes as latin1.
-    const marker = Buffer.from('…redacted…', 'utf8').toString('latin1');
+    const marker = '[redacted]';
     expect(redacted.rawHeaders).toContainEqual([
       'authorization',
       `bearer eyJhbGciOiJFUzI1NiJ9.eyJpc3MiOiJUIn0.${marker}`,

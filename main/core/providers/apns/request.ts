@@ -74,7 +74,7 @@ export function apnsHeaders(request: ApnsSendRequest, topic: string | null, apns
 
 /** A short, non-secret label for exchange lists: the token's first and last hex digits. */
 export function describeToken(token: string): string {
-  return token.length > 16 ? `${token.slice(0, 8)}…${token.slice(-4)}` : token;
+  return token.length > 16 ? `${token.slice(0, 8)}...${token.slice(-4)}` : token;
 }
 
 export function buildApnsRequest(options: {

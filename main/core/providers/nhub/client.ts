@@ -36,8 +36,8 @@ function targetLabel(request: NhubSendRequest): string {
   const kind = request.options?.targetKind ?? 'tags';
   const target = request.target.trim();
   if (kind === 'broadcast' || !target) return 'broadcast';
-  if (kind === 'direct') return target.length > 16 ? `${target.slice(0, 12)}…` : target;
-  return target.length > 40 ? `${target.slice(0, 38)}…` : target;
+  if (kind === 'direct') return target.length > 16 ? `${target.slice(0, 12)}...` : target;
+  return target.length > 40 ? `${target.slice(0, 38)}...` : target;
 }
 
 /**

@@ -24,7 +24,7 @@ export function requireVapid(credential: ResolvedCredential): VapidSecret {
 /** Short text naming the subscription in exchange lists: host and the end of the path. */
 export function targetLabel(target: ParsedTarget): string {
   const path = target.endpoint.pathname;
-  return `${target.endpoint.host}…${path.slice(-10)}`;
+  return `${target.endpoint.host}...${path.slice(-10)}`;
 }
 
 function vapidNote(token: VapidToken, publicKey: string): WebpushVapidNote {

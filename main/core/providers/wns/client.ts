@@ -25,7 +25,7 @@ export function channelLabel(target: string): string {
   try {
     const url = new URL(target);
     const token = url.searchParams.get('token') ?? url.pathname;
-    return `${url.host}…${token.slice(-8)}`;
+    return `${url.host}...${token.slice(-8)}`;
   } catch {
     return target.slice(0, 24);
   }

@@ -156,12 +156,12 @@ describe('redaction at record time', () => {
       'authorization',
       `vapid t=${jwtHeader}.${jwtClaims}.${REDACTED}, k=BPublicKeyStaysVisible`,
     ]);
-    expect(oauth.requestBody!.data).toContain('"private_key":"…redacted…"');
+    expect(oauth.requestBody!.data).toContain('"private_key":"[redacted]"');
     expect(oauth.requestBody!.data).toContain('sa@example.iam.gserviceaccount.com');
     expect(sas.requestHeaders.find(([name]) => name === 'authorization')![1]).toContain(
       `sig=${REDACTED}&se=1700000000&skn=DefaultFullSharedAccessSignature`,
     );
-    expect(sas.requestBody!.data).toContain('PRIVATE KEY-----…redacted…');
+    expect(sas.requestBody!.data).toContain('PRIVATE KEY-----[redacted]');
     expect(legacy.requestHeaders).toContainEqual(['authorization', `key=${REDACTED}`]);
     // The server still got the real thing.
     expect(server.seen[0]!.body.toString()).toContain(CLIENT_SECRET);

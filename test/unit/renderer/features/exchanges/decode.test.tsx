@@ -11,7 +11,7 @@ const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('bas
 const sentAt = '2026-11-23T10:00:00.000Z';
 const iat = Date.parse(sentAt) / 1000 - 125;
 // As the transport records it: header and claims kept, signature replaced.
-const jwt = `${b64({ alg: 'ES256', kid: 'ABC123DEFG' })}.${b64({ iss: 'TEAM123456', iat })}.…redacted…`;
+const jwt = `${b64({ alg: 'ES256', kid: 'ABC123DEFG' })}.${b64({ iss: 'TEAM123456', iat })}.[redacted]`;
 const apns = makeExchange(0, {
   provider: 'apns',
   startedAt: sentAt,

@@ -114,7 +114,7 @@ describe('APNs request building', () => {
     expect(built.headers).toContainEqual(['authorization', 'bearer J.W.T']);
     expect(built.apnsId).toMatch(/^[0-9a-f-]{36}$/);
     expect(built.secrets).toEqual(['J.W.T']);
-    expect(built.meta).toMatchObject({ purpose: 'send', provider: 'apns', target: 'abababab…abab' });
+    expect(built.meta).toMatchObject({ purpose: 'send', provider: 'apns', target: 'abababab...abab' });
   });
 
   it('uses the certificate as TLS identity and keeps a given apns-id', () => {
