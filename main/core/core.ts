@@ -93,7 +93,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const devices = new DeviceStore(workspaceDir);
   // A send that says the device is gone (Unregistered, 410, UNREGISTERED) marks it so.
   events.subscribe((name, payload) => {
-    if (name === 'send.result') void devices.markGone(payload as SendResult).catch(() => {});
+    if (name === 'send.result' && (payload as SendResult).deviceStateChange)
+      void devices.markGone(payload as SendResult).catch(() => {});
   });
   const core: Core = {
     mode: options.mode,

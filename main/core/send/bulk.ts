@@ -7,6 +7,7 @@ import { isAppError } from '../../../shared/errors';
 import type { EventBus } from '../events';
 import type { Transport } from '../transport/types';
 import { retryDelayMs, sleep } from './backoff';
+import { BulkItems } from './bulk-items';
 import type { PreparedSend, Sender } from './sender';
 
 export interface BulkTarget {
@@ -49,7 +50,7 @@ export function isAmbiguousFailure(result: SendResult): boolean {
   return AMBIGUOUS_FAILURES.has(result.reason ?? '') || result.details?.['goaway'] !== undefined;
 }
 
-/** One target's final outcome, kept small so 100,000 of them fit easily in memory. */
+/** One target's final outcome, as handed out; the run keeps them as columns (`BulkItems`). */
 export interface BulkItem {
   index: number;
   target: string;
@@ -97,7 +98,7 @@ export class BulkRun {
   readonly #request: SendRequest;
   readonly #targets: readonly BulkTarget[];
   readonly #options: Required<Omit<BulkOptions, Callbacks>> & Pick<BulkOptions, Callbacks>;
-  readonly #items: Array<BulkItem | undefined>;
+  readonly #items: BulkItems;
   readonly #abort = new AbortController();
   #state: BulkState = 'running';
   #resume: (() => void) | null = null;
@@ -119,7 +120,7 @@ export class BulkRun {
     this.#transport = transport;
     this.#request = request;
     this.#targets = targets;
-    this.#items = new Array(targets.length);
+    this.#items = new BulkItems(targets.length);
     this.#options = {
       concurrency: Math.max(1, Math.min(options.concurrency ?? DEFAULT_CONCURRENCY[request.provider], 1000)),
       maxAttempts: Math.max(1, options.maxAttempts ?? 4),
@@ -168,7 +169,7 @@ export class BulkRun {
     }
     // Targets never started because of a cancel still get their one final result.
     for (let index = 0; index < this.#targets.length; index++) {
-      if (!this.#items[index])
+      if (!this.#items.has(index))
         this.#final(
           index,
           0,
@@ -228,13 +229,14 @@ export class BulkRun {
     limit: number,
     filter?: { outcome?: BulkItem['outcome']; retryable?: boolean },
   ): { items: BulkItem[]; total: number } {
-    const all = this.#items.filter((item): item is BulkItem => {
-      if (!item) return false;
-      if (filter?.outcome && item.outcome !== filter.outcome) return false;
-      if (filter?.retryable !== undefined && item.retryable !== filter.retryable) return false;
-      return true;
-    });
-    return { items: all.slice(offset, offset + limit), total: all.length };
+    const items: BulkItem[] = [];
+    let total = 0;
+    for (let index = 0; index < this.#targets.length; index++) {
+      if (!this.#items.matches(index, filter)) continue;
+      if (total >= offset && items.length < limit) items.push(this.#items.item(index, this.#targets[index]!));
+      total++;
+    }
+    return { items, total };
   }
 
   async #sendOne(index: number, prepared: PreparedSend): Promise<void> {
@@ -305,23 +307,11 @@ export class BulkRun {
   }
 
   #final(index: number, attempts: number, result: SendResult): void {
-    const target = this.#targets[index]!;
-    const item: BulkItem = {
-      index,
-      target: target.target,
-      ...(target.deviceId ? { deviceId: target.deviceId } : {}),
-      outcome: result.outcome,
-      status: result.status,
-      reason: result.reason,
-      retryable: this.#retryable(result),
-      attempts,
-      resultId: result.id,
-    };
-    this.#items[index] = item;
+    this.#items.set(index, result, attempts, this.#retryable(result));
     this.#counts.done++;
     this.#counts[result.outcome]++;
     this.#events.emit('send.result', result, { quiet: true });
-    this.#options.onFinal?.(item, result);
+    if (this.#options.onFinal) this.#options.onFinal(this.#items.item(index, this.#targets[index]!), result);
     const now = performance.now();
     if (now - this.#lastProgress > 250) {
       this.#lastProgress = now;

@@ -97,9 +97,13 @@ export interface RawRequest {
   body: Buffer | null;
 }
 
+/** Only the request's parts: keeping the whole capture would hold its response for 200 requests more. */
 interface RawEntry {
   id: string;
-  capture: Capture;
+  method: string;
+  url: string;
+  httpVersion: '1.1' | '2';
+  headers: Header[];
   /** Byte arrays are copied (the caller may reuse them); strings are immutable and kept as they are. */
   body: string | Uint8Array | undefined;
   size: number;
@@ -129,7 +133,15 @@ export class RawRequestStore {
     if (size > this.maxBytes) return;
     const evicted = this.#ring[this.#next];
     if (evicted) this.#bytes -= evicted.size;
-    this.#ring[this.#next] = { id, capture, body, size };
+    this.#ring[this.#next] = {
+      id,
+      method: capture.method,
+      url: capture.url,
+      httpVersion: capture.httpVersion,
+      headers: capture.requestHeaders,
+      body,
+      size,
+    };
     this.#next = (this.#next + 1) % this.maxEntries;
     this.#bytes += size;
     // Over the byte budget: drop the oldest entries until it fits.
@@ -146,12 +158,12 @@ export class RawRequestStore {
   get(id: string): RawRequest | undefined {
     const entry = this.#ring.find((candidate) => candidate?.id === id);
     if (!entry) return undefined;
-    const { capture, body } = entry;
+    const { body } = entry;
     return {
-      method: capture.method,
-      url: capture.url,
-      httpVersion: capture.httpVersion,
-      headers: capture.requestHeaders,
+      method: entry.method,
+      url: entry.url,
+      httpVersion: entry.httpVersion,
+      headers: entry.headers,
       body: body === undefined ? null : typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body),
     };
   }

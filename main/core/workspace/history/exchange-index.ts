@@ -5,6 +5,7 @@ import { moved, RecordTable } from './record-table';
 import type { RecordLocation } from './records';
 
 const URL_FROM_TARGET = 1;
+const URL_FROM_TAIL = 2;
 
 /**
  * Exchange list rows, one column per summary field. An APNs url ends with its device token, so
@@ -23,6 +24,8 @@ export class ExchangeIndex extends RecordTable {
   #method: string[] = [];
   #url: string[] = [];
   #reason: Array<string | null> = [];
+  /** The url's last part, when it is a string someone else keeps anyway (a send's device token). */
+  #tail: Array<string | null> = [];
 
   constructor(strings: Interner) {
     super();
@@ -45,6 +48,19 @@ export class ExchangeIndex extends RecordTable {
     return row;
   }
 
+  /**
+   * A bulk send's urls differ only by the device token at the end, which its send row and the
+   * target list hold already: the row keeps the shared prefix and that same token string.
+   */
+  shareUrlTail(row: number, tail: string): void {
+    if (this.#flags[row]! & (URL_FROM_TARGET | URL_FROM_TAIL)) return;
+    const url = this.#url[row]!;
+    if (tail.length < 16 || !url.endsWith(tail) || url.charCodeAt(url.length - tail.length - 1) !== 0x2f) return;
+    this.#url[row] = this.#strings.intern(url.slice(0, -tail.length));
+    this.#tail[row] = tail;
+    this.#flags[row]! |= URL_FROM_TAIL;
+  }
+
   setReason(row: number, reason: string): void {
     this.#reason[row] = this.#strings.intern(reason);
   }
@@ -54,7 +70,9 @@ export class ExchangeIndex extends RecordTable {
   }
 
   urlOf(row: number): string {
-    return this.#flags[row]! & URL_FROM_TARGET ? this.#url[row]! + this.#target[row]! : this.#url[row]!;
+    const flags = this.#flags[row]!;
+    if (flags & URL_FROM_TARGET) return this.#url[row]! + this.#target[row]!;
+    return flags & URL_FROM_TAIL ? this.#url[row]! + this.#tail[row]! : this.#url[row]!;
   }
 
   providerOf(row: number): Provider | null {
@@ -113,6 +131,7 @@ export class ExchangeIndex extends RecordTable {
     this.#method = moved(this.#method, capacity, used, drop);
     this.#url = moved(this.#url, capacity, used, drop);
     this.#reason = moved(this.#reason, capacity, used, drop);
+    this.#tail = moved(this.#tail, capacity, used, drop);
   }
 }
 

@@ -358,6 +358,7 @@ export class HistoryStore {
     const shared =
       first >= 0 ? { target: this.#exchanges.targetAt(first) ?? '', exchangeIds: this.#exchanges.idAt(first) } : null;
     this.#sends.add(n, result, tag.hasRequest, location, shared);
+    if (first >= 0) this.#exchanges.shareUrlTail(first, result.target);
     // The result names the reason the provider gave; its exchanges' rows show it too.
     if (result.reason) {
       result.exchangeIds.forEach((id, i) => {

@@ -48,6 +48,9 @@ function varied(count: number): Recorded[] {
             : i % 19 === 0
               ? { ...base, target: '', url: 'https://127.0.0.1:4433/' }
               : base;
+    // A bulk APNs send: the url ends with the result's full device token (the index shares it).
+    const token = i % 4 === 2 ? i.toString(16).padStart(64, '0') : null;
+    if (token) exchange.url = `https://127.0.0.1:4433/3/device/${token}`;
     out.push({ type: 'exchange', exchange });
     const twoExchanges = i % 8 === 0 && i > 0;
     const result = makeResult(i, {
@@ -57,6 +60,7 @@ function varied(count: number): Recorded[] {
       ...(twoExchanges ? { exchangeIds: [`ex-${i - 1}`, `ex-${i}`] } : {}),
       ...(i % 11 === 4 ? { exchangeIds: [], startedAt: '2026-11-23T10:00:04.5+00:00' } : {}),
       ...(i % 7 === 2 ? { status: null, outcome: 'failed' as const, retryAfterSeconds: 30 } : {}),
+      ...(token ? { target: token } : {}),
     });
     out.push({ type: 'send', result, hasRequest: i % 3 === 0 });
   }
