@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-old-space-size=2000
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 

@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CORE_V8_FLAGS } from './core-v8-flags.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -63,9 +64,13 @@ function electronBinary() {
 }
 
 function launchElectron(binary) {
-  const child = spawn(binary, [join(root, 'out', 'main', 'electron.mjs'), ...passThrough], {
-    stdio: ['ignore', 'inherit', 'pipe'],
-  });
+  const child = spawn(
+    binary,
+    [`--js-flags=${CORE_V8_FLAGS.join(' ')}`, join(root, 'out', 'main', 'electron.mjs'), ...passThrough],
+    {
+      stdio: ['ignore', 'inherit', 'pipe'],
+    },
+  );
   let early = true;
   let stderr = '';
   const settled = setTimeout(() => {
@@ -94,9 +99,13 @@ function launchElectron(binary) {
 }
 
 function startBrowserMode() {
-  const child = spawn(process.execPath, [join(root, 'out', 'main', 'cli.mjs'), 'serve', ...passThrough], {
-    stdio: 'inherit',
-  });
+  const child = spawn(
+    process.execPath,
+    [...CORE_V8_FLAGS, join(root, 'out', 'main', 'cli.mjs'), 'serve', ...passThrough],
+    {
+      stdio: 'inherit',
+    },
+  );
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
   child.on('exit', (code) => process.exit(code ?? 0));
 }

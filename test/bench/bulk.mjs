@@ -4,20 +4,19 @@
 // the peak memory of a 100,000-target bulk send. Bars from DESIGN.md.
 import { fork } from 'node:child_process';
 import { createPrivateKey, sign } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:http2';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { CORE_V8_FLAGS } from '../../scripts/core-v8-flags.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const require = createRequire(import.meta.url);
 const TOTAL = Number(process.env.BENCH_BULK ?? 20_000);
 const LARGE = Number(process.env.BENCH_BULK_LARGE ?? 100_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 100);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const bundleDir = join(root, 'out', 'bench-bulk');
 
 await build({
@@ -40,9 +39,6 @@ await build({
   logLevel: 'error',
 });
 const load = (name) => import(pathToFileURL(join(bundleDir, `${name}.mjs`)).href);
-const { createCore } = await load('core');
-const { BulkRun } = await load('bulk');
-const { publishLocalEnvironment } = await load('local-env');
 const { LocalCa } = await load('ca');
 
 const ca = LocalCa.create('Push Console Bulk Bench CA');
@@ -140,57 +136,22 @@ async function nodeApn() {
   return sent / ((performance.now() - started) / 1000);
 }
 
-/** One bulk send through the app's own stack; returns its rate and the peak RSS seen meanwhile. */
-async function ours(count, record) {
-  const dir = mkdtempSync(join(tmpdir(), 'pc-bench-bulk-'));
-  const core = await createCore({ mode: 'browser', dataDir: dir, ephemeralSecrets: true, log: () => {} });
-  try {
-    await publishLocalEnvironment(dir, {
-      pid: process.pid,
-      startedAt: new Date().toISOString(),
-      ca: ca.certPem,
-      apns: baseUrl,
-      admin: {},
-    });
-    const meta = await core.credentials.import({
-      kind: 'apns-token',
-      file: Buffer.from(key.keyPem),
-      fileName: `AuthKey_${key.keyId}.p8`,
-      keyId: key.keyId,
-      teamId: key.teamId,
-      label: 'bench',
-    });
-    const request = {
-      provider: 'apns',
-      credential: meta.id,
-      environment: 'local',
-      target: '',
-      options: { pushType: 'alert', priority: 10, topic: 'com.example.bench' },
-      payload,
-    };
-    const targets = Array.from({ length: count }, (_, i) => ({ target: token(i) }));
-    let peak = process.memoryUsage().rss;
-    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
-    const started = performance.now();
-    const run = new BulkRun(core.sender, core.events, core.transport, request, targets, {
-      concurrency: CONCURRENCY,
-      record,
-    });
-    const progress = await run.run();
-    const seconds = (performance.now() - started) / 1000;
-    clearInterval(sampler);
-    peak = Math.max(peak, process.memoryUsage().rss);
-    if (progress.accepted !== count) {
-      const sample = run
-        .results(0, 3, { outcome: 'rejected' })
-        .items.concat(run.results(0, 3, { outcome: 'failed' }).items);
-      throw new Error(`ours: ${progress.accepted}/${count} accepted; e.g. ${JSON.stringify(sample)}`);
-    }
-    return { rps: count / seconds, peakMb: peak / 1024 / 1024 };
-  } finally {
-    await core.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+// The app's client runs in its own process, started as the app starts the core (same V8 flags).
+const app = fork(fileURLToPath(new URL('./bulk-ours-child.mjs', import.meta.url)), [bundleDir], {
+  stdio: 'inherit',
+  execArgv: [...CORE_V8_FLAGS],
+});
+process.on('exit', () => app.kill());
+await new Promise((resolve) => app.once('message', resolve));
+app.send({ setup: { caPem: ca.certPem, baseUrl, key, payload, concurrency: CONCURRENCY } });
+await new Promise((resolve) => app.once('message', resolve));
+
+/** One bulk send through the app's own stack; its rate, peak RSS and the CPU its process used. */
+function ours(count, record) {
+  return new Promise((resolve, reject) => {
+    app.once('message', (message) => (message.error ? reject(new Error(message.error)) : resolve(message.result)));
+    app.send({ run: { count, record } });
+  });
 }
 
 console.log(
@@ -201,11 +162,15 @@ const emulatorCpu = () =>
     child.once('message', (message) => resolve(message.cpu));
     child.send('cpu');
   });
-/** One run of a client, with the CPU each side spent per request: which side was the bottleneck. */
+/**
+ * One run of a client, with the CPU each side spent per request: which side was the bottleneck.
+ * `run` returns the rate, or the rate and the CPU its own process used (the app's child).
+ */
 async function measured(name, run) {
   const [emulator, client] = [await emulatorCpu(), process.cpuUsage()];
-  const rps = await run();
-  const [emulatorUsed, clientUsed] = [await emulatorCpu(), process.cpuUsage(client)];
+  const outcome = await run();
+  const [emulatorUsed, clientUsed] = [await emulatorCpu(), outcome.cpu ?? process.cpuUsage(client)];
+  const rps = outcome.rps ?? outcome;
   const perRequest = (used) => (used.user + used.system) / TOTAL;
   const emulatorPer = (emulatorUsed.user - emulator.user + emulatorUsed.system - emulator.system) / TOTAL;
   console.log(
@@ -215,23 +180,26 @@ async function measured(name, run) {
 }
 
 const best = { bare: 0, nodeApn: 0, off: 0, on: 0 };
-await bare(); // warm-up
+// Every client runs once before the rounds, so none is measured while its code is still cold.
+await bare();
+await nodeApn();
+await ours(TOTAL, false);
 for (let round = 1; round <= ROUNDS; round++) {
   console.log(`  round ${round}`);
   best.bare = Math.max(best.bare, await measured('bare node:http2', bare));
   best.nodeApn = Math.max(best.nodeApn, await measured('@parse/node-apn', nodeApn));
-  best.off = Math.max(best.off, await measured('ours, recording off', async () => (await ours(TOTAL, false)).rps));
-  best.on = Math.max(best.on, await measured('ours, recording on', async () => (await ours(TOTAL, true)).rps));
+  best.off = Math.max(best.off, await measured('ours, recording off', () => ours(TOTAL, false)));
+  best.on = Math.max(best.on, await measured('ours, recording on', () => ours(TOTAL, true)));
 }
 console.log(
   `  best: bare ${fmt(best.bare)}  node-apn ${fmt(best.nodeApn)}  ours off ${fmt(best.off)}  ours on ${fmt(best.on)} req/s`,
 );
-global.gc?.();
 const large = await ours(LARGE, true);
 console.log(
   `  ${LARGE.toLocaleString('en-US')}-target bulk send (recording on): ${fmt(large.rps)} req/s, peak RSS ${large.peakMb.toFixed(0)} MB`,
 );
 child.kill();
+app.kill();
 
 const bars = [
   [

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../support/serve';
+import { CORE_V8_FLAGS } from '../../scripts/core-v8-flags.mjs';
 
 function electronBinary(): { path: string | null; why: string } {
   const pathFile = join(ROOT, 'node_modules/electron/path.txt');
@@ -20,7 +21,7 @@ describe('Electron smoke', () => {
   it.skipIf(!binary.path)('opens the hardened window and renders the app frame over IPC', async () => {
     const app = await electron.launch({
       executablePath: binary.path!,
-      args: [join(ROOT, 'out/main/electron.mjs'), '--ephemeral-secrets'],
+      args: [`--js-flags=${CORE_V8_FLAGS.join(' ')}`, join(ROOT, 'out/main/electron.mjs'), '--ephemeral-secrets'],
       env: { ...process.env, PUSH_CONSOLE_DATA_DIR: mkdtempSync(join(tmpdir(), 'pc-electron-')) },
     });
     try {

@@ -1,0 +1,1 @@
+export declare const CORE_V8_FLAGS: readonly string[];

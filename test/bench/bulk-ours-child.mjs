@@ -1,0 +1,87 @@
+// The app's own bulk sends (Sender, provider, transport, history), in a process started with the
+// same V8 flags as every process that runs the core (scripts/core-v8-flags.mjs), so the memory
+// measured is the memory the app would use. The parent sends one run at a time.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const bundleDir = process.argv[2];
+const load = (name) => import(pathToFileURL(join(bundleDir, `${name}.mjs`)).href);
+const { createCore } = await load('core');
+const { BulkRun } = await load('bulk');
+const { publishLocalEnvironment } = await load('local-env');
+
+let setup;
+process.on('message', async (message) => {
+  if (message.setup) {
+    setup = message.setup;
+    process.send({ ready: true });
+    return;
+  }
+  if (message.run) {
+    try {
+      const cpu = process.cpuUsage();
+      const result = await ours(message.run.count, message.run.record);
+      process.send({ result: { ...result, cpu: process.cpuUsage(cpu) } });
+    } catch (error) {
+      process.send({ error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  if (message === 'exit') process.exit(0);
+});
+process.send({ loaded: true });
+
+/** One bulk send; returns its rate and the peak RSS seen meanwhile. */
+async function ours(count, record) {
+  const { caPem, baseUrl, key, payload } = setup;
+  const dir = mkdtempSync(join(tmpdir(), 'pc-bench-bulk-'));
+  const core = await createCore({ mode: 'browser', dataDir: dir, ephemeralSecrets: true, log: () => {} });
+  try {
+    await publishLocalEnvironment(dir, {
+      pid: process.pid,
+      startedAt: new Date().toISOString(),
+      ca: caPem,
+      apns: baseUrl,
+      admin: {},
+    });
+    const meta = await core.credentials.import({
+      kind: 'apns-token',
+      file: Buffer.from(key.keyPem),
+      fileName: `AuthKey_${key.keyId}.p8`,
+      keyId: key.keyId,
+      teamId: key.teamId,
+      label: 'bench',
+    });
+    const request = {
+      provider: 'apns',
+      credential: meta.id,
+      environment: 'local',
+      target: '',
+      options: { pushType: 'alert', priority: 10, topic: 'com.example.bench' },
+      payload,
+    };
+    const targets = Array.from({ length: count }, (_, i) => ({ target: i.toString(16).padStart(64, '0') }));
+    let peak = process.memoryUsage().rss;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+    const started = performance.now();
+    const run = new BulkRun(core.sender, core.events, core.transport, request, targets, {
+      concurrency: setup.concurrency,
+      record,
+    });
+    const progress = await run.run();
+    const seconds = (performance.now() - started) / 1000;
+    clearInterval(sampler);
+    peak = Math.max(peak, process.memoryUsage().rss);
+    if (progress.accepted !== count) {
+      const sample = run
+        .results(0, 3, { outcome: 'rejected' })
+        .items.concat(run.results(0, 3, { outcome: 'failed' }).items);
+      throw new Error(`ours: ${progress.accepted}/${count} accepted; e.g. ${JSON.stringify(sample)}`);
+    }
+    return { rps: count / seconds, peakMb: peak / 1024 / 1024 };
+  } finally {
+    await core.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
