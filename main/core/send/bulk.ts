@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import type { SendRequest } from '../../../shared/domain/send-request';
 import type { SendResult } from '../../../shared/domain/send-result';
-import { substitute, type DeviceVars } from '../../../shared/devices/substitute';
+import { hasPlaceholders, substitute, type DeviceVars } from '../../../shared/devices/substitute';
 import { isAppError } from '../../../shared/errors';
 import type { EventBus } from '../events';
 import type { Transport } from '../transport/types';
@@ -106,6 +106,8 @@ export class BulkRun {
   #counts = { done: 0, accepted: 0, rejected: 0, failed: 0 };
   #startedAt = 0;
   #lastProgress = 0;
+  /** No {{device.*}} anywhere: every target gets the template as it is. */
+  readonly #plain: boolean;
 
   constructor(
     sender: Sender,
@@ -131,6 +133,11 @@ export class BulkRun {
       onFinal: options.onFinal,
       onAttempt: options.onAttempt,
     };
+    this.#plain =
+      !hasPlaceholders(request.payload) &&
+      !Object.values(request.options as Record<string, unknown>).some(
+        (value) => typeof value === 'string' && hasPlaceholders(value),
+      );
     // Every request in flight listens for cancel on this one signal.
     setMaxListeners(0, this.#abort.signal);
   }
@@ -283,6 +290,7 @@ export class BulkRun {
   }
 
   #build(target: BulkTarget): { request: SendRequest } | { missing: string[] } {
+    if (this.#plain) return { request: { ...this.#request, target: target.target } as SendRequest };
     const vars: DeviceVars = {
       target: target.target,
       ...(target.deviceId ? { id: target.deviceId } : {}),

@@ -9,6 +9,9 @@ import type { ApnsJwtCache } from './jwt';
 import { apnsOrigin, buildApnsRequest, resolveTopic, type ApnsAuth } from './request';
 import { DROP_JWT_REASONS, mapApnsResponse, type MappedResult } from './results';
 
+// The exchange notes naming a JWT's claims, built once per signed token (it serves ~an hour of sends).
+const jwtNotes = new WeakMap<object, Record<string, unknown>>();
+
 /** The auth for one send: a cached JWT for .p8 keys, the TLS identity for certificates. */
 export function apnsAuth(
   credential: ResolvedCredential,
@@ -17,7 +20,12 @@ export function apnsAuth(
   const secret = credential.secret;
   if (secret.kind === 'apns-token') {
     const jwt = jwts.get(credential.meta.id, secret);
-    return { kind: 'token', jwt: jwt.token, notes: { jwt: { kid: jwt.keyId, iss: jwt.teamId, iat: jwt.iat } } };
+    let notes = jwtNotes.get(jwt);
+    if (!notes) {
+      notes = { jwt: { kid: jwt.keyId, iss: jwt.teamId, iat: jwt.iat } };
+      jwtNotes.set(jwt, notes);
+    }
+    return { kind: 'token', jwt: jwt.token, notes };
   }
   if (secret.kind === 'apns-certificate') {
     return { kind: 'certificate', certPem: secret.certPem, keyPem: secret.keyPem, notes: {} };

@@ -32,7 +32,7 @@ export function apnsOrigin(
         'Start the emulators (push-console emulators start) with APNs included.',
       );
     }
-    return { baseUrl: local.apns.replace(/\/$/, ''), ca: local.ca };
+    return { baseUrl: local.apns.endsWith('/') ? local.apns.slice(0, -1) : local.apns, ca: local.ca };
   }
   const host = APNS_HOSTS[environment];
   return { baseUrl: port === 443 ? `https://${host}` : `https://${host}:${port}` };
@@ -77,6 +77,24 @@ export function describeToken(token: string): string {
   return token.length > 16 ? `${token.slice(0, 8)}...${token.slice(-4)}` : token;
 }
 
+// One TlsOptions per emulator CA, so every request of a bulk send hands the transport the same
+// object and its connection lookup is a WeakMap hit rather than a hash of the CA text.
+const caOnly = new Map<string, TlsOptions>();
+
+function tlsFor(origin: ApnsOrigin, auth: ApnsAuth): TlsOptions | undefined {
+  if (auth.kind === 'certificate') {
+    return { ...(origin.ca ? { ca: origin.ca } : {}), clientCert: auth.certPem, clientKey: auth.keyPem };
+  }
+  if (!origin.ca) return undefined;
+  let tls = caOnly.get(origin.ca);
+  if (!tls) {
+    if (caOnly.size >= 16) caOnly.clear();
+    tls = { ca: origin.ca };
+    caOnly.set(origin.ca, tls);
+  }
+  return tls;
+}
+
 export function buildApnsRequest(options: {
   request: ApnsSendRequest;
   origin: ApnsOrigin;
@@ -88,12 +106,7 @@ export function buildApnsRequest(options: {
 }): TransportRequest & { apnsId: string } {
   const { request, origin, auth } = options;
   const apnsId = options.apnsId || request.options.apnsId || randomUUID();
-  const tls: TlsOptions = {};
-  if (origin.ca) tls.ca = origin.ca;
-  if (auth.kind === 'certificate') {
-    tls.clientCert = auth.certPem;
-    tls.clientKey = auth.keyPem;
-  }
+  const tls = tlsFor(origin, auth);
   return {
     apnsId,
     url: `${origin.baseUrl}/3/device/${request.target}`,
@@ -101,7 +114,7 @@ export function buildApnsRequest(options: {
     headers: apnsHeaders(request, options.topic, apnsId, auth),
     body: request.payload,
     http2: true,
-    ...(Object.keys(tls).length ? { tls } : {}),
+    ...(tls ? { tls } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     meta: {
       purpose: 'send',

@@ -126,9 +126,25 @@ const MAX_MS = 253_402_300_799_999;
  * (8 bytes, not a 40-byte string); NaN says keep the string as written.
  */
 export function isoMillis(value: string): number {
+  // Records come in time order, most within the same second as the one before: then only the
+  // milliseconds differ, and the checked second is reused instead of parsing and formatting again.
+  const second = lastSecond;
+  if (value.length === 24 && second.text !== '' && value.startsWith(second.text)) {
+    const a = value.charCodeAt(20) - 48;
+    const b = value.charCodeAt(21) - 48;
+    const c = value.charCodeAt(22) - 48;
+    if (a >= 0 && a <= 9 && b >= 0 && b <= 9 && c >= 0 && c <= 9 && value.charCodeAt(23) === 90)
+      return second.ms + a * 100 + b * 10 + c;
+  }
   const ms = Date.parse(value);
-  return ms >= MIN_MS && ms <= MAX_MS && new Date(ms).toISOString() === value ? ms : Number.NaN;
+  if (!(ms >= MIN_MS && ms <= MAX_MS && new Date(ms).toISOString() === value)) return Number.NaN;
+  // "YYYY-MM-DDTHH:mm:ss." of a value `toISOString` spells exactly as given.
+  if (value.length === 24)
+    lastSecond = { text: value.slice(0, 20), ms: ms - (ms % 1000 < 0 ? (ms % 1000) + 1000 : ms % 1000) };
+  return ms;
 }
+
+let lastSecond = { text: '', ms: 0 };
 
 /**
  * The first millisecond whose ISO text is not `< since`. Fixed-width ISO text sorts as its

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { exchangeSchema } from '../../../../shared/domain/exchange';
-import { sendRequestSchema } from '../../../../shared/domain/send-request';
+import { sendRequestSchema, type SendRequest } from '../../../../shared/domain/send-request';
 import { sendResultSchema } from '../../../../shared/domain/send-result';
 
 /**
@@ -27,9 +27,47 @@ const tlsJson = new WeakMap<object, string>();
 const TLS_MARKER = `tls-${randomUUID()}`;
 const QUOTED_MARKER = `"${TLS_MARKER}"`;
 
+// The requests of a bulk send differ only in their target: the rest of the last one is kept
+// serialised, around a per-process marker where the target goes.
+const TARGET_MARKER = `target-${randomUUID()}`;
+let lastRequest: { request: Record<string, unknown>; keys: number; before: string; after: string } | null = null;
+
+/** True when `request` has as many keys as the last one, each with the identical value but `target`. */
+function sameButTarget(request: Record<string, unknown>, last: { request: Record<string, unknown>; keys: number }) {
+  let count = 0;
+  for (const key in request) {
+    if (key !== 'target' && request[key] !== last.request[key]) return false;
+    count++;
+  }
+  return count === last.keys;
+}
+
+function requestParts(request: SendRequest): string[] {
+  const plain = request as unknown as Record<string, unknown>;
+  let last = lastRequest;
+  if (last === null || !sameButTarget(plain, last)) {
+    const json = JSON.stringify({ ...request, target: TARGET_MARKER });
+    const at = json.indexOf(`"${TARGET_MARKER}"`);
+    const keys = Object.keys(plain).length;
+    last = { request: plain, keys, before: json.slice(0, at), after: json.slice(at + TARGET_MARKER.length + 2) };
+    lastRequest = last;
+  }
+  return [last.before, JSON.stringify(request.target), last.after];
+}
+
 /** The record's NDJSON line without the newline, whole or in parts to write one after another. */
-export function recordJson(record: HistoryRecord): string | [string, string, string] {
-  if (record.type !== 'exchange' || record.exchange.tls === null) return JSON.stringify(record);
+export function recordJson(record: HistoryRecord): string | string[] {
+  if (record.type === 'send') {
+    if (record.request === null || !('target' in record.request)) return JSON.stringify(record);
+    return [
+      '{"type":"send","result":',
+      JSON.stringify(record.result),
+      ',"request":',
+      ...requestParts(record.request),
+      '}',
+    ];
+  }
+  if (record.exchange.tls === null) return JSON.stringify(record);
   const tls = record.exchange.tls;
   let tlsText = tlsJson.get(tls);
   if (tlsText === undefined) {

@@ -91,4 +91,47 @@ describe('recordJson', () => {
     if (noTls.type === 'exchange') noTls.exchange.tls = null;
     expect(recordJson(noTls)).toBe(JSON.stringify(noTls));
   });
+
+  it('writes send records exactly as JSON.stringify, reusing nothing from a request that differs', () => {
+    const result = {
+      id: 'r',
+      provider: 'apns',
+      target: 'ab',
+      outcome: 'accepted',
+      status: 200,
+      reason: null,
+      explanation: null,
+      hint: null,
+      messageIds: { 'apns-id': 'x' },
+      retryable: false,
+      deviceStateChange: null,
+      exchangeIds: [],
+      durationMs: 1,
+      startedAt: '2026-11-30T00:00:00.000Z',
+    } as const;
+    const options = { pushType: 'alert' as const };
+    const template = {
+      provider: 'apns',
+      credential: 'c',
+      environment: 'local',
+      target: '',
+      options,
+      payload: '{"a":"\\"',
+    } as const;
+    const requests = [
+      { ...template, target: 'aa' },
+      { ...template, target: 'bb"\\' },
+      { ...template, target: 'cc', payload: '{"b":1}' },
+      { ...template, target: 'dd', options: { pushType: 'background' as const } },
+      { ...template, target: 'ee', environment: 'sandbox' },
+      { ...template, target: 'ff', extra: 1 },
+      { ...template, target: 'gg' },
+    ];
+    for (const request of requests) {
+      const record = { type: 'send', result, request } as unknown as HistoryRecord;
+      expect([recordJson(record)].flat().join('')).toBe(JSON.stringify(record));
+    }
+    const none = { type: 'send', result, request: null } as unknown as HistoryRecord;
+    expect(recordJson(none)).toBe(JSON.stringify(none));
+  });
 });
