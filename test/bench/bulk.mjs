@@ -16,7 +16,7 @@ const require = createRequire(import.meta.url);
 const TOTAL = Number(process.env.BENCH_BULK ?? 20_000);
 const LARGE = Number(process.env.BENCH_BULK_LARGE ?? 100_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 100);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const bundleDir = join(root, 'out', 'bench-bulk');
 
 await build({
