@@ -6,39 +6,23 @@ import { fork } from 'node:child_process';
 import { createPrivateKey, sign } from 'node:crypto';
 import { connect } from 'node:http2';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { bundle } from './bundle.mjs';
 import { CORE_V8_FLAGS } from '../../scripts/core-v8-flags.mjs';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const require = createRequire(import.meta.url);
 const TOTAL = Number(process.env.BENCH_BULK ?? 20_000);
 const LARGE = Number(process.env.BENCH_BULK_LARGE ?? 100_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 100);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-const bundleDir = join(root, 'out', 'bench-bulk');
 
-await build({
-  entryPoints: {
-    core: 'main/core/core.ts',
-    bulk: 'main/core/send/bulk.ts',
-    'local-env': 'main/core/local/local-env.ts',
-    'apns-emulator': 'main/emulators/apns/index.ts',
-    ca: 'main/emulators/common/ca.ts',
-  },
-  absWorkingDir: root,
-  outdir: bundleDir,
-  outExtension: { '.js': '.mjs' },
-  bundle: true,
-  splitting: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
-  logLevel: 'error',
+const { outdir: bundleDir, load } = await bundle('bench-bulk', {
+  core: 'main/core/core.ts',
+  bulk: 'main/core/send/bulk.ts',
+  'local-env': 'main/core/local/local-env.ts',
+  'apns-emulator': 'main/emulators/apns/index.ts',
+  ca: 'main/emulators/common/ca.ts',
 });
-const load = (name) => import(pathToFileURL(join(bundleDir, `${name}.mjs`)).href);
 const { LocalCa } = await load('ca');
 
 const ca = LocalCa.create('Push Console Bulk Bench CA');

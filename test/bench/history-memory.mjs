@@ -7,8 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { bundle } from './bundle.mjs';
 
 const N = Number(process.env.BENCH_HISTORY ?? 20_000);
 
@@ -17,20 +17,9 @@ if (typeof global.gc !== 'function') {
   const child = fork(fileURLToPath(import.meta.url), process.argv.slice(2), { execArgv: ['--expose-gc'] });
   child.on('exit', (code) => process.exit(code ?? 1));
 } else {
-  const root = fileURLToPath(new URL('../..', import.meta.url));
-  const outfile = join(root, 'out', 'bench-history', 'store.mjs');
-  await build({
-    entryPoints: ['main/core/workspace/history/store.ts'],
-    absWorkingDir: root,
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'error',
-  });
-  const { HistoryStore } = await import(pathToFileURL(outfile).href);
+  const { HistoryStore } = await (
+    await bundle('bench-history', { store: 'main/core/workspace/history/store.ts' })
+  ).load('store');
 
   const heap = async () => {
     for (let i = 0; i < 3; i++) {

@@ -7,29 +7,20 @@ import { generateKeyPairSync } from 'node:crypto';
 import { connect } from 'node:http2';
 import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { bundle } from './bundle.mjs';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const require = createRequire(import.meta.url);
 const TOTAL = Number(process.env.BENCH_REQUESTS ?? 20_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 100);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 
-await build({
-  entryPoints: { transport: 'main/core/transport/index.ts', ca: 'main/emulators/common/ca.ts' },
-  absWorkingDir: root,
-  outdir: 'out/bench',
-  outExtension: { '.js': '.mjs' },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
-  logLevel: 'error',
+const { load: loadBundle } = await bundle('bench', {
+  transport: 'main/core/transport/index.ts',
+  ca: 'main/emulators/common/ca.ts',
 });
-const { createTransport } = await import(pathToFileURL(`${root}/out/bench/transport.mjs`).href);
-const { LocalCa } = await import(pathToFileURL(`${root}/out/bench/ca.mjs`).href);
+const { createTransport } = await loadBundle('transport');
+const { LocalCa } = await loadBundle('ca');
 
 const ca = LocalCa.create('Push Console Bench CA');
 const serverCert = ca.issueLoopbackServer();

@@ -23,10 +23,6 @@ export class LineBlocks {
   #used = 0;
   readonly #spare: Buffer[] = [];
 
-  get lineCount(): number {
-    return this.#lengths.length;
-  }
-
   /** Appends a line (`json`, or its parts in order) and a newline; returns its length in bytes. */
   push(json: string | readonly string[]): number {
     const parts = typeof json === 'string' ? [json] : json;
