@@ -7,7 +7,8 @@ import { TransportCall } from './call';
 import { cancelledFailure } from './failure';
 import { Http1Pool } from './http1';
 import { Http2Pool } from './http2-pool';
-import { buildExchange, newCapture, RawRequestStore, type Capture, type RawRequest } from './recorder';
+import { ExchangeBuilder } from './exchange-builder';
+import { newCapture, RawRequestStore, type Capture, type RawRequest } from './recorder';
 import type { TlsOptions, Transport, TransportRequest, TransportResponse } from './types';
 
 export interface TransportOptions {
@@ -127,12 +128,13 @@ export function createTransport(options: TransportOptions = {}): RecordingTransp
   const h1 = new Http1Pool();
   const h2 = new Http2Pool();
   const raw = new RawRequestStore(options.rawRequestsKept ?? 200);
+  const builder = new ExchangeBuilder();
   let recording = options.recording ?? true;
   let closed = false;
 
   function finish(capture: Capture, request: TransportRequest, recorded: boolean): Exchange | null {
     if (!recorded) return null;
-    const exchange = buildExchange(capture, request);
+    const exchange = builder.build(capture, request);
     if (raw.maxEntries > 0) raw.add(capture.id, capture);
     options.onExchange?.(exchange);
     return exchange;

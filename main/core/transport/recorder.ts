@@ -1,8 +1,5 @@
 import type { Exchange, Header } from '../../../shared/domain/exchange';
-import { recordBody } from './body';
 import type { Connection } from './connect';
-import { redactHeaders, redactUrl } from './redact';
-import { phaseTimings } from './timings';
 import type { TransportRequest } from './types';
 
 /**
@@ -56,36 +53,6 @@ export function newCapture(id: string, request: TransportRequest, httpVersion: '
     reused: false,
     error: null,
   };
-}
-
-export function buildExchange(capture: Capture, request: TransportRequest): Exchange {
-  const found: string[] = [];
-  const secrets = request.secrets && request.secrets.length > 0 ? request.secrets : undefined;
-  const meta = request.meta;
-  const exchange: Exchange = {
-    id: capture.id,
-    startedAt: new Date(capture.startedAt).toISOString(),
-    purpose: meta?.purpose ?? 'other',
-    method: capture.method,
-    url: redactUrl(capture.url, found, secrets),
-    httpVersion: capture.httpVersion,
-    requestHeaders: redactHeaders(capture.requestHeaders, 'request', found, secrets),
-    requestBody: recordBody(capture.requestBody, 'request body', found, secrets),
-    status: capture.status,
-    responseHeaders: redactHeaders(capture.responseHeaders, 'response', found, secrets),
-    responseBody: recordBody(capture.responseBody, 'response body', found, secrets),
-    timings: phaseTimings(capture),
-    tls: capture.connection?.tlsInfo() ?? null,
-    connectionId: capture.connection?.id ?? 0,
-    connectionReused: capture.reused,
-    remoteAddress: capture.connection?.remoteAddress ?? null,
-    error: capture.error,
-    redactions: found.length > 1 ? [...new Set(found)] : found,
-  };
-  if (meta?.provider !== undefined) exchange.provider = meta.provider;
-  if (meta?.target !== undefined) exchange.target = meta.target;
-  if (meta?.notes !== undefined) exchange.notes = meta.notes;
-  return exchange;
 }
 
 /** The request as the caller gave it, secrets included. Memory only: never persisted or sent to the renderer. */

@@ -68,33 +68,35 @@ export function redactHeaders(
   secrets?: string[],
 ): Header[] {
   const out: Header[] = new Array(headers.length);
-  for (let i = 0; i < headers.length; i++) {
-    const header = headers[i]!;
-    const name = header[0].toLowerCase();
-    let value = header[1];
-    if (SECRET_HEADERS.has(name)) {
-      // Bulk sends repeat the same token thousands of times: remember the last few results.
-      // Keyed by the value itself: callers reuse the same header string, whose hash V8 keeps.
-      const cached = headerCache.get(value);
-      if (cached && cached.where === where && cached.name === name) {
-        value = cached.value;
-        found.push(cached.note);
-      } else {
-        const notes: string[] = [];
-        const redacted =
-          name === 'authorization' || name === 'proxy-authorization'
-            ? redactAuthorization(value, `${where} header ${name}`, notes)
-            : (notes.push(`${where} header ${name}`), REDACTED);
-        if (headerCache.size >= 64) headerCache.clear();
-        headerCache.set(value, { where, name, value: redacted, note: notes[0]! });
-        value = redacted;
-        found.push(notes[0]!);
-      }
-    }
-    if (secrets) value = redactKnown(value, secrets, where, found, name);
-    out[i] = value === header[1] ? header : [header[0], value];
-  }
+  for (let i = 0; i < headers.length; i++) out[i] = redactHeader(headers[i]!, where, found, secrets);
   return out;
+}
+
+/** One header as it may be recorded: the same tuple when nothing in it is secret. */
+export function redactHeader(header: Header, where: string, found: string[], secrets?: string[]): Header {
+  const name = header[0].toLowerCase();
+  let value = header[1];
+  if (SECRET_HEADERS.has(name)) {
+    // Bulk sends repeat the same token thousands of times: remember the last few results.
+    // Keyed by the value itself: callers reuse the same header string, whose hash V8 keeps.
+    const cached = headerCache.get(value);
+    if (cached && cached.where === where && cached.name === name) {
+      value = cached.value;
+      found.push(cached.note);
+    } else {
+      const notes: string[] = [];
+      const redacted =
+        name === 'authorization' || name === 'proxy-authorization'
+          ? redactAuthorization(value, `${where} header ${name}`, notes)
+          : (notes.push(`${where} header ${name}`), REDACTED);
+      if (headerCache.size >= 64) headerCache.clear();
+      headerCache.set(value, { where, name, value: redacted, note: notes[0]! });
+      value = redacted;
+      found.push(notes[0]!);
+    }
+  }
+  if (secrets) value = redactKnown(value, secrets, where, found, name);
+  return value === header[1] ? header : [header[0], value];
 }
 
 const PEM = /-----BEGIN ((?:[A-Z0-9]+ )*PRIVATE KEY)-----[\s\S]*?(?:-----END \1-----|$)/g;
