@@ -1,9 +1,9 @@
-import { mkdir, open } from 'node:fs/promises';
+import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { AppError } from '../../../../shared/errors';
 import { join } from 'node:path';
-import { LineBlocks, slicesOf, type LineCursor, type SealedLines } from './line-blocks';
+import { LineBlocks, slicesOf, type LineCursor } from './line-blocks';
 import { readTail, scanBuffer } from './reader';
-import type { RecordLocation } from './records';
+import type { FileTemplates, RecordLocation, Template } from './records';
 import { filesOverCap, historyFileName, removeFiles, type HistoryFile } from './rotation';
 
 export interface WriterOptions {
@@ -17,6 +17,14 @@ export interface WriterOptions {
   onWritten(items: Array<{ tag: unknown; location: RecordLocation }>): void;
   /** Called with the files rotation deleted, so the index can forget them. */
   onDropped(seqs: number[]): void;
+  /** A file's templates so far, for reading what another process appended to it. */
+  templatesOf(seq: number): FileTemplates;
+}
+
+/** The tag a template line comes back with once written (a template is not a record). */
+export interface WrittenTemplate {
+  kind: 'template';
+  template: Template;
 }
 
 /**
@@ -29,9 +37,14 @@ export class NdjsonWriter {
   readonly #files: HistoryFile[];
   readonly #lines = new LineBlocks();
   #tags: unknown[] = [];
+  /** Per queued line, the template it is a patch on, or null. */
+  #lineTemplates: Array<Template | null> = [];
+  /** Templates written to the current file so far. */
+  readonly #written = new Set<string>();
   #pendingBytes = 0;
   #current: HistoryFile;
   #needsNewline: boolean;
+  #dirMade = false;
   #chain: Promise<void> = Promise.resolve();
 
   constructor(options: WriterOptions) {
@@ -51,44 +64,66 @@ export class NdjsonWriter {
     return this.#files.find((file) => file.seq === seq)?.path ?? null;
   }
 
-  /** Queues one line (`json` plus a newline); `tag` comes back with its location once written. */
-  append(json: string | readonly string[], tag: unknown): void {
+  /**
+   * Queues one line (`json` plus a newline); `tag` comes back with its location once written. A
+   * patch line names its template, which is written first in any file that lacks it.
+   */
+  append(json: string | readonly string[], tag: unknown, template: Template | null = null): void {
     this.#pendingBytes += this.#lines.push(json);
     this.#tags.push(tag);
+    this.#lineTemplates.push(template);
   }
 
-  /** Writes everything queued so far; calls are serialized so lines never interleave. */
-  flush(options: { catchUp?: boolean } = {}): Promise<void> {
+  /**
+   * Writes everything queued so far and resolves with how many lines that was; calls are
+   * serialized so lines never interleave.
+   */
+  flush(options: { catchUp?: boolean } = {}): Promise<number> {
     const next = this.#chain.then(() => this.#write(options.catchUp ?? true));
-    this.#chain = next.catch(() => {});
+    this.#chain = next.then(
+      () => {},
+      () => {},
+    );
     return next;
   }
 
-  async #write(catchUp: boolean): Promise<void> {
+  async #write(catchUp: boolean): Promise<number> {
     // Before our own lines, always: once we append past another process's lines they would be skipped.
     if (catchUp || this.#tags.length > 0) await this.#catchUp();
-    if (this.#tags.length === 0) return;
+    if (this.#tags.length === 0) return 0;
     const sealed = this.#lines.seal();
     const tags = this.#tags;
+    const templates = this.#lineTemplates;
     this.#tags = [];
+    this.#lineTemplates = [];
     this.#pendingBytes = 0;
-    await mkdir(this.#options.dir, { recursive: true });
     const cursor: LineCursor = { block: 0, offset: 0 };
     let first = 0;
     let size = this.#current.size;
     for (let line = 0; line < tags.length; line++) {
       const length = sealed.lengths[line]!;
       if (size > 0 && size + length > this.#options.rotateBytes) {
-        await this.#append(sealed, first, line, tags, cursor);
+        await this.#append(slicesOf(sealed, first, line, cursor), sealed.lengths, tags, first, line);
         first = line;
         await this.#rotate();
         size = 0;
       }
+      const template = templates[line]!;
+      if (template !== null && !this.#written.has(template.id)) {
+        await this.#append(slicesOf(sealed, first, line, cursor), sealed.lengths, tags, first, line);
+        first = line;
+        const text = Buffer.from(`${template.json}\n`);
+        const tag: WrittenTemplate = { kind: 'template', template };
+        await this.#append([text], [text.length], [tag], 0, 1);
+        this.#written.add(template.id);
+        size += text.length;
+      }
       size += length;
     }
-    await this.#append(sealed, first, tags.length, tags, cursor);
+    await this.#append(slicesOf(sealed, first, tags.length, cursor), sealed.lengths, tags, first, tags.length);
     this.#lines.recycle(sealed);
     await this.#enforceCap();
+    return tags.length;
   }
 
   /**
@@ -96,15 +131,20 @@ export class NdjsonWriter {
    * while the app runs) can never land inside ours. If the file grew by more than our chunk,
    * someone else appended around it: the whole new range is read back and indexed line by line.
    */
-  async #append(sealed: SealedLines, from: number, to: number, tags: unknown[], cursor: LineCursor): Promise<void> {
+  async #append(
+    slices: Buffer[],
+    lengths: readonly number[],
+    tags: unknown[],
+    from: number,
+    to: number,
+  ): Promise<void> {
     if (to <= from) return;
-    const slices = slicesOf(sealed, from, to, cursor);
     if (this.#needsNewline) slices.unshift(Buffer.from('\n'));
     const prefix = this.#needsNewline ? 1 : 0;
     let total = 0;
     for (const slice of slices) total += slice.length;
     const expected = this.#current.size;
-    const handle = await open(this.#current.path, 'a');
+    const handle = await this.#open();
     let end: number;
     let written: number;
     try {
@@ -133,7 +173,7 @@ export class NdjsonWriter {
     let offset = expected + prefix;
     const placed: Array<{ tag: unknown; location: RecordLocation }> = new Array(to - from);
     for (let line = from; line < to; line++) {
-      const length = sealed.lengths[line]!;
+      const length = lengths[line]!;
       // The location excludes the trailing newline.
       placed[line - from] = { tag: tags[line], location: { file: this.#current.seq, offset, length: length - 1 } };
       offset += length;
@@ -141,11 +181,31 @@ export class NdjsonWriter {
     this.#options.onWritten(placed);
   }
 
+  /** The current file for appending; its folder is made on first use, and again if removed. */
+  async #open(): Promise<FileHandle> {
+    if (!this.#dirMade) {
+      await mkdir(this.#options.dir, { recursive: true });
+      this.#dirMade = true;
+    }
+    try {
+      return await open(this.#current.path, 'a');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      await mkdir(this.#options.dir, { recursive: true });
+      return open(this.#current.path, 'a');
+    }
+  }
+
   /** Indexes whatever another process appended to the current file since our last look. */
   async #catchUp(): Promise<void> {
     const tail = await readTail(this.#current.path, this.#current.size);
     if (!tail) return;
-    const scanned = scanBuffer(tail, this.#current.seq, this.#current.size);
+    const scanned = scanBuffer(
+      tail,
+      this.#current.seq,
+      this.#current.size,
+      this.#options.templatesOf(this.#current.seq),
+    );
     this.#current.size += tail.length;
     this.#needsNewline = scanned.torn;
     this.#options.onWritten(scanned.records.map(({ record, location }) => ({ tag: record, location })));
@@ -164,6 +224,7 @@ export class NdjsonWriter {
     const seq = this.#current.seq + 1;
     this.#current = { seq, path: join(this.#options.dir, historyFileName(seq)), size: 0 };
     this.#files.push(this.#current);
+    this.#written.clear();
     await this.#enforceCap();
   }
 

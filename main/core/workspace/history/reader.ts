@@ -1,5 +1,5 @@
 import { open, readFile } from 'node:fs/promises';
-import { decodeRecord, type HistoryRecord, type RecordLocation } from './records';
+import { decodeLine, TEMPLATE_LINE, type FileTemplates, type HistoryRecord, type RecordLocation } from './records';
 
 export interface ScannedFile {
   records: Array<{ record: HistoryRecord; location: RecordLocation }>;
@@ -11,13 +11,19 @@ export interface ScannedFile {
 
 const NEWLINE = 0x0a;
 
-/** Reads one history file whole (files rotate at ~20 MB) and keeps each record's byte location. */
-export async function scanFile(path: string, seq: number): Promise<ScannedFile> {
-  return scanBuffer(await readFile(path), seq, 0);
+/**
+ * Reads one history file whole (files rotate at ~20 MB) and keeps each record's byte location;
+ * the file's templates are added to `templates`.
+ */
+export async function scanFile(path: string, seq: number, templates: FileTemplates): Promise<ScannedFile> {
+  return scanBuffer(await readFile(path), seq, 0, templates);
 }
 
-/** Splits bytes into records; `base` is where `data` starts in the file, for the locations. */
-export function scanBuffer(data: Buffer, seq: number, base: number): ScannedFile {
+/**
+ * Splits bytes into records; `base` is where `data` starts in the file, for the locations, and
+ * `templates` holds the file's templates from before it (and gains those in `data`).
+ */
+export function scanBuffer(data: Buffer, seq: number, base: number, templates: FileTemplates): ScannedFile {
   const records: ScannedFile['records'] = [];
   let skipped = 0;
   let start = 0;
@@ -26,9 +32,11 @@ export function scanBuffer(data: Buffer, seq: number, base: number): ScannedFile
     const complete = end >= 0;
     if (!complete) end = data.length;
     if (end > start) {
-      const record = complete ? decodeRecord(data.toString('utf8', start, end)) : null;
-      if (record) records.push({ record, location: { file: seq, offset: base + start, length: end - start } });
-      else skipped++;
+      const record = complete ? decodeLine(data.toString('utf8', start, end), templates) : null;
+      if (record === null) skipped++;
+      // A template is no record of its own: it only serves the patch lines after it.
+      else if (record !== TEMPLATE_LINE)
+        records.push({ record, location: { file: seq, offset: base + start, length: end - start } });
     }
     start = end + 1;
   }
@@ -55,10 +63,14 @@ export async function readTail(path: string, from: number): Promise<Buffer | nul
   }
 }
 
-/** Records read back by location, in the order given (the list keeps only summaries in memory). */
+/**
+ * Records read back by location, in the order given (the list keeps only summaries in memory);
+ * `templates` are the file's, for its patch lines.
+ */
 export async function readRecordsAt(
   path: string,
   locations: readonly RecordLocation[],
+  templates: FileTemplates,
 ): Promise<Array<HistoryRecord | null>> {
   const handle = await open(path, 'r');
   try {
@@ -66,7 +78,8 @@ export async function readRecordsAt(
     for (const location of locations) {
       const buffer = Buffer.alloc(location.length);
       const { bytesRead } = await handle.read(buffer, 0, location.length, location.offset);
-      out.push(decodeRecord(buffer.toString('utf8', 0, bytesRead)));
+      const record = decodeLine(buffer.toString('utf8', 0, bytesRead), templates);
+      out.push(record === TEMPLATE_LINE ? null : record);
     }
     return out;
   } finally {

@@ -115,3 +115,35 @@ export function moved<T>(column: T[], capacity: number, used: number, drop: numb
   for (let i = drop; i < used; i++) next[i - drop] = column[i]!;
   return next;
 }
+
+export interface Page<T> {
+  items: T[];
+  /** Pass back as `cursor` for the next (older) page; null when there is none. */
+  nextCursor: number | null;
+  /** How many match the filter in all. */
+  total: number;
+}
+
+/** Rows newest first, starting below `cursor` (an entry number), with the total that match. */
+export function pageRows(
+  table: RecordTable,
+  match: (row: number) => boolean,
+  cursor: number | null,
+  limit: number,
+): Page<number> {
+  const items: number[] = [];
+  let total = 0;
+  let lastN = 0;
+  let more = false;
+  for (let row = table.size - 1; row >= 0; row--) {
+    if (!match(row)) continue;
+    total++;
+    const n = table.nAt(row);
+    if (cursor !== null && n >= cursor) continue;
+    if (items.length < limit) {
+      items.push(row);
+      lastN = n;
+    } else more = true;
+  }
+  return { items, nextCursor: more ? lastN : null, total };
+}

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { exchangeSchema } from '../../../../shared/domain/exchange';
+import { exchangeSchema, type Exchange } from '../../../../shared/domain/exchange';
 import { sendRequestSchema, type SendRequest } from '../../../../shared/domain/send-request';
 import { sendResultSchema } from '../../../../shared/domain/send-result';
+import { applyPatch, type ExchangePatch } from './exchange-patch';
 
 /**
  * One NDJSON line each. The send's request is kept with its result (it names a credential id,
@@ -13,6 +14,33 @@ export const historyRecordSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('send'), result: sendResultSchema, request: sendRequestSchema.nullable() }),
 ]);
 export type HistoryRecord = z.infer<typeof historyRecordSchema>;
+
+/**
+ * A bulk send's exchanges are written as patches on a template exchange, which is written once
+ * per file before the first patch on it, so every file reads on its own (rotation drops whole
+ * files). A template is not a record: it is not listed, only read to rebuild its patches.
+ */
+const templateLineSchema = z.object({ type: z.literal('template'), id: z.string(), exchange: exchangeSchema });
+const patchLineSchema = z.object({
+  type: z.literal('exchange-patch'),
+  template: z.string(),
+  set: z.record(z.string(), z.unknown()).optional(),
+  items: z.record(z.string(), z.array(z.unknown())).optional(),
+  unset: z.array(z.string()).optional(),
+});
+
+/** A template exchange and its line. */
+export interface Template {
+  id: string;
+  exchange: Exchange;
+  json: string;
+}
+
+/** The templates a file holds, by id, as its lines are read in order. */
+export type FileTemplates = Map<string, Exchange>;
+
+/** What `decodeLine` gives for a template line: no record, but not damage either. */
+export const TEMPLATE_LINE = 'template';
 
 /** Where a record's line sits on disk, so full records are read back only when asked for. */
 export interface RecordLocation {
@@ -79,13 +107,38 @@ export function recordJson(record: HistoryRecord): string | string[] {
   return [json.slice(0, at), tlsText, json.slice(at + QUOTED_MARKER.length)];
 }
 
-/** A line that does not parse or validate is skipped (a torn write, or a newer format). */
-export function decodeRecord(line: string): HistoryRecord | null {
+export function templateJson(id: string, exchange: Exchange): string {
+  return JSON.stringify({ type: 'template', id, exchange });
+}
+
+export function patchJson(template: string, patch: ExchangePatch): string {
+  return JSON.stringify({ type: 'exchange-patch', template, ...patch });
+}
+
+/**
+ * One line back as a record. A template line is added to `templates` (lines are read in file
+ * order); a patch line is rebuilt on its template. A line that does not parse or validate, or a
+ * patch whose template is not known, is skipped (a torn write, or a newer format).
+ */
+export function decodeLine(line: string, templates: FileTemplates): HistoryRecord | typeof TEMPLATE_LINE | null {
   let value: unknown;
   try {
     value = JSON.parse(line);
   } catch {
     return null;
+  }
+  const type = (value as { type?: unknown } | null)?.type;
+  if (type === 'exchange-patch') {
+    const patch = patchLineSchema.safeParse(value);
+    const template = patch.success ? templates.get(patch.data.template) : undefined;
+    const exchange = template && applyPatch(template, patch.data!);
+    if (!exchange) return null;
+    value = { type: 'exchange', exchange };
+  } else if (type === 'template') {
+    const parsed = templateLineSchema.safeParse(value);
+    if (!parsed.success) return null;
+    templates.set(parsed.data.id, parsed.data.exchange);
+    return TEMPLATE_LINE;
   }
   const parsed = historyRecordSchema.safeParse(value);
   return parsed.success ? parsed.data : null;

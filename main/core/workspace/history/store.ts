@@ -13,11 +13,12 @@ import {
 } from '../../../../shared/history/summary';
 import { Interner } from './columns';
 import { ExchangeIndex } from './exchange-index';
-import { NdjsonWriter } from './ndjson-writer';
+import { ExchangeTemplates } from './exchange-templates';
+import { NdjsonWriter, type WrittenTemplate } from './ndjson-writer';
 import { readRecordsAt, scanFile } from './reader';
 import { SendIndex } from './send-index';
-import type { RecordTable } from './record-table';
-import { recordJson, type HistoryRecord, type RecordLocation } from './records';
+import { pageRows, type Page } from './record-table';
+import { recordJson, type FileTemplates, type HistoryRecord, type RecordLocation } from './records';
 import { DEFAULT_MAX_TOTAL_BYTES, DEFAULT_ROTATE_BYTES, listHistoryFiles, MB } from './rotation';
 
 export interface HistoryStoreOptions {
@@ -29,13 +30,7 @@ export interface HistoryStoreOptions {
   flushIntervalMs?: number;
 }
 
-export interface Page<T> {
-  items: T[];
-  /** Pass back as `cursor` for the next (older) page; null when there is none. */
-  nextCursor: number | null;
-  /** How many match the filter in all. */
-  total: number;
-}
+export type { Page } from './record-table';
 
 export interface StoredSend {
   result: SendResult;
@@ -91,6 +86,9 @@ export class HistoryStore {
   /** Reasons from results whose exchange line has not been indexed yet. */
   readonly #reasonByExchange = new Map<string, string>();
   readonly #requests = new Map<string, SendRequest>();
+  readonly #encoder = new ExchangeTemplates();
+  /** Each file's templates, for reading its patch lines back. */
+  readonly #templates = new Map<number, FileTemplates>();
   readonly #early: HistoryRecord[] = [];
   readonly #ready: Promise<void>;
   readonly #timer: NodeJS.Timeout;
@@ -150,7 +148,10 @@ export class HistoryStore {
       this.#early.push(record);
       return;
     }
-    this.#writer.append(recordJson(record), tagOf(record));
+    if (record.type === 'exchange') {
+      const { json, template } = this.#encoder.encode(record.exchange);
+      this.#writer.append(json, tagOf(record), template);
+    } else this.#writer.append(recordJson(record), tagOf(record));
     if (this.#writer.pendingBytes > EAGER_FLUSH_BYTES) void this.#flushQuietly();
   }
 
@@ -175,7 +176,8 @@ export class HistoryStore {
   async #flushQuietly(): Promise<void> {
     try {
       await this.#ready;
-      if (this.#writer!.pendingBytes > 0) await this.#writer!.flush({ catchUp: false });
+      if (this.#writer!.pendingBytes > 0 && (await this.#writer!.flush({ catchUp: false })) > 0)
+        this.#writeError = null;
     } catch (error) {
       // A failing disk must not crash a send; the failure is kept for whoever asks.
       this.#writeError = error instanceof Error ? error.message : String(error);
@@ -186,8 +188,8 @@ export class HistoryStore {
   async flush(): Promise<void> {
     await this.#ready;
     try {
-      await this.#writer!.flush();
-      this.#writeError = null;
+      // A flush with nothing to write says nothing about the lines an earlier one lost.
+      if ((await this.#writer!.flush()) > 0) this.#writeError = null;
     } catch (error) {
       // Reading what is on disk still works; the failure is kept for whoever asks (and the CLI test).
       this.#writeError = error instanceof Error ? error.message : String(error);
@@ -208,7 +210,7 @@ export class HistoryStore {
 
   async listExchanges(filter: HistoryFilter, cursor: number | null, limit: number): Promise<Page<ExchangeSummary>> {
     await this.flush();
-    const rows = page(this.#exchanges, this.#exchangeTest(filter), cursor, limit);
+    const rows = pageRows(this.#exchanges, this.#exchangeTest(filter), cursor, limit);
     return { ...rows, items: rows.items.map((row) => this.#exchanges.summaryAt(row)) };
   }
 
@@ -218,7 +220,7 @@ export class HistoryStore {
     limit: number,
   ): Promise<Page<SendResult & { hasRequest: boolean }>> {
     await this.flush();
-    const rows = page(this.#sends, this.#sendTest(filter), cursor, limit);
+    const rows = pageRows(this.#sends, this.#sendTest(filter), cursor, limit);
     // Rows are positions, which a rotation during the reads below shifts: take what is needed now.
     const hasRequest = rows.items.map((row) => this.#sends.hasRequestAt(row));
     // Only the page's full results are read back; a line whose file is gone is left out.
@@ -300,6 +302,7 @@ export class HistoryStore {
         const records = await readRecordsAt(
           path,
           indexes.map((i) => locations[i]!),
+          this.#templatesOf(file),
         );
         indexes.forEach((i, k) => (out[i] = records[k]!));
       } catch (error) {
@@ -318,7 +321,7 @@ export class HistoryStore {
     const files = await listHistoryFiles(this.dir);
     let torn = false;
     for (const file of files) {
-      const scanned = await scanFile(file.path, file.seq);
+      const scanned = await scanFile(file.path, file.seq, this.#templatesOf(file.seq));
       this.#skipped += scanned.skipped;
       for (const { record, location } of scanned.records) this.#index(tagOf(record), location);
       torn = scanned.torn;
@@ -331,10 +334,16 @@ export class HistoryStore {
       torn,
       onWritten: (items) => {
         // Lines another process appended come back as whole records.
-        for (const { tag, location } of items)
-          this.#index('kind' in (tag as object) ? (tag as IndexTag) : tagOf(tag as HistoryRecord), location);
+        for (const { tag, location } of items) {
+          if (!('kind' in (tag as object))) this.#index(tagOf(tag as HistoryRecord), location);
+          else if ((tag as WrittenTemplate).kind === 'template') {
+            const { template } = tag as WrittenTemplate;
+            this.#templatesOf(location.file).set(template.id, template.exchange);
+          } else this.#index(tag as IndexTag, location);
+        }
       },
       onDropped: (seqs) => this.#forget(new Set(seqs)),
+      templatesOf: (seq) => this.#templatesOf(seq),
     });
     for (const record of this.#early.splice(0)) this.#enqueue(record);
   }
@@ -369,27 +378,18 @@ export class HistoryStore {
     }
   }
 
+  #templatesOf(seq: number): FileTemplates {
+    let templates = this.#templates.get(seq);
+    if (templates === undefined) {
+      templates = new Map();
+      this.#templates.set(seq, templates);
+    }
+    return templates;
+  }
+
   #forget(seqs: Set<number>): void {
+    for (const seq of seqs) this.#templates.delete(seq);
     this.#exchanges.forgetFiles(seqs);
     this.#sends.forgetFiles(seqs);
   }
-}
-
-/** Rows newest first, starting below `cursor` (an entry number), with the total that match. */
-function page(table: RecordTable, match: (row: number) => boolean, cursor: number | null, limit: number): Page<number> {
-  const items: number[] = [];
-  let total = 0;
-  let lastN = 0;
-  let more = false;
-  for (let row = table.size - 1; row >= 0; row--) {
-    if (!match(row)) continue;
-    total++;
-    const n = table.nAt(row);
-    if (cursor !== null && n >= cursor) continue;
-    if (items.length < limit) {
-      items.push(row);
-      lastN = n;
-    } else more = true;
-  }
-  return { items, nextCursor: more ? lastN : null, total };
 }

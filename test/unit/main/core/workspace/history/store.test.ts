@@ -63,10 +63,11 @@ describe('HistoryStore', () => {
     expect(files[0]).not.toBe(historyFileName(1));
     const page = await store.listExchanges({}, null, 1000);
     const ids = page.items.map((row) => Number(row.id.slice(3)));
-    // What is kept is the newest run, unbroken.
+    // What is kept is the newest run, unbroken. Alike exchanges are written as patches on a
+    // template (shorter lines), but each file repeats the templates its patches need.
     expect(ids).toEqual(Array.from({ length: ids.length }, (_, k) => 199 - k));
-    expect(page.total).toBeLessThanOrEqual(45);
-    expect(page.total).toBeGreaterThanOrEqual(20);
+    expect(page.total).toBeLessThan(100);
+    expect(page.total).toBeGreaterThanOrEqual(10);
     expect(await store.getExchange('ex-100')).toBeNull();
     expect(await store.getExchange('ex-199')).toEqual(makeExchange(199));
 
