@@ -17,6 +17,13 @@ process.once('message', async ({ caCert, caKey }) => {
   process.on('message', (message) => {
     if (message === 'inbox') process.send({ inbox: emulator.inbox.size });
     if (message === 'cpu') process.send({ cpu: process.cpuUsage() });
+    // Each client starts against the same emulator: an empty inbox and a collected heap, so no
+    // client pays for the garbage of the one before it.
+    if (message === 'reset') {
+      emulator.inbox.clear();
+      globalThis.gc?.();
+      process.send({ reset: true });
+    }
     if (message === 'exit') process.exit(0); // a clean exit, so --cpu-prof can write its profile
   });
   process.send({ baseUrl: emulator.baseUrl, key });

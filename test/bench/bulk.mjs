@@ -29,9 +29,7 @@ const ca = LocalCa.create('Push Console Bulk Bench CA');
 const child = fork(
   fileURLToPath(new URL('./apns-emulator-child.mjs', import.meta.url)),
   [bundleDir, String(Math.max(TOTAL, LARGE))],
-  {
-    stdio: 'inherit',
-  },
+  { stdio: 'inherit', execArgv: ['--expose-gc'] },
 );
 // A failed run must not leave the emulator holding the terminal (or a pipe) open.
 process.on('exit', () => child.kill());
@@ -151,6 +149,10 @@ const emulatorCpu = () =>
  * `run` returns the rate, or the rate and the CPU its own process used (the app's child).
  */
 async function measured(name, run) {
+  await new Promise((resolve) => {
+    child.once('message', resolve);
+    child.send('reset');
+  });
   const [emulator, client] = [await emulatorCpu(), process.cpuUsage()];
   const outcome = await run();
   const [emulatorUsed, clientUsed] = [await emulatorCpu(), outcome.cpu ?? process.cpuUsage(client)];

@@ -6,6 +6,8 @@ import type { RecordLocation } from './records';
 
 const URL_FROM_TARGET = 1;
 const URL_FROM_TAIL = 2;
+/** Shorter last url segments (`token`, `messages:send`) repeat, and are interned with the url. */
+const MIN_TAIL = 32;
 
 /**
  * Exchange list rows, one column per summary field. An APNs url ends with its device token, so
@@ -41,24 +43,34 @@ export class ExchangeIndex extends RecordTable {
     this.#target[row] = summary.target;
     this.#method[row] = this.#strings.intern(summary.method);
     const target = summary.target;
-    const derived = target !== null && target.length > 0 && summary.url.endsWith(target);
-    this.#flags[row] = derived ? URL_FROM_TARGET : 0;
-    this.#url[row] = this.#strings.intern(derived ? summary.url.slice(0, -target.length) : summary.url);
+    const url = summary.url;
     this.#reason[row] = this.#strings.intern(summary.reason);
+    if (target !== null && target.length > 0 && url.endsWith(target)) {
+      this.#flags[row] = URL_FROM_TARGET;
+      this.#url[row] = this.#strings.intern(url.slice(0, -target.length));
+      return row;
+    }
+    // A long last segment is a device token or subscription id: unique, so not worth interning
+    // (the interner would fill up with them); the shared prefix is.
+    const slash = url.lastIndexOf('/');
+    if (url.length - slash - 1 >= MIN_TAIL) {
+      this.#flags[row] = URL_FROM_TAIL;
+      this.#url[row] = this.#strings.intern(url.slice(0, slash + 1));
+      this.#tail[row] = url.slice(slash + 1);
+      return row;
+    }
+    this.#flags[row] = 0;
+    this.#url[row] = this.#strings.intern(url);
     return row;
   }
 
   /**
-   * A bulk send's urls differ only by the device token at the end, which its send row and the
-   * target list hold already: the row keeps the shared prefix and that same token string.
+   * A bulk send's urls differ only by the device token at the end. The row's own tail is a slice
+   * that keeps the whole url alive; the send row and the target list hold that token already, so
+   * the row takes their string instead.
    */
   shareUrlTail(row: number, tail: string): void {
-    if (this.#flags[row]! & (URL_FROM_TARGET | URL_FROM_TAIL)) return;
-    const url = this.#url[row]!;
-    if (tail.length < 16 || !url.endsWith(tail) || url.charCodeAt(url.length - tail.length - 1) !== 0x2f) return;
-    this.#url[row] = this.#strings.intern(url.slice(0, -tail.length));
-    this.#tail[row] = tail;
-    this.#flags[row]! |= URL_FROM_TAIL;
+    if (this.#flags[row]! & URL_FROM_TAIL && this.#tail[row] === tail) this.#tail[row] = tail;
   }
 
   setReason(row: number, reason: string): void {

@@ -112,7 +112,8 @@ export function templateJson(id: string, exchange: Exchange): string {
 }
 
 export function patchJson(template: string, patch: ExchangePatch): string {
-  return JSON.stringify({ type: 'exchange-patch', template, ...patch });
+  // One literal shape (absent parts are undefined, which JSON leaves out) rather than a spread.
+  return JSON.stringify({ type: 'exchange-patch', template, set: patch.set, items: patch.items, unset: patch.unset });
 }
 
 /**
