@@ -36,10 +36,15 @@ interface Entry extends ApnsJwt {
  * so a connection never sees a new token more often than every 20 minutes (which APNs punishes
  * with 429 TooManyProviderTokenUpdates) and never an hour-old one (403 ExpiredProviderToken).
  */
+function fresh(entry: Entry, now: number): boolean {
+  return now - entry.issuedAtMs < JWT_REFRESH_AGE_MS && now >= entry.issuedAtMs;
+}
+
 export class ApnsJwtCache {
   readonly #entries = new Map<string, Entry>();
   readonly #keys = new Map<string, KeyObject>();
   readonly #now: () => number;
+  #last: { credentialId: string; entry: Entry } | null = null;
   /** How many tokens were signed, for tests and diagnostics. */
   signed = 0;
 
@@ -48,10 +53,23 @@ export class ApnsJwtCache {
   }
 
   get(credentialId: string, secret: ApnsTokenSecret): ApnsJwt {
-    const cacheKey = `${credentialId}\u0000${secret.keyId}\u0000${secret.teamId}`;
     const now = this.#now();
+    // A bulk send asks for the same token for every target: no key string to build and hash.
+    const last = this.#last;
+    if (
+      last !== null &&
+      last.credentialId === credentialId &&
+      last.entry.keyId === secret.keyId &&
+      last.entry.teamId === secret.teamId &&
+      fresh(last.entry, now)
+    )
+      return last.entry;
+    const cacheKey = `${credentialId}\u0000${secret.keyId}\u0000${secret.teamId}`;
     const cached = this.#entries.get(cacheKey);
-    if (cached && now - cached.issuedAtMs < JWT_REFRESH_AGE_MS && now >= cached.issuedAtMs) return cached;
+    if (cached && fresh(cached, now)) {
+      this.#last = { credentialId, entry: cached };
+      return cached;
+    }
     let key = this.#keys.get(cacheKey);
     if (!key) {
       key = createPrivateKey(secret.keyPem);
@@ -67,17 +85,20 @@ export class ApnsJwtCache {
     };
     this.signed += 1;
     this.#entries.set(cacheKey, entry);
+    this.#last = { credentialId, entry };
     return entry;
   }
 
   /** Drops a credential's token after APNs called it expired or invalid, so the next send signs anew. */
   invalidate(credentialId: string): void {
+    if (this.#last?.credentialId === credentialId) this.#last = null;
     for (const key of [...this.#entries.keys()]) {
       if (key.startsWith(`${credentialId}\u0000`)) this.#entries.delete(key);
     }
   }
 
   clear(): void {
+    this.#last = null;
     this.#entries.clear();
     this.#keys.clear();
   }

@@ -66,6 +66,12 @@ describe('APNs JWT', () => {
     cache.get('b', secret);
     cache.get('a', secret);
     expect(cache.signed).toBe(2);
+    // The same credential with a replaced key signs anew, and the old token is not handed out.
+    const replaced = cache.get('a', { ...secret, keyId: 'XYZ987WVUT' });
+    expect(cache.signed).toBe(3);
+    expect(replaced.keyId).toBe('XYZ987WVUT');
+    expect(cache.get('a', secret).keyId).toBe('ABC123DEFG');
+    expect(cache.signed).toBe(3);
   });
 });
 
