@@ -86,7 +86,8 @@ async function bare() {
   return rps;
 }
 
-async function nodeApn() {
+/** A node-apn provider for the emulator, the same notification, and its warm-up push. */
+async function nodeApnSetup() {
   const apn = require('@parse/node-apn');
   const port = Number(new URL(baseUrl).port);
   const provider = new apn.Provider({
@@ -106,6 +107,11 @@ async function nodeApn() {
   // does not wait for the raised limit, so it gets the same single warm-up push the bare client does.
   const first = await provider.send(note, [token(0)]);
   if (first.failed.length) throw new Error(`node-apn: ${JSON.stringify(first.failed[0]).slice(0, 200)}`);
+  return { provider, note };
+}
+
+async function nodeApn() {
+  const { provider, note } = await nodeApnSetup();
   const started = performance.now();
   let sent = 0;
   for (let offset = 0; offset < TOTAL; offset += CONCURRENCY) {
@@ -123,19 +129,7 @@ async function nodeApn() {
  * beside the bars, which compare against node-apn fed in batches (the only way it delivers here).
  */
 async function nodeApnAllAtOnce() {
-  const apn = require('@parse/node-apn');
-  const port = Number(new URL(baseUrl).port);
-  const provider = new apn.Provider({
-    token: { key: key.keyPem, keyId: key.keyId, teamId: key.teamId },
-    address: `127.0.0.1:${port}`,
-    port,
-    ca: ca.certPem,
-    production: false,
-  });
-  const note = new apn.Notification({ alert: { title: 'Bench', body: 'Hello from the bulk benchmark' } });
-  note.topic = 'com.example.bench';
-  note.pushType = 'alert';
-  await provider.send(note, [token(0)]);
+  const { provider, note } = await nodeApnSetup();
   const started = performance.now();
   const result = await provider.send(
     note,

@@ -1,26 +1,12 @@
-import { appendFile, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { appendFile, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { HistoryStore } from '../../../../../../main/core/workspace/history/store';
+import { describe, expect, it } from 'vitest';
 import { historyFileName } from '../../../../../../main/core/workspace/history/rotation';
+import { useHistoryDir } from '../../../../../support/history-store-dir';
 import { makeExchange, makeResult } from '../../../../../support/history-fixtures';
 
-let dataDir: string;
-const stores: HistoryStore[] = [];
-function open(options: ConstructorParameters<typeof HistoryStore>[1] = {}) {
-  const store = new HistoryStore(dataDir, { flushIntervalMs: 10_000, ...options });
-  stores.push(store);
-  return store;
-}
-
-beforeEach(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'pc-history-'));
-});
-afterEach(async () => {
-  for (const store of stores.splice(0)) await store.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+const history = useHistoryDir('pc-history-');
+const open = history.open;
 
 describe('HistoryStore', () => {
   it('appends one NDJSON line per record with a type field and reads them back after reopening', async () => {
@@ -28,7 +14,7 @@ describe('HistoryStore', () => {
     store.recordExchange(makeExchange(1));
     store.recordSend(makeResult(1), null);
     await store.close();
-    const text = await readFile(join(dataDir, 'history', historyFileName(1)), 'utf8');
+    const text = await readFile(join(history.dataDir(), 'history', historyFileName(1)), 'utf8');
     const lines = text
       .trimEnd()
       .split('\n')
@@ -46,9 +32,9 @@ describe('HistoryStore', () => {
   it('does not touch the disk until a flush, so appends never wait for I/O', async () => {
     const store = open();
     store.recordExchange(makeExchange(1));
-    expect(await readdir(dataDir)).toEqual([]);
+    expect(await readdir(history.dataDir())).toEqual([]);
     await store.flush();
-    expect(await readdir(join(dataDir, 'history'))).toEqual([historyFileName(1)]);
+    expect(await readdir(join(history.dataDir(), 'history'))).toEqual([historyFileName(1)]);
   });
 
   it('rotates files past the size and drops the oldest file over the total cap', async () => {
@@ -56,7 +42,7 @@ describe('HistoryStore', () => {
     const store = open({ rotateBytes: line * 10, maxTotalBytes: line * 35 });
     for (let i = 100; i < 200; i++) store.recordExchange(makeExchange(i));
     await store.flush();
-    const files = (await readdir(join(dataDir, 'history'))).sort();
+    const files = (await readdir(join(history.dataDir(), 'history'))).sort();
     // Lines vary in length, so about 10 per file; the cap of ~35 lines keeps only the newest few files.
     expect(files.length).toBeGreaterThanOrEqual(3);
     expect(files.length).toBeLessThanOrEqual(5);
@@ -81,7 +67,7 @@ describe('HistoryStore', () => {
     const store = open();
     for (let i = 0; i < 5; i++) store.recordExchange(makeExchange(i));
     await store.close();
-    const path = join(dataDir, 'history', historyFileName(1));
+    const path = join(history.dataDir(), 'history', historyFileName(1));
     const torn = JSON.stringify({ type: 'exchange', exchange: makeExchange(5) }).slice(0, 80);
     await appendFile(path, torn);
 
@@ -107,11 +93,11 @@ describe('HistoryStore', () => {
   });
 
   it('skips damaged lines in the middle of a file', async () => {
-    await rm(join(dataDir, 'history'), { recursive: true, force: true });
+    await rm(join(history.dataDir(), 'history'), { recursive: true, force: true });
     const good = JSON.stringify({ type: 'exchange', exchange: makeExchange(1) });
     const { mkdir } = await import('node:fs/promises');
-    await mkdir(join(dataDir, 'history'));
-    await writeFile(join(dataDir, 'history', historyFileName(1)), `${good}\nnot json\n{"type":"unknown"}\n`);
+    await mkdir(join(history.dataDir(), 'history'));
+    await writeFile(join(history.dataDir(), 'history', historyFileName(1)), `${good}\nnot json\n{"type":"unknown"}\n`);
     const store = open();
     expect((await store.listExchanges({}, null, 10)).items.map((row) => row.id)).toEqual(['ex-1']);
     expect(store.skippedLines).toBe(2);
@@ -186,12 +172,12 @@ describe('HistoryStore size setting', () => {
     await store.flush();
     expect(await store.getExchange('ex-0')).not.toBeNull();
     await store.setMaxTotalBytes(1024 * 1024);
-    const files = await readdir(join(dataDir, 'history'));
+    const files = await readdir(join(history.dataDir(), 'history'));
     expect(files).toContain('settings.json');
     const { stat } = await import('node:fs/promises');
     let total = 0;
     for (const name of files.filter((file) => file.endsWith('.ndjson')))
-      total += (await stat(join(dataDir, 'history', name))).size;
+      total += (await stat(join(history.dataDir(), 'history', name))).size;
     expect(total).toBeLessThanOrEqual(1024 * 1024);
     expect(await store.getExchange('ex-0')).toBeNull();
     expect(await store.getExchange('ex-59')).not.toBeNull();

@@ -1,27 +1,13 @@
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { HistoryStore } from '../../../../../../main/core/workspace/history/store';
+import { describe, expect, it } from 'vitest';
 import { historyFileName } from '../../../../../../main/core/workspace/history/rotation';
 import type { Exchange } from '../../../../../../shared/domain/exchange';
+import { useHistoryDir } from '../../../../../support/history-store-dir';
 import { makeExchange } from '../../../../../support/history-fixtures';
 
-let dataDir: string;
-const stores: HistoryStore[] = [];
-function open(options: ConstructorParameters<typeof HistoryStore>[1] = {}) {
-  const store = new HistoryStore(dataDir, { flushIntervalMs: 10_000, ...options });
-  stores.push(store);
-  return store;
-}
-
-beforeEach(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'pc-history-templates-'));
-});
-afterEach(async () => {
-  for (const store of stores.splice(0)) await store.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+const history = useHistoryDir('pc-history-templates-');
+const open = history.open;
 
 const TLS: Exchange['tls'] = {
   protocol: 'TLSv1.3',
@@ -59,7 +45,7 @@ function bulkSeries(count: number, prefix: string): Exchange[] {
 }
 
 async function linesOf(seq: number): Promise<Array<{ type: string; template?: string; id?: string }>> {
-  const text = await readFile(join(dataDir, 'history', historyFileName(seq)), 'utf8');
+  const text = await readFile(join(history.dataDir(), 'history', historyFileName(seq)), 'utf8');
   return text
     .trimEnd()
     .split('\n')
@@ -84,7 +70,7 @@ describe('HistoryStore templates', () => {
     expect(new Set(lines.slice(2).map((line) => line.template))).toEqual(new Set([lines[1]!.id]));
     const whole = series.reduce((sum, exchange) => sum + JSON.stringify({ type: 'exchange', exchange }).length + 1, 0);
     const { size } = await import('node:fs/promises').then(({ stat }) =>
-      stat(join(dataDir, 'history', historyFileName(1))),
+      stat(join(history.dataDir(), 'history', historyFileName(1))),
     );
     expect(size).toBeLessThan(whole / 2);
     await store.close();
@@ -106,7 +92,7 @@ describe('HistoryStore templates', () => {
       if (i % 25 === 24) await store.flush();
     }
     await store.flush();
-    const seqs = (await readdir(join(dataDir, 'history')))
+    const seqs = (await readdir(join(history.dataDir(), 'history')))
       .filter((name) => name.endsWith('.ndjson'))
       .map((name) => Number(/(\d+)/.exec(name)![1]));
     expect(seqs.length).toBeGreaterThanOrEqual(4);
@@ -162,10 +148,10 @@ describe('HistoryStore templates', () => {
     const store = open();
     for (const exchange of series) store.recordExchange(exchange);
     await store.close();
-    const path = join(dataDir, 'history', historyFileName(1));
+    const path = join(history.dataDir(), 'history', historyFileName(1));
     const lines = (await readFile(path, 'utf8')).trimEnd().split('\n');
-    await rm(join(dataDir, 'history'), { recursive: true });
-    await mkdir(join(dataDir, 'history'));
+    await rm(join(history.dataDir(), 'history'), { recursive: true });
+    await mkdir(join(history.dataDir(), 'history'));
     // The template line is lost: its patches cannot be rebuilt, and only they are skipped.
     await writeFile(path, `${lines.filter((line) => !line.startsWith('{"type":"template"')).join('\n')}\n`);
     const again = open();
