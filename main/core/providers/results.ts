@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import type { Provider } from '../../../shared/domain/exchange';
 import type { SendResult } from '../../../shared/domain/send-result';
+import type { TransportError } from '../transport/errors';
 
 /**
  * The parts of a SendResult decided by a provider's answer; the client adds id, timing and
@@ -73,6 +76,58 @@ export function rejectedResult(fields: {
     retryable: fields.retryable,
     retryAfterSeconds: fields.retryAfterSeconds,
     deviceStateChange: fields.deviceStateChange ?? null,
+    ...(fields.details ? { details: fields.details } : {}),
+  };
+}
+
+/**
+ * One send's result in the making: the start time is taken now, and `finish` adds the id, the
+ * exchanges so far and the duration to what the provider's answer decided.
+ */
+export function resultStart(
+  provider: Provider,
+  target: string,
+): { exchangeIds: string[]; finish: (mapped: MappedResult) => SendResult } {
+  const startedAt = new Date().toISOString();
+  const started = performance.now();
+  const exchangeIds: string[] = [];
+  const finish = (mapped: MappedResult): SendResult => ({
+    id: randomUUID(),
+    provider,
+    target,
+    ...mapped,
+    exchangeIds,
+    durationMs: performance.now() - started,
+    startedAt,
+  });
+  return { exchangeIds, finish };
+}
+
+/**
+ * A send the transport could not complete (refused, reset, timed out); `retryable` says whether
+ * the service cannot have processed it. The failed exchange joins `exchangeIds`.
+ */
+export function transportFailure(
+  error: TransportError,
+  exchangeIds: string[],
+  fields: {
+    reason?: string;
+    hint?: string | null;
+    messageIds?: Record<string, string>;
+    details?: Record<string, unknown>;
+  } = {},
+): MappedResult {
+  if (!exchangeIds.includes(error.exchangeId)) exchangeIds.push(error.exchangeId);
+  return {
+    outcome: 'failed',
+    status: null,
+    reason: fields.reason ?? error.transportCode,
+    explanation: error.message,
+    hint: fields.hint !== undefined ? fields.hint : (error.hint ?? null),
+    messageIds: fields.messageIds ?? {},
+    retryable: error.retryable,
+    retryAfterSeconds: null,
+    deviceStateChange: null,
     ...(fields.details ? { details: fields.details } : {}),
   };
 }

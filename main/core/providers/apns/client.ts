@@ -4,6 +4,7 @@ import { AppError } from '../../../../shared/errors';
 import type { ApnsSendRequest } from '../../../../shared/providers/apns/message';
 import type { ResolvedCredential } from '../../credentials/types';
 import { isTransportError } from '../../transport/errors';
+import { transportFailure } from '../results';
 import type { ProviderSendContext } from '../types';
 import type { ApnsJwtCache } from './jwt';
 import { apnsOrigin, buildApnsRequest, resolveTopic, type ApnsAuth } from './request';
@@ -89,24 +90,19 @@ export async function sendApns(
     return finish(mapped);
   } catch (error) {
     if (!isTransportError(error)) throw error;
-    if (!exchangeIds.includes(error.exchangeId)) exchangeIds.push(error.exchangeId);
     const goaway = error.goawayReason ? goawayReason(error.goawayReason) : null;
-    return finish({
-      outcome: 'failed',
-      status: null,
-      reason: goaway ?? error.transportCode,
-      explanation: error.message,
-      hint:
-        error.hint ??
-        (error.retryable
-          ? 'APNs cannot have processed it; sending again is safe.'
-          : 'APNs may or may not have delivered it; check the network and try again.'),
-      messageIds: { 'apns-id': built.apnsId },
-      retryable: error.retryable,
-      retryAfterSeconds: null,
-      deviceStateChange: null,
-      ...(error.goawayReason ? { details: { goaway: error.goawayReason } } : {}),
-    });
+    return finish(
+      transportFailure(error, exchangeIds, {
+        reason: goaway ?? error.transportCode,
+        hint:
+          error.hint ??
+          (error.retryable
+            ? 'APNs cannot have processed it; sending again is safe.'
+            : 'APNs may or may not have delivered it; check the network and try again.'),
+        messageIds: { 'apns-id': built.apnsId },
+        ...(error.goawayReason ? { details: { goaway: error.goawayReason } } : {}),
+      }),
+    );
   }
 }
 

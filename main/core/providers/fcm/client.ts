@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { SendResult } from '../../../../shared/domain/send-result';
 import { buildFcmMessage } from '../../../../shared/providers/fcm/build';
 import type { FcmSendRequest } from '../../../../shared/providers/fcm/message';
@@ -6,8 +5,9 @@ import { describeFcmTarget } from '../../../../shared/providers/fcm/target';
 import { AppError } from '../../../../shared/errors';
 import type { FcmServiceAccountSecret, ResolvedCredential } from '../../credentials/types';
 import { isTransportError } from '../../transport/errors';
+import { resultStart, transportFailure, type MappedResult } from '../results';
 import type { ProviderSendContext } from '../types';
-import { FCM_REASONS, mapFcmResponse, type MappedResult } from './errors';
+import { FCM_REASONS, mapFcmResponse } from './results';
 import { buildSendRequest, fcmEndpoints } from './request';
 import { TokenRequestError, type FcmTokenCache } from './token-cache';
 
@@ -30,20 +30,9 @@ export async function sendFcm(
   context: ProviderSendContext,
   tokens: FcmTokenCache,
 ): Promise<SendResult> {
-  const startedAt = new Date();
-  const started = performance.now();
-  const exchangeIds: string[] = [];
+  const { exchangeIds, finish } = resultStart('fcm', request.target);
   const built = buildFcmMessage(request);
   const targetText = built.ok ? describeFcmTarget(built.target) : request.target;
-  const finish = (mapped: MappedResult): SendResult => ({
-    id: randomUUID(),
-    provider: 'fcm',
-    target: request.target,
-    ...mapped,
-    exchangeIds,
-    durationMs: performance.now() - started,
-    startedAt: startedAt.toISOString(),
-  });
   if (!built.ok) {
     return finish(localRejection(built.code, built.error));
   }
@@ -84,22 +73,15 @@ export async function sendFcm(
   } catch (error) {
     if (error instanceof TokenRequestError) return finish(tokenRejection(error));
     if (isTransportError(error)) {
-      if (!exchangeIds.includes(error.exchangeId)) exchangeIds.push(error.exchangeId);
-      return finish({
-        outcome: 'failed',
-        status: null,
-        reason: error.transportCode,
-        explanation: error.message,
-        hint:
-          error.hint ??
-          (error.retryable
-            ? 'FCM cannot have processed it; sending again is safe.'
-            : 'Check the network and try again.'),
-        messageIds: {},
-        retryable: error.retryable,
-        retryAfterSeconds: null,
-        deviceStateChange: null,
-      });
+      return finish(
+        transportFailure(error, exchangeIds, {
+          hint:
+            error.hint ??
+            (error.retryable
+              ? 'FCM cannot have processed it; sending again is safe.'
+              : 'Check the network and try again.'),
+        }),
+      );
     }
     throw error;
   }

@@ -4,6 +4,7 @@ import { AppError } from '../../../../shared/errors';
 import type { NhubSendRequest } from '../../../../shared/providers/nhub/message';
 import type { NhubSecret, ResolvedCredential } from '../../credentials/types';
 import { isTransportError } from '../../transport/errors';
+import { resultStart, transportFailure } from '../results';
 import type { ProviderSendContext } from '../types';
 import { buildNhubRequest } from './request';
 import { mapNhubResponse } from './results';
@@ -50,19 +51,12 @@ export async function sendNhub(
   context: ProviderSendContext,
   cache: SasTokenCache,
 ): Promise<SendResult> {
-  const startedAt = new Date();
-  const started = performance.now();
+  const { exchangeIds, finish } = resultStart('nhub', request.target);
   const secret = requireNhub(context.credential);
   const baseUrl = nhubBaseUrl(secret, context);
   const sas = cache.get(context.credential.meta.id, secret);
   const trackingId = randomUUID();
   const built = buildNhubRequest({ baseUrl, hubName: secret.hubName, request, sasToken: sas.token, trackingId });
-  const base = {
-    id: randomUUID(),
-    provider: 'nhub' as const,
-    target: request.target,
-    startedAt: startedAt.toISOString(),
-  };
   const notes = {
     sas: {
       resource: sas.resource,
@@ -87,28 +81,10 @@ export async function sendNhub(
     const mapped = mapNhubResponse({ status: response.status, headers: response.headers, body: response.body });
     // A refused token is never worth reusing; the next send signs a fresh one.
     if (response.status === 401) cache.invalidate(context.credential.meta.id);
-    return {
-      ...base,
-      ...mapped,
-      details: { ...mapped.details, sas: notes.sas },
-      exchangeIds: [response.exchangeId],
-      durationMs: performance.now() - started,
-    };
+    exchangeIds.push(response.exchangeId);
+    return finish({ ...mapped, details: { ...mapped.details, sas: notes.sas } });
   } catch (error) {
     if (!isTransportError(error)) throw error;
-    return {
-      ...base,
-      outcome: 'failed',
-      status: null,
-      reason: error.transportCode,
-      explanation: error.message,
-      hint: error.hint ?? null,
-      messageIds: { TrackingId: trackingId },
-      retryable: error.retryable,
-      retryAfterSeconds: null,
-      deviceStateChange: null,
-      exchangeIds: [error.exchangeId],
-      durationMs: performance.now() - started,
-    };
+    return finish(transportFailure(error, exchangeIds, { messageIds: { TrackingId: trackingId } }));
   }
 }

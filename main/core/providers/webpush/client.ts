@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { SendResult } from '../../../../shared/domain/send-result';
 import { AppError } from '../../../../shared/errors';
 import { VAPID_DEFAULT_EXPIRY_SECONDS, type WebpushSendRequest } from '../../../../shared/providers/webpush/message';
@@ -6,6 +5,7 @@ import type { WebpushNotes, WebpushVapidNote } from '../../../../shared/provider
 import { pushServiceForEndpoint } from '../../../../shared/providers/webpush/push-services';
 import type { ResolvedCredential, VapidSecret } from '../../credentials/types';
 import { isTransportError } from '../../transport/errors';
+import { resultStart, transportFailure } from '../results';
 import type { ProviderSendContext } from '../types';
 import { buildWebpushRequest, readTarget, type ParsedTarget } from './request';
 import { mapWebpushResponse } from './results';
@@ -48,8 +48,7 @@ export async function sendWebpush(
   context: ProviderSendContext,
   cache: VapidTokenCache,
 ): Promise<SendResult> {
-  const startedAt = new Date();
-  const started = performance.now();
+  const { exchangeIds, finish } = resultStart('webpush', request.target);
   const secret = requireVapid(context.credential);
   const target = readTarget(request.target);
   const options = request.options ?? {};
@@ -66,12 +65,6 @@ export async function sendWebpush(
     encryption: built.encryption,
     vapid: vapidNote(token, secret.publicKey),
     pushService: pushServiceForEndpoint(built.url).name,
-  };
-  const base = {
-    id: randomUUID(),
-    provider: 'webpush' as const,
-    target: request.target,
-    startedAt: startedAt.toISOString(),
   };
   try {
     const response = await context.transport.request({
@@ -90,23 +83,10 @@ export async function sendWebpush(
       body: response.body,
       endpoint: built.url,
     });
-    return { ...base, ...mapped, exchangeIds: [response.exchangeId], durationMs: performance.now() - started };
+    exchangeIds.push(response.exchangeId);
+    return finish(mapped);
   } catch (error) {
     if (!isTransportError(error)) throw error;
-    return {
-      ...base,
-      outcome: 'failed',
-      status: null,
-      reason: error.transportCode,
-      explanation: error.message,
-      hint: error.hint ?? null,
-      messageIds: {},
-      retryable: error.retryable,
-      retryAfterSeconds: null,
-      deviceStateChange: null,
-      exchangeIds: [error.exchangeId],
-      durationMs: performance.now() - started,
-      details: { pushService: notes.pushService },
-    };
+    return finish(transportFailure(error, exchangeIds, { details: { pushService: notes.pushService } }));
   }
 }

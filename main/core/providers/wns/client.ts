@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { SendResult } from '../../../../shared/domain/send-result';
 import { AppError } from '../../../../shared/errors';
 import { wnsOptionsSchema, type WnsSendRequest } from '../../../../shared/providers/wns/message';
 import type { ResolvedCredential, WnsSecret } from '../../credentials/types';
-import { isTransportError, type TransportError } from '../../transport/errors';
+import { isTransportError } from '../../transport/errors';
 import type { TlsOptions, TransportResponse } from '../../transport/types';
+import { resultStart, transportFailure } from '../results';
 import type { ProviderSendContext } from '../types';
 import { buildWnsRequest } from './request';
 import { mapWnsResponse } from './results';
@@ -60,27 +60,11 @@ export async function sendWns(
   context: ProviderSendContext,
   cache: WnsTokenCache,
 ): Promise<SendResult> {
-  const startedAt = new Date();
-  const started = performance.now();
+  const { exchangeIds, finish } = resultStart('wns', request.target);
   const secret = requireWns(context.credential);
   const options = wnsOptionsSchema.parse(request.options ?? {});
   checkLocalChannel(request.target, context);
   const tls: TlsOptions | undefined = context.local ? { ca: context.local.ca } : undefined;
-  const exchangeIds: string[] = [];
-  const base = {
-    id: randomUUID(),
-    provider: 'wns' as const,
-    target: request.target,
-    startedAt: startedAt.toISOString(),
-  };
-  const finish = (
-    rest: Omit<SendResult, 'id' | 'provider' | 'target' | 'startedAt' | 'exchangeIds' | 'durationMs'>,
-  ) => ({
-    ...base,
-    ...rest,
-    exchangeIds,
-    durationMs: performance.now() - started,
-  });
   const tokenFetch = {
     transport: context.transport,
     credentialId: context.credential.meta.id,
@@ -144,29 +128,8 @@ export async function sendWns(
       });
     }
     if (!isTransportError(error)) throw error;
-    return failed(error, finish, exchangeIds);
+    return finish(transportFailure(error, exchangeIds));
   }
-}
-
-function failed(
-  error: TransportError,
-  finish: (
-    rest: Omit<SendResult, 'id' | 'provider' | 'target' | 'startedAt' | 'exchangeIds' | 'durationMs'>,
-  ) => SendResult,
-  exchangeIds: string[],
-): SendResult {
-  if (!exchangeIds.includes(error.exchangeId)) exchangeIds.push(error.exchangeId);
-  return finish({
-    outcome: 'failed',
-    status: null,
-    reason: error.transportCode,
-    explanation: error.message,
-    hint: error.hint ?? null,
-    messageIds: {},
-    retryable: error.retryable,
-    retryAfterSeconds: null,
-    deviceStateChange: null,
-  });
 }
 
 /** Obtains a token to prove the credential works; a human summary or an AppError. */

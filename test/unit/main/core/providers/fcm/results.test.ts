@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FCM_REASONS, mapFcmResponse, parseRetryAfter } from '../../../../../../main/core/providers/fcm/errors';
+import { FCM_REASONS, mapFcmResponse, parseRetryAfter } from '../../../../../../main/core/providers/fcm/results';
 
 const fcmError = (code: number, status: string, errorCode?: string, extra: object[] = []) =>
   JSON.stringify({

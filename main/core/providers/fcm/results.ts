@@ -1,17 +1,13 @@
 import type { Header } from '../../../../shared/domain/exchange';
-import type { SendResult } from '../../../../shared/domain/send-result';
 import { headerValue } from '../../transport/types';
+import type { MappedResult } from '../results';
 
 export const FCM_ERROR_TYPE = 'type.googleapis.com/google.firebase.fcm.v1.FcmError';
 export const BAD_REQUEST_TYPE = 'type.googleapis.com/google.rpc.BadRequest';
 export const QUOTA_FAILURE_TYPE = 'type.googleapis.com/google.rpc.QuotaFailure';
 export const APNS_ERROR_TYPE = 'type.googleapis.com/google.firebase.fcm.v1.ApnsError';
 
-/** The parts of a SendResult decided by FCM's answer. */
-export type MappedResult = Pick<
-  SendResult,
-  'outcome' | 'status' | 'reason' | 'explanation' | 'hint' | 'messageIds' | 'retryable' | 'deviceStateChange'
-> & { retryAfterSeconds: number | null; details?: Record<string, unknown> };
+export type { MappedResult } from '../results';
 
 interface Explained {
   explanation: string;
