@@ -20,6 +20,10 @@ interface BodyMemo<I> {
 
 /** What the last exchange of one kind was built from, and what it became. */
 interface Memo {
+  kind: string;
+  provider: string | undefined;
+  purpose: string | undefined;
+  method: string;
   secrets: string[] | undefined;
   requestHeaders: HeaderMemo;
   requestBody: BodyMemo<string | Uint8Array | undefined>;
@@ -55,13 +59,20 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
  */
 export class ExchangeBuilder {
   readonly #memos = new Map<string, Memo>();
+  /** The kind built last: a bulk send asks for it every time, without a key string to hash. */
+  #last: Memo | null = null;
+
+  #memoFor(provider: string | undefined, purpose: string | undefined, method: string): Memo | undefined {
+    const last = this.#last;
+    if (last !== null && last.provider === provider && last.purpose === purpose && last.method === method) return last;
+    return this.#memos.get(`${provider ?? ''} ${purpose ?? 'other'} ${method}`);
+  }
 
   build(capture: Capture, request: TransportRequest): Exchange {
     const found: string[] = [];
     const secrets = request.secrets && request.secrets.length > 0 ? request.secrets : undefined;
     const meta = request.meta;
-    const kind = `${meta?.provider ?? ''} ${meta?.purpose ?? 'other'} ${capture.method}`;
-    const last = this.#memos.get(kind);
+    const last = this.#memoFor(meta?.provider, meta?.purpose, capture.method);
     const prev = last !== undefined && sameSecrets(last.secrets, secrets) ? last : undefined;
     const url = redactUrl(capture.url, found, secrets);
     const requestHeaders = headers(capture.requestHeaders, 'request', found, secrets, prev?.requestHeaders);
@@ -99,8 +110,22 @@ export class ExchangeBuilder {
     if (meta?.provider !== undefined) exchange.provider = meta.provider;
     if (meta?.target !== undefined) exchange.target = meta.target;
     if (meta?.notes !== undefined) exchange.notes = meta.notes;
+    const kind = last?.kind ?? `${meta?.provider ?? ''} ${meta?.purpose ?? 'other'} ${capture.method}`;
     if (last === undefined && this.#memos.size >= MAX_KINDS) this.#memos.clear();
-    this.#memos.set(kind, { secrets, requestHeaders, requestBody, responseHeaders, responseBody, redactions });
+    const memo: Memo = {
+      kind,
+      provider: meta?.provider,
+      purpose: meta?.purpose,
+      method: capture.method,
+      secrets,
+      requestHeaders,
+      requestBody,
+      responseHeaders,
+      responseBody,
+      redactions,
+    };
+    this.#memos.set(kind, memo);
+    this.#last = memo;
     return exchange;
   }
 }
@@ -113,21 +138,26 @@ function headers(
   prev: HeaderMemo | undefined,
 ): HeaderMemo {
   const out: Header[] = new Array(raw.length);
-  const notes: Array<readonly string[]> = new Array(raw.length);
+  const before = prev?.raw;
+  // The last list's notes while every header's notes are the same as there (the usual case).
+  let notes: Array<readonly string[]> | null = prev !== undefined && prev.raw.length === raw.length ? null : [];
   for (let i = 0; i < raw.length; i++) {
     const header = raw[i]!;
-    const before = prev?.raw[i];
-    if (before !== undefined && before[0] === header[0] && before[1] === header[1]) {
+    const was = before?.[i];
+    let noted: readonly string[];
+    if (was !== undefined && was[0] === header[0] && was[1] === header[1]) {
       out[i] = prev!.out[i]!;
-      notes[i] = prev!.notes[i]!;
-      for (const note of notes[i]!) found.push(note);
-      continue;
+      noted = prev!.notes[i]!;
+      for (let k = 0; k < noted.length; k++) found.push(noted[k]!);
+    } else {
+      const start = found.length;
+      out[i] = redactHeader(header, where, found, secrets);
+      noted = found.length === start ? NONE : found.slice(start);
     }
-    const start = found.length;
-    out[i] = redactHeader(header, where, found, secrets);
-    notes[i] = found.length === start ? NONE : found.slice(start);
+    if (notes === null && !sameList(noted, prev!.notes[i]!)) notes = prev!.notes.slice(0, i);
+    if (notes !== null) notes.push(noted);
   }
-  return { raw, out, notes };
+  return { raw, out, notes: notes ?? prev!.notes };
 }
 
 function body<I extends string | Uint8Array | undefined | null>(

@@ -56,6 +56,15 @@ export function resolveTopic(request: ApnsSendRequest, meta: Pick<CredentialMeta
 
 export type ApnsAuth = { kind: 'token'; jwt: string } | { kind: 'certificate'; certPem: string; keyPem: string };
 
+// A token serves about an hour of sends: one header string for it, not one per request (each
+// new one is flattened and hashed again on its way to nghttp2 and the exchange recorder).
+let lastBearer = { jwt: '', header: '' };
+
+function bearer(jwt: string): string {
+  if (lastBearer.jwt !== jwt) lastBearer = { jwt, header: `bearer ${jwt}` };
+  return lastBearer.header;
+}
+
 /** The headers in the order they are sent; optional ones only when set. */
 export function apnsHeaders(request: ApnsSendRequest, topic: string | null, apnsId: string, auth: ApnsAuth): Header[] {
   const options = request.options;
@@ -67,7 +76,7 @@ export function apnsHeaders(request: ApnsSendRequest, topic: string | null, apns
     headers.push(['apns-collapse-id', options.collapseId]);
   }
   headers.push(['apns-id', apnsId]);
-  if (auth.kind === 'token') headers.push(['authorization', `bearer ${auth.jwt}`]);
+  if (auth.kind === 'token') headers.push(['authorization', bearer(auth.jwt)]);
   headers.push(['content-type', 'application/json']);
   return headers;
 }
