@@ -25,6 +25,7 @@ import {
   historyStatusSchema,
   storedSendSchema,
 } from './history/calls';
+import { exchangeSummarySchema } from './history/summary';
 import { credentialFieldsSchema, credentialImportSchema, credentialMetaSchema } from './domain/credential';
 
 const empty = z.object({}).strict();
@@ -330,8 +331,11 @@ export const events = {
   }),
   /** A send finished for one target. */
   'send.result': sendResultSchema,
-  /** An exchange was recorded (already redacted). */
-  'exchange.recorded': exchangeSchema,
+  /**
+   * Exchanges recorded since the last batch, oldest first, as list rows (already redacted). Sent
+   * at most about ten times a second; the whole exchange is one `exchanges.get` away.
+   */
+  'exchanges.recorded': z.array(exchangeSummarySchema),
   /** An emulator delivered a notification to one of its emulated devices. */
   'emulator.delivery': z.object({
     provider: z.string(),

@@ -4,6 +4,7 @@ import type { Exchange } from '../../shared/domain/exchange';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
 import { createHandlers } from './api/handlers';
 import { EventBus } from './events';
+import { startExchangeFeed } from './exchange-feed';
 import { EphemeralSecrets, OsKeychain, type SecretStore } from './credentials/keychain';
 import { defaultDataDir, defaultWorkspaceDir } from './paths';
 import { createCredentialService, type CredentialService } from './credentials/service';
@@ -122,6 +123,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       for (const close of closers.splice(0).reverse()) await close();
     },
   };
+  // Renderers see exchanges as batched list rows; history and the CLI get them whole.
+  const stopFeed = startExchangeFeed(events);
+  closers.push(async () => stopFeed());
   closers.push(() => transport.close());
   closers.push(() => core.drafts.flush());
   closers.push(() => core.emulators.stop());

@@ -1,6 +1,22 @@
-import { events as eventSchemas, type EventName, type EventPayload } from '../../shared/contract';
+import { events as eventSchemas, isEventName, type EventName, type EventPayload } from '../../shared/contract';
+import type { Exchange } from '../../shared/domain/exchange';
 
-export type AnyEventListener = (name: EventName, payload: unknown) => void;
+/**
+ * Events that never cross to a renderer. A whole exchange is 2–3 KB of JSON and a bulk send
+ * records thousands a second; renderers get them as batched summaries (`exchanges.recorded`).
+ */
+export interface InternalEvents {
+  'exchange.recorded': Exchange;
+}
+
+export type BusEventName = EventName | keyof InternalEvents;
+export type BusEventPayload<E extends BusEventName> = E extends EventName
+  ? EventPayload<E>
+  : E extends keyof InternalEvents
+    ? InternalEvents[E]
+    : never;
+
+export type AnyEventListener = (name: BusEventName, payload: unknown) => void;
 
 export interface EmitOptions {
   /** Keep it inside main (history, devices): high-rate events a renderer should not be flooded with. */
@@ -9,16 +25,16 @@ export interface EmitOptions {
 
 /**
  * Main's event fan-out. Internal listeners (history, devices) get every event as is; renderer
- * listeners (the IPC and WebSocket adapters) get only non-quiet events, parsed against the
- * contract so nothing crosses the boundary that the renderer's types do not describe.
+ * listeners (the IPC and WebSocket adapters) get only non-quiet contract events, parsed against
+ * the contract so nothing crosses the boundary that the renderer's types do not describe.
  */
 export class EventBus {
   readonly #internal = new Set<AnyEventListener>();
   readonly #renderer = new Set<AnyEventListener>();
 
-  emit<E extends EventName>(name: E, payload: EventPayload<E>, options: EmitOptions = {}): void {
+  emit<E extends BusEventName>(name: E, payload: BusEventPayload<E>, options: EmitOptions = {}): void {
     for (const listener of this.#internal) listener(name, payload);
-    if (options.quiet || this.#renderer.size === 0) return;
+    if (options.quiet || this.#renderer.size === 0 || !isEventName(name)) return;
     const checked = eventSchemas[name].parse(payload);
     for (const listener of this.#renderer) listener(name, checked);
   }
@@ -35,7 +51,8 @@ export class EventBus {
     return () => this.#renderer.delete(listener);
   }
 
-  get listenerCount(): number {
-    return this.#internal.size + this.#renderer.size;
+  /** Whether any renderer listens (work done only for renderers can be skipped otherwise). */
+  get hasRendererListeners(): boolean {
+    return this.#renderer.size > 0;
   }
 }

@@ -1,12 +1,7 @@
 import { create } from 'zustand';
 import type { CallOutput } from '../../shared/contract';
 import type { Exchange } from '../../shared/domain/exchange';
-import {
-  filterExchanges,
-  summarizeExchange,
-  type ExchangeSummary,
-  type HistoryFilter,
-} from '../../shared/history/summary';
+import { filterExchanges, type ExchangeSummary, type HistoryFilter } from '../../shared/history/summary';
 import { bridge, call } from '../bridge';
 
 type Compare = CallOutput<'exchanges.compare'>;
@@ -96,11 +91,16 @@ export const useExchanges = create<ExchangesState>((set, get) => {
       set({ error: { message: e.message, hint: e.hint } });
     },
     listen() {
-      // During a bulk send exchanges arrive by the hundred per second; apply them in batches so
-      // the 50k-row filter runs a few times a second, not once per exchange.
+      // During a bulk send exchanges arrive by the thousand per second (in batches from main);
+      // apply them in batches too, so the 50k-row filter runs a few times a second.
       let incoming: ExchangeSummary[] = [];
-      const reasons = new Map<string, string>();
+      // A result can overtake its exchange's row (rows come in batches): its reason waits one
+      // more batch for the row, then is dropped (the exchange was not recorded).
+      const reasons = new Map<string, { reason: string; waited: boolean }>();
       let timer: ReturnType<typeof setTimeout> | null = null;
+      const schedule = () => {
+        if (!timer) timer = setTimeout(apply, BATCH_MS);
+      };
       const apply = () => {
         timer = null;
         const { rows, filter } = get();
@@ -108,26 +108,32 @@ export const useExchanges = create<ExchangesState>((set, get) => {
         incoming = [];
         if (next.length > LOADED_MAX) next = next.slice(0, LOADED_MAX);
         if (reasons.size > 0) {
-          next = next.map((row) => (reasons.has(row.id) ? { ...row, reason: reasons.get(row.id)! } : row));
-          reasons.clear();
+          next = next.map((row) => {
+            const waiting = reasons.get(row.id);
+            if (waiting === undefined) return row;
+            reasons.delete(row.id);
+            return { ...row, reason: waiting.reason };
+          });
+          for (const [id, waiting] of reasons) {
+            if (waiting.waited) reasons.delete(id);
+            else waiting.waited = true;
+          }
+          if (reasons.size > 0) schedule();
         }
         refilter(next, filter);
       };
-      const schedule = () => {
-        if (!timer) timer = setTimeout(apply, BATCH_MS);
-      };
-      const offExchange = bridge.on('exchange.recorded', (exchange) => {
-        incoming.push(summarizeExchange(exchange));
+      const offExchanges = bridge.on('exchanges.recorded', (summaries) => {
+        for (const summary of summaries) incoming.push(summary);
         schedule();
       });
       // A result names the provider's reason for its exchanges (WNS and NH give it in headers).
       const offResult = bridge.on('send.result', (result) => {
         if (!result.reason) return;
-        for (const id of result.exchangeIds) reasons.set(id, result.reason);
+        for (const id of result.exchangeIds) reasons.set(id, { reason: result.reason, waited: false });
         schedule();
       });
       return () => {
-        offExchange();
+        offExchanges();
         offResult();
         if (timer) clearTimeout(timer);
       };

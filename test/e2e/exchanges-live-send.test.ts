@@ -18,6 +18,8 @@ describeWithSystem('Exchange viewer with a live send to the local Web Push emula
   let browser: Browser;
   let page: Page;
   const errors: string[] = [];
+  /** Exchange batches main pushed to the page over its socket, with when they arrived. */
+  const batches: Array<{ at: number; text: string }> = [];
 
   /** A contract call over the page's own authenticated WebSocket, as the renderer makes them. */
   async function call<T>(method: string, input: unknown): Promise<T> {
@@ -50,6 +52,12 @@ describeWithSystem('Exchange viewer with a live send to the local Web Push emula
     });
     page = await context.newPage();
     page.on('pageerror', (error) => errors.push(String(error)));
+    page.on('websocket', (socket) =>
+      socket.on('framereceived', ({ payload }) => {
+        const text = String(payload);
+        if (text.startsWith('{"event":"exchanges.recorded"')) batches.push({ at: performance.now(), text });
+      }),
+    );
     await page.goto(app.url);
     await page.getByTestId('app-frame').waitFor();
     await page.getByTestId('nav-exchanges').click();
@@ -119,6 +127,21 @@ describeWithSystem('Exchange viewer with a live send to the local Web Push emula
     // Same endpoint and TTL; a different encrypted body (and so a different Content-Length or body).
     expect(await page.locator('[data-testid=compare-header-row][data-change=same]').count()).toBeGreaterThan(0);
     expect(await page.locator('[data-testid=compare-body-line][data-op=added]').count()).toBeGreaterThan(0);
+
+    // A bulk send's exchanges reach the open list live, as batches of summaries: not one whole
+    // exchange per frame.
+    batches.length = 0;
+    const started = performance.now();
+    await call('bulk.start', { request, targets: Array.from({ length: 200 }, () => request.target), concurrency: 8 });
+    await expect.poll(() => page.getByTestId('exchange-count').textContent(), { timeout: 30_000 }).toBe('202 of 202');
+    const elapsed = performance.now() - started;
+    const rows = batches.flatMap(({ text }) => (JSON.parse(text) as { payload: Array<{ id: string }> }).payload);
+    expect(rows).toHaveLength(200);
+    expect(new Set(rows.map((row) => row.id)).size).toBe(200);
+    expect(batches.some(({ text }) => text.includes('requestHeaders') || text.includes('responseBody'))).toBe(false);
+    // Main sends a batch at most every 100 ms (the first one at once).
+    expect(batches.length).toBeLessThanOrEqual(Math.ceil(elapsed / 90) + 1);
+    expect(batches.length).toBeLessThan(200);
     expect(errors).toEqual([]);
   });
 });
