@@ -22,7 +22,7 @@ process.on('message', async (message) => {
   if (message.run) {
     try {
       const cpu = process.cpuUsage();
-      const result = await ours(message.run.count, message.run.record);
+      const result = await ours(message.run.count, message.run.record, message.run.page);
       process.send({ result: { ...result, cpu: process.cpuUsage(cpu) } });
     } catch (error) {
       process.send({ error: error instanceof Error ? error.message : String(error) });
@@ -32,8 +32,12 @@ process.on('message', async (message) => {
 });
 process.send({ loaded: true });
 
-/** One bulk send; returns its rate and the peak RSS seen meanwhile. */
-async function ours(count, record) {
+/**
+ * One bulk send; returns its rate and the peak RSS seen meanwhile. With `page`, a renderer
+ * listens as browser mode's socket does (each event serialized into a frame), as when the send
+ * runs with a window open.
+ */
+async function ours(count, record, page = false) {
   const { caPem, baseUrl, key, payload } = setup;
   const dir = mkdtempSync(join(tmpdir(), 'pc-bench-bulk-'));
   const core = await createCore({ mode: 'browser', dataDir: dir, ephemeralSecrets: true, log: () => {} });
@@ -61,6 +65,12 @@ async function ours(count, record) {
       options: { pushType: 'alert', priority: 10, topic: 'com.example.bench' },
       payload,
     };
+    const frames = { count: 0, bytes: 0 };
+    if (page)
+      core.events.subscribeRenderer((event, payload) => {
+        frames.count++;
+        frames.bytes += JSON.stringify({ event, payload }).length;
+      });
     const targets = Array.from({ length: count }, (_, i) => ({ target: i.toString(16).padStart(64, '0') }));
     let peak = process.memoryUsage().rss;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
@@ -79,7 +89,7 @@ async function ours(count, record) {
         .items.concat(run.results(0, 3, { outcome: 'failed' }).items);
       throw new Error(`ours: ${progress.accepted}/${count} accepted; e.g. ${JSON.stringify(sample)}`);
     }
-    return { rps: count / seconds, peakMb: peak / 1024 / 1024 };
+    return { rps: count / seconds, peakMb: peak / 1024 / 1024, frames };
   } finally {
     await core.close();
     rmSync(dir, { recursive: true, force: true });

@@ -157,10 +157,10 @@ app.send({ setup: { caPem: ca.certPem, baseUrl, key, payload, concurrency: CONCU
 await new Promise((resolve) => app.once('message', resolve));
 
 /** One bulk send through the app's own stack; its rate, peak RSS and the CPU its process used. */
-function ours(count, record) {
+function ours(count, record, page = false) {
   return new Promise((resolve, reject) => {
     app.once('message', (message) => (message.error ? reject(new Error(message.error)) : resolve(message.result)));
-    app.send({ run: { count, record } });
+    app.send({ run: { count, record, page } });
   });
 }
 
@@ -193,7 +193,8 @@ async function measured(name, run) {
   return rps;
 }
 
-const best = { bare: 0, nodeApn: 0, off: 0, on: 0 };
+const best = { bare: 0, nodeApn: 0, off: 0, on: 0, page: 0 };
+let pageFrames = null;
 // Every client runs once before the rounds, so none is measured while its code is still cold.
 await bare();
 await nodeApn();
@@ -204,9 +205,20 @@ for (let round = 1; round <= ROUNDS; round++) {
   best.nodeApn = Math.max(best.nodeApn, await measured('@parse/node-apn', nodeApn));
   best.off = Math.max(best.off, await measured('ours, recording off', () => ours(TOTAL, false)));
   best.on = Math.max(best.on, await measured('ours, recording on', () => ours(TOTAL, true)));
+  best.page = Math.max(
+    best.page,
+    await measured('ours, on, page open', async () => {
+      const result = await ours(TOTAL, true, true);
+      pageFrames = result.frames;
+      return result;
+    }),
+  );
 }
 console.log(
   `  best: bare ${fmt(best.bare)}  node-apn ${fmt(best.nodeApn)}  ours off ${fmt(best.off)}  ours on ${fmt(best.on)} req/s`,
+);
+console.log(
+  `  with a page open (recording on): ${fmt(best.page)} req/s, ${((1 - best.page / best.on) * 100).toFixed(1)}% below no page; ${fmt(pageFrames.count)} events, ${(pageFrames.bytes / 1048576).toFixed(1)} MB to the page`,
 );
 console.log(`  @parse/node-apn with all ${fmt(TOTAL)} tokens in one send(): ${await nodeApnAllAtOnce()}`);
 const large = await ours(LARGE, true);
