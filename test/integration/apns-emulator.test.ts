@@ -273,6 +273,16 @@ describe('APNs emulator: streams, faults and admin', () => {
     expect(c.session.remoteSettings.maxConcurrentStreams).toBe(1000);
   });
 
+  it('raises the limit on valid auth even when the push itself is refused', async () => {
+    const c = client();
+    await new Promise((resolve) => c.session.once('remoteSettings', resolve));
+    expect(c.session.remoteSettings.maxConcurrentStreams).toBe(1);
+    const raised = new Promise((resolve) => c.session.once('remoteSettings', resolve));
+    expect((await c.push('ab'.repeat(32), headers())).reason).toBe('BadDeviceToken');
+    await Promise.race([raised, new Promise((resolve) => setTimeout(resolve, 2_000))]);
+    expect(c.session.remoteSettings.maxConcurrentStreams).toBe(1000);
+  });
+
   it('a failed auth does not raise the limit', async () => {
     const c = client();
     await new Promise((resolve) => c.session.once('remoteSettings', resolve));

@@ -114,6 +114,13 @@ export async function handlePush(req: Http2ServerRequest, res: Http2ServerRespon
     );
     if ('status' in verified) return reply(verified.status, verified.reason);
   }
+  if (!connection.opened) {
+    connection.opened = true;
+    // "APNs allows only one stream until you post a request with a valid authentication token"
+    // (Establishing a connection to APNs): the provider's auth, whatever then becomes of the push
+    // (a bulk send whose first tokens are unknown still gets its streams).
+    req.stream.session?.settings({ maxConcurrentStreams: RAISED_STREAMS });
+  }
   if (headerId !== undefined && !APNS_ID_PATTERN.test(headerId)) return reply(400, 'BadMessageId');
   const pushTypeHeader = first(req, 'apns-push-type') ?? 'alert';
   if (!(APNS_PUSH_TYPES as readonly string[]).includes(pushTypeHeader)) return reply(400, 'InvalidPushType');
@@ -150,11 +157,6 @@ export async function handlePush(req: Http2ServerRequest, res: Http2ServerRespon
     return;
   }
   connection.processedStreamId = Math.max(connection.processedStreamId ?? 0, req.stream.id ?? 0);
-  if (!connection.opened) {
-    connection.opened = true;
-    // APNs allows one stream until the first authenticated push succeeds, then many more.
-    req.stream.session?.settings({ maxConcurrentStreams: RAISED_STREAMS });
-  }
   const headers: Record<string, string> = { 'apns-push-type': pushType, 'apns-topic': topic };
   if (priority !== undefined) headers['apns-priority'] = priority;
   if (expiration !== undefined) headers['apns-expiration'] = expiration;
