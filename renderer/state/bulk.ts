@@ -1,12 +1,28 @@
 import { create } from 'zustand';
 import type { CallOutput, EventPayload } from '../../shared/contract';
+import type { Provider } from '../../shared/domain/exchange';
 import { bridge, call } from '../bridge';
 import { useDevices } from './devices';
 
 type Progress = EventPayload<'send.progress'>;
 type ResultsPage = CallOutput<'bulk.results'>;
 
+/**
+ * What the user set up on the Devices screen's bulk panel. Kept here, not in the panel, so a
+ * pasted list of thousands of targets survives a visit to another screen (and so does the panel
+ * of a send still running).
+ */
+export interface BulkForm {
+  pasting: boolean;
+  provider: Provider;
+  pasted: string;
+  profileId: string;
+  concurrency: string;
+}
+
 interface BulkState {
+  form: BulkForm;
+  setForm(change: Partial<BulkForm>): void;
   sendId: string | null;
   progress: Progress | null;
   page: ResultsPage | null;
@@ -20,6 +36,8 @@ interface BulkState {
 }
 
 export const useBulk = create<BulkState>((set, get) => ({
+  form: { pasting: false, provider: 'apns', pasted: '', profileId: '', concurrency: '' },
+  setForm: (change) => set((state) => ({ form: { ...state.form, ...change } })),
   sendId: null,
   progress: null,
   page: null,

@@ -105,9 +105,20 @@ describeWithSystem('bulk send from the Devices screen', missingChromium(), () =>
     await panel.getByTestId('bulk-targets').fill(tokens.join('\n'));
     await panel.getByLabel('Concurrency').fill('2');
     await expect.poll(() => panel.getByTestId('bulk-profile').inputValue()).not.toBe('');
+    expect(await panel.getByTestId('bulk-profile').locator('option:checked').textContent()).toBe(
+      'Sandbox apns (local)',
+    );
     await panel.getByTestId('bulk-start').click();
     const done = async () => Number(/^(\d+)\//.exec((await panel.getByTestId('bulk-counts').textContent()) ?? '')?.[1]);
     await expect.poll(done, { timeout: 10_000 }).toBeGreaterThan(4);
+    // A visit to another screen loses nothing: the pasted list, the settings and the running send.
+    await page.keyboard.press('Control+1');
+    await page.getByTestId('bulk-panel').waitFor({ state: 'detached' });
+    await page.keyboard.press('Control+3');
+    expect(await panel.locator('h3').textContent()).toBe('Send to 200 apns targets');
+    expect((await panel.getByTestId('bulk-targets').inputValue()).split('\n')).toEqual(tokens);
+    expect(await panel.getByLabel('Concurrency').inputValue()).toBe('2');
+    expect(await panel.getByTestId('bulk-state').textContent()).toBe('running');
 
     await panel.getByRole('button', { name: 'Pause' }).click();
     await expect.poll(() => panel.getByTestId('bulk-state').textContent()).toBe('paused');
@@ -144,8 +155,13 @@ describeWithSystem('bulk send from the Devices screen', missingChromium(), () =>
     const rows = page.getByTestId('devices-table').locator('tbody tr');
     const apnsRow = rows.filter({ has: page.locator('td:nth-child(3)', { hasText: /^apns$/ }) });
     const before = await rows.count();
+    // The last test's pasted list is still up (a visit elsewhere keeps it); back to the ticked devices.
+    const pasteToggle = page.getByTestId('bulk-paste');
+    expect(await pasteToggle.getAttribute('aria-pressed')).toBe('true');
+    await pasteToggle.click();
     await apnsRow.locator('input[type=checkbox]').check();
     const panel = page.getByTestId('bulk-panel');
+    expect(await panel.locator('h3').textContent()).toBe('Send to 1 apns device');
     await panel.getByTestId('bulk-start').click();
     await expect.poll(() => panel.getByTestId('bulk-state').textContent(), { timeout: 20_000 }).toBe('done');
     await expect

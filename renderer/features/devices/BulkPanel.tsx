@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { Device } from '../../../shared/domain/device';
 import type { Provider } from '../../../shared/domain/exchange';
 import type { SendRequest } from '../../../shared/domain/send-request';
@@ -14,25 +14,19 @@ import { PROVIDERS } from '../compose/defaults';
  */
 export function BulkPanel({ devices, paste = false }: { devices: Device[]; paste?: boolean }) {
   const providers = [...new Set(devices.map((d) => d.provider))];
-  const [pastedProvider, setPastedProvider] = useState<Provider>('apns');
-  const [pasted, setPasted] = useState('');
-  const provider = paste ? pastedProvider : providers.length === 1 ? providers[0]! : null;
+  const form = useBulk((state) => state.form);
+  const setForm = useBulk((state) => state.setForm);
+  const provider = paste ? form.provider : providers.length === 1 ? providers[0]! : null;
   const drafts = useComposer((state) => state.drafts);
   const profiles = useProfiles((state) => state.profiles);
   const bulk = useBulk();
   const candidates = useMemo(() => profiles.filter((p) => p.provider === provider), [profiles, provider]);
-  const [profileId, setProfileId] = useState('');
-  const [concurrency, setConcurrency] = useState('');
+  // A pasted list can be 100,000 lines; split it when it changes, not on every progress event.
+  const targets = useMemo(() => (paste ? splitTargets(form.pasted) : []), [paste, form.pasted]);
   if (!provider) return <p className="hint">Select devices of one provider to send to them together.</p>;
-  const targets = paste
-    ? pasted
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter(Boolean)
-    : [];
   const count = paste ? targets.length : devices.length;
   const draft = currentDraft(provider, drafts);
-  const profile = candidates.find((p) => p.id === (profileId || draft.profileId)) ?? null;
+  const profile = candidates.find((p) => p.id === (form.profileId || draft.profileId)) ?? null;
   const progress = bulk.progress;
   const running = progress && (progress.state === 'running' || progress.state === 'paused');
 
@@ -49,7 +43,7 @@ export function BulkPanel({ devices, paste = false }: { devices: Device[]; paste
     void bulk.start({
       request,
       ...(paste ? { targets } : { deviceIds: devices.map((d) => d.id) }),
-      ...(concurrency ? { concurrency: Number(concurrency) } : {}),
+      ...(form.concurrency ? { concurrency: Number(form.concurrency) } : {}),
     });
   }
 
@@ -64,11 +58,8 @@ export function BulkPanel({ devices, paste = false }: { devices: Device[]; paste
           <select
             aria-label="Provider"
             data-testid="bulk-provider"
-            value={pastedProvider}
-            onChange={(e) => {
-              setPastedProvider(e.target.value as Provider);
-              setProfileId('');
-            }}
+            value={form.provider}
+            onChange={(e) => setForm({ provider: e.target.value as Provider, profileId: '' })}
           >
             {PROVIDERS.map((p) => (
               <option key={p.id} value={p.id}>
@@ -81,8 +72,8 @@ export function BulkPanel({ devices, paste = false }: { devices: Device[]; paste
             data-testid="bulk-targets"
             placeholder="One token, registration id, channel URI or subscription per line"
             rows={4}
-            value={pasted}
-            onChange={(e) => setPasted(e.target.value)}
+            value={form.pasted}
+            onChange={(e) => setForm({ pasted: e.target.value })}
           />
         </div>
       )}
@@ -90,19 +81,23 @@ export function BulkPanel({ devices, paste = false }: { devices: Device[]; paste
         The message is the {provider} payload in Compose; use {'{{device.<field>}}'} for per-device values.
       </p>
       <div className="field-row">
-        <select data-testid="bulk-profile" value={profile?.id ?? ''} onChange={(e) => setProfileId(e.target.value)}>
+        <select
+          data-testid="bulk-profile"
+          value={profile?.id ?? ''}
+          onChange={(e) => setForm({ profileId: e.target.value })}
+        >
           <option value="">Profile…</option>
           {candidates.map((p) => (
             <option key={p.id} value={p.id}>
-              {p.name} ({p.environment})
+              {profileLabel(p)}
             </option>
           ))}
         </select>
         <input
           aria-label="Concurrency"
           placeholder="Concurrency (auto)"
-          value={concurrency}
-          onChange={(e) => setConcurrency(e.target.value.replace(/\D/g, ''))}
+          value={form.concurrency}
+          onChange={(e) => setForm({ concurrency: e.target.value.replace(/\D/g, '') })}
         />
         <button
           type="button"
@@ -208,4 +203,17 @@ export function BulkPanel({ devices, paste = false }: { devices: Device[]; paste
       )}
     </section>
   );
+}
+
+function splitTargets(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+}
+
+/** The sandbox's profiles already name their environment ("Sandbox apns (local)"). */
+function profileLabel(profile: { name: string; environment: string }): string {
+  const suffix = `(${profile.environment})`;
+  return profile.name.endsWith(suffix) ? profile.name : `${profile.name} ${suffix}`;
 }

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Device } from '../../../shared/domain/device';
 import { call } from '../../bridge';
 import { filterDevices, useDevices } from '../../state/devices';
+import { useBulk } from '../../state/bulk';
 import { useProfiles } from '../../state/profiles';
 import { useComposer } from '../../state/composer';
 import { BulkPanel } from './BulkPanel';
@@ -14,7 +15,8 @@ export function DevicesScreen() {
   const loadProfiles = useProfiles((s) => s.load);
   const loadComposer = useComposer((s) => s.load);
   const [editing, setEditing] = useState<Device | 'new' | null>(null);
-  const [pasting, setPasting] = useState(false);
+  const pasting = useBulk((s) => s.form.pasting);
+  const setBulkForm = useBulk((s) => s.setForm);
   const [message, setMessage] = useState<{ text: string; errors?: string[] } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -101,7 +103,12 @@ export function DevicesScreen() {
         >
           Prune gone ({gone})
         </button>
-        <button type="button" data-testid="bulk-paste" aria-pressed={pasting} onClick={() => setPasting(!pasting)}>
+        <button
+          type="button"
+          data-testid="bulk-paste"
+          aria-pressed={pasting}
+          onClick={() => setBulkForm({ pasting: !pasting })}
+        >
           Bulk send to a pasted list…
         </button>
         {selected.length > 0 && (
@@ -141,7 +148,11 @@ export function DevicesScreen() {
                   type="checkbox"
                   aria-label="Select all shown"
                   checked={shown.length > 0 && shown.every((d) => state.selected.has(d.id))}
-                  onChange={(e) => state.selectOnly(e.target.checked ? shown.map((d) => d.id) : [])}
+                  onChange={(e) => {
+                    state.selectOnly(e.target.checked ? shown.map((d) => d.id) : []);
+                    // Ticking devices means "send to these": the panel leaves the pasted list (kept).
+                    if (e.target.checked) setBulkForm({ pasting: false });
+                  }}
                 />
               </th>
               <th>Label</th>
@@ -164,7 +175,10 @@ export function DevicesScreen() {
                     type="checkbox"
                     aria-label={`Select ${device.label}`}
                     checked={state.selected.has(device.id)}
-                    onChange={() => state.toggle(device.id)}
+                    onChange={() => {
+                      if (!state.selected.has(device.id)) setBulkForm({ pasting: false });
+                      state.toggle(device.id);
+                    }}
                   />
                 </td>
                 <td>
