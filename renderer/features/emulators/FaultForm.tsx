@@ -60,13 +60,16 @@ export function FaultForm() {
       </select>
       {kind === 'status' && (
         <>
-          <input
-            aria-label="Status"
-            data-testid="fault-status"
-            size={4}
-            value={status}
-            onChange={(e) => setStatus(e.target.value)}
-          />
+          <label className="fault-field">
+            <span>Status</span>
+            <input
+              aria-label="Status"
+              data-testid="fault-status"
+              size={4}
+              value={status}
+              onChange={(e) => setStatus(e.target.value)}
+            />
+          </label>
           <input
             aria-label="Retry-After seconds"
             placeholder="Retry-After s"
@@ -85,14 +88,22 @@ export function FaultForm() {
           onChange={(e) => setReason(e.target.value)}
         />
       )}
-      {kind === 'delay' && <input aria-label="Delay ms" size={6} value={ms} onChange={(e) => setMs(e.target.value)} />}
-      <input
-        aria-label="Probability"
-        title="Share of requests, 0 to 1"
-        size={4}
-        value={probability}
-        onChange={(e) => setProbability(e.target.value)}
-      />
+      {kind === 'delay' && (
+        <label className="fault-field">
+          <span>Delay (ms)</span>
+          <input aria-label="Delay ms" size={6} value={ms} onChange={(e) => setMs(e.target.value)} />
+        </label>
+      )}
+      <label className="fault-field">
+        <span>Share (0–1)</span>
+        <input
+          aria-label="Probability"
+          title="Share of requests, 0 to 1"
+          size={4}
+          value={probability}
+          onChange={(e) => setProbability(e.target.value)}
+        />
+      </label>
       <input
         aria-label="Times"
         placeholder="times (∞)"
