@@ -53,8 +53,9 @@ describeWithSystem(
       join(dir, targets),
       '--payload',
       join(dir, payload),
-      '--option',
-      `topic=${BUNDLE}`,
+      // Spelled as `send apns` spells it; the bad run below uses --option.
+      '--topic',
+      BUNDLE,
       ...extra,
     ];
 

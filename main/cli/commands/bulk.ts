@@ -5,6 +5,7 @@ import { sendRequestSchema } from '../../../shared/domain/send-request';
 import { AppError } from '../../../shared/errors';
 import { BulkRun, type BulkTarget } from '../../core/send/bulk';
 import { parseCommandArgs } from '../args';
+import { providerFlagsAsOptions } from '../provider-flags';
 import { write, type CliCommand, type CliIo } from '../command';
 import { commonSendOptions, openCliCore, parseEnvironment, readPayload, requireOption } from '../send-support';
 
@@ -12,22 +13,24 @@ export const bulkCommand: CliCommand = {
   path: ['bulk'],
   summary: 'Send one message to many targets with bounded concurrency, retries and a progress bar.',
   usage:
-    'bulk <apns|fcm|wns|webpush|nhub> --credential <id|label> --env sandbox|production|local --targets <file> --payload <file|-> [--option key=value …] [--concurrency N] [--max-attempts N] [--at-most-once] [--no-record] [--json-lines]',
+    'bulk <apns|fcm|wns|webpush|nhub> --credential <id|label> --env sandbox|production|local --targets <file> --payload <file|-> [--topic X --priority N …: options as send <provider> names them, or --option key=value] [--concurrency N] [--max-attempts N] [--at-most-once] [--no-record] [--json-lines]',
   async run(args, io) {
+    const named = args.find((arg) => providerSchema.safeParse(arg).success);
+    const own = {
+      ...commonSendOptions,
+      targets: { type: 'string' },
+      payload: { type: 'string' },
+      option: { type: 'string', multiple: true },
+      concurrency: { type: 'string' },
+      'max-attempts': { type: 'string' },
+      'no-record': { type: 'boolean' },
+      // Do not retry a request the service may already have processed (a dropped connection).
+      'at-most-once': { type: 'boolean' },
+      'json-lines': { type: 'boolean' },
+    } as const;
     const { values, positionals } = parseCommandArgs(
-      args,
-      {
-        ...commonSendOptions,
-        targets: { type: 'string' },
-        payload: { type: 'string' },
-        option: { type: 'string', multiple: true },
-        concurrency: { type: 'string' },
-        'max-attempts': { type: 'string' },
-        'no-record': { type: 'boolean' },
-        // Do not retry a request the service may already have processed (a dropped connection).
-        'at-most-once': { type: 'boolean' },
-        'json-lines': { type: 'boolean' },
-      },
+      named ? providerFlagsAsOptions(args, providerSchema.parse(named), new Set(Object.keys(own))) : args,
+      own,
       true,
     );
     const provider = providerSchema.safeParse(positionals[0]);
