@@ -97,10 +97,15 @@ export function resultStart(
     target,
     ...mapped,
     exchangeIds,
-    durationMs: performance.now() - started,
+    durationMs: elapsedMs(started),
     startedAt,
   });
   return { exchangeIds, finish };
+}
+
+/** Milliseconds since `started`, to the microsecond like exchange timings (not 46.10830899999996). */
+export function elapsedMs(started: number): number {
+  return Math.round((performance.now() - started) * 1000) / 1000;
 }
 
 /**

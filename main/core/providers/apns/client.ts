@@ -4,7 +4,7 @@ import { AppError } from '../../../../shared/errors';
 import type { ApnsSendRequest } from '../../../../shared/providers/apns/message';
 import type { ResolvedCredential } from '../../credentials/types';
 import { isTransportError } from '../../transport/errors';
-import { transportFailure } from '../results';
+import { elapsedMs, transportFailure } from '../results';
 import type { ProviderSendContext } from '../types';
 import type { ApnsJwtCache } from './jwt';
 import { apnsOrigin, buildApnsRequest, resolveTopic, type ApnsAuth } from './request';
@@ -65,7 +65,7 @@ export async function sendApns(
       retryAfterSeconds: mapped.retryAfterSeconds,
       deviceStateChange: mapped.deviceStateChange,
       exchangeIds,
-      durationMs: performance.now() - started,
+      durationMs: elapsedMs(started),
       startedAt: startedAt.toISOString(),
     };
     if (mapped.details !== undefined) result.details = mapped.details;
