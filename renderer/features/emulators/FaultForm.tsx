@@ -60,16 +60,14 @@ export function FaultForm() {
       </select>
       {kind === 'status' && (
         <>
-          <label className="fault-field">
-            <span>Status</span>
-            <input
-              aria-label="Status"
-              data-testid="fault-status"
-              size={4}
-              value={status}
-              onChange={(e) => setStatus(e.target.value)}
-            />
-          </label>
+          <LabelledInput
+            label="Status"
+            name="Status"
+            testId="fault-status"
+            size={4}
+            value={status}
+            onChange={setStatus}
+          />
           <input
             aria-label="Retry-After seconds"
             placeholder="Retry-After s"
@@ -88,22 +86,15 @@ export function FaultForm() {
           onChange={(e) => setReason(e.target.value)}
         />
       )}
-      {kind === 'delay' && (
-        <label className="fault-field">
-          <span>Delay (ms)</span>
-          <input aria-label="Delay ms" size={6} value={ms} onChange={(e) => setMs(e.target.value)} />
-        </label>
-      )}
-      <label className="fault-field">
-        <span>Share (0–1)</span>
-        <input
-          aria-label="Probability"
-          title="Share of requests, 0 to 1"
-          size={4}
-          value={probability}
-          onChange={(e) => setProbability(e.target.value)}
-        />
-      </label>
+      {kind === 'delay' && <LabelledInput label="Delay (ms)" name="Delay ms" size={6} value={ms} onChange={setMs} />}
+      <LabelledInput
+        label="Share (0–1)"
+        name="Probability"
+        title="Share of requests, 0 to 1"
+        size={4}
+        value={probability}
+        onChange={setProbability}
+      />
       <input
         aria-label="Times"
         placeholder="times (∞)"
@@ -121,5 +112,30 @@ export function FaultForm() {
         Add fault
       </button>
     </form>
+  );
+}
+
+/** A short field with its name shown beside it (a bare "503" or "1" says nothing). */
+function LabelledInput(props: {
+  label: string;
+  name: string;
+  size: number;
+  value: string;
+  onChange: (value: string) => void;
+  title?: string;
+  testId?: string;
+}) {
+  return (
+    <label className="fault-field">
+      <span>{props.label}</span>
+      <input
+        aria-label={props.name}
+        data-testid={props.testId}
+        title={props.title}
+        size={props.size}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+    </label>
   );
 }
