@@ -16,6 +16,8 @@ export interface BulkForm {
   pasting: boolean;
   provider: Provider;
   pasted: string;
+  /** Targets read from a file: kept as a list, not shown in the text box (100,000 lines lay out slowly). */
+  file: { name: string; targets: string[] } | null;
   profileId: string;
   concurrency: string;
 }
@@ -36,7 +38,7 @@ interface BulkState {
 }
 
 export const useBulk = create<BulkState>((set, get) => ({
-  form: { pasting: false, provider: 'apns', pasted: '', profileId: '', concurrency: '' },
+  form: { pasting: false, provider: 'apns', pasted: '', file: null, profileId: '', concurrency: '' },
   setForm: (change) => set((state) => ({ form: { ...state.form, ...change } })),
   sendId: null,
   progress: null,

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { missingChromium, openServedApp } from '../support/browser';
@@ -176,5 +179,35 @@ describeWithSystem('bulk send from the Devices screen', missingChromium(), () =>
     await expect.poll(() => page.getByTestId('devices-message').textContent()).toContain('Removed 1 gone device');
     await expect.poll(() => rows.count()).toBe(before - 1);
     expect(await apnsRow.count()).toBe(0);
+  }, 60_000);
+
+  it('loads 100,000 targets from a file as a list (blanks and # comments skipped) and sends a loaded file', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'pc-bulk-file-'));
+    try {
+      const tokens = Array.from({ length: 100_000 }, (_, i) => (0x100000 + i).toString(16).padStart(64, '0'));
+      writeFileSync(join(folder, 'tokens.txt'), `# exported tokens\n${tokens.join('\n')}\n\n`);
+      writeFileSync(join(folder, 'three.txt'), tokens.slice(0, 3).join('\r\n'));
+      await page.keyboard.press('Control+3');
+      const toggle = page.getByTestId('bulk-paste');
+      if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
+      const panel = page.getByTestId('bulk-panel');
+      const pasted = await panel.getByTestId('bulk-targets').inputValue();
+      await panel.getByTestId('bulk-file').setInputFiles(join(folder, 'tokens.txt'));
+      await expect.poll(() => panel.locator('h3').textContent()).toBe('Send to 100000 apns targets');
+      expect(await panel.getByTestId('bulk-file-summary').textContent()).toContain('tokens.txt: 100,000 targets');
+      // Clear goes back to the pasted list, untouched.
+      await panel.getByRole('button', { name: 'Clear' }).click();
+      expect(await panel.getByTestId('bulk-targets').inputValue()).toBe(pasted);
+
+      await panel.getByTestId('bulk-file').setInputFiles(join(folder, 'three.txt'));
+      await expect.poll(() => panel.locator('h3').textContent()).toBe('Send to 3 apns targets');
+      await panel.getByTestId('bulk-start').click();
+      await expect.poll(() => panel.getByTestId('bulk-state').textContent(), { timeout: 20_000 }).toBe('done');
+      expect(await panel.getByTestId('bulk-counts').textContent()).toMatch(/^3\/3 /);
+      const targets = await panel.getByTestId('bulk-result').locator('td:nth-child(1)').allTextContents();
+      expect(targets.sort()).toEqual(tokens.slice(0, 3));
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   }, 60_000);
 });

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import type { Device } from '../../../shared/domain/device';
 import type { Provider } from '../../../shared/domain/exchange';
 import type { SendRequest } from '../../../shared/domain/send-request';
@@ -22,7 +22,9 @@ export function BulkPanel({ devices, paste = false }: { devices: Device[]; paste
   const bulk = useBulk();
   const candidates = useMemo(() => profiles.filter((p) => p.provider === provider), [profiles, provider]);
   // A pasted list can be 100,000 lines; split it when it changes, not on every progress event.
-  const targets = useMemo(() => (paste ? splitTargets(form.pasted) : []), [paste, form.pasted]);
+  const pastedTargets = useMemo(() => (paste ? splitTargets(form.pasted) : []), [paste, form.pasted]);
+  const targets = form.file ? form.file.targets : pastedTargets;
+  const fileInput = useRef<HTMLInputElement>(null);
   if (!provider) return <p className="hint">Select devices of one provider to send to them together.</p>;
   const count = paste ? targets.length : devices.length;
   const draft = currentDraft(provider, drafts);
@@ -67,13 +69,39 @@ export function BulkPanel({ devices, paste = false }: { devices: Device[]; paste
               </option>
             ))}
           </select>
-          <textarea
-            aria-label="Targets, one per line"
-            data-testid="bulk-targets"
-            placeholder="One token, registration id, channel URI or subscription per line"
-            rows={4}
-            value={form.pasted}
-            onChange={(e) => setForm({ pasted: e.target.value })}
+          {form.file ? (
+            <span className="hint" data-testid="bulk-file-summary">
+              {form.file.name}: {form.file.targets.length.toLocaleString()} targets{' '}
+              <button type="button" onClick={() => setForm({ file: null })}>
+                Clear
+              </button>
+            </span>
+          ) : (
+            <textarea
+              aria-label="Targets, one per line"
+              data-testid="bulk-targets"
+              placeholder="One token, registration id, channel URI or subscription per line"
+              rows={4}
+              value={form.pasted}
+              onChange={(e) => setForm({ pasted: e.target.value })}
+            />
+          )}
+          {/* A big list pastes slowly into a text box (Chromium lays out every line); a file is read as a list. */}
+          <button type="button" data-testid="bulk-load" onClick={() => fileInput.current?.click()}>
+            Load from file…
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".txt,text/plain"
+            hidden
+            data-testid="bulk-file"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file)
+                void file.text().then((text) => setForm({ file: { name: file.name, targets: splitTargets(text) } }));
+            }}
           />
         </div>
       )}
@@ -205,11 +233,12 @@ export function BulkPanel({ devices, paste = false }: { devices: Device[]; paste
   );
 }
 
+/** One target per line; blank lines and `#` comments (as the CLI's --targets file allows) are skipped. */
 function splitTargets(text: string): string[] {
   return text
     .split(/\r?\n/)
     .map((line) => line.trim())
-    .filter(Boolean);
+    .filter((line) => line !== '' && !line.startsWith('#'));
 }
 
 /** The sandbox's profiles already name their environment ("Sandbox apns (local)"). */
