@@ -35,6 +35,8 @@ interface BulkState {
   control(action: 'pause' | 'resume' | 'cancel'): Promise<void>;
   loadResults(filter?: { outcome?: 'accepted' | 'rejected' | 'failed'; retryable?: boolean }): Promise<void>;
   retry(): Promise<void>;
+  /** A problem found before anything was sent (a file that is not a list of targets), or null. */
+  setError(message: string | null): void;
 }
 
 export const useBulk = create<BulkState>((set, get) => ({
@@ -74,6 +76,7 @@ export const useBulk = create<BulkState>((set, get) => ({
       set({ error: (error as Error).message });
     }
   },
+  setError: (message) => set({ error: message }),
   async retry() {
     const sendId = get().sendId;
     if (!sendId) return;

@@ -199,7 +199,12 @@ describeWithSystem('bulk send from the Devices screen', missingChromium(), () =>
       await panel.getByRole('button', { name: 'Clear' }).click();
       expect(await panel.getByTestId('bulk-targets').inputValue()).toBe(pasted);
 
+      // A devices export is not a targets list: the panel says where it goes instead.
+      writeFileSync(join(folder, 'devices.csv'), 'label,provider,platform,environment,target\n');
+      await panel.getByTestId('bulk-file').setInputFiles(join(folder, 'devices.csv'));
+      await expect.poll(() => panel.getByRole('alert').textContent()).toContain('Import CSV/JSON');
       await panel.getByTestId('bulk-file').setInputFiles(join(folder, 'three.txt'));
+      await expect.poll(() => panel.getByRole('alert').count()).toBe(0);
       await expect.poll(() => panel.locator('h3').textContent()).toBe('Send to 3 apns targets');
       await panel.getByTestId('bulk-start').click();
       await expect.poll(() => panel.getByTestId('bulk-state').textContent(), { timeout: 20_000 }).toBe('done');

@@ -99,8 +99,17 @@ export function BulkPanel({ devices, paste = false }: { devices: Device[]; paste
             onChange={(e) => {
               const file = e.target.files?.[0];
               e.target.value = '';
-              if (file)
-                void file.text().then((text) => setForm({ file: { name: file.name, targets: splitTargets(text) } }));
+              if (!file) return;
+              if (/\.(csv|json)$/i.test(file.name)) {
+                bulk.setError(
+                  `${file.name} looks like a devices export. Import it with "Import CSV/JSON…" above and tick the devices; a targets file has one target per line.`,
+                );
+                return;
+              }
+              void file.text().then((text) => {
+                bulk.setError(null);
+                setForm({ file: { name: file.name, targets: splitTargets(text) } });
+              });
             }}
           />
         </div>
