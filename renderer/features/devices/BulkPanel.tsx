@@ -1,4 +1,5 @@
-import { useMemo, useRef } from 'react';
+import { useMemo } from 'react';
+import { FileButton } from '../../app/FileButton';
 import type { Device } from '../../../shared/domain/device';
 import type { Provider } from '../../../shared/domain/exchange';
 import type { SendRequest } from '../../../shared/domain/send-request';
@@ -24,7 +25,19 @@ export function BulkPanel({ devices, paste = false }: { devices: Device[]; paste
   // A pasted list can be 100,000 lines; split it when it changes, not on every progress event.
   const pastedTargets = useMemo(() => (paste ? splitTargets(form.pasted) : []), [paste, form.pasted]);
   const targets = form.file ? form.file.targets : pastedTargets;
-  const fileInput = useRef<HTMLInputElement>(null);
+
+  function loadFile(file: File) {
+    if (/\.(csv|json)$/i.test(file.name)) {
+      bulk.setError(
+        `${file.name} looks like a devices export. Import it with "Import CSV/JSON…" above and tick the devices; a targets file has one target per line.`,
+      );
+      return;
+    }
+    void file.text().then((text) => {
+      bulk.setError(null);
+      setForm({ file: { name: file.name, targets: splitTargets(text) } });
+    });
+  }
   if (!provider) return <p className="hint">Select devices of one provider to send to them together.</p>;
   const count = paste ? targets.length : devices.length;
   const draft = currentDraft(provider, drafts);
@@ -87,31 +100,9 @@ export function BulkPanel({ devices, paste = false }: { devices: Device[]; paste
             />
           )}
           {/* A big list pastes slowly into a text box (Chromium lays out every line); a file is read as a list. */}
-          <button type="button" data-testid="bulk-load" onClick={() => fileInput.current?.click()}>
+          <FileButton accept=".txt,text/plain" testId="bulk-file" onFile={loadFile}>
             Load from file…
-          </button>
-          <input
-            ref={fileInput}
-            type="file"
-            accept=".txt,text/plain"
-            hidden
-            data-testid="bulk-file"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = '';
-              if (!file) return;
-              if (/\.(csv|json)$/i.test(file.name)) {
-                bulk.setError(
-                  `${file.name} looks like a devices export. Import it with "Import CSV/JSON…" above and tick the devices; a targets file has one target per line.`,
-                );
-                return;
-              }
-              void file.text().then((text) => {
-                bulk.setError(null);
-                setForm({ file: { name: file.name, targets: splitTargets(text) } });
-              });
-            }}
-          />
+          </FileButton>
         </div>
       )}
       <p className="hint">

@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Device } from '../../../shared/domain/device';
 import { call } from '../../bridge';
 import { filterDevices, useDevices } from '../../state/devices';
 import { useBulk } from '../../state/bulk';
 import { useProfiles } from '../../state/profiles';
 import { useComposer } from '../../state/composer';
+import { FileButton } from '../../app/FileButton';
 import { BulkPanel } from './BulkPanel';
 import { DeviceEditor } from './DeviceEditor';
 import './devices.css';
@@ -18,7 +19,6 @@ export function DevicesScreen() {
   const pasting = useBulk((s) => s.form.pasting);
   const setBulkForm = useBulk((s) => s.setForm);
   const [message, setMessage] = useState<{ text: string; errors?: string[] } | null>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     void load();
@@ -70,21 +70,9 @@ export function DevicesScreen() {
         <button type="button" data-testid="device-add" onClick={() => setEditing('new')}>
           Add device
         </button>
-        <button type="button" onClick={() => fileInput.current?.click()}>
+        <FileButton accept=".csv,.json" testId="devices-import-file" onFile={(file) => void importFile(file)}>
           Import CSV/JSON…
-        </button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".csv,.json"
-          hidden
-          data-testid="devices-import-file"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) void importFile(file);
-            e.target.value = '';
-          }}
-        />
+        </FileButton>
         <button type="button" onClick={() => void exportAs('csv')}>
           Export CSV
         </button>
