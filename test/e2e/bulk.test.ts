@@ -193,7 +193,7 @@ describeWithSystem('bulk send from the Devices screen', missingChromium(), () =>
       const panel = page.getByTestId('bulk-panel');
       const pasted = await panel.getByTestId('bulk-targets').inputValue();
       await panel.getByTestId('bulk-file').setInputFiles(join(folder, 'tokens.txt'));
-      await expect.poll(() => panel.locator('h3').textContent()).toBe('Send to 100000 apns targets');
+      await expect.poll(() => panel.locator('h3').textContent()).toBe('Send to 100,000 apns targets');
       expect(await panel.getByTestId('bulk-file-summary').textContent()).toContain('tokens.txt: 100,000 targets');
       // Clear goes back to the pasted list, untouched.
       await panel.getByRole('button', { name: 'Clear' }).click();

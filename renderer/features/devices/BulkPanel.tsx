@@ -65,7 +65,7 @@ export function BulkPanel({ devices, paste = false }: { devices: Device[]; paste
   return (
     <section className="panel bulk" data-testid="bulk-panel">
       <h3>
-        Send to {count} {provider} {paste ? 'target' : 'device'}
+        Send to {count.toLocaleString()} {provider} {paste ? 'target' : 'device'}
         {count === 1 ? '' : 's'}
       </h3>
       {paste && (
