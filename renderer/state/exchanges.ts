@@ -3,6 +3,7 @@ import type { CallOutput } from '../../shared/contract';
 import type { Exchange } from '../../shared/domain/exchange';
 import { filterExchanges, type ExchangeSummary, type HistoryFilter } from '../../shared/history/summary';
 import { bridge, call } from '../bridge';
+import { LiveRows } from './live-rows';
 
 type Compare = CallOutput<'exchanges.compare'>;
 type UiError = { message: string; hint?: string | undefined };
@@ -91,45 +92,24 @@ export const useExchanges = create<ExchangesState>((set, get) => {
       set({ error: { message: e.message, hint: e.hint } });
     },
     listen() {
-      // During a bulk send exchanges arrive by the thousand per second (in batches from main);
-      // apply them in batches too, so the 50k-row filter runs a few times a second.
-      let incoming: ExchangeSummary[] = [];
-      // A result can overtake its exchange's row (rows come in batches): its reason waits one
-      // more batch for the row, then is dropped (the exchange was not recorded).
-      const reasons = new Map<string, { reason: string; waited: boolean }>();
+      const live = new LiveRows(LOADED_MAX);
       let timer: ReturnType<typeof setTimeout> | null = null;
       const schedule = () => {
         if (!timer) timer = setTimeout(apply, BATCH_MS);
       };
       const apply = () => {
         timer = null;
-        const { rows, filter } = get();
-        let next = incoming.length > 0 ? [...incoming.reverse(), ...rows] : rows;
-        incoming = [];
-        if (next.length > LOADED_MAX) next = next.slice(0, LOADED_MAX);
-        if (reasons.size > 0) {
-          next = next.map((row) => {
-            const waiting = reasons.get(row.id);
-            if (waiting === undefined) return row;
-            reasons.delete(row.id);
-            return { ...row, reason: waiting.reason };
-          });
-          for (const [id, waiting] of reasons) {
-            if (waiting.waited) reasons.delete(id);
-            else waiting.waited = true;
-          }
-          if (reasons.size > 0) schedule();
-        }
-        refilter(next, filter);
+        const { rows, waiting } = live.merge(get().rows);
+        if (waiting) schedule();
+        refilter(rows, get().filter);
       };
       const offExchanges = bridge.on('exchanges.recorded', (summaries) => {
-        for (const summary of summaries) incoming.push(summary);
+        live.add(summaries);
         schedule();
       });
-      // A result names the provider's reason for its exchanges (WNS and NH give it in headers).
       const offResult = bridge.on('send.result', (result) => {
         if (!result.reason) return;
-        for (const id of result.exchangeIds) reasons.set(id, { reason: result.reason, waited: false });
+        live.reason(result.exchangeIds, result.reason);
         schedule();
       });
       return () => {
