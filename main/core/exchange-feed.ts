@@ -2,7 +2,7 @@ import type { Exchange } from '../../shared/domain/exchange';
 import { summarizeExchange, type ExchangeSummary } from '../../shared/history/summary';
 import type { EventBus } from './events';
 
-export const FEED_INTERVAL_MS = 100;
+const FEED_INTERVAL_MS = 100;
 
 /**
  * Renderers show recorded exchanges as list rows, and a bulk send records thousands a second.

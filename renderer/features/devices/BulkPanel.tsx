@@ -15,12 +15,11 @@ import { PROVIDERS } from '../compose/defaults';
  */
 export function BulkPanel({ devices, paste = false }: { devices: Device[]; paste?: boolean }) {
   const providers = [...new Set(devices.map((d) => d.provider))];
-  const form = useBulk((state) => state.form);
-  const setForm = useBulk((state) => state.setForm);
+  const bulk = useBulk();
+  const { form, setForm } = bulk;
   const provider = paste ? form.provider : providers.length === 1 ? providers[0]! : null;
   const drafts = useComposer((state) => state.drafts);
   const profiles = useProfiles((state) => state.profiles);
-  const bulk = useBulk();
   const candidates = useMemo(() => profiles.filter((p) => p.provider === provider), [profiles, provider]);
   // A pasted list can be 100,000 lines; split it when it changes, not on every progress event.
   const pastedTargets = useMemo(() => (paste ? splitTargets(form.pasted) : []), [paste, form.pasted]);
@@ -33,10 +32,13 @@ export function BulkPanel({ devices, paste = false }: { devices: Device[]; paste
       );
       return;
     }
-    void file.text().then((text) => {
-      bulk.setError(null);
-      setForm({ file: { name: file.name, targets: splitTargets(text) } });
-    });
+    file.text().then(
+      (text) => {
+        bulk.setError(null);
+        setForm({ file: { name: file.name, targets: splitTargets(text) } });
+      },
+      () => bulk.setError(`Could not read ${file.name}; choose it again, or paste the targets.`),
+    );
   }
   if (!provider) return <p className="hint">Select devices of one provider to send to them together.</p>;
   const count = paste ? targets.length : devices.length;
