@@ -1,4 +1,4 @@
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, clipboard, session } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../core/core';
@@ -37,6 +37,8 @@ async function start(): Promise<void> {
     dataDir: process.env['PUSH_CONSOLE_DATA_DIR'] ?? app.getPath('userData'),
     ephemeralSecrets: process.argv.includes('--ephemeral-secrets'),
     log,
+    // Main copies commands that carry secrets itself, so they never reach the renderer.
+    clipboard: { writeText: (text) => clipboard.writeText(text) },
   });
   serveRenderer(join(here, '..', 'renderer'));
   installMenu();
