@@ -6,7 +6,7 @@ import { APP_URL, registerAppScheme, serveRenderer } from './app-protocol';
 import { hardenContents } from './hardening';
 import { attachIpc } from './ipc-adapter';
 import { installMenu } from './menu';
-import { mainWindowOptions } from './window-options';
+import { createMainWindow } from './window-options';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const log = (line: string) => console.error(line);
@@ -50,7 +50,7 @@ async function start(): Promise<void> {
 }
 
 function createWindow(): void {
-  window = new BrowserWindow(mainWindowOptions(join(here, '..', 'preload', 'preload.cjs')));
+  window = createMainWindow(BrowserWindow, join(here, '..', 'preload', 'preload.cjs'));
   window.once('ready-to-show', () => window?.show());
   window.on('closed', () => {
     window = null;
