@@ -16,6 +16,7 @@ import { deviceInputSchema, deviceSchema } from './domain/device';
 import { faultRuleSchema } from './domain/fault-rule';
 import {
   compareOutputSchema,
+  curlGrantOutputSchema,
   curlOutputSchema,
   exchangePageSchema,
   harExportInputSchema,
@@ -293,10 +294,18 @@ export const calls = {
   ),
   'exchanges.list': call(pageInputSchema, exchangePageSchema, 'Exchange summaries, newest first, filtered.'),
   'exchanges.get': call(z.object({ id: z.string() }).strict(), exchangeSchema, 'One full exchange (redacted).'),
+  'exchanges.curlGrant': call(
+    z.object({ id: z.string() }).strict(),
+    curlGrantOutputSchema,
+    'A one-time, 30-second confirmation to copy this exchange with its secrets; ask only after the user confirmed.',
+  ),
   'exchanges.curl': call(
-    z.object({ id: z.string(), includeSecrets: z.boolean().optional() }).strict(),
+    z
+      .object({ id: z.string(), includeSecrets: z.boolean().optional(), grant: z.string().max(100).optional() })
+      .strict(),
     curlOutputSchema,
-    'The exchange as a curl command; secrets only on request, only while main still holds them in memory.',
+    'The exchange as a curl command. With secrets (while main still holds them) it needs a grant from ' +
+      'exchanges.curlGrant; Electron gets them on the clipboard from main, never in the answer.',
   ),
   'exchanges.exportHar': call(
     harExportInputSchema,

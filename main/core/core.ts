@@ -1,7 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import type { SendResult } from '../../shared/domain/send-result';
 import type { Exchange } from '../../shared/domain/exchange';
+import { CurlGrants } from './api/curl-grants';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
+import type { ClipboardWriter } from './api/exchange-curl';
 import { createHandlers } from './api/handlers';
 import { EventBus } from './events';
 import { startExchangeFeed } from './exchange-feed';
@@ -32,6 +34,10 @@ export interface CoreOptions {
   /** Tests inject a store with its own service name so they never touch a user's entries. */
   secrets?: SecretStore;
   log?: (line: string) => void;
+  /** Electron's clipboard, so a command with secrets is copied by main and never sent to the renderer. */
+  clipboard?: ClipboardWriter;
+  /** The clock for expiring confirmations; tests move it. */
+  now?: () => number;
 }
 
 /**
@@ -57,6 +63,10 @@ export interface Core {
   readonly history: HistoryStore;
   readonly dispatch: Dispatch;
   readonly log: (line: string) => void;
+  /** Set in Electron only: see `CoreOptions.clipboard`. */
+  readonly clipboard: ClipboardWriter | null;
+  /** One-time confirmations to copy an exchange with its secrets. */
+  readonly curlGrants: CurlGrants;
   /** Services register their shutdown here (emulators, connection pools, history writers). */
   onClose(close: () => Promise<void> | void): void;
   close(): Promise<void>;
@@ -115,6 +125,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     emulators: new EmulatorService({ dataDir, events }),
     history,
     log,
+    clipboard: options.clipboard ?? null,
+    curlGrants: new CurlGrants(options.now),
     dispatch: async () => ({ ok: false, error: { code: 'INTERNAL', message: 'Push Console is starting.' } }),
     onClose(close) {
       closers.push(async () => close());

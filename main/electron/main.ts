@@ -1,4 +1,4 @@
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, clipboard, session } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../core/core';
@@ -6,7 +6,7 @@ import { APP_URL, registerAppScheme, serveRenderer } from './app-protocol';
 import { hardenContents } from './hardening';
 import { attachIpc } from './ipc-adapter';
 import { installMenu } from './menu';
-import { mainWindowOptions } from './window-options';
+import { createMainWindow } from './window-options';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const log = (line: string) => console.error(line);
@@ -37,6 +37,8 @@ async function start(): Promise<void> {
     dataDir: process.env['PUSH_CONSOLE_DATA_DIR'] ?? app.getPath('userData'),
     ephemeralSecrets: process.argv.includes('--ephemeral-secrets'),
     log,
+    // Main copies commands that carry secrets itself, so they never reach the renderer.
+    clipboard: { writeText: (text) => clipboard.writeText(text) },
   });
   serveRenderer(join(here, '..', 'renderer'));
   installMenu();
@@ -48,7 +50,7 @@ async function start(): Promise<void> {
 }
 
 function createWindow(): void {
-  window = new BrowserWindow(mainWindowOptions(join(here, '..', 'preload', 'preload.cjs')));
+  window = createMainWindow(BrowserWindow, join(here, '..', 'preload', 'preload.cjs'));
   window.once('ready-to-show', () => window?.show());
   window.on('closed', () => {
     window = null;

@@ -36,10 +36,16 @@ export const storedSendSchema = z.object({
   exchanges: z.array(exchangeSchema),
 });
 
-export const curlOutputSchema = z.object({
-  command: z.string(),
-  includesSecrets: z.boolean(),
-});
+export const curlOutputSchema = z.discriminatedUnion('delivery', [
+  /** The command itself: redacted, or with secrets for a confirmed browser page or an in-process caller. */
+  z.object({ delivery: z.literal('returned'), command: z.string(), includesSecrets: z.boolean() }),
+  /** Electron: main put the secret-bearing command on the clipboard itself; the renderer never holds it. */
+  z.object({ delivery: z.literal('copied'), includesSecrets: z.literal(true) }),
+]);
+export type CurlOutput = z.infer<typeof curlOutputSchema>;
+
+/** A one-time confirmation to copy one exchange with its secrets (`exchanges.curlGrant`). */
+export const curlGrantOutputSchema = z.object({ grant: z.string(), expiresInSeconds: z.number().int() });
 
 export const harExportInputSchema = z
   .object({

@@ -21,26 +21,34 @@ describeWithSystem('Exchange viewer with a live send to the local Web Push emula
   /** Exchange batches main pushed to the page over its socket, with when they arrived. */
   const batches: Array<{ at: number; text: string }> = [];
 
-  /** A contract call over the page's own authenticated WebSocket, as the renderer makes them. */
+  /** Contract calls the page's bridge sent over its socket. */
+  const sentCalls: Array<{ method: string; input: Record<string, unknown> }> = [];
+
+  /** A contract call over a raw socket of the page's own (authenticated) origin, bypassing the UI. */
   async function call<T>(method: string, input: unknown): Promise<T> {
-    const result = await page.evaluate(
-      ({ method, input }) =>
-        new Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>((resolve, reject) => {
-          const ws = new WebSocket(`ws://${location.host}/ws`);
-          ws.onerror = () => reject(new Error('socket failed'));
-          ws.onopen = () => ws.send(JSON.stringify({ id: 1, method, input }));
-          ws.onmessage = (message) => {
-            const data = JSON.parse(String(message.data)) as { id?: number; result?: never };
-            if (data.id === 1) {
-              ws.close();
-              resolve(data.result!);
-            }
-          };
-        }),
-      { method, input },
-    );
+    const result = await rawCall(method, input);
     if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
     return result.value as T;
+  }
+  function rawCall(method: string, input: unknown) {
+    return page.evaluate(
+      ({ method, input }) =>
+        new Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string; hint?: string } }>(
+          (resolve, reject) => {
+            const ws = new WebSocket(`ws://${location.host}/ws`);
+            ws.onerror = () => reject(new Error('socket failed'));
+            ws.onopen = () => ws.send(JSON.stringify({ id: 1, method, input }));
+            ws.onmessage = (message) => {
+              const data = JSON.parse(String(message.data)) as { id?: number; result?: never };
+              if (data.id === 1) {
+                ws.close();
+                resolve(data.result!);
+              }
+            };
+          },
+        ),
+      { method, input },
+    );
   }
 
   beforeAll(async () => {
@@ -52,12 +60,16 @@ describeWithSystem('Exchange viewer with a live send to the local Web Push emula
     });
     page = await context.newPage();
     page.on('pageerror', (error) => errors.push(String(error)));
-    page.on('websocket', (socket) =>
+    page.on('websocket', (socket) => {
       socket.on('framereceived', ({ payload }) => {
         const text = String(payload);
         if (text.startsWith('{"event":"exchanges.recorded"')) batches.push({ at: performance.now(), text });
-      }),
-    );
+      });
+      socket.on('framesent', ({ payload }) => {
+        const frame = JSON.parse(String(payload)) as { method?: string; input?: Record<string, unknown> };
+        if (frame.method) sentCalls.push({ method: frame.method, input: frame.input ?? {} });
+      });
+    });
     await page.goto(app.url);
     await page.getByTestId('app-frame').waitFor();
     await page.getByTestId('nav-exchanges').click();
@@ -104,9 +116,41 @@ describeWithSystem('Exchange viewer with a live send to the local Web Push emula
     await page.getByTestId('tab-decoded').click();
     await page.getByTestId('decoded-jwt').waitFor();
 
+    // A socket call that skips the confirmation gets no secrets, and an invented grant opens nothing.
+    const exchangeId = (await page
+      .locator('[data-testid=exchange-row][aria-selected=true]')
+      .getAttribute('data-exchange-id'))!;
+    expect(await rawCall('exchanges.curl', { id: exchangeId, includeSecrets: true })).toEqual({
+      ok: false,
+      error: {
+        code: 'CONFIRMATION_REQUIRED',
+        message: 'Copying a command with its live secrets needs your confirmation first.',
+        hint: 'Choose "Copy with secrets…" again and confirm.',
+      },
+    });
+    expect(await rawCall('exchanges.curl', { id: exchangeId, includeSecrets: true, grant: 'guessed' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFIRMATION_REQUIRED' },
+    });
+
+    // The UI asks first, says the command holds live secrets, and asks main for a grant only on OK.
+    sentCalls.length = 0;
     await page.getByTestId('copy-curl-secrets').click();
+    expect(await page.getByTestId('curl-secrets-warning').textContent()).toContain('contains live secrets');
+    expect(sentCalls.filter(({ method }) => method === 'exchanges.curlGrant')).toEqual([]);
     await page.getByTestId('curl-secrets-ok').click();
     await expect.poll(() => page.getByTestId('exchanges-notice').textContent()).toContain('with secrets');
+    expect(sentCalls.filter(({ method }) => method.startsWith('exchanges.curl')).map(({ method }) => method)).toEqual([
+      'exchanges.curlGrant',
+      'exchanges.curl',
+    ]);
+    // The page's grant was spent by its copy: replayed on another socket, it is refused.
+    const spent = sentCalls.find(({ method }) => method === 'exchanges.curl')!.input;
+    expect(spent).toMatchObject({ id: exchangeId, includeSecrets: true, grant: expect.any(String) });
+    expect(await rawCall('exchanges.curl', spent)).toMatchObject({
+      ok: false,
+      error: { message: 'This confirmation has already been used, or was never given.' },
+    });
     const command = await page.evaluate(() => navigator.clipboard.readText());
     const { stdout } = await run('sh', ['-c', `${command} -s -o /dev/null -w '%{http_code}'`], { timeout: 20_000 });
     expect(stdout).toBe('201');

@@ -47,7 +47,9 @@ describe('credentials.test against local token endpoints', () => {
       ok: true,
       value: {
         ok: true,
-        message: expect.stringMatching(/^Got an access token for .* \(project online-project\), valid for \d+ min\.$/),
+        message: expect.stringMatching(
+          /^The local FCM emulator issued an access token for .* \(project online-project\), valid for \d+ min\.$/,
+        ),
       },
     });
   });
@@ -79,7 +81,16 @@ describe('credentials.test against local token endpoints', () => {
       label: 'good',
     });
     const bad = await core.credentials.import({ kind: 'wns', packageSid, clientSecret: 'wrong-secret', label: 'bad' });
-    expect(await test(good.id)).toMatchObject({ ok: true, value: { ok: true } });
+    // Under --env local the emulator answered, so the message names it, never the live service.
+    expect(await test(good.id)).toEqual({
+      ok: true,
+      value: {
+        ok: true,
+        message: expect.stringMatching(
+          /^The local WNS emulator issued a WNS access token, valid for [\d,]+ minutes\.$/,
+        ),
+      },
+    });
     const failed = await test(bad.id);
     expect(failed).toMatchObject({
       ok: true,
@@ -89,5 +100,25 @@ describe('credentials.test against local token endpoints', () => {
       },
     });
     expect(JSON.stringify(failed)).not.toContain('wrong-secret');
+  });
+
+  it('WNS: an Entra app tested locally names the emulator, not Microsoft Entra ID', async () => {
+    const wns = set.emulators.wns as RunningWnsEmulator;
+    wns.registerApp({
+      clientId: '7d2c4b1a-0e5f-4c3a-9b8d-1f2e3a4b5c6d',
+      clientSecret: 'entra-secret',
+      tenantId: 'contoso.onmicrosoft.com',
+    });
+    const entra = await core.credentials.import({
+      kind: 'wns',
+      tenantId: 'contoso.onmicrosoft.com',
+      clientId: '7d2c4b1a-0e5f-4c3a-9b8d-1f2e3a4b5c6d',
+      clientSecret: 'entra-secret',
+      label: 'entra',
+    });
+    const result = await test(entra.id);
+    expect(result).toMatchObject({ ok: true, value: { ok: true } });
+    expect(JSON.stringify(result)).toMatch(/The local WNS emulator issued/);
+    expect(JSON.stringify(result)).not.toMatch(/login\.live\.com|Entra ID/);
   });
 });

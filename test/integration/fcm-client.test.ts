@@ -287,7 +287,7 @@ describe('FCM client against the local emulator', () => {
     const provider = createFcmProvider();
     const summary = await provider.testCredential!(context().credential, context());
     expect(summary).toMatch(
-      /^Got an access token for firebase-adminsdk-.+@demo-project\.iam\.gserviceaccount\.com \(project demo-project\), valid for 60 min\.$/,
+      /^The local FCM emulator issued an access token for firebase-adminsdk-.+@demo-project\.iam\.gserviceaccount\.com \(project demo-project\), valid for 60 min\.$/,
     );
     const stranger = { ...account, client_email: 'nobody@demo-project.iam.gserviceaccount.com' };
     await expect(provider.testCredential!(context(stranger).credential, context(stranger))).rejects.toThrow(

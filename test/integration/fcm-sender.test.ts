@@ -87,7 +87,7 @@ describe('FCM through the Sender in the local environment', () => {
     const answer = await core.dispatch('credentials.test', { id: credentialId, environment: 'local' }, caller);
     expect(answer).toMatchObject({ ok: true, value: { ok: true } });
     expect((answer as { value: { message: string } }).value.message).toMatch(
-      /^Got an access token for .+@sender-project\.iam\.gserviceaccount\.com \(project sender-project\), valid for 60 min\.$/,
+      /^The local FCM emulator issued an access token for .+@sender-project\.iam\.gserviceaccount\.com \(project sender-project\), valid for 60 min\.$/,
     );
   });
 });

@@ -23,6 +23,11 @@ async function call<N extends CallName>(name: N, input: CallInput<N>): Promise<C
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
   return result.value as CallOutput<N>;
 }
+/** An in-process caller gets the command itself (only Electron's renderer gets "copied"). */
+function returned(output: CallOutput<'exchanges.curl'>) {
+  if (output.delivery !== 'returned') throw new Error(`expected the command back, got ${output.delivery}`);
+  return output;
+}
 async function callError<N extends CallName>(name: N, input: CallInput<N>) {
   const result = await core.dispatch(name, input, CALLER);
   if (result.ok) throw new Error(`${name} unexpectedly succeeded`);
@@ -86,11 +91,11 @@ describe('history and exchange calls through core.dispatch', () => {
 
     // Redacted curl by default; with secrets only while the transport still holds the raw request.
     const exchangeId = again.result.exchangeIds.at(-1)!;
-    const redacted = await call('exchanges.curl', { id: exchangeId });
+    const redacted = returned(await call('exchanges.curl', { id: exchangeId }));
     expect(redacted.includesSecrets).toBe(false);
     expect(redacted.command).toContain('curl');
     expect(redacted.command).toContain('--cacert');
-    const withSecrets = await call('exchanges.curl', { id: exchangeId, includeSecrets: true });
+    const withSecrets = returned(await call('exchanges.curl', { id: exchangeId, includeSecrets: true }));
     expect(withSecrets.includesSecrets).toBe(true);
     // The VAPID authorization is redacted on record; with secrets the real JWT comes back.
     expect(redacted.command).not.toEqual(withSecrets.command);

@@ -4,6 +4,7 @@ import { composeHandlers } from './compose';
 import { credentialHandlers } from './credentials';
 import { deviceHandlers } from './devices';
 import { emulatorHandlers, sandboxHandlers } from './emulators';
+import { curlHandlers } from './exchange-curl';
 import { historyHandlers } from './history';
 import type { Handlers } from './dispatcher';
 
@@ -17,5 +18,6 @@ export function createHandlers(core: Core): Handlers {
     ...emulatorHandlers(core),
     ...sandboxHandlers(core),
     ...historyHandlers(core),
+    ...curlHandlers(core),
   };
 }

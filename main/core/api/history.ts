@@ -1,14 +1,9 @@
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Exchange } from '../../../shared/domain/exchange';
 import { AppError } from '../../../shared/errors';
 import { bodyLines, diffHeaders, diffLines } from '../../../shared/history/diff';
 import { summarizeExchange } from '../../../shared/history/summary';
 import type { Core } from '../core';
-import { readLocalEnvironment } from '../local/local-env';
-import { exchangeToCurl } from '../transport/curl';
 import { exchangesToHar } from '../transport/har';
-import type { RawRequest } from '../transport';
 import { appVersion } from '../version';
 import type { Handlers } from './dispatcher';
 import { MB } from '../workspace/history/rotation';
@@ -19,7 +14,6 @@ type HistoryCalls =
   | 'history.resend'
   | 'exchanges.list'
   | 'exchanges.get'
-  | 'exchanges.curl'
   | 'exchanges.exportHar'
   | 'exchanges.compare'
   | 'history.settings'
@@ -28,18 +22,21 @@ type HistoryCalls =
 // A HAR past this many entries is too large for a browser download or a viewer to open.
 const HAR_MAX_ENTRIES = 20_000;
 
+/** The recorded exchange, or a human NOT_FOUND. */
+export async function requireExchange(core: Core, id: string): Promise<Exchange> {
+  const found = await core.history.getExchange(id);
+  if (!found) {
+    throw new AppError(
+      'NOT_FOUND',
+      `Exchange ${id} is not in history.`,
+      'It may have been removed when history reached its size limit.',
+    );
+  }
+  return found;
+}
+
 export function historyHandlers(core: Core): Pick<Handlers, HistoryCalls> {
-  const exchange = async (id: string): Promise<Exchange> => {
-    const found = await core.history.getExchange(id);
-    if (!found) {
-      throw new AppError(
-        'NOT_FOUND',
-        `Exchange ${id} is not in history.`,
-        'It may have been removed when history reached its size limit.',
-      );
-    }
-    return found;
-  };
+  const exchange = (id: string) => requireExchange(core, id);
 
   return {
     'history.list': ({ filter, cursor, limit }) => core.history.listSends(filter ?? {}, cursor ?? null, limit ?? 100),
@@ -64,21 +61,6 @@ export function historyHandlers(core: Core): Pick<Handlers, HistoryCalls> {
     'exchanges.list': ({ filter, cursor, limit }) =>
       core.history.listExchanges(filter ?? {}, cursor ?? null, limit ?? 500),
     'exchanges.get': ({ id }) => exchange(id),
-    'exchanges.curl': async ({ id, includeSecrets }) => {
-      const recorded = await exchange(id);
-      const caFile = await localCaFile(core, recorded.url);
-      const files = caFile ? { caFile } : {};
-      if (!includeSecrets) return { command: exchangeToCurl(recorded, files), includesSecrets: false };
-      const raw = rawRequestOf(core, id);
-      if (!raw) {
-        throw new AppError(
-          'SECRETS_GONE',
-          'The secrets for this exchange are no longer in memory.',
-          'Push Console keeps unredacted requests only briefly and never on disk; send again, then copy right away.',
-        );
-      }
-      return { command: exchangeToCurl(recorded, { ...files, includeSecrets: true, raw }), includesSecrets: true };
-    },
     'exchanges.exportHar': async ({ ids, filter }) => {
       if (!ids && !filter) throw new AppError('INVALID_INPUT', 'Choose exchanges to export, or a filter.');
       const exchanges = await core.history.exchangesFor(ids ? { ids } : { filter: filter! }, HAR_MAX_ENTRIES);
@@ -106,32 +88,4 @@ export function historyHandlers(core: Core): Pick<Handlers, HistoryCalls> {
       };
     },
   };
-}
-
-/**
- * A request to the local emulators only verifies with their CA, so the command names it. The CA
- * certificate is public; it is written next to the data so the copied command can point at it.
- */
-async function localCaFile(core: Core, url: string): Promise<string | null> {
-  const host = safeHost(url);
-  if (host !== '127.0.0.1' && host !== 'localhost' && host !== '[::1]') return null;
-  const local = await readLocalEnvironment(core.dataDir).catch(() => null);
-  if (!local) return null;
-  const path = join(core.dataDir, 'local-ca.pem');
-  await writeFile(path, local.ca);
-  return path;
-}
-
-function safeHost(url: string): string | null {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return null;
-  }
-}
-
-/** The recording transport keeps recent unredacted requests in memory only; other transports have none. */
-function rawRequestOf(core: Core, id: string): RawRequest | undefined {
-  const transport = core.transport as { rawRequest?: (id: string) => RawRequest | undefined };
-  return typeof transport.rawRequest === 'function' ? transport.rawRequest(id) : undefined;
 }

@@ -3,7 +3,7 @@ import type { Exchange } from '../../../shared/domain/exchange';
 import type { SendResult } from '../../../shared/domain/send-result';
 import { call } from '../../bridge';
 import { useExchanges } from '../../state/exchanges';
-import { copyText } from './actions';
+import { copyCurl } from './actions';
 import { DecodedTab } from './DecodedTab';
 import { MessageTab } from './MessageTab';
 import { TimelineTab } from './TimelineTab';
@@ -18,7 +18,7 @@ const TABS = [
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
 
-/** One exchange: tabs plus copy-as-curl, with a confirmed "include secrets" that never persists. */
+/** One exchange: tabs plus copy-as-curl; "with secrets" only after a confirmation, never persisted. */
 export function ExchangeDetail({ exchange }: { exchange: Exchange }) {
   const [tab, setTab] = useState<TabId>('timeline');
   const [confirming, setConfirming] = useState(false);
@@ -42,14 +42,10 @@ export function ExchangeDetail({ exchange }: { exchange: Exchange }) {
     };
   }, [exchange.id, exchange.purpose]);
 
-  const copyCurl = async (includeSecrets: boolean) => {
+  const copy = async (confirmedSecrets: boolean) => {
     setConfirming(false);
     try {
-      const { command, includesSecrets } = await call('exchanges.curl', { id: exchange.id, includeSecrets });
-      await copyText(command);
-      setNotice(
-        includesSecrets ? 'Copied as curl, with secrets. Paste it somewhere safe.' : 'Copied as curl (redacted).',
-      );
+      setNotice(await copyCurl(exchange.id, confirmedSecrets));
     } catch (error) {
       fail(error);
     }
@@ -79,7 +75,7 @@ export function ExchangeDetail({ exchange }: { exchange: Exchange }) {
           {exchange.method} {exchange.url}
         </strong>
         <span data-testid="detail-status">{exchange.status ?? exchange.error?.code ?? 'no response'}</span>
-        <button type="button" data-testid="copy-curl" onClick={() => void copyCurl(false)}>
+        <button type="button" data-testid="copy-curl" onClick={() => void copy(false)}>
           Copy as curl
         </button>
         <button type="button" data-testid="copy-curl-secrets" onClick={() => setConfirming(true)}>
@@ -93,15 +89,15 @@ export function ExchangeDetail({ exchange }: { exchange: Exchange }) {
       </header>
       {confirming && (
         <div className="dialog" role="alertdialog" aria-label="Include secrets" data-testid="curl-secrets-confirm">
-          <p>
-            The command will hold the live authorization (token, key or signature). It goes to the clipboard only and is
-            never saved. Anyone who sees it can send as you until it expires.
+          <p data-testid="curl-secrets-warning">
+            This command contains live secrets: the authorization as sent (token, key or signature). It goes to the
+            clipboard only and is never saved. Anyone who sees it can send as you until it expires.
           </p>
           <div className="dialog-actions">
             <button type="button" data-testid="curl-secrets-cancel" onClick={() => setConfirming(false)}>
               Cancel
             </button>
-            <button type="button" className="primary" data-testid="curl-secrets-ok" onClick={() => void copyCurl(true)}>
+            <button type="button" className="primary" data-testid="curl-secrets-ok" onClick={() => void copy(true)}>
               Copy with secrets
             </button>
           </div>

@@ -142,7 +142,9 @@ export async function testFcmCredential(
       ...(context.signal ? { signal: context.signal } : {}),
     });
     const minutes = Math.round((token.expiresAt - Date.now()) / 60_000);
-    return `Got an access token for ${secret.clientEmail} (project ${secret.projectId}), valid for ${minutes} min.`;
+    // Name who really answered: under --env local that is the emulator, never Google.
+    const who = context.local ? 'The local FCM emulator' : new URL(endpoints.tokenUri).host;
+    return `${who} issued an access token for ${secret.clientEmail} (project ${secret.projectId}), valid for ${minutes} min.`;
   } catch (error) {
     if (error instanceof TokenRequestError) {
       throw new AppError('CREDENTIAL_INVALID', error.message, TOKEN_HINTS[error.reason]);

@@ -150,6 +150,11 @@ export async function testWnsCredential(
     exchangeIds: [],
   });
   const minutes = Math.round((token.expiresAt - Date.now()) / 60_000);
-  const who = secret.flavor === 'package-sid' ? 'login.live.com' : 'Microsoft Entra ID';
+  // Name who really answered: under --env local that is the emulator, never the live service.
+  const who = context.local
+    ? 'The local WNS emulator'
+    : secret.flavor === 'package-sid'
+      ? 'login.live.com'
+      : 'Microsoft Entra ID';
   return `${who} issued a WNS access token, valid for ${minutes.toLocaleString('en-US')} minutes.`;
 }

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { DESKTOP_CSP, mainWindowOptions } from '../../../../main/electron/window-options';
+import type { BrowserWindowConstructorOptions } from 'electron';
+import { DESKTOP_CSP, createMainWindow } from '../../../../main/electron/window-options';
+
+/** Stands in for Electron's BrowserWindow and keeps the options the window was given. */
+class RecordingWindow {
+  constructor(readonly options: BrowserWindowConstructorOptions) {}
+}
 
 describe('main window options', () => {
-  const options = mainWindowOptions('/app/out/preload/preload.cjs');
+  const { options } = createMainWindow(RecordingWindow, '/app/out/preload/preload.cjs');
   const prefs = options.webPreferences!;
 
   it('isolates and sandboxes the renderer', () => {
@@ -15,6 +21,7 @@ describe('main window options', () => {
     expect(prefs.webSecurity).toBe(true);
     expect(prefs.allowRunningInsecureContent).toBe(false);
     expect(prefs.preload).toBe('/app/out/preload/preload.cjs');
+    expect(prefs.disableBlinkFeatures).toBe('Auxclick');
   });
 
   it('has a strict CSP that still lets Monaco run its workers', () => {
