@@ -6,6 +6,10 @@ import { readTail, scanBuffer } from './reader';
 import type { FileTemplates, RecordLocation, Template } from './records';
 import { filesOverCap, historyFileName, removeFiles, type HistoryFile } from './rotation';
 
+/** Modes for what history creates: read and written by the user only. */
+export const HISTORY_FILE_MODE = 0o600;
+export const HISTORY_DIR_MODE = 0o700;
+
 export interface WriterOptions {
   dir: string;
   rotateBytes: number;
@@ -181,18 +185,21 @@ export class NdjsonWriter {
     this.#options.onWritten(placed);
   }
 
-  /** The current file for appending; its folder is made on first use, and again if removed. */
+  /**
+   * The current file for appending; its folder is made on first use, and again if removed. History
+   * holds targets and payloads: files are the user's alone, like credentials.json.
+   */
   async #open(): Promise<FileHandle> {
     if (!this.#dirMade) {
-      await mkdir(this.#options.dir, { recursive: true });
+      await mkdir(this.#options.dir, { recursive: true, mode: HISTORY_DIR_MODE });
       this.#dirMade = true;
     }
     try {
-      return await open(this.#current.path, 'a');
+      return await open(this.#current.path, 'a', HISTORY_FILE_MODE);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      await mkdir(this.#options.dir, { recursive: true });
-      return open(this.#current.path, 'a');
+      await mkdir(this.#options.dir, { recursive: true, mode: HISTORY_DIR_MODE });
+      return open(this.#current.path, 'a', HISTORY_FILE_MODE);
     }
   }
 

@@ -14,7 +14,7 @@ import {
 import { Interner } from './columns';
 import { ExchangeIndex } from './exchange-index';
 import { ExchangeTemplates } from './exchange-templates';
-import { NdjsonWriter, type WrittenTemplate } from './ndjson-writer';
+import { HISTORY_DIR_MODE, HISTORY_FILE_MODE, NdjsonWriter, type WrittenTemplate } from './ndjson-writer';
 import { readRecordsAt, scanFile } from './reader';
 import { SendIndex } from './send-index';
 import { pageRows, type Page } from './record-table';
@@ -167,8 +167,10 @@ export class HistoryStore {
     await this.#ready;
     this.#options.maxTotalBytes = bytes;
     if (!this.#rotateFromOptions) this.#options.rotateBytes = rotateFor(bytes);
-    await mkdir(this.dir, { recursive: true });
-    await writeFile(join(this.dir, SETTINGS_FILE), JSON.stringify({ maxTotalBytes: bytes }, null, 2));
+    await mkdir(this.dir, { recursive: true, mode: HISTORY_DIR_MODE });
+    await writeFile(join(this.dir, SETTINGS_FILE), JSON.stringify({ maxTotalBytes: bytes }, null, 2), {
+      mode: HISTORY_FILE_MODE,
+    });
     await this.#writer!.setLimits(bytes, this.#options.rotateBytes);
   }
 
