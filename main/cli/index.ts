@@ -10,6 +10,12 @@ const code = await runCli(process.argv.slice(2), commands, {
   stderr: process.stderr,
   stdin: process.stdin,
   env: process.env,
+  onInterrupt: (listener) => {
+    let heard = 0;
+    const handler = () => (++heard > 1 ? process.exit(130) : listener());
+    process.on('SIGINT', handler);
+    return () => void process.off('SIGINT', handler);
+  },
 });
 process.exitCode = code;
 // serve returns after its server closed; other commands may leave sockets in keep-alive pools,

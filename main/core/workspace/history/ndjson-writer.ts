@@ -50,6 +50,8 @@ export class NdjsonWriter {
   #needsNewline: boolean;
   #dirMade = false;
   #chain: Promise<void> = Promise.resolve();
+  /** Flushes asked for and not yet finished: their lines are sealed but maybe not written. */
+  #flushing = 0;
 
   constructor(options: WriterOptions) {
     this.#options = options;
@@ -62,6 +64,11 @@ export class NdjsonWriter {
 
   get pendingBytes(): number {
     return this.#pendingBytes;
+  }
+
+  /** Whether any line appended so far is not yet handed to the OS (queued, or in a write under way). */
+  get busy(): boolean {
+    return this.#pendingBytes > 0 || this.#flushing > 0;
   }
 
   pathOf(seq: number): string | null {
@@ -83,10 +90,11 @@ export class NdjsonWriter {
    * serialized so lines never interleave.
    */
   flush(options: { catchUp?: boolean } = {}): Promise<number> {
+    this.#flushing++;
     const next = this.#chain.then(() => this.#write(options.catchUp ?? true));
     this.#chain = next.then(
-      () => {},
-      () => {},
+      () => void this.#flushing--,
+      () => void this.#flushing--,
     );
     return next;
   }

@@ -97,6 +97,10 @@ export class HistoryStore {
   #skipped = 0;
   #closed = false;
   #writeError: string | null = null;
+  /** Records enqueued so far, and the `written()` promise that covers the first `#coveredCount`. */
+  #recorded = 0;
+  #covered: Promise<void> | null = null;
+  #coveredCount = -1;
   readonly #capFromOptions: boolean;
   readonly #rotateFromOptions: boolean;
 
@@ -144,6 +148,7 @@ export class HistoryStore {
 
   #enqueue(record: HistoryRecord): void {
     if (this.#closed) return;
+    this.#recorded++;
     if (!this.#writer) {
       this.#early.push(record);
       return;
@@ -184,6 +189,39 @@ export class HistoryStore {
       // A failing disk must not crash a send; the failure is kept for whoever asks.
       this.#writeError = error instanceof Error ? error.message : String(error);
     }
+  }
+
+  /**
+   * Whether a record is not yet handed to the OS: queued, or in a write under way. What a user is
+   * shown (a printed line, an event or reply to a renderer) waits for `written()` while this holds,
+   * so a crash or kill -9 never loses a result they saw.
+   */
+  get unwritten(): boolean {
+    if (this.#closed) return false;
+    return this.#writer === null ? this.#early.length > 0 : this.#writer.busy;
+  }
+
+  /**
+   * Resolves once every record so far is written with write(2) (not fsynced: a killed process
+   * loses nothing the OS has; a power cut is another matter). Never rejects: a failed write is
+   * kept in `writeError` and must not hold up sending. Callers in a row with nothing recorded in
+   * between share one write.
+   */
+  written(): Promise<void> {
+    if (this.#covered !== null && this.#coveredCount === this.#recorded) return this.#covered;
+    const covered = this.#ready
+      .then(() => this.#writer!.flush({ catchUp: false }))
+      .then(
+        (lines) => {
+          if (lines > 0) this.#writeError = null;
+        },
+        (error: unknown) => {
+          this.#writeError = error instanceof Error ? error.message : String(error);
+        },
+      );
+    this.#covered = covered;
+    this.#coveredCount = this.#recorded;
+    return covered;
   }
 
   /** Writes what is queued and picks up lines another process (the CLI) appended meanwhile. */
