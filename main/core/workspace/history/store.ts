@@ -1,4 +1,3 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../../../shared/errors';
 import type { Exchange } from '../../../../shared/domain/exchange';
@@ -14,12 +13,13 @@ import {
 import { Interner } from './columns';
 import { ExchangeIndex } from './exchange-index';
 import { ExchangeTemplates } from './exchange-templates';
-import { HISTORY_DIR_MODE, HISTORY_FILE_MODE, NdjsonWriter, type WrittenTemplate } from './ndjson-writer';
+import { NdjsonWriter, type WrittenTemplate } from './ndjson-writer';
 import { readRecordsAt, scanFile } from './reader';
 import { SendIndex } from './send-index';
 import { pageRows, type Page } from './record-table';
 import { recordJson, type FileTemplates, type HistoryRecord, type RecordLocation } from './records';
-import { DEFAULT_MAX_TOTAL_BYTES, DEFAULT_ROTATE_BYTES, listHistoryFiles, MB } from './rotation';
+import { DEFAULT_MAX_TOTAL_BYTES, listHistoryFiles, MB, rotateFor } from './rotation';
+import { MIN_CAP_BYTES, readSettings, writeSettings } from './settings';
 
 export interface HistoryStoreOptions {
   /** Total size cap over all files (default 200 MB); the oldest file goes first. */
@@ -42,8 +42,6 @@ export interface StoredSend {
 // bulk send that is every block or so, so lines and their tags die young.
 const EAGER_FLUSH_BYTES = 1024 * 1024;
 const REMEMBERED_REQUESTS = 2_000;
-const SETTINGS_FILE = 'settings.json';
-const MIN_CAP_BYTES = MB;
 
 /**
  * What the index needs of a record until its line is written: a summary, not the record, so a
@@ -56,21 +54,6 @@ function tagOf(record: HistoryRecord): IndexTag {
   return record.type === 'exchange'
     ? { kind: 'exchange', summary: summarizeExchange(record.exchange) }
     : { kind: 'send', result: record.result, hasRequest: record.request !== null };
-}
-
-/** Ten files per cap at most 20 MB each, so dropping the oldest frees about a tenth. */
-function rotateFor(maxTotalBytes: number): number {
-  return Math.min(DEFAULT_ROTATE_BYTES, Math.max(1024, Math.floor(maxTotalBytes / 10)));
-}
-
-async function readSettings(dir: string): Promise<number | null> {
-  try {
-    const value = JSON.parse(await readFile(join(dir, SETTINGS_FILE), 'utf8')) as { maxTotalBytes?: unknown };
-    return typeof value.maxTotalBytes === 'number' && value.maxTotalBytes >= MIN_CAP_BYTES ? value.maxTotalBytes : null;
-  } catch {
-    // No settings yet (or unreadable ones): the default applies.
-    return null;
-  }
 }
 
 /**
@@ -172,10 +155,7 @@ export class HistoryStore {
     await this.#ready;
     this.#options.maxTotalBytes = bytes;
     if (!this.#rotateFromOptions) this.#options.rotateBytes = rotateFor(bytes);
-    await mkdir(this.dir, { recursive: true, mode: HISTORY_DIR_MODE });
-    await writeFile(join(this.dir, SETTINGS_FILE), JSON.stringify({ maxTotalBytes: bytes }, null, 2), {
-      mode: HISTORY_FILE_MODE,
-    });
+    await writeSettings(this.dir, bytes);
     await this.#writer!.setLimits(bytes, this.#options.rotateBytes);
   }
 
