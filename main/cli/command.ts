@@ -6,6 +6,11 @@ export interface CliIo {
   stderr: Writable;
   stdin: Readable;
   env: NodeJS.ProcessEnv;
+  /**
+   * Hears Ctrl+C (SIGINT) instead of the process dying of it; returns the unsubscribe. A second
+   * Ctrl+C ends the process at once. Absent when commands run in-process (tests).
+   */
+  onInterrupt?: (listener: () => void) => () => void;
 }
 
 export interface CliCommand {

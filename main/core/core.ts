@@ -93,6 +93,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     if (name === 'exchange.recorded') history.recordExchange(payload as Exchange);
     else if (name === 'send.result') history.recordSend(payload as SendResult);
   });
+  // What a renderer is handed (an event, a call's reply) comes after history wrote what was
+  // recorded before it: a result the window showed survives a crash or kill -9 right after.
+  const historyWritten = () => (history.unwritten ? history.written() : null);
+  events.holdRendererEvents(historyWritten);
   const sender = new Sender({
     providers,
     credentials,
@@ -146,6 +150,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   for (const provider of Object.values(providers)) {
     if (provider.close) closers.push(() => provider.close!());
   }
-  const dispatch = createDispatcher(createHandlers(core), log);
+  const dispatch = createDispatcher(createHandlers(core), log, { beforeReply: historyWritten });
   return Object.assign(core, { dispatch });
 }

@@ -18,6 +18,9 @@ export type BusEventPayload<E extends BusEventName> = E extends EventName
 
 export type AnyEventListener = (name: BusEventName, payload: unknown) => void;
 
+/** Returns what a renderer event must wait for, or null to deliver it now. */
+export type RendererGate = () => Promise<void> | null;
+
 export interface EmitOptions {
   /** Keep it inside main (history, devices): high-rate events a renderer should not be flooded with. */
   quiet?: boolean;
@@ -31,12 +34,45 @@ export interface EmitOptions {
 export class EventBus {
   readonly #internal = new Set<AnyEventListener>();
   readonly #renderer = new Set<AnyEventListener>();
+  #gate: RendererGate | null = null;
+  /** Renderer events waiting for the gate, in emit order, each with what it waits for. */
+  #held: Array<{ name: BusEventName; payload: unknown; wait: Promise<void> | null }> = [];
 
   emit<E extends BusEventName>(name: E, payload: BusEventPayload<E>, options: EmitOptions = {}): void {
     for (const listener of this.#internal) listener(name, payload);
     if (options.quiet || this.#renderer.size === 0 || !isEventName(name)) return;
     const checked = eventSchemas[name].parse(payload);
-    for (const listener of this.#renderer) listener(name, checked);
+    // Asked after the internal listeners, so it covers what they just recorded.
+    const wait = this.#gate?.() ?? null;
+    if (wait === null && this.#held.length === 0) {
+      for (const listener of this.#renderer) listener(name, checked);
+      return;
+    }
+    // Later events queue behind held ones, so renderers see them in emit order.
+    this.#held.push({ name, payload: checked, wait });
+    if (this.#held.length === 1) void this.#release();
+  }
+
+  /**
+   * What renderer events wait for: history's write of what was recorded before them (null when
+   * nothing is pending), so a result a window shows is on disk even if the process dies next.
+   */
+  holdRendererEvents(gate: RendererGate): void {
+    this.#gate = gate;
+  }
+
+  async #release(): Promise<void> {
+    try {
+      while (this.#held.length > 0) {
+        const next = this.#held[0]!;
+        if (next.wait) await next.wait.catch(() => {});
+        this.#held.shift();
+        for (const listener of this.#renderer) listener(next.name, next.payload);
+      }
+    } finally {
+      // A listener that threw must not strand the events behind it.
+      if (this.#held.length > 0) void this.#release();
+    }
   }
 
   /** Everything, inside main. */

@@ -6,6 +6,7 @@ import { APP_URL, registerAppScheme, serveRenderer } from './app-protocol';
 import { hardenContents } from './hardening';
 import { attachIpc } from './ipc-adapter';
 import { installMenu } from './menu';
+import { quitAfterClose } from './quit-after-close';
 import { createMainWindow } from './window-options';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -62,6 +63,5 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 
-app.on('will-quit', () => {
-  void core?.close();
-});
+// The quit waits (at most 2 s) for the core to flush history and the composer draft.
+quitAfterClose(app, () => core?.close(), { log });

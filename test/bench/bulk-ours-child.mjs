@@ -5,12 +5,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { Writable } from 'node:stream';
 
 const bundleDir = process.argv[2];
 const load = (name) => import(pathToFileURL(join(bundleDir, `${name}.mjs`)).href);
 const { createCore } = await load('core');
 const { BulkRun } = await load('bulk');
 const { publishLocalEnvironment } = await load('local-env');
+const { WrittenFirstPrinter } = await load('printer');
 
 let setup;
 process.on('message', async (message) => {
@@ -22,7 +24,7 @@ process.on('message', async (message) => {
   if (message.run) {
     try {
       const cpu = process.cpuUsage();
-      const result = await ours(message.run.count, message.run.record, message.run.page);
+      const result = await ours(message.run.count, message.run.record, message.run.page, message.run.print);
       process.send({ result: { ...result, cpu: process.cpuUsage(cpu) } });
     } catch (error) {
       process.send({ error: error instanceof Error ? error.message : String(error) });
@@ -35,9 +37,11 @@ process.send({ loaded: true });
 /**
  * One bulk send; returns its rate and the peak RSS seen meanwhile. With `page`, a renderer
  * listens as browser mode's socket does (each event serialized into a frame), as when the send
- * runs with a window open.
+ * runs with a window open. With `print`, each final result becomes the line `bulk --json-lines`
+ * prints, to a stream that drops it: 'direct' writes it at once (the CLI before results waited for
+ * history), 'after-history' through the CLI's WrittenFirstPrinter.
  */
-async function ours(count, record, page = false) {
+async function ours(count, record, page = false, print = null) {
   const { caPem, baseUrl, key, payload } = setup;
   const dir = mkdtempSync(join(tmpdir(), 'pc-bench-bulk-'));
   const core = await createCore({ mode: 'browser', dataDir: dir, ephemeralSecrets: true, log: () => {} });
@@ -75,11 +79,18 @@ async function ours(count, record, page = false) {
     let peak = process.memoryUsage().rss;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
     const started = performance.now();
+    const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
+    const printer = print === 'after-history' ? new WrittenFirstPrinter(core.history, sink) : null;
+    const line = (item, result) =>
+      JSON.stringify({ ...item, explanation: result.explanation, messageIds: result.messageIds });
     const run = new BulkRun(core.sender, core.events, core.transport, request, targets, {
       concurrency: setup.concurrency,
       record,
+      ...(print === 'direct' ? { onFinal: (item, result) => sink.write(`${line(item, result)}\n`) } : {}),
+      ...(printer ? { onFinal: (item, result) => printer.print(line(item, result)) } : {}),
     });
     const progress = await run.run();
+    await printer?.settled();
     const seconds = (performance.now() - started) / 1000;
     clearInterval(sampler);
     peak = Math.max(peak, process.memoryUsage().rss);

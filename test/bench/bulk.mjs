@@ -22,6 +22,7 @@ const { outdir: bundleDir, load } = await bundle('bench-bulk', {
   'local-env': 'main/core/local/local-env.ts',
   'apns-emulator': 'main/emulators/apns/index.ts',
   ca: 'main/emulators/common/ca.ts',
+  printer: 'main/cli/written-printer.ts',
 });
 const { LocalCa } = await load('ca');
 
@@ -157,10 +158,10 @@ app.send({ setup: { caPem: ca.certPem, baseUrl, key, payload, concurrency: CONCU
 await new Promise((resolve) => app.once('message', resolve));
 
 /** One bulk send through the app's own stack; its rate, peak RSS and the CPU its process used. */
-function ours(count, record, page = false) {
+function ours(count, record, page = false, print = null) {
   return new Promise((resolve, reject) => {
     app.once('message', (message) => (message.error ? reject(new Error(message.error)) : resolve(message.result)));
-    app.send({ run: { count, record, page } });
+    app.send({ run: { count, record, page, print } });
   });
 }
 
@@ -193,7 +194,7 @@ async function measured(name, run) {
   return rps;
 }
 
-const best = { bare: 0, nodeApn: 0, off: 0, on: 0, page: 0 };
+const best = { bare: 0, nodeApn: 0, off: 0, on: 0, page: 0, printDirect: 0, printAfter: 0 };
 let pageFrames = null;
 // Every client runs once before the rounds, so none is measured while its code is still cold.
 await bare();
@@ -213,12 +214,24 @@ for (let round = 1; round <= ROUNDS; round++) {
       return result;
     }),
   );
+  // `bulk --json-lines`: each result printed at once, or only after history wrote it.
+  best.printDirect = Math.max(
+    best.printDirect,
+    await measured('ours, on, print now', () => ours(TOTAL, true, false, 'direct')),
+  );
+  best.printAfter = Math.max(
+    best.printAfter,
+    await measured('ours, on, print written', () => ours(TOTAL, true, false, 'after-history')),
+  );
 }
 console.log(
   `  best: bare ${fmt(best.bare)}  node-apn ${fmt(best.nodeApn)}  ours off ${fmt(best.off)}  ours on ${fmt(best.on)} req/s`,
 );
 console.log(
   `  with a page open (recording on): ${fmt(best.page)} req/s, ${((1 - best.page / best.on) * 100).toFixed(1)}% below no page; ${fmt(pageFrames.count)} events, ${(pageFrames.bytes / 1048576).toFixed(1)} MB to the page`,
+);
+console.log(
+  `  CLI lines (recording on): printed at once ${fmt(best.printDirect)} req/s, printed after history wrote them ${fmt(best.printAfter)} req/s (${((1 - best.printAfter / best.printDirect) * 100).toFixed(1)}% below)`,
 );
 console.log(`  @parse/node-apn with all ${fmt(TOTAL)} tokens in one send(): ${await nodeApnAllAtOnce()}`);
 const large = await ours(LARGE, true);

@@ -8,6 +8,7 @@ import { parseCommandArgs } from '../args';
 import { providerFlagsAsOptions } from '../provider-flags';
 import { write, type CliCommand, type CliIo } from '../command';
 import { commonSendOptions, openCliCore, parseEnvironment, readPayload, requireOption } from '../send-support';
+import { WrittenFirstPrinter } from '../written-printer';
 
 export const bulkCommand: CliCommand = {
   path: ['bulk'],
@@ -59,6 +60,10 @@ export const bulkCommand: CliCommand = {
     const jsonLines = values['json-lines'] === true;
     const started = Date.now();
     const bar = !jsonLines && (io.stderr as NodeJS.WriteStream).isTTY ? progressBar(io) : null;
+    // A printed result is already in history: lines wait for the history write that covers them.
+    const printer = new WrittenFirstPrinter(core.history, io.stdout);
+    let stopInterrupts = () => {};
+    let interrupted = false;
     try {
       const run = new BulkRun(core.sender, core.events, core.transport, request, targets, {
         ...(values.concurrency ? { concurrency: positiveInt(values.concurrency, '--concurrency') } : {}),
@@ -66,18 +71,28 @@ export const bulkCommand: CliCommand = {
         record: values['no-record'] !== true,
         retryAmbiguous: values['at-most-once'] !== true,
         onFinal: (item, result) => {
+          // History heard this result (send.result) before onFinal.
           if (jsonLines)
-            write(
-              io.stdout,
-              JSON.stringify({ ...item, explanation: result.explanation, messageIds: result.messageIds }),
-            );
+            printer.print(JSON.stringify({ ...item, explanation: result.explanation, messageIds: result.messageIds }));
         },
       });
+      // Ctrl+C stops sending: requests in flight end as cancelled, the rest are never sent, and
+      // the summary still comes out.
+      stopInterrupts =
+        io.onInterrupt?.(() => {
+          interrupted = true;
+          write(io.stderr, 'Stopping: requests in flight are cancelled. Press Ctrl+C again to quit at once.');
+          run.cancel();
+        }) ?? stopInterrupts;
       const ticker = bar ? setInterval(() => bar(run.progress()), 200) : null;
       const progress = await run.run().finally(() => ticker && clearInterval(ticker));
+      await printer.settled();
+      // The summary counts every result: they are all written before it is printed.
+      if (core.history.unwritten) await core.history.written();
       bar?.(progress, true);
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
-      const summary = `${progress.total} targets in ${seconds}s: ${progress.accepted} accepted, ${progress.rejected} rejected, ${progress.failed} failed`;
+      const counts = `${progress.total} targets in ${seconds}s: ${progress.accepted} accepted, ${progress.rejected} rejected, ${progress.failed} failed`;
+      const summary = interrupted ? `Cancelled with Ctrl+C: ${counts} (${cancelledCount(run)} cancelled)` : counts;
       if (jsonLines) write(io.stderr, summary);
       else {
         write(io.stdout, summary);
@@ -89,12 +104,21 @@ export const bulkCommand: CliCommand = {
         for (const [reason, count] of [...reasons].sort((a, b) => b[1] - a[1]))
           write(io.stdout, `  ${count} × ${reason}`);
       }
-      return progress.accepted === progress.total ? 0 : 1;
+      // 130 is how shells report a command stopped by Ctrl+C.
+      return interrupted ? 130 : progress.accepted === progress.total ? 0 : 1;
     } finally {
+      stopInterrupts();
       await core.close();
     }
   },
 };
+
+/** Targets that ended cancelled: in flight when Ctrl+C came, or never sent. */
+function cancelledCount(run: BulkRun): number {
+  return run
+    .results(0, Number.MAX_SAFE_INTEGER, { outcome: 'failed' })
+    .items.filter((item) => item.reason === 'CANCELLED').length;
+}
 
 /** One target per line, or a devices export (.csv / .json) whose fields feed {{device.*}}. */
 async function readTargets(path: string): Promise<BulkTarget[]> {

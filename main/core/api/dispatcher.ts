@@ -43,7 +43,16 @@ export function describeZodError(error: ZodError): string {
  * `unknown` until the contract's schema has parsed it; output is parsed too, so a handler that
  * returns an extra field (a secret, say) has it stripped rather than sent.
  */
-export function createDispatcher(handlers: Handlers, log: (line: string) => void = () => {}): Dispatch {
+export interface DispatchOptions {
+  /** What a successful reply waits for before it is handed back (null: nothing). */
+  beforeReply?: () => Promise<void> | null;
+}
+
+export function createDispatcher(
+  handlers: Handlers,
+  log: (line: string) => void = () => {},
+  options: DispatchOptions = {},
+): Dispatch {
   return async (name, input, caller) => {
     if (!caller.trusted) {
       return fail({ code: 'FORBIDDEN', message: 'This caller is not allowed to talk to Push Console.' });
@@ -68,6 +77,8 @@ export function createDispatcher(handlers: Handlers, log: (line: string) => void
         log(`[dispatch] ${name} returned a value that does not match the contract: ${describeZodError(checked.error)}`);
         return fail({ code: 'INTERNAL', message: 'Push Console produced an unexpected answer.' });
       }
+      const wait = options.beforeReply?.();
+      if (wait) await wait;
       return { ok: true, value: checked.data };
     } catch (error) {
       if (isAppError(error)) return fail(error.toApiError());

@@ -6,6 +6,10 @@ import { readTail, scanBuffer } from './reader';
 import type { FileTemplates, RecordLocation, Template } from './records';
 import { filesOverCap, historyFileName, removeFiles, type HistoryFile } from './rotation';
 
+/** Modes for what history creates: read and written by the user only. */
+export const HISTORY_FILE_MODE = 0o600;
+export const HISTORY_DIR_MODE = 0o700;
+
 export interface WriterOptions {
   dir: string;
   rotateBytes: number;
@@ -46,6 +50,8 @@ export class NdjsonWriter {
   #needsNewline: boolean;
   #dirMade = false;
   #chain: Promise<void> = Promise.resolve();
+  /** Flushes asked for and not yet finished: their lines are sealed but maybe not written. */
+  #flushing = 0;
 
   constructor(options: WriterOptions) {
     this.#options = options;
@@ -58,6 +64,11 @@ export class NdjsonWriter {
 
   get pendingBytes(): number {
     return this.#pendingBytes;
+  }
+
+  /** Whether any line appended so far is not yet handed to the OS (queued, or in a write under way). */
+  get busy(): boolean {
+    return this.#pendingBytes > 0 || this.#flushing > 0;
   }
 
   pathOf(seq: number): string | null {
@@ -79,10 +90,11 @@ export class NdjsonWriter {
    * serialized so lines never interleave.
    */
   flush(options: { catchUp?: boolean } = {}): Promise<number> {
+    this.#flushing++;
     const next = this.#chain.then(() => this.#write(options.catchUp ?? true));
     this.#chain = next.then(
-      () => {},
-      () => {},
+      () => void this.#flushing--,
+      () => void this.#flushing--,
     );
     return next;
   }
@@ -181,18 +193,21 @@ export class NdjsonWriter {
     this.#options.onWritten(placed);
   }
 
-  /** The current file for appending; its folder is made on first use, and again if removed. */
+  /**
+   * The current file for appending; its folder is made on first use, and again if removed. History
+   * holds targets and payloads: files are the user's alone, like credentials.json.
+   */
   async #open(): Promise<FileHandle> {
     if (!this.#dirMade) {
-      await mkdir(this.#options.dir, { recursive: true });
+      await mkdir(this.#options.dir, { recursive: true, mode: HISTORY_DIR_MODE });
       this.#dirMade = true;
     }
     try {
-      return await open(this.#current.path, 'a');
+      return await open(this.#current.path, 'a', HISTORY_FILE_MODE);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      await mkdir(this.#options.dir, { recursive: true });
-      return open(this.#current.path, 'a');
+      await mkdir(this.#options.dir, { recursive: true, mode: HISTORY_DIR_MODE });
+      return open(this.#current.path, 'a', HISTORY_FILE_MODE);
     }
   }
 

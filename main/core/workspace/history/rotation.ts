@@ -5,6 +5,11 @@ export const MB = 1024 * 1024;
 export const DEFAULT_MAX_TOTAL_BYTES = 200 * MB;
 export const DEFAULT_ROTATE_BYTES = 20 * MB;
 
+/** Ten files per cap at most 20 MB each, so dropping the oldest frees about a tenth. */
+export function rotateFor(maxTotalBytes: number): number {
+  return Math.min(DEFAULT_ROTATE_BYTES, Math.max(1024, Math.floor(maxTotalBytes / 10)));
+}
+
 const FILE_PATTERN = /^history-(\d{6,})\.ndjson$/;
 
 export function historyFileName(seq: number): string {

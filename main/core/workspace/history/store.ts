@@ -1,4 +1,3 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../../../shared/errors';
 import type { Exchange } from '../../../../shared/domain/exchange';
@@ -19,7 +18,8 @@ import { readRecordsAt, scanFile } from './reader';
 import { SendIndex } from './send-index';
 import { pageRows, type Page } from './record-table';
 import { recordJson, type FileTemplates, type HistoryRecord, type RecordLocation } from './records';
-import { DEFAULT_MAX_TOTAL_BYTES, DEFAULT_ROTATE_BYTES, listHistoryFiles, MB } from './rotation';
+import { DEFAULT_MAX_TOTAL_BYTES, listHistoryFiles, MB, rotateFor } from './rotation';
+import { MIN_CAP_BYTES, readSettings, writeSettings } from './settings';
 
 export interface HistoryStoreOptions {
   /** Total size cap over all files (default 200 MB); the oldest file goes first. */
@@ -42,8 +42,6 @@ export interface StoredSend {
 // bulk send that is every block or so, so lines and their tags die young.
 const EAGER_FLUSH_BYTES = 1024 * 1024;
 const REMEMBERED_REQUESTS = 2_000;
-const SETTINGS_FILE = 'settings.json';
-const MIN_CAP_BYTES = MB;
 
 /**
  * What the index needs of a record until its line is written: a summary, not the record, so a
@@ -56,21 +54,6 @@ function tagOf(record: HistoryRecord): IndexTag {
   return record.type === 'exchange'
     ? { kind: 'exchange', summary: summarizeExchange(record.exchange) }
     : { kind: 'send', result: record.result, hasRequest: record.request !== null };
-}
-
-/** Ten files per cap at most 20 MB each, so dropping the oldest frees about a tenth. */
-function rotateFor(maxTotalBytes: number): number {
-  return Math.min(DEFAULT_ROTATE_BYTES, Math.max(1024, Math.floor(maxTotalBytes / 10)));
-}
-
-async function readSettings(dir: string): Promise<number | null> {
-  try {
-    const value = JSON.parse(await readFile(join(dir, SETTINGS_FILE), 'utf8')) as { maxTotalBytes?: unknown };
-    return typeof value.maxTotalBytes === 'number' && value.maxTotalBytes >= MIN_CAP_BYTES ? value.maxTotalBytes : null;
-  } catch {
-    // No settings yet (or unreadable ones): the default applies.
-    return null;
-  }
 }
 
 /**
@@ -97,6 +80,10 @@ export class HistoryStore {
   #skipped = 0;
   #closed = false;
   #writeError: string | null = null;
+  /** Records enqueued so far, and the `written()` promise that covers the first `#coveredCount`. */
+  #recorded = 0;
+  #covered: Promise<void> | null = null;
+  #coveredCount = -1;
   readonly #capFromOptions: boolean;
   readonly #rotateFromOptions: boolean;
 
@@ -144,6 +131,7 @@ export class HistoryStore {
 
   #enqueue(record: HistoryRecord): void {
     if (this.#closed) return;
+    this.#recorded++;
     if (!this.#writer) {
       this.#early.push(record);
       return;
@@ -167,8 +155,7 @@ export class HistoryStore {
     await this.#ready;
     this.#options.maxTotalBytes = bytes;
     if (!this.#rotateFromOptions) this.#options.rotateBytes = rotateFor(bytes);
-    await mkdir(this.dir, { recursive: true });
-    await writeFile(join(this.dir, SETTINGS_FILE), JSON.stringify({ maxTotalBytes: bytes }, null, 2));
+    await writeSettings(this.dir, bytes);
     await this.#writer!.setLimits(bytes, this.#options.rotateBytes);
   }
 
@@ -182,6 +169,39 @@ export class HistoryStore {
       // A failing disk must not crash a send; the failure is kept for whoever asks.
       this.#writeError = error instanceof Error ? error.message : String(error);
     }
+  }
+
+  /**
+   * Whether a record is not yet handed to the OS: queued, or in a write under way. What a user is
+   * shown (a printed line, an event or reply to a renderer) waits for `written()` while this holds,
+   * so a crash or kill -9 never loses a result they saw.
+   */
+  get unwritten(): boolean {
+    if (this.#closed) return false;
+    return this.#writer === null ? this.#early.length > 0 : this.#writer.busy;
+  }
+
+  /**
+   * Resolves once every record so far is written with write(2) (not fsynced: a killed process
+   * loses nothing the OS has; a power cut is another matter). Never rejects: a failed write is
+   * kept in `writeError` and must not hold up sending. Callers in a row with nothing recorded in
+   * between share one write.
+   */
+  written(): Promise<void> {
+    if (this.#covered !== null && this.#coveredCount === this.#recorded) return this.#covered;
+    const covered = this.#ready
+      .then(() => this.#writer!.flush({ catchUp: false }))
+      .then(
+        (lines) => {
+          if (lines > 0) this.#writeError = null;
+        },
+        (error: unknown) => {
+          this.#writeError = error instanceof Error ? error.message : String(error);
+        },
+      );
+    this.#covered = covered;
+    this.#coveredCount = this.#recorded;
+    return covered;
   }
 
   /** Writes what is queued and picks up lines another process (the CLI) appended meanwhile. */
