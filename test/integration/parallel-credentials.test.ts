@@ -48,4 +48,23 @@ describeWithSystem('credentials added by parallel processes', missingKeyringSess
     // Every probe cleaned up after itself: only the ten credentials remain.
     expect(keychainAccounts.sort()).toEqual(stores.flatMap(ids).sort());
   }, 120_000);
+
+  it('keeps all twenty credentials added to one workspace at once, with no orphaned keychain entry', async () => {
+    const n = 20;
+    const { runs, keychainAccounts } = await runInKeyringSession(dir, [
+      Array.from({ length: n }, (_, i) => addWns(i, dir)),
+    ]);
+    const added = runs.map((run) => {
+      expect(run.code, run.err).toBe(0);
+      return (JSON.parse(run.out) as { id: string; label: string }).id;
+    });
+    const kept = ids(dir);
+    expect(kept.length).toBe(n);
+    expect(kept.sort()).toEqual(added.sort());
+    const labels = (
+      JSON.parse(readFileSync(join(dir, 'ws', 'credentials.json'), 'utf8')) as { credentials: Array<{ label: string }> }
+    ).credentials.map((meta) => meta.label.toLowerCase());
+    expect(new Set(labels).size).toBe(n);
+    expect(keychainAccounts.sort()).toEqual(kept.sort());
+  }, 120_000);
 });
