@@ -1,6 +1,7 @@
 import type { NhubFormat, NhubOptions, NhubSendRequest } from '../providers/nhub/message';
 import { nhubOptionsSchema } from '../providers/nhub/message';
 import { parseTagExpression } from '../nhub/tag-expression';
+import { parseXml } from '../xml/parse';
 import { expandTemplate, templatePropertyNames } from '../nhub/template';
 import { formatBytes, utf8Length, type PreflightIssue } from './types';
 
@@ -30,11 +31,20 @@ function formatIssues(format: NhubFormat, payload: string, options: NhubOptions)
   if (format === 'windows') {
     const wnsType = options.wnsType ?? wnsTypeFromXml(payload);
     if (wnsType === 'wns/raw') return issues;
+    const parsed = parseXml(payload);
     if (!/^\s*</.test(payload)) {
       issues.push({
         severity: 'error',
         code: 'nhub.payload.not-xml',
         message: 'The windows format needs an XML payload (toast, tile or badge), or WNS type wns/raw for raw data.',
+        path: 'payload',
+      });
+    } else if (!parsed.ok) {
+      // The hub passes the XML on to WNS as it is, so a broken one fails there; say where here.
+      issues.push({
+        severity: 'error',
+        code: 'nhub.xml.malformed',
+        message: `The XML is not well-formed at line ${parsed.line}, column ${parsed.column}: ${parsed.message}`,
         path: 'payload',
       });
     } else if (!wnsType) {

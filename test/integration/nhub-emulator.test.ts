@@ -166,6 +166,9 @@ describe('Notification Hubs provider ↔ local hub, through the real transport',
       status: 400,
       reason: 'InvalidPayload',
     });
+    const broken = await send(request({ format: 'windows' }, '<toast><visual></toast>', 'a'));
+    expect(broken).toMatchObject({ status: 400, reason: 'InvalidPayload' });
+    expect(broken.details?.['detail']).toContain('The windows payload is not well-formed XML (line 1, column');
     const big = await send(request({}, JSON.stringify({ aps: { alert: 'x'.repeat(4100) } }), 'a'));
     expect(big).toMatchObject({ status: 413, reason: 'PayloadTooLarge', retryable: false });
     harness.emulator.setQuota(1);

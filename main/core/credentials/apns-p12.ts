@@ -1,6 +1,7 @@
 import { X509Certificate, createPrivateKey, type KeyObject } from 'node:crypto';
 import forge from 'node-forge';
 import { appleCertificateFacts, expiryWarnings } from './apple-certificate';
+import { readP12 } from './p12-archive';
 import { fileLabel, invalid, requireFile, type ImportFields, type ParsedCredential } from './parsed';
 import type { ApnsCertificateSecret } from './types';
 
@@ -12,8 +13,14 @@ export function parseApnsCertificate(fields: ImportFields): ParsedCredential<Apn
   const text = file.toString('latin1');
   const { certPems, keyPem } = text.includes('-----BEGIN') ? readPem(fields, text) : readP12(fields, file);
   const leafPem = certPems[0]!;
-  const x509 = new X509Certificate(leafPem);
+  const x509 = readCertificate(leafPem);
   const key = createPrivateKey(keyPem);
+  if (key.asymmetricKeyType !== 'rsa') {
+    throw invalid(
+      `The private key is ${key.asymmetricKeyType === 'ec' ? 'an EC' : `a ${key.asymmetricKeyType}`} key; APNs certificates carry RSA keys.`,
+      'An EC .p8 key is imported as an APNs token key instead.',
+    );
+  }
   if (!x509.checkPrivateKey(key)) {
     throw invalid(
       'The private key does not belong to this certificate.',
@@ -30,61 +37,12 @@ export function parseApnsCertificate(fields: ImportFields): ParsedCredential<Apn
   };
 }
 
-function readP12(fields: ImportFields, file: Buffer): { certPems: string[]; keyPem: string } {
-  const name = fileLabel(fields, 'This file');
-  let asn1: forge.asn1.Asn1;
+function readCertificate(pem: string): X509Certificate {
   try {
-    asn1 = forge.asn1.fromDer(forge.util.createBuffer(file.toString('binary')));
+    return new X509Certificate(pem);
   } catch {
-    throw invalid(`${name} is not a .p12/.pfx file or a PEM certificate.`);
+    throw invalid('The certificate in this file is damaged and could not be read.', 'Export it again.');
   }
-  const p12 = openP12(asn1, fields.passphrase);
-  const certs = (p12.getBags({ bagType: forge.pki.oids.certBag! })[forge.pki.oids.certBag!] ?? [])
-    .map((bag) => bag.cert)
-    .filter((cert): cert is forge.pki.Certificate => cert !== undefined);
-  const keyBags = [
-    ...(p12.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag! })[forge.pki.oids.pkcs8ShroudedKeyBag!] ?? []),
-    ...(p12.getBags({ bagType: forge.pki.oids.keyBag! })[forge.pki.oids.keyBag!] ?? []),
-  ];
-  const forgeKey = keyBags.find((bag) => bag.key)?.key;
-  if (certs.length === 0) throw invalid(`${name} holds no certificate.`);
-  if (!forgeKey) {
-    throw invalid(
-      `${name} holds a certificate but no private key.`,
-      'In Keychain Access, expand the certificate and export it together with its key.',
-    );
-  }
-  const keyPem = forge.pki.privateKeyInfoToPem(forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(forgeKey)));
-  const key = createPrivateKey(keyPem);
-  // The leaf is the certificate that matches the key; the rest is chain.
-  const pems = certs.map((cert) => forge.pki.certificateToPem(cert));
-  const leaf = pems.findIndex((pem) => new X509Certificate(pem).checkPrivateKey(key));
-  if (leaf > 0) pems.unshift(...pems.splice(leaf, 1));
-  return { certPems: pems, keyPem };
-}
-
-/**
- * Files exported without a password need '' rather than no password, so with no passphrase given
- * both are tried, as node-apn does (parsePkcs12.js).
- */
-function openP12(asn1: forge.asn1.Asn1, passphrase: string | undefined): forge.pkcs12.Pkcs12Pfx {
-  const given = passphrase !== undefined && passphrase !== '';
-  const attempts: Array<string | undefined> = given ? [passphrase] : [undefined, ''];
-  let lastError: unknown;
-  for (const attempt of attempts) {
-    try {
-      return forge.pkcs12.pkcs12FromAsn1(asn1, false, attempt as string);
-    } catch (error) {
-      lastError = error;
-    }
-  }
-  const reason = lastError instanceof Error ? lastError.message : String(lastError);
-  if (/Invalid password|MAC could not be verified|decrypt/i.test(reason)) {
-    throw given
-      ? invalid('The passphrase is wrong for this .p12.', 'Use the password chosen when the certificate was exported.')
-      : invalid('This .p12 needs a passphrase.', 'Enter the password chosen when the certificate was exported.');
-  }
-  throw invalid(`This .p12 could not be opened (${reason.slice(0, 120)}).`);
 }
 
 function readPem(fields: ImportFields, text: string): { certPems: string[]; keyPem: string } {

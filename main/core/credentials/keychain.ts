@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { AsyncEntry } from '@napi-rs/keyring';
 import type { KeychainStatus } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
@@ -41,11 +42,17 @@ export class OsKeychain implements SecretStore {
   async #probe(): Promise<KeychainStatus> {
     try {
       // Inside the try: on Linux the constructor itself throws when no D-Bus session exists.
-      const probe = this.#entry('__probe__');
-      const value = `probe-${Date.now()}`;
+      // A name of its own per process and probe: with one shared name, parallel processes
+      // overwrite and delete each other's probe and report a working keychain as missing.
+      const probe = this.#entry(`__probe__-${process.pid}-${randomUUID()}`);
+      const value = `probe-${randomUUID()}`;
       await withTimeout(probe.setPassword(value), 5000);
-      const back = await withTimeout(probe.getPassword(), 5000);
-      await withTimeout(probe.deletePassword(), 5000);
+      let back: string | null;
+      try {
+        back = await withTimeout(probe.getPassword(), 5000);
+      } finally {
+        await withTimeout(probe.deletePassword(), 5000).catch(() => false);
+      }
       if (back !== value) throw new Error('the keychain did not return what was stored');
       const backend =
         process.platform === 'darwin'

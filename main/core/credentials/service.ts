@@ -89,21 +89,33 @@ export function createCredentialService(deps: CredentialServiceDeps): Credential
       await requireKeychain();
       const parsed = parse(request.kind, request);
       const id = randomUUID();
-      const meta = await file.update(async (list) => {
-        const label = uniqueLabel(list, request.label?.trim() || parsed.suggestedLabel, Boolean(request.label?.trim()));
-        // The secret goes in first: metadata without a secret is worse than an orphan entry.
-        await deps.secrets.set(id, JSON.stringify(parsed.secret));
-        const created: CredentialMeta = {
-          id,
-          kind: request.kind,
-          label,
-          createdAt: new Date(now()).toISOString(),
-          metadata: parsed.metadata,
-          warnings: storedWarnings(parsed),
-        };
-        return { list: [...list, created], result: created };
-      });
-      return present(meta);
+      let stored = false;
+      try {
+        const meta = await file.update(async (list) => {
+          const label = uniqueLabel(
+            list,
+            request.label?.trim() || parsed.suggestedLabel,
+            Boolean(request.label?.trim()),
+          );
+          // The secret goes in first (metadata without its secret would be listed but unusable);
+          // if the metadata is then not written, the entry is deleted below, so none is orphaned.
+          stored = true;
+          await deps.secrets.set(id, JSON.stringify(parsed.secret));
+          const created: CredentialMeta = {
+            id,
+            kind: request.kind,
+            label,
+            createdAt: new Date(now()).toISOString(),
+            metadata: parsed.metadata,
+            warnings: storedWarnings(parsed),
+          };
+          return { list: [...list, created], result: created };
+        });
+        return present(meta);
+      } catch (error) {
+        if (stored) await deps.secrets.delete(id).catch(() => false);
+        throw error;
+      }
     },
 
     async rename(id, label) {
@@ -122,14 +134,22 @@ export function createCredentialService(deps: CredentialServiceDeps): Credential
 
     async replaceSecret(id, fields) {
       await requireKeychain();
-      const meta = await file.update(async (list) => {
-        const target = find(list, id);
-        const parsed = parse(target.kind, fields);
-        await deps.secrets.set(target.id, JSON.stringify(parsed.secret));
-        const replaced = { ...target, metadata: parsed.metadata, warnings: storedWarnings(parsed) };
-        return { list: list.map((meta) => (meta.id === target.id ? replaced : meta)), result: replaced };
-      });
-      return present(meta);
+      // Put back if the new metadata is not written, so the secret and its metadata stay a pair.
+      let previous: { id: string; secret: string | null } | undefined;
+      try {
+        const meta = await file.update(async (list) => {
+          const target = find(list, id);
+          const parsed = parse(target.kind, fields);
+          previous = { id: target.id, secret: await deps.secrets.get(target.id) };
+          await deps.secrets.set(target.id, JSON.stringify(parsed.secret));
+          const replaced = { ...target, metadata: parsed.metadata, warnings: storedWarnings(parsed) };
+          return { list: list.map((meta) => (meta.id === target.id ? replaced : meta)), result: replaced };
+        });
+        return present(meta);
+      } catch (error) {
+        if (previous?.secret) await deps.secrets.set(previous.id, previous.secret).catch(() => undefined);
+        throw error;
+      }
     },
 
     async remove(id) {

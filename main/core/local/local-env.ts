@@ -1,7 +1,8 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
+import { JsonFile, LockedFile } from '../workspace/json-file';
 
 /**
  * Where the local emulators listen and the CA that signed their TLS certificates. Written by
@@ -28,14 +29,18 @@ export function localEnvironmentFile(dataDir: string): string {
   return join(dataDir, 'emulators', 'local.json');
 }
 
+/** Atomic: a client starting at the same moment reads the old file or the new, never half of one. */
 export async function publishLocalEnvironment(dataDir: string, env: LocalEnvironment): Promise<void> {
-  await mkdir(join(dataDir, 'emulators'), { recursive: true });
-  await writeFile(localEnvironmentFile(dataDir), JSON.stringify(env, null, 2), { mode: 0o600 });
+  const file = new JsonFile(localEnvironmentFile(dataDir), localEnvironmentSchema, () => env, { mode: 0o600 });
+  await file.write(env);
 }
 
+/** Under the file's lock, so a host that just published in our place is not withdrawn. */
 export async function withdrawLocalEnvironment(dataDir: string, pid = process.pid): Promise<void> {
-  const current = await readLocalEnvironment(dataDir);
-  if (current && current.pid === pid) await rm(localEnvironmentFile(dataDir), { force: true });
+  await new LockedFile(localEnvironmentFile(dataDir)).withLock(async () => {
+    const current = await readLocalEnvironment(dataDir);
+    if (current && current.pid === pid) await rm(localEnvironmentFile(dataDir), { force: true });
+  });
 }
 
 export async function readLocalEnvironment(dataDir: string): Promise<LocalEnvironment | null> {

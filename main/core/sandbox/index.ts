@@ -1,7 +1,9 @@
+import { join } from 'node:path';
 import type { Provider } from '../../../shared/domain/exchange';
 import { AppError } from '../../../shared/errors';
 import type { Core } from '../core';
-import { readLocalEnvironment } from '../local/local-env';
+import { readLocalEnvironment, type LocalEnvironment } from '../local/local-env';
+import { LockedFile } from '../workspace/json-file';
 import { setupApns } from './apns';
 import { setupFcm } from './fcm';
 import { SANDBOX_TAG, type ProviderSetup } from './types';
@@ -49,11 +51,16 @@ export async function initSandbox(core: Core, options: { startEmulators: boolean
   const keychain = await core.secrets.status();
   if (keychain.state === 'unavailable') throw new AppError('KEYCHAIN_UNAVAILABLE', keychain.message, keychain.hint);
 
+  // One setup at a time per workspace, across processes: each step reads what the one before it
+  // left (the kept credentials above all), so parallel runs end with one of everything.
+  const lock = new LockedFile(join(core.workspaceDir, 'sandbox-init'), { waitMs: 120_000 });
+  return lock.withLock(() => setUp(core, env));
+}
+
+async function setUp(core: Core, env: LocalEnvironment): Promise<SandboxStep[]> {
   const steps: SandboxStep[] = [];
   const composer = await core.drafts.load();
   const drafts = { ...composer.drafts };
-  const existingDevices = await core.devices.list();
-  const profiles = await core.profiles.list();
   let apnsToken: string | undefined;
   for (const [provider, setup] of Object.entries(SETUPS) as Array<[Provider, ProviderSetup]>) {
     if (!env.admin[provider]) {
@@ -63,11 +70,7 @@ export async function initSandbox(core: Core, options: { startEmulators: boolean
     try {
       const result = await setup({ env, credentials: core.credentials, ...(apnsToken ? { apnsToken } : {}) });
       if (provider === 'apns') apnsToken = result.device.target;
-      const stale = existingDevices
-        .filter((d) => d.provider === provider && d.tags.includes(SANDBOX_TAG))
-        .map((d) => d.id);
-      if (stale.length) await core.devices.remove(stale);
-      const { device } = await core.devices.save({
+      const { device } = await core.devices.replace((d) => d.provider === provider && d.tags.includes(SANDBOX_TAG), {
         label: result.device.label,
         provider,
         platform: result.device.platform,
@@ -78,9 +81,7 @@ export async function initSandbox(core: Core, options: { startEmulators: boolean
         fields: result.device.fields ?? {},
       });
       const name = `Sandbox ${provider} (local)`;
-      const previous = profiles.find((p) => p.name === name);
-      const profile = await core.profiles.save({
-        ...(previous ? { id: previous.id } : {}),
+      const profile = await core.profiles.saveByName({
         name,
         provider,
         credentialId: result.credentialId,

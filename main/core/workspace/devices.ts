@@ -10,9 +10,10 @@ import {
 } from '../../../shared/domain/device';
 import type { SendResult } from '../../../shared/domain/send-result';
 import { AppError } from '../../../shared/errors';
-import { FileLock, readJsonFile, writeJsonFileAtomic } from './json-file';
+import { JsonFile } from './json-file';
 
 const fileSchema = z.object({ version: z.literal(1), devices: z.array(deviceSchema) });
+type DevicesFile = z.infer<typeof fileSchema>;
 
 export interface UpsertOutcome {
   device: Device;
@@ -20,24 +21,28 @@ export interface UpsertOutcome {
   updated: boolean;
 }
 
+interface GoneEntry {
+  result: SendResult;
+  resolve: (count: number) => void;
+  reject: (error: unknown) => void;
+}
+
 /**
  * Devices in the workspace's devices.json. A second device with the same provider and target
  * updates the first (like django-push-notifications' UPDATE_ON_DUPLICATE_REG_ID).
  */
 export class DeviceStore {
-  readonly #file: string;
-  readonly #lock = new FileLock();
+  readonly #file: JsonFile<typeof fileSchema>;
   /** Gone results waiting for the next batch. */
-  readonly #gone: Array<{ result: SendResult; resolve: (count: number) => void; reject: (error: unknown) => void }> =
-    [];
+  readonly #gone: GoneEntry[] = [];
 
   constructor(workspaceDir: string) {
-    this.#file = join(workspaceDir, 'devices.json');
+    this.#file = new JsonFile(join(workspaceDir, 'devices.json'), fileSchema, () => ({ version: 1, devices: [] }));
   }
 
   /** After any change already queued (gone results from a send that just finished, say). */
   async list(): Promise<Device[]> {
-    return (await this.#lock.run(() => this.#read())).devices;
+    return (await this.#file.read()).devices;
   }
 
   async get(idOrLabel: string): Promise<Device> {
@@ -47,18 +52,15 @@ export class DeviceStore {
   }
 
   save(input: DeviceInput): Promise<UpsertOutcome> {
-    return this.#lock.run(async () => {
-      const file = await this.#read();
-      const outcome = upsert(file.devices, input, new Date().toISOString());
-      await this.#write(file.devices);
-      return outcome;
-    });
+    return this.#file.update((file) => ({
+      value: file,
+      result: upsert(file.devices, input, new Date().toISOString()),
+    }));
   }
 
   /** All or nothing: every row is validated first; one bad row means nothing is written. */
   saveMany(inputs: readonly DeviceInput[]): Promise<{ created: number; updated: number }> {
-    return this.#lock.run(async () => {
-      const file = await this.#read();
+    return this.#file.update((file) => {
       const now = new Date().toISOString();
       let created = 0;
       let updated = 0;
@@ -68,28 +70,36 @@ export class DeviceStore {
         if (outcome.updated) updated++;
         else created++;
       }
-      await this.#write(file.devices);
-      return { created, updated };
+      return { value: file, result: { created, updated } };
     });
   }
 
   remove(ids: readonly string[]): Promise<number> {
-    return this.#lock.run(async () => {
-      const file = await this.#read();
-      const wanted = new Set(ids);
-      const kept = file.devices.filter((d) => !wanted.has(d.id));
-      await this.#write(kept);
-      return file.devices.length - kept.length;
-    });
+    const wanted = new Set(ids);
+    return this.#keep((d) => !wanted.has(d.id));
   }
 
   /** Removes every device marked gone; returns how many. */
   prune(): Promise<number> {
-    return this.#lock.run(async () => {
-      const file = await this.#read();
-      const kept = file.devices.filter((d) => d.state !== 'gone');
-      await this.#write(kept);
-      return file.devices.length - kept.length;
+    return this.#keep((d) => d.state !== 'gone');
+  }
+
+  /**
+   * In one locked change, removes the devices `stale` picks and saves `input`: the sandbox's
+   * "replace my emulated device", which must not leave two when two processes run it at once.
+   */
+  replace(stale: (device: Device) => boolean, input: DeviceInput): Promise<UpsertOutcome> {
+    return this.#file.update((file) => {
+      const kept: DevicesFile = { ...file, devices: file.devices.filter((d) => !stale(d)) };
+      return { value: kept, result: upsert(kept.devices, input, new Date().toISOString()) };
+    });
+  }
+
+  #keep(keep: (device: Device) => boolean): Promise<number> {
+    return this.#file.update((file) => {
+      const devices = file.devices.filter(keep);
+      const removed = file.devices.length - devices.length;
+      return { value: removed > 0 ? { ...file, devices } : undefined, result: removed };
     });
   }
 
@@ -101,47 +111,50 @@ export class DeviceStore {
     if (!result.deviceStateChange) return Promise.resolve(0);
     return new Promise((resolve, reject) => {
       this.#gone.push({ result, resolve, reject });
-      if (this.#gone.length === 1) void this.#lock.run(() => this.#applyGone());
+      if (this.#gone.length === 1) void this.#applyGone();
     });
   }
 
   async #applyGone(): Promise<void> {
-    const batch = this.#gone.splice(0);
+    let batch: GoneEntry[] = [];
     try {
-      const file = await this.#read();
-      const byKey = new Map<string, Device[]>();
-      for (const device of file.devices) {
-        const key = deviceKey(device.provider, device.target);
-        byKey.set(key, [...(byKey.get(key) ?? []), device]);
-      }
-      const now = new Date().toISOString();
-      const counts = batch.map(({ result }) => {
-        const change = result.deviceStateChange!;
-        let count = 0;
-        for (const device of byKey.get(deviceKey(result.provider, result.target)) ?? []) {
-          if (device.state === 'gone') continue;
-          device.state = 'gone';
-          device.goneAt = change.at;
-          device.goneReason = change.reason;
-          device.updatedAt = now;
-          count++;
-        }
-        return count;
+      const counts = await this.#file.update((file) => {
+        // Taken under the lock, so results that arrived while waiting for it join this write.
+        batch = this.#gone.splice(0);
+        const counts = markGone(
+          file.devices,
+          batch.map((entry) => entry.result),
+        );
+        return { value: counts.some((count) => count > 0) ? file : undefined, result: counts };
       });
-      if (counts.some((count) => count > 0)) await this.#write(file.devices);
       batch.forEach((entry, i) => entry.resolve(counts[i]!));
     } catch (error) {
-      for (const entry of batch) entry.reject(error);
+      // Before the batch was taken, everything waiting is this call's to fail.
+      for (const entry of batch.length > 0 ? batch : this.#gone.splice(0)) entry.reject(error);
     }
   }
+}
 
-  async #read(): Promise<z.infer<typeof fileSchema>> {
-    return readJsonFile(this.#file, fileSchema, { version: 1 as const, devices: [] });
+function markGone(devices: Device[], results: readonly SendResult[]): number[] {
+  const byKey = new Map<string, Device[]>();
+  for (const device of devices) {
+    const key = deviceKey(device.provider, device.target);
+    byKey.set(key, [...(byKey.get(key) ?? []), device]);
   }
-
-  async #write(devices: Device[]): Promise<void> {
-    await writeJsonFileAtomic(this.#file, { version: 1, devices });
-  }
+  const now = new Date().toISOString();
+  return results.map((result) => {
+    const change = result.deviceStateChange!;
+    let count = 0;
+    for (const device of byKey.get(deviceKey(result.provider, result.target)) ?? []) {
+      if (device.state === 'gone') continue;
+      device.state = 'gone';
+      device.goneAt = change.at;
+      device.goneReason = change.reason;
+      device.updatedAt = now;
+      count++;
+    }
+    return count;
+  });
 }
 
 /** Positions of devices by id and by duplicate key, so a large import is not quadratic. */

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { composerStateSchema, type ComposerState } from '../../../shared/domain/profile';
-import { readJsonFile, writeJsonFileAtomic } from './json-file';
+import { JsonFile } from './json-file';
 
 const INITIAL: ComposerState = { provider: 'apns', drafts: {} };
 
@@ -10,19 +10,19 @@ const INITIAL: ComposerState = { provider: 'apns', drafts: {} };
  * options only, never secrets.
  */
 export class DraftStore {
-  readonly #file: string;
+  readonly #file: JsonFile<typeof composerStateSchema>;
   #state: ComposerState | null = null;
   #timer: NodeJS.Timeout | null = null;
   #pending: Promise<void> = Promise.resolve();
 
   constructor(dataDir: string) {
-    this.#file = join(dataDir, 'composer-draft.json');
+    this.#file = new JsonFile(join(dataDir, 'composer-draft.json'), composerStateSchema, () => INITIAL);
   }
 
   async load(): Promise<ComposerState> {
     if (!this.#state) {
       try {
-        this.#state = await readJsonFile(this.#file, composerStateSchema, INITIAL);
+        this.#state = await this.#file.read();
       } catch {
         // A damaged draft file is not worth blocking the composer for; start clean.
         this.#state = INITIAL;
@@ -42,7 +42,8 @@ export class DraftStore {
     this.#timer = null;
     const state = this.#state;
     if (!state) return;
-    this.#pending = this.#pending.then(() => writeJsonFileAtomic(this.#file, state)).catch(() => {});
+    // The composer's whole state, last writer wins: there is no list here that others add to.
+    this.#pending = this.#pending.then(() => this.#file.write(state)).catch(() => {});
     await this.#pending;
   }
 }

@@ -2,7 +2,7 @@ import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { presetSchema, type Preset } from '../../../shared/domain/profile';
 import { AppError } from '../../../shared/errors';
-import { readJsonFile, writeJsonFileAtomic } from './json-file';
+import { JsonFile, readJsonFile } from './json-file';
 
 /** Saved payloads, one JSON file each under the workspace's presets/<provider>/ folder. */
 export class PresetStore {
@@ -36,7 +36,7 @@ export class PresetStore {
 
   async save(preset: Preset): Promise<Preset> {
     const parsed = presetSchema.parse(preset);
-    await writeJsonFileAtomic(this.#path(parsed.provider, parsed.name), parsed);
+    await new JsonFile(this.#path(parsed.provider, parsed.name), presetSchema, () => parsed).write(parsed);
     return parsed;
   }
 

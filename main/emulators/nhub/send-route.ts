@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Provider } from '../../../shared/domain/exchange';
 import { evaluateTagExpression, parseTagExpression, type TagNode } from '../../../shared/nhub/tag-expression';
 import { expandTemplate } from '../../../shared/nhub/template';
+import { parseXml } from '../../../shared/xml/parse';
 import { readBody } from '../common/admin';
 import type { FaultInjector } from '../common/faults';
 import type { Inbox } from '../common/inbox';
@@ -21,8 +22,10 @@ export interface NhubChecks {
   created201: boolean;
   /** Refuse a Content-Type that does not fit the format. */
   contentType: boolean;
+  /** Refuse a windows (toast, tile, badge) payload that is not well-formed XML: 400, "bad message format". */
+  windowsXml: boolean;
 }
-export const DEFAULT_CHECKS: NhubChecks = { created201: true, contentType: true };
+export const DEFAULT_CHECKS: NhubChecks = { created201: true, contentType: true, windowsXml: true };
 
 export interface SendContext {
   store: NhubStore;
@@ -69,10 +72,15 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-function validatePayload(format: string, body: string, wnsType: string | undefined): string | null {
+function validatePayload(format: string, body: string, wnsType: string | undefined, checks: NhubChecks): string | null {
   if (format === 'windows') {
     if (!wnsType) return 'The X-WNS-Type header is required for the windows format.';
-    if (wnsType !== 'wns/raw' && !/^\s*</.test(body)) return 'The windows payload must be XML.';
+    if (wnsType === 'wns/raw') return null;
+    if (!/^\s*</.test(body)) return 'The windows payload must be XML.';
+    const parsed = checks.windowsXml ? parseXml(body) : null;
+    if (parsed && !parsed.ok) {
+      return `The windows payload is not well-formed XML (line ${parsed.line}, column ${parsed.column}: ${parsed.message}).`;
+    }
     return null;
   }
   let value: unknown;
@@ -188,7 +196,7 @@ export async function handleSend(
     );
   }
   const body = bodyBuffer.toString('utf8');
-  const invalid = validatePayload(format, body, wnsType);
+  const invalid = validatePayload(format, body, wnsType, ctx.checks);
   if (invalid) return sendError(res, 400, 'InvalidPayload', invalid);
 
   let expression: TagNode | null = null;

@@ -30,6 +30,14 @@ describe('Notification Hubs preflight', () => {
     expect(codes(request('<toast/>', { format: 'apple' }))).toContain('error:nhub.payload.not-json');
     expect(codes(request('{"aps":{}}', { format: 'windows' }))).toContain('error:nhub.payload.not-xml');
     expect(codes(request('<foo/>', { format: 'windows' }))).toContain('error:nhub.windows.no-type');
+    const broken = preflightNhub(request('<toast><visual></toast>', { format: 'windows' }));
+    expect(broken.find((issue) => issue.code === 'nhub.xml.malformed')).toMatchObject({
+      severity: 'error',
+      message: expect.stringMatching(/^The XML is not well-formed at line 1, column \d+: /),
+    });
+    expect(codes(request('<toast a="1" a="2"/>', { format: 'windows', wnsType: 'wns/toast' }))).toContain(
+      'error:nhub.xml.malformed',
+    );
     expect(codes(request('<foo/>', { format: 'windows', wnsType: 'wns/tile' }))).toEqual(['info:nhub.tags.broadcast']);
     expect(codes(request('raw bytes', { format: 'windows', wnsType: 'wns/raw' }))).toEqual([
       'info:nhub.tags.broadcast',

@@ -96,7 +96,7 @@ describe('APNs certificate parser', () => {
 
   it('refuses something that is neither .p12 nor PEM', () => {
     expect(() => parseApnsCertificate({ file: Buffer.from('hello world'), fileName: 'notes.txt' })).toThrow(
-      '"notes.txt" is not a .p12/.pfx file or a PEM certificate.',
+      '"notes.txt" is not a PKCS#12 archive (.p12/.pfx) or a PEM certificate.',
     );
   });
 

@@ -71,4 +71,57 @@ describe('Notification Hubs connection string parser', () => {
     expect(() => parseNhub({ connectionString, hubName: 'bad hub!' })).toThrow(/is not a valid hub name/);
     expect(() => parseNhub({ hubName: 'h' })).toThrow(/Paste the connection string/);
   });
+
+  describe('refuses, each with its own message', () => {
+    const rest = `SharedAccessKeyName=DefaultFullSharedAccessSignature;SharedAccessKey=${KEY}`;
+    const refusal = (text: string, hubName?: string): string => {
+      try {
+        parseNhub({ connectionString: text, ...(hubName === undefined ? {} : { hubName }) });
+      } catch (error) {
+        const message = (error as Error).message;
+        expect(message).not.toContain(KEY);
+        return message;
+      }
+      throw new Error('accepted');
+    };
+
+    it('an endpoint with a path', () => {
+      expect(refusal(`Endpoint=sb://my-ns.servicebus.windows.net/my-hub/;${rest}`, 'my-hub')).toBe(
+        'The endpoint has a path (/my-hub/); it should be the namespace alone, sb://<namespace>.servicebus.windows.net/.',
+      );
+    });
+
+    it('an endpoint with a query', () => {
+      expect(refusal(`Endpoint=sb://my-ns.servicebus.windows.net/?api-version=2015-01;${rest}`, 'h')).toBe(
+        'The endpoint has a query (?…); it should be the namespace alone, sb://<namespace>.servicebus.windows.net/.',
+      );
+    });
+
+    it('an empty namespace', () => {
+      const expected = 'The endpoint names no namespace: it should be sb://<namespace>.servicebus.windows.net/.';
+      expect(refusal(`Endpoint=sb://.servicebus.windows.net/;${rest}`, 'h')).toBe(expected);
+      expect(refusal(`Endpoint=sb://;${rest}`, 'h')).toBe(expected);
+    });
+
+    it('a key given twice, naming the key and not its value', () => {
+      expect(refusal(`Endpoint=sb://my-ns.servicebus.windows.net/;${rest};SharedAccessKey=${KEY}`, 'h')).toBe(
+        'The connection string gives SharedAccessKey twice; it must appear once.',
+      );
+      expect(
+        refusal(`endpoint=sb://a.servicebus.windows.net/;Endpoint=sb://b.servicebus.windows.net/;${rest}`, 'h'),
+      ).toBe('The connection string gives Endpoint twice; it must appear once.');
+    });
+
+    it('an EntityPath that disagrees with the hub', () => {
+      expect(refusal(`Endpoint=sb://my-ns.servicebus.windows.net/;${rest};EntityPath=orders`, 'payments')).toBe(
+        'The connection string is for the hub "orders" (its EntityPath), not "payments".',
+      );
+    });
+  });
+
+  it('takes the hub from EntityPath when none is given, and accepts one that agrees', () => {
+    const text = `Endpoint=sb://my-ns.servicebus.windows.net/;SharedAccessKeyName=a;SharedAccessKey=${KEY};EntityPath=orders`;
+    expect(parseNhub({ connectionString: text }).secret.hubName).toBe('orders');
+    expect(parseNhub({ connectionString: text, hubName: 'Orders' }).secret.hubName).toBe('Orders');
+  });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,6 +31,25 @@ class UnavailableSecrets extends EphemeralSecrets {
       hint: 'Install and unlock gnome-keyring.',
     };
   }
+}
+
+/** A real memory store whose `sabotage`, when set, breaks the workspace right after a secret is stored. */
+class SabotagedSecrets extends EphemeralSecrets {
+  sabotage: (() => void) | undefined;
+  readonly accounts: string[] = [];
+  override async set(account: string, secret: string): Promise<void> {
+    await super.set(account, secret);
+    this.accounts.push(account);
+    this.sabotage?.();
+  }
+}
+
+/** The workspace folder becomes a plain file: the metadata cannot be written, even by root. */
+function breakFolder(dir: string): () => void {
+  return () => {
+    rmSync(dir, { recursive: true, force: true });
+    writeFileSync(dir, 'not a folder');
+  };
 }
 
 describe('credential service', () => {
@@ -178,5 +197,28 @@ describe('credential service', () => {
       ),
     );
     expect((await service.list()).map((m) => m.label).sort()).toEqual(['w0', 'w1', 'w2', 'w3', 'w4', 'w5', 'w6', 'w7']);
+  });
+
+  it('deletes the new keychain entry when the metadata cannot be written, so none is orphaned', async () => {
+    const secrets = new SabotagedSecrets();
+    const { service, workspaceDir } = setup(secrets);
+    secrets.sabotage = breakFolder(workspaceDir);
+    await expect(
+      service.import({ kind: 'wns', packageSid: 'ms-app://S-1-15-2-7', clientSecret: 'lost' }),
+    ).rejects.toThrow();
+    expect(secrets.accounts).toHaveLength(1);
+    expect(await secrets.get(secrets.accounts[0]!)).toBeNull();
+  });
+
+  it("puts the old secret back when a replacement's metadata cannot be written", async () => {
+    const secrets = new SabotagedSecrets();
+    const { service, workspaceDir } = setup(secrets);
+    const meta = await service.import({ kind: 'wns', packageSid: 'ms-app://S-1-15-2-8', clientSecret: 'old' });
+    const before = await secrets.get(meta.id);
+    secrets.sabotage = breakFolder(workspaceDir);
+    await expect(
+      service.replaceSecret(meta.id, { packageSid: 'ms-app://S-1-15-2-8', clientSecret: 'new' }),
+    ).rejects.toThrow();
+    expect(await secrets.get(meta.id)).toBe(before);
   });
 });
