@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readLocalEnvironment } from '../../main/core/local/local-env';
 import { adminCall } from '../../main/emulators/admin-client';
 import type { MintedSubscription } from '../../main/emulators/webpush';
+import { wsProtocols } from '../../shared/ws-protocol';
 import { launchChromium, missingChromium } from '../support/browser';
 import { harErrors } from '../support/har-validator';
 import { startServed, type ServedApp } from '../support/serve';
@@ -24,9 +25,9 @@ describeWithSystem('Exchange viewer with a live send to the local Web Push emula
   /** A contract call over the page's own authenticated WebSocket, as the renderer makes them. */
   async function call<T>(method: string, input: unknown): Promise<T> {
     const result = await page.evaluate(
-      ({ method, input }) =>
+      ({ method, input, protocols }) =>
         new Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>((resolve, reject) => {
-          const ws = new WebSocket(`ws://${location.host}/ws`);
+          const ws = new WebSocket(`ws://${location.host}/ws`, protocols);
           ws.onerror = () => reject(new Error('socket failed'));
           ws.onopen = () => ws.send(JSON.stringify({ id: 1, method, input }));
           ws.onmessage = (message) => {
@@ -37,7 +38,7 @@ describeWithSystem('Exchange viewer with a live send to the local Web Push emula
             }
           };
         }),
-      { method, input },
+      { method, input, protocols: wsProtocols(app.token) },
     );
     if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
     return result.value as T;
