@@ -151,6 +151,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     });
   });
   port = (http.address() as AddressInfo).port;
+  // Once listening, a failed accept (too many open files, say) is reported, never fatal.
+  http.on('error', (error) => log(`Browser mode: ${error.message}`));
 
   return {
     url: `http://${LOOPBACK}:${port}/#token=${token}`,

@@ -33,7 +33,12 @@ export async function startServed(
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no URL within 60 s; output:\n${output}`)), 60_000);
+    const timer = setTimeout(() => {
+      // The caller never gets a handle to stop it: stop it here.
+      child.kill('SIGTERM');
+      rmSync(dataDir, { recursive: true, force: true });
+      reject(new Error(`no URL within 60 s; output:\n${output}`));
+    }, 60_000);
     const check = () => {
       const match = /http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+/.exec(output);
       if (match) {
