@@ -28,8 +28,19 @@ import {
 } from './history/calls';
 import { exchangeSummarySchema } from './history/summary';
 import { credentialFieldsSchema, credentialImportSchema, credentialMetaSchema } from './domain/credential';
+import {
+  BULK_DEVICE_IDS_MAX,
+  DEVICE_ID_MAX_CHARS,
+  INLINE_TARGETS_MAX,
+  TARGET_MAX_CHARS,
+  UPLOAD_CHUNK_CHARS,
+} from './transfer-limits';
 
 const empty = z.object({}).strict();
+const importFormat = z.enum(['csv', 'json']);
+const uploadIdSchema = z.string().min(1).max(100);
+export const uploadPurposeSchema = z.enum(['devices-import', 'bulk-targets']);
+export type UploadPurpose = z.infer<typeof uploadPurposeSchema>;
 
 export const keychainStatusSchema = z.object({
   state: z.enum(['available', 'unavailable', 'ephemeral']),
@@ -133,7 +144,11 @@ export const calls = {
   ),
   'devices.prune': call(empty, z.object({ removed: z.number() }), 'Delete every device marked gone.'),
   'devices.import': call(
-    z.object({ format: z.enum(['csv', 'json']), text: z.string().max(20_000_000) }).strict(),
+    z.union([
+      z.object({ format: importFormat, text: z.string().max(UPLOAD_CHUNK_CHARS) }).strict(),
+      // A file larger than one chunk is sent with uploads.* first and named here.
+      z.object({ format: importFormat, uploadId: uploadIdSchema }).strict(),
+    ]),
     z.union([
       z.object({ ok: z.literal(true), created: z.number(), updated: z.number() }),
       z.object({ ok: z.literal(false), errors: z.array(z.object({ row: z.number(), message: z.string() })) }),
@@ -149,8 +164,10 @@ export const calls = {
     z
       .object({
         request: sendRequestSchema,
-        targets: z.array(z.string()).max(1_000_000).optional(),
-        deviceIds: z.array(z.string()).max(1_000_000).optional(),
+        targets: z.array(z.string().max(TARGET_MAX_CHARS)).max(INLINE_TARGETS_MAX).optional(),
+        /** More targets than fit inline: an upload of one target per line (up to BULK_TARGETS_MAX). */
+        targetsUploadId: uploadIdSchema.optional(),
+        deviceIds: z.array(z.string().max(DEVICE_ID_MAX_CHARS)).max(BULK_DEVICE_IDS_MAX).optional(),
         concurrency: z.number().int().min(1).max(1000).optional(),
         maxAttempts: z.number().int().min(1).max(10).optional(),
         record: z.boolean().optional(),
@@ -158,6 +175,25 @@ export const calls = {
       .strict(),
     z.object({ sendId: z.string(), total: z.number() }),
     'Send one message to many targets; progress arrives as send.progress events.',
+  ),
+  // Uploads: text larger than one message (a devices file, a targets file) goes up in chunks,
+  // then the call that uses it names the upload. Limits: shared/transfer-limits.ts.
+  'uploads.begin': call(
+    z.object({ purpose: uploadPurposeSchema, bytes: z.number().int().min(0) }).strict(),
+    z.object({ uploadId: z.string(), chunkChars: z.number() }),
+    'Start an upload of a file of this many bytes; a file over the limit is refused here.',
+  ),
+  'uploads.append': call(
+    z
+      .object({ uploadId: uploadIdSchema, index: z.number().int().min(0), text: z.string().max(UPLOAD_CHUNK_CHARS) })
+      .strict(),
+    z.object({ chars: z.number() }),
+    'Add chunk number `index` (0, 1, 2… in order) to an upload.',
+  ),
+  'uploads.cancel': call(
+    z.object({ uploadId: uploadIdSchema }).strict(),
+    z.object({ cancelled: z.boolean() }),
+    'Drop an upload that will not be used (one left idle is dropped by itself).',
   ),
   'bulk.control': call(
     z.object({ sendId: z.string(), action: z.enum(['pause', 'resume', 'cancel']) }).strict(),

@@ -1,7 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
-export const TOKEN_COOKIE = 'pc_token';
+/** The cookie earlier versions kept the token in; only ever cleared now. */
+export const LEGACY_TOKEN_COOKIE = 'pc_token';
 
 export function tokensEqual(given: string | null | undefined, expected: string): boolean {
   if (!given) return false;

@@ -5,8 +5,16 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Core } from '../core/core';
 import { readStatic } from './static-files';
-import { TOKEN_COOKIE, contentSecurityPolicy, cookieValue, hostAllowed, originAllowed, tokensEqual } from './security';
-import { wsMessageSchema } from '../../shared/ws-protocol';
+import {
+  LEGACY_TOKEN_COOKIE,
+  contentSecurityPolicy,
+  cookieValue,
+  hostAllowed,
+  originAllowed,
+  tokensEqual,
+} from './security';
+import { WS_PROTOCOL, tokenFromProtocols, wsMessageSchema } from '../../shared/ws-protocol';
+import { FRAME_LIMIT_BYTES } from '../../shared/transfer-limits';
 
 export interface BrowserServerOptions {
   core: Core;
@@ -24,13 +32,14 @@ export interface BrowserServer {
 }
 
 const LOOPBACK = '127.0.0.1';
-/** Credential files travel over this socket in browser mode, so allow a few megabytes. */
-const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 
 /**
  * Browser mode: the built renderer and the same contract over a WebSocket, on loopback only.
- * Every request needs the per-run token (in the URL once, then an HttpOnly cookie), our own
- * Host, and for the socket our own Origin.
+ * Every request needs our own Host (and Origin, when it has one). The page and its assets hold
+ * no secrets and are served to any such request; the per-run token is in the printed URL's
+ * fragment, which browsers never send, and the page hands it only to our socket, as a
+ * subprotocol checked before the socket opens. No cookie carries it: cookies ignore the port,
+ * so every other server on 127.0.0.1 would receive one.
  */
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
   const { core, rendererDir } = options;
@@ -38,23 +47,26 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   const sockets = new Set<WebSocket>();
   let port = 0;
 
+  const log = core.log;
   const http = createServer((req, res) => {
     handleHttp(req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
       res.end('Push Console could not answer this request.');
     });
   });
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  // A failing client connection (reset, garbage) concerns that connection only.
+  http.on('clientError', (_error, socket) => socket.destroy());
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: FRAME_LIMIT_BYTES,
+    // Answer with our protocol only: the offered token is never echoed.
+    handleProtocols: () => WS_PROTOCOL,
+  });
 
   async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', `http://${LOOPBACK}:${port}`);
     if (!hostAllowed(req, port) || !originAllowed(req, port, false)) {
       return deny(res, 403, 'This address only answers to Push Console on this machine.');
-    }
-    const queryToken = url.searchParams.get('token');
-    const authorized = tokensEqual(queryToken, token) || tokensEqual(cookieValue(req, TOKEN_COOKIE), token);
-    if (!authorized) {
-      return deny(res, 401, 'Open the full address printed by Push Console (it carries a one-time token).');
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 405, 'Only GET is served here.');
     const file = await readStatic(rendererDir, url.pathname);
@@ -63,8 +75,9 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       'referrer-policy': 'no-referrer',
       'cache-control': 'no-store',
     };
-    if (queryToken) {
-      headers['set-cookie'] = `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+    // Earlier versions kept the token in this cookie, which every server on 127.0.0.1 was sent: drop it.
+    if (cookieValue(req, LEGACY_TOKEN_COOKIE) !== null) {
+      headers['set-cookie'] = `${LEGACY_TOKEN_COOKIE}=; Max-Age=0; Path=/; HttpOnly; SameSite=Strict`;
     }
     if (!file) {
       if (url.pathname === '/' || url.pathname === '/index.html') {
@@ -80,20 +93,30 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   }
 
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Until ws owns it, a reset on this socket would be an unhandled 'error' that ends the process.
+    socket.on('error', () => socket.destroy());
     const url = new URL(req.url ?? '/', `http://${LOOPBACK}:${port}`);
     const refuse = (status: number, text: string) => {
       socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     };
     if (url.pathname !== '/ws') return refuse(404, 'Not Found');
     if (!hostAllowed(req, port) || !originAllowed(req, port, true)) return refuse(403, 'Forbidden');
-    const given = url.searchParams.get('token') ?? cookieValue(req, TOKEN_COOKIE);
-    if (!tokensEqual(given, token)) return refuse(401, 'Unauthorized');
+    const offered = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
+    if (!offered.includes(WS_PROTOCOL) || !tokensEqual(tokenFromProtocols(offered), token)) {
+      return refuse(401, 'Unauthorized');
+    }
     wss.handleUpgrade(req, socket, head, (ws) => attach(ws));
   });
 
   function attach(ws: WebSocket): void {
     sockets.add(ws);
     ws.on('close', () => sockets.delete(ws));
+    // A frame over the limit (1009) or with invalid UTF-8 (1007): ws has already sent that close
+    // code to this socket; without a listener the 'error' event would end the whole server.
+    ws.on('error', (error) => {
+      log(`Browser mode: closed a socket that sent a frame it cannot take (${error.message}).`);
+      sockets.delete(ws);
+    });
     ws.on('message', (raw, isBinary) => {
       if (isBinary) return;
       void answer(ws, raw.toString());
@@ -128,9 +151,11 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     });
   });
   port = (http.address() as AddressInfo).port;
+  // Once listening, a failed accept (too many open files, say) is reported, never fatal.
+  http.on('error', (error) => log(`Browser mode: ${error.message}`));
 
   return {
-    url: `http://${LOOPBACK}:${port}/?token=${token}`,
+    url: `http://${LOOPBACK}:${port}/#token=${token}`,
     port,
     token,
     async close() {

@@ -2,6 +2,7 @@ import type { Bridge, CallInput, CallName, CallOutput, PreloadApi } from '../../
 import type { ApiError } from '../../shared/errors';
 import { createIpcBridge } from './ipc-bridge';
 import { createWsBridge } from './ws-bridge';
+import { takeRunToken } from './run-token';
 
 declare global {
   interface Window {
@@ -11,10 +12,17 @@ declare global {
 
 let connectionListener: ((connected: boolean) => void) | null = null;
 
+const runToken = window.pushConsole ? null : takeRunToken();
+/** Browser mode opened without the run token (a bare address, a new tab): main.tsx says so. */
+export const runTokenMissing = !window.pushConsole && runToken === null;
+
 function pickBridge(): Bridge {
   if (window.pushConsole) return createIpcBridge(window.pushConsole);
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-  return createWsBridge(`${scheme}://${location.host}/ws`, (connected) => connectionListener?.(connected));
+  // Without a token there is no socket to open; the page shows how to get the full address.
+  return createWsBridge(`${scheme}://${location.host}/ws`, runToken ?? '', (connected) =>
+    connectionListener?.(connected),
+  );
 }
 
 /** The renderer's only way to main. Features import this, never a transport. */

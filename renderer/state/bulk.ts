@@ -1,10 +1,26 @@
 import { create } from 'zustand';
-import type { CallOutput, EventPayload } from '../../shared/contract';
+import type { CallInput, CallOutput, EventPayload } from '../../shared/contract';
+import { BULK_TARGETS_MAX, INLINE_TARGETS_MAX } from '../../shared/transfer-limits';
 import type { Provider } from '../../shared/domain/exchange';
 import { bridge, call } from '../bridge';
+import { uploadText } from '../bridge/upload';
 import { useDevices } from './devices';
 
 type Progress = EventPayload<'send.progress'>;
+type StartInput = CallInput<'bulk.start'>;
+
+/** A list longer than a call carries inline goes up as an upload of one target per line. */
+async function withLargeListUploaded(input: StartInput): Promise<StartInput> {
+  const { targets, ...rest } = input;
+  if (!targets || targets.length <= INLINE_TARGETS_MAX) return input;
+  if (targets.length > BULK_TARGETS_MAX) {
+    throw new Error(
+      `This list has ${targets.length.toLocaleString()} targets; one bulk send takes at most ${BULK_TARGETS_MAX.toLocaleString()}.`,
+    );
+  }
+  const text = targets.join('\n');
+  return { ...rest, targetsUploadId: await uploadText(text, text.length, 'bulk-targets') };
+}
 type ResultsPage = CallOutput<'bulk.results'>;
 
 /**
@@ -31,7 +47,7 @@ interface BulkState {
   /** How many final results the retry action would send again. */
   retryable: number;
   error: string | null;
-  start(input: Parameters<typeof call<'bulk.start'>>[1]): Promise<void>;
+  start(input: StartInput): Promise<void>;
   control(action: 'pause' | 'resume' | 'cancel'): Promise<void>;
   loadResults(filter?: { outcome?: 'accepted' | 'rejected' | 'failed'; retryable?: boolean }): Promise<void>;
   retry(): Promise<void>;
@@ -50,7 +66,7 @@ export const useBulk = create<BulkState>((set, get) => ({
   async start(input) {
     set({ error: null, page: null, progress: null, retryable: 0 });
     try {
-      const { sendId, total } = await call('bulk.start', input);
+      const { sendId, total } = await call('bulk.start', await withLargeListUploaded(input));
       set({
         sendId,
         progress: startingProgress(sendId, total),

@@ -1,7 +1,10 @@
 import type { Browser } from 'playwright-core';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { wsProtocols } from '../../shared/ws-protocol';
 import { launchChromium, missingChromium } from '../support/browser';
 import { ROOT, startServed, type ServedApp } from '../support/serve';
 import { describeWithSystem } from '../support/system';
@@ -38,8 +41,9 @@ describeWithSystem('browser mode in Chromium', missingChromium(), () => {
     await page.keyboard.press('Escape');
     expect(await page.getByTestId('status-mode').textContent()).toBe('Browser mode');
     expect(await page.getByTestId('status-keychain').textContent()).toContain('memory only');
-    // The token leaves the address bar once the page has it in a cookie.
-    expect(page.url()).not.toContain('token=');
+    // The token leaves the address bar once the page has it (in this tab's sessionStorage).
+    expect(page.url()).not.toContain('token');
+    expect(await page.context().cookies()).toEqual([]);
     // The renderer has no Node and no Electron preload in browser mode.
     expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
     expect(errors).toEqual([]);
@@ -59,11 +63,15 @@ describeWithSystem('browser mode in Chromium', missingChromium(), () => {
     await page.close();
   });
 
-  it('refuses a page opened without the token, and keeps working after a reload', async () => {
+  it('says a page opened without the token needs the full address, and keeps working after a reload', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    const bare = await page.goto(app.origin + '/');
-    expect(bare?.status()).toBe(401);
+    const sockets: string[] = [];
+    page.on('websocket', (socket) => sockets.push(socket.url()));
+    await page.goto(app.origin + '/');
+    await expect.poll(() => page.getByTestId('token-missing').textContent()).toContain('#token=');
+    expect(await page.getByTestId('app-frame').count()).toBe(0);
+    expect(sockets).toEqual([]);
     await page.goto(app.url);
     await page.getByTestId('status-version').waitFor();
     await page.reload();
@@ -76,17 +84,56 @@ describeWithSystem('browser mode in Chromium', missingChromium(), () => {
     // A page on another origin (data: URL) tries to reach our socket; the server must refuse it.
     await page.goto('data:text/html,<title>foreign</title>');
     const outcome = await page.evaluate(
-      async (wsUrl) => {
+      async ({ wsUrl, protocols }) => {
         return await new Promise<string>((resolve) => {
-          const ws = new WebSocket(wsUrl);
+          const ws = new WebSocket(wsUrl, protocols);
           ws.onopen = () => resolve('open');
           ws.onerror = () => resolve('refused');
           setTimeout(() => resolve('timeout'), 5000);
         });
       },
-      `${app.origin.replace('http', 'ws')}/ws?token=${app.token}`,
+      { wsUrl: `${app.origin.replace('http', 'ws')}/ws`, protocols: wsProtocols(app.token) },
     );
     expect(outcome).toBe('refused');
     await page.close();
+  });
+
+  it('never hands the run token to another server on 127.0.0.1', async () => {
+    // Any local server (a dev server, another tool) gets what the browser sends to 127.0.0.1:
+    // cookies ignore the port. The app's page navigates there, and that page fetches and loads an image.
+    const seen: Array<{ url: string; headers: Record<string, unknown> }> = [];
+    const other = createServer((req, res) => {
+      seen.push({ url: req.url ?? '', headers: req.headers });
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<!doctype html><title>other</title>');
+    });
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    const otherOrigin = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(app.url);
+      await page.getByTestId('status-version').waitFor();
+      await Promise.all([
+        page.waitForURL(`${otherOrigin}/landing`),
+        page.evaluate((to) => (location.href = to), `${otherOrigin}/landing`),
+      ]);
+      await page.evaluate(async (origin) => {
+        await fetch(`${origin}/fetched`, { credentials: 'include' });
+        const image = new Image();
+        await new Promise((resolve) => {
+          image.onload = image.onerror = resolve;
+          image.src = `${origin}/image.png`;
+        });
+      }, otherOrigin);
+      await context.newPage().then((second) => second.goto(`${otherOrigin}/typed`));
+      await expect
+        .poll(() => seen.map((request) => request.url))
+        .toEqual(expect.arrayContaining(['/fetched', '/image.png', '/landing', '/typed']));
+      for (const request of seen) expect(JSON.stringify(request)).not.toContain(app.token);
+    } finally {
+      await context.close();
+      await new Promise((resolve) => other.close(resolve));
+    }
   });
 });

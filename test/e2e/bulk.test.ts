@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { FRAME_LIMIT_BYTES } from '../../shared/transfer-limits';
 import { missingChromium, openServedApp } from '../support/browser';
 import type { ServedApp } from '../support/serve';
 import { describeWithSystem } from '../support/system';
@@ -215,4 +216,53 @@ describeWithSystem('bulk send from the Devices screen', missingChromium(), () =>
       rmSync(folder, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it('sends a targets file larger than one message as an upload, and refuses one over the limit before sending', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'pc-bulk-large-'));
+    const sent: Array<{ method: string; bytes: number }> = [];
+    try {
+      // Watch the page's socket from its start (a reload keeps the run token in the tab).
+      page.on('websocket', (socket) =>
+        socket.on('framesent', ({ payload }) => {
+          const text = String(payload);
+          sent.push({ method: /"method":"([^"]+)"/.exec(text.slice(0, 200))?.[1] ?? '', bytes: text.length });
+        }),
+      );
+      await page.reload();
+      await page.getByTestId('app-frame').waitFor();
+      // 260,000 APNs tokens are 17 MB as a JSON list: more than one 16 MB message.
+      const tokens = Array.from({ length: 260_000 }, (_, i) => (0x200000 + i).toString(16).padStart(64, '0'));
+      expect(JSON.stringify(tokens).length).toBeGreaterThan(FRAME_LIMIT_BYTES);
+      writeFileSync(join(folder, 'many.txt'), tokens.join('\n'));
+      await page.keyboard.press('Control+3');
+      const toggle = page.getByTestId('bulk-paste');
+      if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
+      const panel = page.getByTestId('bulk-panel');
+      await panel.getByTestId('bulk-provider').selectOption('apns');
+      await panel.getByTestId('bulk-file').setInputFiles(join(folder, 'many.txt'));
+      await expect.poll(() => panel.locator('h3').textContent()).toBe('Send to 260,000 apns targets');
+      await expect.poll(() => panel.getByTestId('bulk-profile').inputValue()).not.toBe('');
+      await panel.getByTestId('bulk-start').click();
+      await expect
+        .poll(() => panel.getByTestId('bulk-counts').textContent(), { timeout: 30_000 })
+        .toMatch(/\/260,?000/);
+      await panel.getByRole('button', { name: 'Cancel' }).click();
+      await expect.poll(() => panel.getByTestId('bulk-state').textContent(), { timeout: 30_000 }).toBe('cancelled');
+      expect(sent.filter((frame) => frame.method === 'uploads.append').length).toBeGreaterThanOrEqual(17);
+      expect(Math.max(...sent.map((frame) => frame.bytes))).toBeLessThan(FRAME_LIMIT_BYTES);
+
+      // Over the upload limit: refused in the page, nothing sent.
+      const huge = join(folder, 'huge.txt');
+      closeSync(openSync(huge, 'w'));
+      truncateSync(huge, 70 * 1024 * 1024);
+      const before = sent.length;
+      await panel.getByTestId('bulk-file').setInputFiles(huge);
+      await expect
+        .poll(() => panel.getByRole('alert').textContent())
+        .toBe('This file is 70 MB; the targets file limit is 64 MB.');
+      expect(sent.slice(before).filter((frame) => frame.method.startsWith('uploads'))).toEqual([]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readLocalEnvironment } from '../../main/core/local/local-env';
 import { adminCall } from '../../main/emulators/admin-client';
 import type { MintedSubscription } from '../../main/emulators/webpush';
+import { wsProtocols } from '../../shared/ws-protocol';
 import { launchChromium, missingChromium } from '../support/browser';
 import { harErrors } from '../support/har-validator';
 import { startServed, type ServedApp } from '../support/serve';
@@ -32,10 +33,10 @@ describeWithSystem('Exchange viewer with a live send to the local Web Push emula
   }
   function rawCall(method: string, input: unknown) {
     return page.evaluate(
-      ({ method, input }) =>
+      ({ method, input, protocols }) =>
         new Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string; hint?: string } }>(
           (resolve, reject) => {
-            const ws = new WebSocket(`ws://${location.host}/ws`);
+            const ws = new WebSocket(`ws://${location.host}/ws`, protocols);
             ws.onerror = () => reject(new Error('socket failed'));
             ws.onopen = () => ws.send(JSON.stringify({ id: 1, method, input }));
             ws.onmessage = (message) => {
@@ -47,7 +48,7 @@ describeWithSystem('Exchange viewer with a live send to the local Web Push emula
             };
           },
         ),
-      { method, input },
+      { method, input, protocols: wsProtocols(app.token) },
     );
   }
 

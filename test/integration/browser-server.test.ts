@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createCore, type Core } from '../../main/core/core';
 import { startBrowserServer, type BrowserServer } from '../../main/server/server';
+import { wsProtocols } from '../../shared/ws-protocol';
 
 describe('browser-mode server', () => {
   let dir: string;
@@ -46,55 +47,65 @@ describe('browser-mode server', () => {
   }
 
   function openSocket(
-    query: string,
+    protocols: string[],
     headers: Record<string, string>,
+    query = '',
   ): Promise<{ ws: WebSocket | null; status: number | null }> {
     return new Promise((resolve) => {
-      const ws = new WebSocket(`ws://127.0.0.1:${server.port}/ws${query}`, { headers });
+      const ws = new WebSocket(`ws://127.0.0.1:${server.port}/ws${query}`, protocols, { headers });
       ws.on('open', () => resolve({ ws, status: null }));
       ws.on('unexpected-response', (_req, res) => resolve({ ws: null, status: res.statusCode ?? null }));
       ws.on('error', () => resolve({ ws: null, status: -1 }));
     });
   }
 
-  it('listens on loopback only', () => {
-    expect(server.url.startsWith(`http://127.0.0.1:${server.port}/?token=`)).toBe(true);
+  it('listens on loopback only, with the token in the fragment (never sent to a server)', () => {
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/#token=${server.token}`);
   });
 
-  it('serves the page with the token, sets an HttpOnly cookie and a CSP', async () => {
-    const res = await get(`/?token=${server.token}`);
+  it('serves the page (it holds no secret) with a CSP and no cookie, and clears the old token cookie', async () => {
+    const res = await get('/');
     expect(res.status).toBe(200);
-    expect(String(res.headers['set-cookie'])).toMatch(/pc_token=.+; HttpOnly; SameSite=Strict/);
+    expect(res.headers['set-cookie']).toBeUndefined();
     expect(String(res.headers['content-security-policy'])).toContain("default-src 'self'");
-    const withCookie = await get('/', { cookie: `pc_token=${server.token}` });
-    expect(withCookie.status).toBe(200);
+    const old = await get('/', { cookie: `pc_token=${server.token}` });
+    expect(String(old.headers['set-cookie'])).toMatch(/^pc_token=; Max-Age=0;/);
   });
 
-  it('refuses requests without the token, with a wrong one, or for a foreign Host or Origin', async () => {
-    expect((await get('/')).status).toBe(401);
-    expect((await get('/?token=wrong')).status).toBe(401);
-    // One character off (a random token may already end in "x": then it is a "y").
-    const near = `${server.token.slice(0, -1)}${server.token.endsWith('x') ? 'y' : 'x'}`;
-    expect((await get(`/?token=${near}`)).status).toBe(401);
-    expect((await get(`/?token=${server.token}`, { host: `evil.example:${server.port}` })).status).toBe(403);
-    expect((await get(`/?token=${server.token}`, { origin: 'http://evil.example' })).status).toBe(403);
+  it('refuses requests for a foreign Host or Origin', async () => {
+    expect((await get('/', { host: `evil.example:${server.port}` })).status).toBe(403);
+    expect((await get('/', { origin: 'http://evil.example' })).status).toBe(403);
   });
 
   it('never serves files outside the renderer folder', async () => {
-    const res = await get(`/..%2fsecret.txt?token=${server.token}`);
+    const res = await get('/..%2fsecret.txt');
     expect(res.status).toBe(404);
     expect(res.body).not.toContain('outside the renderer');
   });
 
-  it('refuses WebSockets without the token, with a wrong token, or from a foreign Origin', async () => {
-    expect((await openSocket('', { origin: origin() })).status).toBe(401);
-    expect((await openSocket('?token=nope', { origin: origin() })).status).toBe(401);
-    expect((await openSocket(`?token=${server.token}`, { origin: 'http://evil.example' })).status).toBe(403);
-    expect((await openSocket(`?token=${server.token}`, {})).status).toBe(403);
+  it('refuses WebSockets without the token subprotocol, with a wrong or near token, or from a foreign Origin', async () => {
+    const ours = { origin: origin() };
+    expect((await openSocket([], ours)).status).toBe(401);
+    expect((await openSocket(['push-console'], ours)).status).toBe(401);
+    expect((await openSocket(wsProtocols('nope'), ours)).status).toBe(401);
+    // One character off (a random token may already end in "x": then it is a "y").
+    const near = `${server.token.slice(0, -1)}${server.token.endsWith('x') ? 'y' : 'x'}`;
+    expect((await openSocket(wsProtocols(near), ours)).status).toBe(401);
+    // The old carriers no longer open anything: the query string and the cookie.
+    expect((await openSocket(['push-console'], ours, `?token=${server.token}`)).status).toBe(401);
+    expect((await openSocket(['push-console'], { ...ours, cookie: `pc_token=${server.token}` })).status).toBe(401);
+    expect((await openSocket(wsProtocols(server.token), { origin: 'http://evil.example' })).status).toBe(403);
+    expect((await openSocket(wsProtocols(server.token), {})).status).toBe(403);
+  });
+
+  it('answers with its own subprotocol only, never echoing the token', async () => {
+    const { ws } = await openSocket(wsProtocols(server.token), { origin: origin() });
+    expect(ws!.protocol).toBe('push-console');
+    ws!.close();
   });
 
   it('carries the contract over the socket: calls, errors and events', async () => {
-    const { ws } = await openSocket(`?token=${server.token}`, { origin: origin() });
+    const { ws } = await openSocket(wsProtocols(server.token), { origin: origin() });
     expect(ws).not.toBeNull();
     const frames: unknown[] = [];
     ws!.on('message', (data) => frames.push(JSON.parse(String(data))));

@@ -33,9 +33,14 @@ export async function startServed(
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no URL within 60 s; output:\n${output}`)), 60_000);
+    const timer = setTimeout(() => {
+      // The caller never gets a handle to stop it: stop it here.
+      child.kill('SIGTERM');
+      rmSync(dataDir, { recursive: true, force: true });
+      reject(new Error(`no URL within 60 s; output:\n${output}`));
+    }, 60_000);
     const check = () => {
-      const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(output);
+      const match = /http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+/.exec(output);
       if (match) {
         clearTimeout(timer);
         resolve(match[0]);
@@ -51,7 +56,7 @@ export async function startServed(
   return {
     url,
     origin: parsed.origin,
-    token: parsed.searchParams.get('token')!,
+    token: new URLSearchParams(parsed.hash.slice(1)).get('token')!,
     output: () => output,
     dataDir,
     async stop() {

@@ -1,5 +1,9 @@
 import { exportDevicesCsv, exportDevicesJson, importDevices } from '../../../shared/devices/import-export';
+import { splitTargets } from '../../../shared/devices/targets';
+import { AppError } from '../../../shared/errors';
+import { BULK_TARGETS_MAX } from '../../../shared/transfer-limits';
 import type { Core } from '../core';
+import type { UploadStore } from '../uploads/upload-store';
 import type { Handlers } from './dispatcher';
 
 type DeviceCalls =
@@ -14,14 +18,15 @@ type DeviceCalls =
   | 'bulk.results'
   | 'bulk.retry';
 
-export function deviceHandlers(core: Core): Pick<Handlers, DeviceCalls> {
+export function deviceHandlers(core: Core, uploads: UploadStore): Pick<Handlers, DeviceCalls> {
   return {
     'devices.list': () => core.devices.list(),
     'devices.save': (input) => core.devices.save(input),
     'devices.remove': async ({ ids }) => ({ removed: await core.devices.remove(ids) }),
     'devices.prune': async () => ({ removed: await core.devices.prune() }),
-    'devices.import': async ({ format, text }) => {
-      const parsed = importDevices(text, format);
+    'devices.import': async (input) => {
+      const text = 'uploadId' in input ? uploads.take(input.uploadId, 'devices-import') : input.text;
+      const parsed = importDevices(text, input.format);
       if (!parsed.ok) return parsed;
       return { ok: true as const, ...(await core.devices.saveMany(parsed.devices)) };
     },
@@ -29,7 +34,24 @@ export function deviceHandlers(core: Core): Pick<Handlers, DeviceCalls> {
       const devices = await core.devices.list();
       return { text: format === 'csv' ? exportDevicesCsv(devices) : exportDevicesJson(devices) };
     },
-    'bulk.start': async ({ request, targets, deviceIds, concurrency, maxAttempts, record }) => {
+    'bulk.start': async ({
+      request,
+      targets: inline,
+      targetsUploadId,
+      deviceIds,
+      concurrency,
+      maxAttempts,
+      record,
+    }) => {
+      const uploaded = targetsUploadId ? splitTargets(uploads.take(targetsUploadId, 'bulk-targets')) : [];
+      const targets = inline || targetsUploadId ? [...(inline ?? []), ...uploaded] : undefined;
+      if (targets && targets.length > BULK_TARGETS_MAX) {
+        throw new AppError(
+          'TOO_LARGE',
+          `This list has ${targets.length.toLocaleString('en-US')} targets; one bulk send takes at most ${BULK_TARGETS_MAX.toLocaleString('en-US')}.`,
+          'Split the file and send the parts one after another.',
+        );
+      }
       const { sendId, total } = await core.bulk.start({
         request,
         ...(targets ? { targets } : {}),

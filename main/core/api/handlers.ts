@@ -7,14 +7,19 @@ import { emulatorHandlers, sandboxHandlers } from './emulators';
 import { curlHandlers } from './exchange-curl';
 import { historyHandlers } from './history';
 import type { Handlers } from './dispatcher';
+import { uploadHandlers } from './uploads';
+import { UploadStore } from '../uploads/upload-store';
 
 /** Every contract call's implementation, one domain module each; TypeScript checks none is missing. */
 export function createHandlers(core: Core): Handlers {
+  // Held by the handlers that take uploads, so it lives and goes with this core.
+  const uploads = new UploadStore();
   return {
+    ...uploadHandlers(uploads),
     ...appHandlers(core),
     ...composeHandlers(core),
     ...credentialHandlers(core),
-    ...deviceHandlers(core),
+    ...deviceHandlers(core, uploads),
     ...emulatorHandlers(core),
     ...sandboxHandlers(core),
     ...historyHandlers(core),

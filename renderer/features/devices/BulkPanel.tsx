@@ -1,5 +1,7 @@
 import { useMemo } from 'react';
 import { FileButton } from '../../app/FileButton';
+import { checkFileSize } from '../../bridge/upload';
+import { splitTargets } from '../../../shared/devices/targets';
 import type { Device } from '../../../shared/domain/device';
 import type { Provider } from '../../../shared/domain/exchange';
 import type { SendRequest } from '../../../shared/domain/send-request';
@@ -32,6 +34,8 @@ export function BulkPanel({ devices, paste = false }: { devices: Device[]; paste
       );
       return;
     }
+    const tooLarge = checkFileSize(file, 'targets file');
+    if (tooLarge) return bulk.setError(tooLarge);
     file.text().then(
       (text) => {
         bulk.setError(null);
@@ -233,14 +237,6 @@ export function BulkPanel({ devices, paste = false }: { devices: Device[]; paste
       )}
     </section>
   );
-}
-
-/** One target per line; blank lines and `#` comments (as the CLI's --targets file allows) are skipped. */
-function splitTargets(text: string): string[] {
-  return text
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('#'));
 }
 
 /** The sandbox's profiles already name their environment ("Sandbox apns (local)"). */

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Device } from '../../../shared/domain/device';
 import { call } from '../../bridge';
+import { checkFileSize, fitsInline, uploadText } from '../../bridge/upload';
 import { filterDevices, useDevices } from '../../state/devices';
 import { useBulk } from '../../state/bulk';
 import { useProfiles } from '../../state/profiles';
@@ -9,6 +10,14 @@ import { FileButton } from '../../app/FileButton';
 import { BulkPanel } from './BulkPanel';
 import { DeviceEditor } from './DeviceEditor';
 import './devices.css';
+
+/** A file larger than one call goes up in chunks first (browser mode's frames are capped). */
+async function readAndImport(file: File, format: 'csv' | 'json', onProgress: (fraction: number) => void) {
+  const text = await file.text();
+  if (fitsInline(text)) return call('devices.import', { format, text });
+  const uploadId = await uploadText(text, file.size, 'devices-import', onProgress);
+  return call('devices.import', { format, uploadId });
+}
 
 export function DevicesScreen() {
   const state = useDevices();
@@ -32,7 +41,11 @@ export function DevicesScreen() {
 
   async function importFile(file: File) {
     const format = file.name.toLowerCase().endsWith('.json') ? 'json' : 'csv';
-    const result = await call('devices.import', { format, text: await file.text() }).catch((e: Error) => ({
+    const tooLarge = checkFileSize(file, 'import');
+    if (tooLarge) return setMessage({ text: tooLarge });
+    const result = await readAndImport(file, format, (fraction) =>
+      setMessage({ text: `Uploading ${file.name}… ${Math.floor(fraction * 100)}%` }),
+    ).catch((e: Error) => ({
       ok: false as const,
       errors: [{ row: 0, message: e.message }],
     }));
