@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { importDevices } from '../../../shared/devices/import-export';
+import { splitTargets } from '../../../shared/devices/targets';
 import { providerSchema } from '../../../shared/domain/exchange';
 import { sendRequestSchema } from '../../../shared/domain/send-request';
 import { AppError } from '../../../shared/errors';
@@ -144,11 +145,7 @@ async function readTargets(path: string): Promise<BulkTarget[]> {
       vars: { label: device.label, target: device.target, ...(device.fields ?? {}) },
     }));
   }
-  const targets = text
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line && !line.startsWith('#'))
-    .map((target) => ({ target }));
+  const targets = splitTargets(text).map((target) => ({ target }));
   if (targets.length === 0) throw new AppError('INVALID_INPUT', `${path} has no targets (one per line).`);
   return targets;
 }
