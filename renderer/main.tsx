@@ -1,11 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { runTokenMissing } from './bridge';
+import { isRunTokenMissing } from './bridge';
 import { reloadWhenTokenArrives } from './bridge/run-token';
 import './styles/app.css';
 import './styles/controls.css';
 
+const runTokenMissing = isRunTokenMissing();
 if (runTokenMissing) reloadWhenTokenArrives();
 
 createRoot(document.getElementById('root')!).render(

@@ -270,7 +270,7 @@ describe('WNS provider ↔ local WNS, through the real transport', () => {
 
   it('testCredential obtains a token, and says so; a wrong secret is a human error', async () => {
     await expect(provider.testCredential!(live, { transport, credential: live, local })).resolves.toMatch(
-      /login\.live\.com issued a WNS access token, valid for 1,440 minutes/,
+      /The local WNS emulator issued a WNS access token, valid for 1,440 minutes/,
     );
     const wrong = wnsCredential('wns-wrong', {
       kind: 'wns',
