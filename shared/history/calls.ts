@@ -5,7 +5,7 @@ import { sendResultSchema } from '../domain/send-result';
 import { headerDiffSchema, lineDiffSchema } from './diff';
 import { exchangeSummarySchema, historyFilterSchema } from './summary';
 
-/** Input and output shapes of the history and exchange calls in `shared/contract.ts`. */
+/** Input and output shapes of the history and exchange calls in `shared/contract/history.ts`. */
 export const pageInputSchema = z
   .object({
     filter: historyFilterSchema.optional(),

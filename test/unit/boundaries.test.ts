@@ -22,6 +22,27 @@ describe('process boundaries enforced by lint', () => {
     expect(await restrictedMessages('shared/probe.ts', "import { z } from 'zod';\nvoid z;\n")).toHaveLength(0);
   });
 
+  it('holds for the contract split into shared/contract/, by module name, not path segment', async () => {
+    const probe = 'shared/contract/probe.ts';
+    expect(
+      await restrictedMessages(probe, "import { EventEmitter } from 'events';\nvoid EventEmitter;\n"),
+    ).toHaveLength(1);
+    expect(await restrictedMessages(probe, "import { readFile } from 'fs/promises';\nvoid readFile;\n")).toHaveLength(
+      1,
+    );
+    expect(await restrictedMessages(probe, "import { app } from 'electron';\nvoid app;\n")).toHaveLength(1);
+    expect(await restrictedMessages(probe, "import { x } from '../../main/core/core';\nvoid x;\n")).toHaveLength(1);
+    expect(await restrictedMessages(probe, 'export const w = document.title;\n')).toHaveLength(1);
+    // The contract's own events.ts is not the Node built-in of that name.
+    expect(await restrictedMessages(probe, "import { events } from './events';\nvoid events;\n")).toHaveLength(0);
+    expect(
+      await restrictedMessages(
+        'renderer/probe.ts',
+        "import { events } from '../shared/contract/events';\nvoid events;\n",
+      ),
+    ).toHaveLength(0);
+  });
+
   it('keeps renderer/ away from main/ and Electron', async () => {
     expect(
       await restrictedMessages(

@@ -3,19 +3,11 @@ import { AppError } from '../../../../shared/errors';
 import type { Exchange } from '../../../../shared/domain/exchange';
 import type { SendRequest } from '../../../../shared/domain/send-request';
 import type { SendResult } from '../../../../shared/domain/send-result';
-import {
-  exchangeMatcher,
-  sendMatcher,
-  summarizeExchange,
-  type ExchangeSummary,
-  type HistoryFilter,
-} from '../../../../shared/history/summary';
-import { Interner } from './columns';
-import { ExchangeIndex } from './exchange-index';
+import type { ExchangeSummary, HistoryFilter } from '../../../../shared/history/summary';
 import { ExchangeTemplates } from './exchange-templates';
+import { HistoryIndex, tagOf, type IndexTag } from './history-index';
 import { NdjsonWriter, type WrittenTemplate } from './ndjson-writer';
 import { readRecordsAt, scanFile } from './reader';
-import { SendIndex } from './send-index';
 import { pageRows, type Page } from './record-table';
 import { recordJson, type FileTemplates, type HistoryRecord, type RecordLocation } from './records';
 import { DEFAULT_MAX_TOTAL_BYTES, listHistoryFiles, MB, rotateFor } from './rotation';
@@ -44,30 +36,13 @@ const EAGER_FLUSH_BYTES = 1024 * 1024;
 const REMEMBERED_REQUESTS = 2_000;
 
 /**
- * What the index needs of a record until its line is written: a summary, not the record, so a
- * queued exchange's headers and bodies are garbage as soon as its line is encoded.
- */
-type IndexTag =
-  { kind: 'exchange'; summary: ExchangeSummary } | { kind: 'send'; result: SendResult; hasRequest: boolean };
-
-function tagOf(record: HistoryRecord): IndexTag {
-  return record.type === 'exchange'
-    ? { kind: 'exchange', summary: summarizeExchange(record.exchange) }
-    : { kind: 'send', result: record.result, hasRequest: record.request !== null };
-}
-
-/**
  * Every SendResult and Exchange, appended to NDJSON files under `<dataDir>/history/`. Only small
  * summaries stay in memory; full records are read back by byte location when someone opens one.
  */
 export class HistoryStore {
   readonly dir: string;
   readonly #options: Required<HistoryStoreOptions>;
-  readonly #strings = new Interner();
-  readonly #exchanges = new ExchangeIndex(this.#strings);
-  readonly #sends = new SendIndex(this.#strings);
-  /** Reasons from results whose exchange line has not been indexed yet. */
-  readonly #reasonByExchange = new Map<string, string>();
+  readonly #index = new HistoryIndex();
   readonly #requests = new Map<string, SendRequest>();
   readonly #encoder = new ExchangeTemplates();
   /** Each file's templates, for reading its patch lines back. */
@@ -76,7 +51,6 @@ export class HistoryStore {
   readonly #ready: Promise<void>;
   readonly #timer: NodeJS.Timeout;
   #writer: NdjsonWriter | null = null;
-  #n = 0;
   #skipped = 0;
   #closed = false;
   #writeError: string | null = null;
@@ -230,8 +204,8 @@ export class HistoryStore {
 
   async listExchanges(filter: HistoryFilter, cursor: number | null, limit: number): Promise<Page<ExchangeSummary>> {
     await this.flush();
-    const rows = pageRows(this.#exchanges, this.#exchangeTest(filter), cursor, limit);
-    return { ...rows, items: rows.items.map((row) => this.#exchanges.summaryAt(row)) };
+    const rows = pageRows(this.#index.exchanges, this.#index.exchangeTest(filter), cursor, limit);
+    return { ...rows, items: rows.items.map((row) => this.#index.exchanges.summaryAt(row)) };
   }
 
   async listSends(
@@ -240,11 +214,11 @@ export class HistoryStore {
     limit: number,
   ): Promise<Page<SendResult & { hasRequest: boolean }>> {
     await this.flush();
-    const rows = pageRows(this.#sends, this.#sendTest(filter), cursor, limit);
+    const rows = pageRows(this.#index.sends, this.#index.sendTest(filter), cursor, limit);
     // Rows are positions, which a rotation during the reads below shifts: take what is needed now.
-    const hasRequest = rows.items.map((row) => this.#sends.hasRequestAt(row));
+    const hasRequest = rows.items.map((row) => this.#index.sends.hasRequestAt(row));
     // Only the page's full results are read back; a line whose file is gone is left out.
-    const records = await this.#readMany(rows.items.map((row) => this.#sends.locationAt(row)));
+    const records = await this.#readMany(rows.items.map((row) => this.#index.sends.locationAt(row)));
     const items: Array<SendResult & { hasRequest: boolean }> = [];
     records.forEach((record, i) => {
       if (record?.type === 'send') items.push({ ...record.result, hasRequest: hasRequest[i]! });
@@ -254,17 +228,17 @@ export class HistoryStore {
 
   async getExchange(id: string): Promise<Exchange | null> {
     await this.flush();
-    const row = this.#exchanges.find(id);
+    const row = this.#index.exchanges.find(id);
     if (row < 0) return null;
-    const [record] = await this.#readMany([this.#exchanges.locationAt(row)]);
+    const [record] = await this.#readMany([this.#index.exchanges.locationAt(row)]);
     return record?.type === 'exchange' ? record.exchange : null;
   }
 
   async getSend(id: string): Promise<StoredSend | null> {
     await this.flush();
-    const row = this.#sends.find(id);
+    const row = this.#index.sends.find(id);
     if (row < 0) return null;
-    const [record] = await this.#readMany([this.#sends.locationAt(row)]);
+    const [record] = await this.#readMany([this.#index.sends.locationAt(row)]);
     if (record?.type !== 'send') return null;
     const exchanges: Exchange[] = [];
     for (const exchangeId of record.result.exchangeIds) {
@@ -279,31 +253,16 @@ export class HistoryStore {
     await this.flush();
     let rows: number[];
     if (selection.ids) {
-      rows = selection.ids.map((id) => this.#exchanges.find(id)).filter((row) => row >= 0);
+      rows = selection.ids.map((id) => this.#index.exchanges.find(id)).filter((row) => row >= 0);
     } else {
-      const match = this.#exchangeTest(selection.filter ?? {});
+      const match = this.#index.exchangeTest(selection.filter ?? {});
       rows = [];
-      for (let row = 0; row < this.#exchanges.size; row++) if (match(row)) rows.push(row);
+      for (let row = 0; row < this.#index.exchanges.size; row++) if (match(row)) rows.push(row);
     }
-    const records = await this.#readMany(rows.slice(-max).map((row) => this.#exchanges.locationAt(row)));
+    const records = await this.#readMany(rows.slice(-max).map((row) => this.#index.exchanges.locationAt(row)));
     const out: Exchange[] = [];
     for (const record of records) if (record?.type === 'exchange') out.push(record.exchange);
     return out;
-  }
-
-  /** `exchangeMatcher` over rows, through a view so no summary is built per row. */
-  #exchangeTest({ since, ...rest }: HistoryFilter): (row: number) => boolean {
-    const match = exchangeMatcher(rest);
-    const view = this.#exchanges.view();
-    const started = this.#exchanges.startedSince(since);
-    return (row) => (started === null || started(row)) && ((view.row = row), match(view));
-  }
-
-  #sendTest({ since, ...rest }: HistoryFilter): (row: number) => boolean {
-    const match = sendMatcher(rest);
-    const view = this.#sends.view();
-    const started = this.#sends.startedSince(since);
-    return (row) => (started === null || started(row)) && ((view.row = row), match(view));
   }
 
   /** Records by location, in the order given, opening each file once; null where a file is gone. */
@@ -343,7 +302,7 @@ export class HistoryStore {
     for (const file of files) {
       const scanned = await scanFile(file.path, file.seq, this.#templatesOf(file.seq));
       this.#skipped += scanned.skipped;
-      for (const { record, location } of scanned.records) this.#index(tagOf(record), location);
+      for (const { record, location } of scanned.records) this.#index.add(tagOf(record), location);
       torn = scanned.torn;
     }
     this.#writer = new NdjsonWriter({
@@ -355,47 +314,17 @@ export class HistoryStore {
       onWritten: (items) => {
         // Lines another process appended come back as whole records.
         for (const { tag, location } of items) {
-          if (!('kind' in (tag as object))) this.#index(tagOf(tag as HistoryRecord), location);
+          if (!('kind' in (tag as object))) this.#index.add(tagOf(tag as HistoryRecord), location);
           else if ((tag as WrittenTemplate).kind === 'template') {
             const { template } = tag as WrittenTemplate;
             this.#templatesOf(location.file).set(template.id, template.exchange);
-          } else this.#index(tag as IndexTag, location);
+          } else this.#index.add(tag as IndexTag, location);
         }
       },
       onDropped: (seqs) => this.#forget(new Set(seqs)),
       templatesOf: (seq) => this.#templatesOf(seq),
     });
     for (const record of this.#early.splice(0)) this.#enqueue(record);
-  }
-
-  #index(tag: IndexTag, location: RecordLocation): void {
-    const n = ++this.#n;
-    if (tag.kind === 'exchange') {
-      const summary = tag.summary;
-      const reason = this.#reasonByExchange.get(summary.id);
-      if (reason !== undefined) {
-        this.#reasonByExchange.delete(summary.id);
-        summary.reason = reason;
-      }
-      this.#exchanges.add(n, summary, location);
-      return;
-    }
-    const { result } = tag;
-    const exchangeRows = result.exchangeIds.map((id) => this.#exchanges.find(id));
-    // A send and its (single) exchange name the same target and exchange id: keep one copy.
-    const first = exchangeRows.length === 1 ? exchangeRows[0]! : -1;
-    const shared =
-      first >= 0 ? { target: this.#exchanges.targetAt(first) ?? '', exchangeIds: this.#exchanges.idAt(first) } : null;
-    this.#sends.add(n, result, tag.hasRequest, location, shared);
-    if (first >= 0) this.#exchanges.shareUrlTail(first, result.target);
-    // The result names the reason the provider gave; its exchanges' rows show it too.
-    if (result.reason) {
-      result.exchangeIds.forEach((id, i) => {
-        const row = exchangeRows[i]!;
-        if (row >= 0) this.#exchanges.setReason(row, result.reason!);
-        else if (this.#reasonByExchange.size < 10_000) this.#reasonByExchange.set(id, result.reason!);
-      });
-    }
   }
 
   #templatesOf(seq: number): FileTemplates {
@@ -409,7 +338,6 @@ export class HistoryStore {
 
   #forget(seqs: Set<number>): void {
     for (const seq of seqs) this.#templates.delete(seq);
-    this.#exchanges.forgetFiles(seqs);
-    this.#sends.forgetFiles(seqs);
+    this.#index.forgetFiles(seqs);
   }
 }
