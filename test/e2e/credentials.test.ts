@@ -102,7 +102,9 @@ describeWithSystem('Credentials screen', missingChromium(), () => {
     await hub.getByTestId('cred-test').click();
     await expect
       .poll(() => hub.getByTestId('cred-test-result').textContent())
-      .toMatch(/^✓ Built a SAS token for hub orders/);
+      .toMatch(
+        /^✓ SAS token signed for https:\/\/ui-ns\.servicebus\.windows\.net\/orders with key "Full", valid until /,
+      );
 
     await hub.getByTestId('cred-rename').click();
     await page.getByTestId('cred-rename-input').fill('Orders hub');

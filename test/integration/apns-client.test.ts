@@ -257,11 +257,11 @@ describe('APNs client: faults and connections', () => {
 
   it('testCredential signs a token or describes the certificate', async () => {
     const provider = createApnsProvider();
-    expect(await provider.testCredential!(tokenCredential(key), context(tokenCredential(key)))).toMatch(
+    expect(await provider.testCredential(tokenCredential(key), context(tokenCredential(key)))).toMatch(
       /ES256.*TEAMCLIENT/,
     );
     const cert = emulator.issueCertificate({ bundleId: BUNDLE, environment: 'sandbox' });
-    expect(await provider.testCredential!(certificateCredential(cert), context(tokenCredential(key)))).toMatch(
+    expect(await provider.testCredential(certificateCredential(cert), context(tokenCredential(key)))).toMatch(
       /com.example.client \(sandbox\)/,
     );
   });

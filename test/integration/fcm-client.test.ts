@@ -285,12 +285,12 @@ describe('FCM client against the local emulator', () => {
 
   it('testCredential obtains a token, and says why when it cannot', async () => {
     const provider = createFcmProvider();
-    const summary = await provider.testCredential!(context().credential, context());
+    const summary = await provider.testCredential(context().credential, context());
     expect(summary).toMatch(
       /^The local FCM emulator issued an access token for firebase-adminsdk-.+@demo-project\.iam\.gserviceaccount\.com \(project demo-project\), valid for 60 min\.$/,
     );
     const stranger = { ...account, client_email: 'nobody@demo-project.iam.gserviceaccount.com' };
-    await expect(provider.testCredential!(context(stranger).credential, context(stranger))).rejects.toThrow(
+    await expect(provider.testCredential(context(stranger).credential, context(stranger))).rejects.toThrow(
       'The token endpoint refused the service account: invalid_grant (Invalid grant: account not found)',
     );
   });

@@ -43,11 +43,12 @@ describeWithSystem('push-console send nhub (child processes, real keychain)', mi
     });
     const har = join(dir, 'send.har');
     const common = ['--credential', 'CLI hub', '--env', 'local'];
-    const [added, tagged, tested, direct, windows, badTags, tooBig, directTest] = await cli(
+    const [added, credentialTest, tagged, tested, direct, windows, badTags, tooBig, directTest] = await cli(
       {
         args: ['credentials', 'add', 'nhub', '--secret-stdin', '--hub', 'CliHub', '--label', 'CLI hub'],
         stdin: CONNECTION,
       },
+      { args: ['credentials', 'test', 'CLI hub', '--env', 'local'] },
       {
         args: [
           'send',
@@ -124,6 +125,11 @@ describeWithSystem('push-console send nhub (child processes, real keychain)', mi
       },
     );
     expect(added!.code, added!.err).toBe(0);
+    // The same provider test as the app's credentials.test: locally the hub itself checks the SAS.
+    expect(credentialTest).toMatchObject({
+      code: 0,
+      out: `✓ SAS token signed for https://${NAMESPACE}/clihub with key "DefaultFullSharedAccessSignature"; the local hub accepted it.`,
+    });
     expect(tagged!.code, tagged!.err).toBe(0);
     expect(tagged!.out).toMatch(/✓ accepted\s+201/);
     expect(tagged!.out).toContain('TrackingId:');

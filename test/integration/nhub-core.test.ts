@@ -109,7 +109,7 @@ describe('Notification Hubs through the core sender in the local environment', (
   it("the core's nhub provider proves the imported credential against the local hub", async () => {
     const credential = await core.credentials.resolve(credentialId);
     const local = { pid: process.pid, startedAt: '', ca: ca.certPem, nhub: { baseUrl: emulator.baseUrl }, admin: {} };
-    const message = await core.providers.nhub.testCredential!(credential, {
+    const message = await core.providers.nhub.testCredential(credential, {
       transport: core.transport,
       credential,
       local,
@@ -117,5 +117,29 @@ describe('Notification Hubs through the core sender in the local environment', (
     expect(message).toBe(
       `SAS token signed for https://${NAMESPACE}/corehub with key "DefaultFullSharedAccessSignature"; the local hub accepted it.`,
     );
+  });
+
+  it('credentials.test under --env local asks the local hub, so a wrong key fails there rather than at the first send', async () => {
+    const caller = { transport: 'test', trusted: true } as const;
+    const good = await core.dispatch('credentials.test', { id: credentialId, environment: 'local' }, caller);
+    expect(good).toEqual({
+      ok: true,
+      value: {
+        ok: true,
+        message: `SAS token signed for https://${NAMESPACE}/corehub with key "DefaultFullSharedAccessSignature"; the local hub accepted it.`,
+      },
+    });
+    const wrong = await core.credentials.import({
+      kind: 'nhub',
+      connectionString: CONNECTION.replace(KEY, 'not-the-key=='),
+      hubName: 'CoreHub',
+      label: 'nhub-core wrong key',
+    });
+    const failed = await core.dispatch('credentials.test', { id: wrong.id, environment: 'local' }, caller);
+    expect(failed).toMatchObject({
+      ok: true,
+      value: { ok: false, message: expect.stringMatching(/^The emulator refused the SAS token: InvalidSignature/) },
+    });
+    expect(JSON.stringify(failed)).not.toContain('not-the-key');
   });
 });

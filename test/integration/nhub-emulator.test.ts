@@ -210,17 +210,17 @@ describe('Notification Hubs provider ↔ local hub, through the real transport',
 
   it('testCredential proves the token against the local hub and explains a refusal', async () => {
     const ctx = { transport: harness.transport, local: harness.local };
-    expect(await provider.testCredential!(credential('tc'), { ...ctx, credential: credential('tc') })).toContain(
+    expect(await provider.testCredential(credential('tc'), { ...ctx, credential: credential('tc') })).toContain(
       'the local hub accepted it',
     );
     await expect(
-      provider.testCredential!(credential('tc2', { key: 'nope' }), {
+      provider.testCredential(credential('tc2', { key: 'nope' }), {
         ...ctx,
         credential: credential('tc2', { key: 'nope' }),
       }),
     ).rejects.toThrow(/InvalidSignature/);
     expect(
-      await provider.testCredential!(credential('tc3'), { ...ctx, local: null, credential: credential('tc3') }),
+      await provider.testCredential(credential('tc3'), { ...ctx, local: null, credential: credential('tc3') }),
     ).toContain(`https://${NAMESPACE}/${HUB.toLowerCase()}`);
   });
 

@@ -92,7 +92,7 @@ describe('Web Push through the core sender in the local environment', () => {
 
   it('tests the imported credential through the provider', async () => {
     const resolved = await core.credentials.resolve(credentialId);
-    const summary = await core.providers.webpush.testCredential!(resolved, {
+    const summary = await core.providers.webpush.testCredential(resolved, {
       transport: core.transport,
       credential: resolved,
       local: null,

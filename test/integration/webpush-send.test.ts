@@ -155,10 +155,10 @@ describe('Web Push provider ↔ local push service, through the real transport',
   });
 
   it('tests a credential by signing and verifying a JWT, and refuses a broken pair', async () => {
-    const summary = await provider.testCredential!(credential, { transport, credential, local });
+    const summary = await provider.testCredential(credential, { transport, credential, local });
     expect(summary).toMatch(/^VAPID key pair works/);
     const broken = vapidCredential('broken', { ...vapidSecret, privateKey: generateVapidKeys().privateKey });
-    await expect(provider.testCredential!(broken, { transport, credential: broken, local })).rejects.toThrow(
+    await expect(provider.testCredential(broken, { transport, credential: broken, local })).rejects.toThrow(
       'The VAPID public key does not belong to the private key.',
     );
   });

@@ -94,7 +94,7 @@ describe('WNS through the core sender in the local environment', () => {
     const transport = createTransport();
     try {
       await expect(
-        createWnsProvider().testCredential!(credential, { transport, credential, local: env }),
+        createWnsProvider().testCredential(credential, { transport, credential, local: env }),
       ).resolves.toContain('issued a WNS access token');
     } finally {
       await transport.close();

@@ -269,7 +269,7 @@ describe('WNS provider ↔ local WNS, through the real transport', () => {
   });
 
   it('testCredential obtains a token, and says so; a wrong secret is a human error', async () => {
-    await expect(provider.testCredential!(live, { transport, credential: live, local })).resolves.toMatch(
+    await expect(provider.testCredential(live, { transport, credential: live, local })).resolves.toMatch(
       /The local WNS emulator issued a WNS access token, valid for 1,440 minutes/,
     );
     const wrong = wnsCredential('wns-wrong', {
@@ -278,7 +278,7 @@ describe('WNS provider ↔ local WNS, through the real transport', () => {
       packageSid: SID,
       clientSecret: 'nope',
     });
-    await expect(provider.testCredential!(wrong, { transport, credential: wrong, local })).rejects.toThrow(
+    await expect(provider.testCredential(wrong, { transport, credential: wrong, local })).rejects.toThrow(
       /refused the credential \(400 invalid_client\)/,
     );
   });

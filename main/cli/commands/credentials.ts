@@ -208,7 +208,8 @@ export function makeCredentialsCommands(deps: CredentialsCommandDeps = {}): CliC
 
   const test: CliCommand = {
     path: ['credentials', 'test'],
-    summary: 'Prove a credential works (JWT built, TLS identity loads, token obtained, SAS built, VAPID signs).',
+    summary:
+      'Prove a credential works through its provider (JWT verifies, TLS identity loads, token obtained, SAS signed and, with --env local, accepted by the local hub).',
     usage: 'credentials test <id|label> [--env live|local] [--data-dir D] [--workspace W]',
     async run(args, io) {
       const { values, positionals } = parseCommandArgs(args, { ...storeOptions, env: { type: 'string' } }, true);

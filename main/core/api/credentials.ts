@@ -1,10 +1,10 @@
 import type { CredentialFields } from '../../../shared/domain/credential';
 import { AppError, isAppError } from '../../../shared/errors';
 import type { Core } from '../core';
-import { selfTest } from '../credentials/self-test';
 import type { ImportFields } from '../credentials/parsed';
 import { generateVapidPair } from '../credentials/vapid';
 import { requireLocalEnvironment } from '../local/local-env';
+import { providerOf } from '../providers/registry';
 import type { Handlers } from './dispatcher';
 
 type CredentialCalls =
@@ -45,28 +45,18 @@ export function credentialHandlers(core: Core): Pick<Handlers, CredentialCalls> 
   };
 }
 
-/** Offline checks where they prove enough; FCM and WNS ask their provider for a real token. */
+/**
+ * The one credential test, for the UI and the CLI: the provider that owns the credential's kind
+ * proves it (offline where that proves enough, against the token endpoint or local hub where not).
+ * A credential that does not work is an answer, `{ ok: false }`, not an error.
+ */
 export async function testCredential(
   core: Core,
   id: string,
   environment: 'live' | 'local',
 ): Promise<{ ok: boolean; message: string }> {
   const credential = await core.credentials.resolve(id);
-  const offline = selfTest(credential);
-  if (offline) return offline;
-  const provider =
-    credential.meta.kind === 'fcm-service-account'
-      ? core.providers.fcm
-      : credential.meta.kind === 'wns'
-        ? core.providers.wns
-        : null;
-  const name = credential.meta.kind === 'wns' ? 'WNS' : 'FCM';
-  if (!provider?.testCredential) {
-    return {
-      ok: false,
-      message: `An online check of this ${name} credential needs the ${name} client, which is not built yet.`,
-    };
-  }
+  const provider = core.providers[providerOf(core.providers, credential.meta.kind)];
   const local = environment === 'local' ? await requireLocalEnvironment(core.dataDir) : null;
   try {
     const message = await provider.testCredential(credential, { transport: core.transport, credential, local });

@@ -27,8 +27,13 @@ export interface ProviderModule<P extends Provider = Provider> {
   preflight(request: SendRequestOf<P>, credential: ResolvedCredential | null): PreflightIssue[];
   /** Sends once, never throws for provider answers: rejections and failures are SendResults. */
   send(request: SendRequestOf<P>, context: ProviderSendContext): Promise<SendResult>;
-  /** Proves a credential works (JWT built, OAuth token obtained…); returns a short human summary. */
-  testCredential?(credential: ResolvedCredential, context: ProviderSendContext): Promise<string>;
+  /**
+   * Proves a credential of one of `credentialKinds` works (JWT signed and verified, TLS identity
+   * loaded, OAuth token obtained, SAS accepted by the local hub…); resolves to a short human
+   * summary, throws an AppError saying what is wrong. The only credential test there is:
+   * `credentials.test` and the CLI both come here.
+   */
+  testCredential(credential: ResolvedCredential, context: ProviderSendContext): Promise<string>;
   close?(): Promise<void>;
 }
 

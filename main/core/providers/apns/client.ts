@@ -115,19 +115,3 @@ function goawayReason(text: string): string {
     return text;
   }
 }
-
-/** testCredential: signs a JWT or reads the certificate; no network (APNs has no auth-only call). */
-export function testApnsCredential(credential: ResolvedCredential, jwts: ApnsJwtCache): string {
-  const secret = credential.secret;
-  if (secret.kind === 'apns-token') {
-    const jwt = jwts.get(credential.meta.id, secret);
-    return `Signed an ES256 provider token for key ${jwt.keyId}, team ${jwt.teamId}.`;
-  }
-  if (secret.kind === 'apns-certificate') {
-    const meta = credential.meta.metadata;
-    const bundle = typeof meta['bundleId'] === 'string' ? meta['bundleId'] : 'unknown bundle';
-    const environment = typeof meta['environment'] === 'string' ? meta['environment'] : 'unknown environment';
-    return `Certificate for ${bundle} (${environment}) with its private key is ready for TLS.`;
-  }
-  throw new AppError('CREDENTIAL_INVALID', `"${credential.meta.label}" is not an APNs credential.`);
-}

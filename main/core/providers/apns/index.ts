@@ -1,19 +1,21 @@
 import { preflightApns } from '../../../../shared/preflight/apns';
 import type { ProviderModule } from '../types';
-import { sendApns, testApnsCredential } from './client';
+import { sendApns } from './client';
+import { testApnsCredential } from './credential-test';
 import { ApnsJwtCache } from './jwt';
 
 /** APNs provider API over HTTP/2 with .p8 token auth or certificate auth; JWTs cached per credential. */
 export function createApnsProvider(options: { now?: () => number } = {}): ProviderModule<'apns'> & {
   readonly jwts: ApnsJwtCache;
 } {
-  const jwts = new ApnsJwtCache(options.now);
+  const now = options.now ?? (() => Date.now());
+  const jwts = new ApnsJwtCache(now);
   return {
     id: 'apns',
     credentialKinds: ['apns-token', 'apns-certificate'],
     jwts,
     preflight: (request, credential) => preflightApns(request, credential?.meta ?? null),
     send: (request, context) => sendApns(request, context, jwts),
-    testCredential: (credential) => Promise.resolve(testApnsCredential(credential, jwts)),
+    testCredential: async (credential) => testApnsCredential(credential, now()),
   };
 }

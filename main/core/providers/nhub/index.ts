@@ -19,7 +19,11 @@ export function createNhubProvider(options: { now?: () => number } = {}): Provid
       const secret = requireNhub(credential);
       const sas = cache.get(`${credential.meta.id}#test`, secret);
       const summary = `SAS token signed for ${decodeURIComponent(sas.resource)} with key "${secret.keyName}"`;
-      if (!context.local) return `${summary}, valid until ${new Date(sas.expiresAt * 1000).toISOString()}.`;
+      // Live has no call that checks a key without sending, so the summary says so.
+      if (!context.local) {
+        const until = new Date(sas.expiresAt * 1000).toISOString();
+        return `${summary}, valid until ${until}. Whether the key is right shows on the first send.`;
+      }
       // Locally the emulator can check it for real: a test send to a tag nobody has.
       const result = await sendNhub(
         {

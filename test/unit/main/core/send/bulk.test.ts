@@ -16,6 +16,7 @@ function scripted(answer: (target: string, attempt: number) => Partial<SendResul
     id: 'apns',
     credentialKinds: ['apns-token'],
     preflight: () => [],
+    testCredential: () => Promise.reject(new Error('the bulk engine never tests credentials')),
     send: async (request) => {
       const n = (attempts.get(request.target) ?? 0) + 1;
       attempts.set(request.target, n);
