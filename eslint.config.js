@@ -33,6 +33,12 @@ const rawIpc = {
   message: 'Raw IPC lives only in main/electron/ipc-adapter.ts and preload/preload.ts; go through the contract.',
 };
 
+const mainPatterns = [
+  { group: ['electron'], message: 'Only main/electron/ imports electron; main/core runs in the CLI and tests too.' },
+  { group: ['**/renderer/**'], message: 'main/ may not import the renderer.' },
+];
+const aboveCore = '(?:emulators|local|cli|server|electron)(?:/|$)';
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', 'test-results/**'] },
   js.configs.recommended,
@@ -97,21 +103,30 @@ export default tseslint.config(
   {
     files: ['main/**/*.ts'],
     ignores: ['main/electron/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: mainPatterns }] },
+  },
+  // main/core sits at the bottom of main/: what runs above it (emulators, local, cli, server,
+  // electron) is handed in through CoreOptions. Patterns see the import text, not the resolved
+  // path, so each folder depth gets its own block: from main/core/api/x.ts '../local/…' is
+  // main/core/local (allowed) and '../../local/…' is main/local.
+  ...[0, 1, 2, 3, 4, 5].map((depth) => ({
+    files: [`main/core/${'*/'.repeat(depth)}*.ts`],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
+            ...mainPatterns,
             {
-              group: ['electron'],
-              message: 'Only main/electron/ imports electron; main/core runs in the CLI and tests too.',
+              regex: `^(?:\\./)?(?:\\.\\./){${depth + 1}}${aboveCore}|(?:^|/)main/${aboveCore}`,
+              message:
+                'main/core imports nothing above it (emulators, local, cli, server, electron): pass it in through CoreOptions.',
             },
-            { group: ['**/renderer/**'], message: 'main/ may not import the renderer.' },
           ],
         },
       ],
     },
-  },
+  })),
   {
     files: ['main/electron/**/*.ts'],
     ignores: ['main/electron/ipc-adapter.ts'],

@@ -5,6 +5,7 @@ import type { SendResult } from '../../shared/domain/send-result';
 import { AppError } from '../../shared/errors';
 import type { PreflightIssue } from '../../shared/preflight/types';
 import { createCore, type Core } from '../core/core';
+import { createLocalServices } from '../local';
 import { exchangesToHar } from '../core/transport/har';
 import { appVersion } from '../core/version';
 import { write, type CliIo } from './command';
@@ -97,6 +98,7 @@ export async function readPayload(source: string | undefined, io: CliIo, what = 
 
 export async function openCliCore(values: CommonSendValues, io: CliIo): Promise<Core> {
   return createCore({
+    local: createLocalServices,
     mode: 'browser',
     dataDir: values['data-dir'] ?? io.env['PUSH_CONSOLE_DATA_DIR'],
     workspaceDir: values.workspace ?? io.env['PUSH_CONSOLE_WORKSPACE'],

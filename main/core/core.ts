@@ -18,10 +18,10 @@ import { PresetStore } from './workspace/presets';
 import { ProfileStore } from './workspace/profiles';
 import { DeviceStore } from './workspace/devices';
 import { BulkManager } from './send/bulk-manager';
-import { EmulatorService } from '../emulators/service';
 import { createTransport } from './transport';
 import type { Transport } from './transport/types';
 import { HistoryStore } from './workspace/history/store';
+import type { EmulatorControl, LocalServicesFactory, SandboxControl } from './local/local-services';
 
 export interface CoreOptions {
   mode: 'electron' | 'browser';
@@ -38,6 +38,11 @@ export interface CoreOptions {
   clipboard?: ClipboardWriter;
   /** The clock for expiring confirmations; tests move it. */
   now?: () => number;
+  /**
+   * The local emulators and the sandbox (`createLocalServices` from `main/local/`): they sit above
+   * the core, so every process that makes a core hands them in.
+   */
+  local: LocalServicesFactory;
 }
 
 /**
@@ -59,7 +64,8 @@ export interface Core {
   readonly presets: PresetStore;
   readonly devices: DeviceStore;
   readonly bulk: BulkManager;
-  readonly emulators: EmulatorService;
+  readonly emulators: EmulatorControl;
+  readonly sandbox: SandboxControl;
   readonly history: HistoryStore;
   readonly dispatch: Dispatch;
   readonly log: (line: string) => void;
@@ -106,11 +112,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onSent: (request, result) => history.rememberRequest(result.id, request),
   });
   const devices = new DeviceStore(workspaceDir);
+  const profiles = new ProfileStore(workspaceDir, credentials);
+  const drafts = new DraftStore(dataDir);
   // A send that says the device is gone (Unregistered, 410, UNREGISTERED) marks it so.
   events.subscribe((name, payload) => {
     if (name === 'send.result' && (payload as SendResult).deviceStateChange)
       void devices.markGone(payload as SendResult).catch(() => {});
   });
+  const local = options.local({ dataDir, workspaceDir, events, secrets, credentials, devices, profiles, drafts });
   const core: Core = {
     mode: options.mode,
     dataDir,
@@ -121,12 +130,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     credentials,
     providers,
     sender,
-    profiles: new ProfileStore(workspaceDir, credentials),
-    drafts: new DraftStore(dataDir),
+    profiles,
+    drafts,
     presets: new PresetStore(workspaceDir),
     devices,
     bulk: new BulkManager({ sender, events, transport, devices }),
-    emulators: new EmulatorService({ dataDir, events }),
+    emulators: local.emulators,
+    sandbox: local.sandbox,
     history,
     log,
     clipboard: options.clipboard ?? null,

@@ -2,6 +2,7 @@ import { app, BrowserWindow, clipboard, session } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../core/core';
+import { createLocalServices } from '../local';
 import { APP_URL, registerAppScheme, serveRenderer } from './app-protocol';
 import { hardenContents } from './hardening';
 import { attachIpc } from './ipc-adapter';
@@ -34,6 +35,7 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   core = await createCore({
+    local: createLocalServices,
     mode: 'electron',
     dataDir: process.env['PUSH_CONSOLE_DATA_DIR'] ?? app.getPath('userData'),
     ephemeralSecrets: process.argv.includes('--ephemeral-secrets'),

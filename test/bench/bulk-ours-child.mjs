@@ -10,6 +10,7 @@ import { Writable } from 'node:stream';
 const bundleDir = process.argv[2];
 const load = (name) => import(pathToFileURL(join(bundleDir, `${name}.mjs`)).href);
 const { createCore } = await load('core');
+const { createLocalServices } = await load('local');
 const { BulkRun } = await load('bulk');
 const { publishLocalEnvironment } = await load('local-env');
 const { WrittenFirstPrinter } = await load('printer');
@@ -44,7 +45,13 @@ process.send({ loaded: true });
 async function ours(count, record, page = false, print = null) {
   const { caPem, baseUrl, key, payload } = setup;
   const dir = mkdtempSync(join(tmpdir(), 'pc-bench-bulk-'));
-  const core = await createCore({ mode: 'browser', dataDir: dir, ephemeralSecrets: true, log: () => {} });
+  const core = await createCore({
+    local: createLocalServices,
+    mode: 'browser',
+    dataDir: dir,
+    ephemeralSecrets: true,
+    log: () => {},
+  });
   try {
     await publishLocalEnvironment(dir, {
       pid: process.pid,

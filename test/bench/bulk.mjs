@@ -18,6 +18,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 
 const { outdir: bundleDir, load } = await bundle('bench-bulk', {
   core: 'main/core/core.ts',
+  local: 'main/local/index.ts',
   bulk: 'main/core/send/bulk.ts',
   'local-env': 'main/core/local/local-env.ts',
   'apns-emulator': 'main/emulators/apns/index.ts',

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { createCore, type Core } from '../../main/core/core';
+import type { Core } from '../../main/core/core';
+import { createTestCore } from '../support/core-harness';
 import { startBrowserServer, type BrowserServer } from '../../main/server/server';
 import { wsProtocols } from '../../shared/ws-protocol';
 
@@ -19,7 +20,7 @@ describe('browser-mode server', () => {
     mkdirSync(rendererDir);
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><div id="root"></div>');
     writeFileSync(join(dir, 'secret.txt'), 'outside the renderer');
-    core = await createCore({ mode: 'browser', dataDir: join(dir, 'data'), ephemeralSecrets: true, log: () => {} });
+    core = await createTestCore(dir);
     server = await startBrowserServer({ core, rendererDir });
   });
 

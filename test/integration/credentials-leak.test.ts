@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../main/core/core';
+import { createLocalServices } from '../../main/local';
 import { EphemeralSecrets } from '../../main/core/credentials/keychain';
 import { generateVapidPair } from '../../main/core/credentials/vapid';
 import type { RunningFcmEmulator } from '../../main/emulators/fcm';
@@ -48,6 +49,7 @@ describe('credentials never leak secrets', () => {
     // The FCM emulator makes the service account real, so tests and a send (and its history) run too.
     emulators = await startEmulators({ dataDir: join(root, 'data'), only: ['fcm'] });
     core = await createCore({
+      local: createLocalServices,
       mode: 'browser',
       dataDir: join(root, 'data'),
       workspaceDir: join(root, 'ws'),

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../main/core/core';
+import { createLocalServices } from '../../main/local';
 import type { Caller } from '../../main/core/api/dispatcher';
 import type { CallInput, CallName, CallOutput } from '../../shared/contract';
 import type { ApiError } from '../../shared/errors';
@@ -48,6 +49,7 @@ async function harness(mode: 'browser' | 'electron'): Promise<Harness> {
   const copied: string[] = [];
   const home = await mkdtemp(join(dir, `${mode}-`));
   const core = await createCore({
+    local: createLocalServices,
     mode,
     dataDir: join(home, 'data'),
     workspaceDir: join(home, 'ws'),

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../main/core/core';
+import { createLocalServices } from '../../main/local';
 import { adminCall } from '../../main/emulators/admin-client';
 import { startEmulators, type EmulatorSet } from '../../main/emulators/run';
 import type { MintedSubscription } from '../../main/emulators/webpush';
@@ -17,6 +18,16 @@ const CALLER = { transport: 'test', trusted: true } as const;
 let dataDir: string;
 let core: Core;
 let emulators: EmulatorSet;
+
+const openCore = () =>
+  createCore({
+    local: createLocalServices,
+    mode: 'browser',
+    dataDir,
+    workspaceDir: join(dataDir, 'ws'),
+    ephemeralSecrets: true,
+    log: () => {},
+  });
 
 async function call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> {
   const result = await core.dispatch(name, input, CALLER);
@@ -37,13 +48,7 @@ async function callError<N extends CallName>(name: N, input: CallInput<N>) {
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'pc-history-api-'));
   emulators = await startEmulators({ dataDir, stateDir: join(dataDir, 'state'), only: ['webpush'] });
-  core = await createCore({
-    mode: 'browser',
-    dataDir,
-    workspaceDir: join(dataDir, 'ws'),
-    ephemeralSecrets: true,
-    log: () => {},
-  });
+  core = await openCore();
 });
 afterAll(async () => {
   await core?.close();
@@ -192,7 +197,7 @@ describe('history and exchange calls through core.dispatch', () => {
 
   it('keeps everything after the core closes and reopens', async () => {
     await core.close();
-    core = await createCore({ mode: 'browser', dataDir, workspaceDir: join(dataDir, 'ws'), ephemeralSecrets: true });
+    core = await openCore();
     const sends = await call('history.list', { limit: 100 });
     expect(sends.total).toBe(32);
     expect(await call('history.settings', {})).toEqual({ maxMegabytes: 500, writeError: null });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Exchange } from '../../shared/domain/exchange';
 import { nhubTemplates } from '../../shared/templates/nhub';
 import { createCore, type Core } from '../../main/core/core';
+import { createLocalServices } from '../../main/local';
 import { publishLocalEnvironment } from '../../main/core/local/local-env';
 import { LocalCa } from '../../main/emulators/common/ca';
 import { startNhubEmulator, type RunningNhubEmulator } from '../../main/emulators/nhub';
@@ -34,6 +35,7 @@ describe('Notification Hubs through the core sender in the local environment', (
       admin: { nhub: emulator.adminUrl },
     });
     core = await createCore({
+      local: createLocalServices,
       mode: 'browser',
       dataDir: dir,
       workspaceDir: join(dir, 'ws'),

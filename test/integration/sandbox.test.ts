@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../main/core/core';
+import type { Core } from '../../main/core/core';
+import { createTestCore } from '../support/core-harness';
 import type { SendRequest } from '../../shared/domain/send-request';
 
 // The local sandbox from an empty workspace: every provider gets a credential, an emulated
@@ -13,7 +14,7 @@ describe('local sandbox', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'pc-sandbox-'));
-    core = await createCore({ mode: 'browser', dataDir: join(dir, 'data'), ephemeralSecrets: true, log: () => {} });
+    core = await createTestCore(dir);
   });
 
   afterAll(async () => {

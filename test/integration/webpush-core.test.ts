@@ -6,6 +6,7 @@ import type { Exchange } from '../../shared/domain/exchange';
 import { readWebpushNotes } from '../../shared/providers/webpush/notes';
 import { webpushTemplates } from '../../shared/templates/webpush';
 import { createCore, type Core } from '../../main/core/core';
+import { createLocalServices } from '../../main/local';
 import { publishLocalEnvironment } from '../../main/core/local/local-env';
 import { generateVapidKeys } from '../../main/core/providers/webpush/vapid';
 import { LocalCa } from '../../main/emulators/common/ca';
@@ -32,6 +33,7 @@ describe('Web Push through the core sender in the local environment', () => {
       admin: { webpush: emulator.adminUrl },
     });
     core = await createCore({
+      local: createLocalServices,
       mode: 'browser',
       dataDir: dir,
       workspaceDir: join(dir, 'ws'),

@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../main/core/core';
+import { createLocalServices } from '../../main/local';
 import { publishLocalEnvironment } from '../../main/core/local/local-env';
 import { LocalCa } from '../../main/emulators/common/ca';
 import { readLocalEnvironment } from '../../main/core/local/local-env';
-import { setupWns } from '../../main/core/sandbox/wns';
+import { setupWns } from '../../main/local/sandbox/wns';
 import { startWnsEmulator, type RunningWnsEmulator } from '../../main/emulators/wns';
 import { wnsTemplates } from '../../shared/templates/wns';
 
@@ -33,6 +34,7 @@ describe('WNS through the core sender in the local environment', () => {
       admin: { wns: emulator.adminUrl },
     });
     core = await createCore({
+      local: createLocalServices,
       mode: 'browser',
       dataDir: dir,
       workspaceDir: join(dir, 'ws'),

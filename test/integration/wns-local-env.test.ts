@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../main/core/core';
+import { createLocalServices } from '../../main/local';
 import { readLocalEnvironment } from '../../main/core/local/local-env';
-import { setupWns } from '../../main/core/sandbox/wns';
+import { setupWns } from '../../main/local/sandbox/wns';
 import type { RunningWnsEmulator } from '../../main/emulators/wns';
 import { startEmulators, type EmulatorSet } from '../../main/emulators/run';
 
@@ -23,6 +24,7 @@ describe('WNS in the local environment started from the emulator registry', () =
       checks: { xmlSchema: true },
     });
     core = await createCore({
+      local: createLocalServices,
       mode: 'browser',
       dataDir: dir,
       workspaceDir: join(dir, 'ws'),

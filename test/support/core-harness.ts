@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { createCore, type Core } from '../../main/core/core';
+import { createLocalServices } from '../../main/local';
 import { publishLocalEnvironment } from '../../main/core/local/local-env';
 import type { RunningApnsEmulator } from '../../main/emulators/apns';
 import type { RunningFcmEmulator } from '../../main/emulators/fcm';
@@ -11,6 +12,7 @@ import type { CredentialMeta } from '../../shared/domain/credential';
  */
 export function createTestCore(dir: string): Promise<Core> {
   return createCore({
+    local: createLocalServices,
     mode: 'browser',
     dataDir: join(dir, 'data'),
     workspaceDir: join(dir, 'ws'),

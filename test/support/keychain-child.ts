@@ -6,10 +6,12 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore } from '../../main/core/core';
+import { createLocalServices } from '../../main/local';
 import { OsKeychain } from '../../main/core/credentials/keychain';
 
 const dir = mkdtempSync(join(tmpdir(), 'pc-nokeychain-'));
 const core = await createCore({
+  local: createLocalServices,
   mode: 'browser',
   dataDir: join(dir, 'data'),
   workspaceDir: join(dir, 'ws'),

@@ -5,6 +5,7 @@
  * Args: dataDir workspaceDir name count batch credential
  */
 import { createCore } from '../../main/core/core';
+import { createLocalServices } from '../../main/local';
 
 const [dataDir, workspaceDir, name, count, batch, credential] = process.argv.slice(2) as [
   string,
@@ -14,7 +15,7 @@ const [dataDir, workspaceDir, name, count, batch, credential] = process.argv.sli
   string,
   string,
 ];
-const core = await createCore({ mode: 'browser', dataDir, workspaceDir, log: () => {} });
+const core = await createCore({ local: createLocalServices, mode: 'browser', dataDir, workspaceDir, log: () => {} });
 let created = 0;
 for (let start = 0; start < Number(count); start += Number(batch)) {
   const rows = Array.from({ length: Math.min(Number(batch), Number(count) - start) }, (_, i) => ({

@@ -58,6 +58,36 @@ describe('process boundaries enforced by lint', () => {
     ).toHaveLength(0);
   });
 
+  it('keeps main/core at the bottom of main/, at every folder depth', async () => {
+    const probe = async (file: string, from: string) =>
+      (await restrictedMessages(file, `import { x } from '${from}';\nvoid x;\n`)).filter((m) =>
+        m.includes('main/core imports nothing above it'),
+      );
+    expect(await probe('main/core/probe.ts', '../emulators/admin-client')).toHaveLength(1);
+    expect(await probe('main/core/probe.ts', '../local')).toHaveLength(1);
+    expect(await probe('main/core/probe.ts', '../cli/send-support')).toHaveLength(1);
+    expect(await probe('main/core/probe.ts', '../server/server')).toHaveLength(1);
+    expect(await probe('main/core/probe.ts', '../electron/main')).toHaveLength(1);
+    expect(await probe('main/core/api/probe.ts', '../../emulators/registry')).toHaveLength(1);
+    expect(await probe('main/core/api/probe.ts', '../../local/sandbox')).toHaveLength(1);
+    expect(await probe('main/core/providers/apns/probe.ts', '../../../emulators/apns')).toHaveLength(1);
+    expect(await probe('main/core/api/probe.ts', '../../../main/cli/commands')).toHaveLength(1);
+    // The core's own local/ folder (local-env, local-services) is not main/local.
+    expect(await probe('main/core/probe.ts', './local/local-env')).toHaveLength(0);
+    expect(await probe('main/core/api/probe.ts', '../local/local-services')).toHaveLength(0);
+    expect(await probe('main/core/providers/apns/probe.ts', '../../local/local-env')).toHaveLength(0);
+    // The rule is for the core only: the layers above it may import each other and the core.
+    expect(await probe('main/local/probe.ts', '../emulators/run')).toHaveLength(0);
+    expect(await probe('main/cli/probe.ts', '../local')).toHaveLength(0);
+    // The rules main/ already had still hold inside main/core.
+    expect(
+      await restrictedMessages(
+        'main/core/api/probe.ts',
+        "import { App } from '../../../renderer/app/App';\nvoid App;\n",
+      ),
+    ).toHaveLength(1);
+  });
+
   it('lets only main/electron/ import electron, and raw IPC only in the adapter', async () => {
     expect(await restrictedMessages('main/core/probe.ts', "import { app } from 'electron';\nvoid app;\n")).toHaveLength(
       1,

@@ -4,6 +4,7 @@ import { credentialKindSchema, type CredentialKind } from '../../../shared/domai
 import { AppError } from '../../../shared/errors';
 import { testCredential } from '../../core/api/credentials';
 import { createCore, type Core } from '../../core/core';
+import { createLocalServices } from '../../local';
 import type { SecretStore } from '../../core/credentials/keychain';
 import type { ImportRequest } from '../../core/credentials/service';
 import { generateVapidPair } from '../../core/credentials/vapid';
@@ -37,6 +38,7 @@ async function openCore(
     write(io.stderr, 'Secrets are kept in memory only (--ephemeral-secrets) and are gone when this command exits.');
   }
   return createCore({
+    local: createLocalServices,
     mode: 'browser',
     dataDir: values['data-dir'] ?? io.env['PUSH_CONSOLE_DATA_DIR'],
     workspaceDir: values.workspace ?? io.env['PUSH_CONSOLE_WORKSPACE'],

@@ -1,4 +1,3 @@
-import { initSandbox } from '../../core/sandbox';
 import { parseCommandArgs } from '../args';
 import { write, type CliCommand } from '../command';
 import { openCliCore } from '../send-support';
@@ -16,7 +15,7 @@ export const sandboxInitCommand: CliCommand = {
     });
     const core = await openCliCore(values, io);
     try {
-      const steps = await initSandbox(core, { startEmulators: false });
+      const steps = await core.sandbox.init({ startEmulators: false });
       if (values.json) write(io.stdout, JSON.stringify(steps, null, 2));
       else {
         for (const step of steps) write(io.stdout, `${step.ok ? '✓' : '✗'} ${step.provider.padEnd(8)} ${step.message}`);

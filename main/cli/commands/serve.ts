@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { createCore } from '../../core/core';
+import { createLocalServices } from '../../local';
 import { startBrowserServer } from '../../server/server';
 import { parseCommandArgs, parsePort } from '../args';
 import { write, type CliCommand } from '../command';
@@ -18,6 +19,7 @@ export const serveCommand: CliCommand = {
       workspace: { type: 'string' },
     });
     const core = await createCore({
+      local: createLocalServices,
       mode: 'browser',
       dataDir: values['data-dir'] ?? io.env['PUSH_CONSOLE_DATA_DIR'],
       workspaceDir: values.workspace ?? io.env['PUSH_CONSOLE_WORKSPACE'],

@@ -1,4 +1,3 @@
-import { initSandbox } from '../sandbox';
 import type { Core } from '../core';
 import type { Handlers } from './dispatcher';
 
@@ -36,5 +35,5 @@ export function emulatorHandlers(core: Core): Pick<Handlers, EmulatorCalls> {
 }
 
 export function sandboxHandlers(core: Core): Pick<Handlers, 'sandbox.init'> {
-  return { 'sandbox.init': () => initSandbox(core, { startEmulators: true }) };
+  return { 'sandbox.init': () => core.sandbox.init({ startEmulators: true }) };
 }

@@ -1,5 +1,25 @@
 import type { SendResult } from '../../../shared/domain/send-result';
-import type { BulkItem, BulkTarget } from './bulk';
+import type { DeviceVars } from '../../../shared/devices/substitute';
+
+export interface BulkTarget {
+  target: string;
+  deviceId?: string;
+  /** Values for {{device.<name>}} in the payload and string options. */
+  vars?: DeviceVars;
+}
+
+/** One target's final outcome, as handed out; the run keeps them as columns (`BulkItems`). */
+export interface BulkItem {
+  index: number;
+  target: string;
+  deviceId?: string;
+  outcome: SendResult['outcome'];
+  status: number | null;
+  reason: string | null;
+  retryable: boolean;
+  attempts: number;
+  resultId: string;
+}
 
 const OUTCOMES: ReadonlyArray<SendResult['outcome']> = ['accepted', 'rejected', 'failed'];
 const RETRYABLE = 0x80;

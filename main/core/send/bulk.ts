@@ -7,15 +7,11 @@ import { isAppError } from '../../../shared/errors';
 import type { EventBus } from '../events';
 import type { Transport } from '../transport/types';
 import { retryDelayMs, sleep } from './backoff';
-import { BulkItems } from './bulk-items';
+import { BulkItems, type BulkItem, type BulkTarget } from './bulk-items';
 import type { PreparedSend, Sender } from './sender';
 
-export interface BulkTarget {
-  target: string;
-  deviceId?: string;
-  /** Values for {{device.<name>}} in the payload and string options. */
-  vars?: DeviceVars;
-}
+// Declared beside the columns that hold them; importers of the run get them here too.
+export type { BulkItem, BulkTarget };
 
 export interface BulkOptions {
   /** Requests in flight at once (HTTP/2 streams for APNs, parallel requests elsewhere). */
@@ -48,19 +44,6 @@ export function isAmbiguousFailure(result: SendResult): boolean {
   if (result.outcome !== 'failed' || result.status !== null || result.retryable) return false;
   // APNs names a GOAWAY by its debug reason (e.g. Shutdown) and keeps the frame in details.
   return AMBIGUOUS_FAILURES.has(result.reason ?? '') || result.details?.['goaway'] !== undefined;
-}
-
-/** One target's final outcome, as handed out; the run keeps them as columns (`BulkItems`). */
-export interface BulkItem {
-  index: number;
-  target: string;
-  deviceId?: string;
-  outcome: SendResult['outcome'];
-  status: number | null;
-  reason: string | null;
-  retryable: boolean;
-  attempts: number;
-  resultId: string;
 }
 
 export type BulkState = 'running' | 'paused' | 'done' | 'cancelled';

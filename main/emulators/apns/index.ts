@@ -18,8 +18,7 @@ import {
 } from '../common/admin';
 import { FaultInjector } from '../common/faults';
 import { Inbox } from '../common/inbox';
-import type { EmulatorStartOptions, RunningEmulator } from '../common/types';
-import type { EmulatorFactory } from '../registry';
+import type { EmulatorFactory, EmulatorStartOptions, RunningEmulator } from '../common/types';
 import { JwtVerifier } from './auth';
 import { issueApnsCertificate, type CertificateEnvironment } from './certificates';
 import { DEFAULT_CHECKS, handlePush, PUSH_PREFIX, type ApnsChecks, type ConnectionState } from './push-route';

@@ -1,4 +1,5 @@
 import type { Provider } from '../../../shared/domain/exchange';
+import type { LocalEnvironment } from '../../core/local/local-env';
 import type { LocalCa } from './ca';
 import type { FaultInjector } from './faults';
 import type { Inbox } from './inbox';
@@ -26,4 +27,17 @@ export interface RunningEmulator {
   readonly inbox: Inbox;
   readonly faults: FaultInjector;
   close(): Promise<void>;
+}
+
+/**
+ * How to start one provider's emulator and what it contributes to the published local
+ * environment. Each emulator adds its entry to `EMULATORS` in `registry.ts`.
+ */
+export interface EmulatorFactory {
+  readonly provider: Provider;
+  start(
+    options: EmulatorStartOptions & { peers: () => Partial<Record<Provider, RunningEmulator>> },
+  ): Promise<RunningEmulator>;
+  /** The part of LocalEnvironment this emulator provides (base URLs, token endpoints). */
+  describe(running: RunningEmulator): Partial<Omit<LocalEnvironment, 'pid' | 'startedAt' | 'ca' | 'admin'>>;
 }

@@ -1,6 +1,5 @@
 import type { TLSSocket } from 'node:tls';
-import type { EmulatorFactory } from '../registry';
-import type { EmulatorStartOptions, RunningEmulator } from '../common/types';
+import type { EmulatorFactory, EmulatorStartOptions, RunningEmulator } from '../common/types';
 import { FaultInjector } from '../common/faults';
 import { Inbox } from '../common/inbox';
 import { FcmTokenIssuer } from './oauth';

@@ -5,8 +5,7 @@ import type { Provider } from '../../../shared/domain/exchange';
 import { handleChecksAdmin, handleCommonAdmin, readJson, sendJson, startingChecks } from '../common/admin';
 import { FaultInjector } from '../common/faults';
 import { Inbox } from '../common/inbox';
-import type { EmulatorStartOptions, RunningEmulator } from '../common/types';
-import type { EmulatorFactory } from '../registry';
+import type { EmulatorFactory, EmulatorStartOptions, RunningEmulator } from '../common/types';
 import { DEFAULT_CHECKS, handleSend, sendError, type NhubChecks } from './send-route';
 import {
   credentialInputSchema,

@@ -12,8 +12,7 @@ import {
 } from '../common/admin';
 import { FaultInjector } from '../common/faults';
 import { Inbox } from '../common/inbox';
-import type { EmulatorStartOptions, RunningEmulator } from '../common/types';
-import type { EmulatorFactory } from '../registry';
+import type { EmulatorFactory, EmulatorStartOptions, RunningEmulator } from '../common/types';
 import { DEFAULT_CHECKS, handlePush, PUSH_PATH, type WebpushChecks } from './push-route';
 import { WebpushStore, type CredentialRecord, type SubscriptionRecord } from './store';
 

@@ -12,8 +12,7 @@ import {
 } from '../common/admin';
 import { FaultInjector } from '../common/faults';
 import { Inbox } from '../common/inbox';
-import type { EmulatorStartOptions, RunningEmulator } from '../common/types';
-import type { EmulatorFactory } from '../registry';
+import type { EmulatorFactory, EmulatorStartOptions, RunningEmulator } from '../common/types';
 import { CHANNEL_PATH, DEFAULT_CHECKS, handleChannel, type WnsChecks } from './channel-route';
 import { CHANNEL_STATES, CONNECTION_STATES, WnsStore, type AppRecord, type ChannelRecord } from './store';
 import { ENTRA_TOKEN_PATH, handleToken, LIVE_TOKEN_PATH, TokenIssuer } from './tokens';

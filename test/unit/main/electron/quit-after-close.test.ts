@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../../../main/core/core';
+import { createLocalServices } from '../../../../main/local';
 import { historyFileName } from '../../../../main/core/workspace/history/rotation';
 import { quitAfterClose } from '../../../../main/electron/quit-after-close';
 import { makeResult } from '../../../support/history-fixtures';
@@ -28,7 +29,13 @@ describe('quitAfterClose', () => {
   it('ends the app only after a real core closed, with its history on disk', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'pc-quit-'));
     try {
-      const core = await createCore({ mode: 'electron', dataDir: dir, ephemeralSecrets: true, log: () => {} });
+      const core = await createCore({
+        local: createLocalServices,
+        mode: 'electron',
+        dataDir: dir,
+        ephemeralSecrets: true,
+        log: () => {},
+      });
       core.events.emit('send.result', makeResult(1), { quiet: true });
       const app = new FakeApp();
       let onDiskAtEnd = '';

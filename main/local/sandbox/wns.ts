@@ -1,7 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { adminCall } from '../../emulators/admin-client';
 import { toastText } from '../../../shared/templates/wns/toast';
-import type { WnsSecret } from '../credentials/types';
+import type { WnsSecret } from '../../core/credentials/types';
 import type { ProviderSetup } from './types';
 import { sandboxCredential } from './types';
 

@@ -1,7 +1,7 @@
 import type { Device } from '../../../shared/domain/device';
 import type { Provider } from '../../../shared/domain/exchange';
-import type { CredentialService, ImportRequest } from '../credentials/service';
-import type { LocalEnvironment } from '../local/local-env';
+import type { CredentialService, ImportRequest } from '../../core/credentials/service';
+import type { LocalEnvironment } from '../../core/local/local-env';
 
 export interface SandboxContext {
   env: LocalEnvironment;

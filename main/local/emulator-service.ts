@@ -3,9 +3,10 @@ import type { FaultRuleInput } from '../../shared/domain/fault-rule';
 import { AppError } from '../../shared/errors';
 import type { EventBus } from '../core/events';
 import { readLocalEnvironment } from '../core/local/local-env';
-import type { Delivery } from './common/inbox';
-import { EMULATORS } from './registry';
-import { defaultStateDir, startEmulators, type EmulatorSet } from './run';
+import type { EmulatorControl } from '../core/local/local-services';
+import type { Delivery } from '../emulators/common/inbox';
+import { EMULATORS } from '../emulators/registry';
+import { defaultStateDir, startEmulators, type EmulatorSet } from '../emulators/run';
 
 export interface EmulatorStatus {
   /** `here`: started by this app; `elsewhere`: another process (e.g. `push-console emulators start`). */
@@ -19,7 +20,7 @@ export interface EmulatorStatus {
  * The Emulators screen's backend: start and stop the local services inside this process,
  * read their inboxes and manage fault rules. Deliveries are announced as events.
  */
-export class EmulatorService {
+export class EmulatorService implements EmulatorControl {
   #set: EmulatorSet | null = null;
   #starting: Promise<EmulatorSet> | null = null;
   readonly #unsubscribe: Array<() => void> = [];

@@ -1,6 +1,6 @@
 import { adminCall } from '../../emulators/admin-client';
-import { generateVapidPair } from '../credentials/vapid';
-import type { VapidSecret } from '../credentials/types';
+import { generateVapidPair } from '../../core/credentials/vapid';
+import type { VapidSecret } from '../../core/credentials/types';
 import type { ProviderSetup } from './types';
 import { sandboxCredential } from './types';
 

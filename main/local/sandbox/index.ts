@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import type { Provider } from '../../../shared/domain/exchange';
 import { AppError } from '../../../shared/errors';
-import type { Core } from '../core';
-import { readLocalEnvironment, type LocalEnvironment } from '../local/local-env';
-import { LockedFile } from '../workspace/json-file';
+import { readLocalEnvironment, type LocalEnvironment } from '../../core/local/local-env';
+import type { EmulatorControl, LocalHost } from '../../core/local/local-services';
+import { LockedFile } from '../../core/workspace/json-file';
 import { setupApns } from './apns';
 import { setupFcm } from './fcm';
 import { SANDBOX_TAG, type ProviderSetup } from './types';
@@ -35,10 +35,14 @@ export interface SandboxStep {
  * first push needs no account. Safe to run again: credentials and profiles are reused, the
  * sandbox devices are replaced by fresh ones the emulators know.
  */
-export async function initSandbox(core: Core, options: { startEmulators: boolean }): Promise<SandboxStep[]> {
+export async function initSandbox(
+  core: LocalHost,
+  emulators: EmulatorControl,
+  options: { startEmulators: boolean },
+): Promise<SandboxStep[]> {
   let env = await readLocalEnvironment(core.dataDir);
   if (!env && options.startEmulators) {
-    await core.emulators.start();
+    await emulators.start();
     env = await readLocalEnvironment(core.dataDir);
   }
   if (!env) {
@@ -57,7 +61,7 @@ export async function initSandbox(core: Core, options: { startEmulators: boolean
   return lock.withLock(() => setUp(core, env));
 }
 
-async function setUp(core: Core, env: LocalEnvironment): Promise<SandboxStep[]> {
+async function setUp(core: LocalHost, env: LocalEnvironment): Promise<SandboxStep[]> {
   const steps: SandboxStep[] = [];
   const composer = await core.drafts.load();
   const drafts = { ...composer.drafts };
