@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { FileButton } from '../../app/FileButton';
+import { FileButton } from '../../components/FileButton';
 import { checkFileSize } from '../../bridge/upload';
 import { splitTargets } from '../../../shared/devices/targets';
 import type { Device } from '../../../shared/domain/device';

@@ -6,7 +6,7 @@ import { filterDevices, useDevices } from '../../state/devices';
 import { useBulk } from '../../state/bulk';
 import { useProfiles } from '../../state/profiles';
 import { useComposer } from '../../state/composer';
-import { FileButton } from '../../app/FileButton';
+import { FileButton } from '../../components/FileButton';
 import { BulkPanel } from './BulkPanel';
 import { DeviceEditor } from './DeviceEditor';
 import './devices.css';
