@@ -30,8 +30,9 @@ export const useCredentials = create<CredentialsState>((set, get) => ({
   error: null,
   tests: {},
   async load() {
-    await guarded(set, async () => set({ items: await call('credentials.list', {}) }));
-    set({ loaded: true });
+    // One change on success: a long list renders once.
+    await guarded(set, async () => set({ items: await call('credentials.list', {}), loaded: true }));
+    if (!get().loaded) set({ loaded: true });
   },
   async importCredential(input) {
     const meta = await call('credentials.import', input);

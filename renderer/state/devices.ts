@@ -24,8 +24,9 @@ export const useDevices = create<DevicesState>((set, get) => ({
   selected: new Set(),
   query: '',
   async load() {
-    await guarded(set, async () => set({ devices: await call('devices.list', {}) }));
-    set({ loaded: true });
+    // One change on success: a long list renders once.
+    await guarded(set, async () => set({ devices: await call('devices.list', {}), loaded: true }));
+    if (!get().loaded) set({ loaded: true });
   },
   async save(input) {
     const { updated } = await call('devices.save', input);

@@ -17,8 +17,9 @@ export const useProfiles = create<ProfilesState>((set, get) => ({
   loaded: false,
   error: null,
   async load() {
-    await guarded(set, async () => set({ profiles: await call('profiles.list', {}) }));
-    set({ loaded: true });
+    // One change on success: a long list renders once.
+    await guarded(set, async () => set({ profiles: await call('profiles.list', {}), loaded: true }));
+    if (!get().loaded) set({ loaded: true });
   },
   async save(input) {
     const saved = await call('profiles.save', input);
