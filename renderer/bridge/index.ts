@@ -1,8 +1,10 @@
 import type { Bridge, CallInput, CallName, CallOutput, PreloadApi } from '../../shared/contract';
-import type { ApiError } from '../../shared/errors';
+import { BridgeError } from './errors';
 import { createIpcBridge } from './ipc-bridge';
 import { createWsBridge } from './ws-bridge';
 import { takeRunToken } from './run-token';
+
+export { BridgeError, guarded, toShownError, type ShownError } from './errors';
 
 declare global {
   interface Window {
@@ -54,17 +56,6 @@ export const bridge: Bridge = {
 
 export function onConnectionChange(listener: (connected: boolean) => void): void {
   connectionListener = listener;
-}
-
-/** An error from main, carried as a value so components can show message and hint. */
-export class BridgeError extends Error {
-  readonly code: string;
-  readonly hint: string | undefined;
-  constructor(error: ApiError) {
-    super(error.message);
-    this.code = error.code;
-    this.hint = error.hint;
-  }
 }
 
 /** Calls main and returns the value, or throws a BridgeError with the human message. */

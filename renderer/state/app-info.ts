@@ -1,10 +1,10 @@
 import { create } from 'zustand';
 import type { AppInfo } from '../../shared/contract';
-import { BridgeError, call } from '../bridge';
+import { call, guarded, type ShownError } from '../bridge';
 
 interface AppInfoState {
   info: AppInfo | null;
-  error: { message: string; hint?: string | undefined } | null;
+  error: ShownError | null;
   connected: boolean;
   load(): Promise<void>;
   setConnected(connected: boolean): void;
@@ -14,14 +14,7 @@ export const useAppInfo = create<AppInfoState>((set) => ({
   info: null,
   error: null,
   connected: true,
-  async load() {
-    try {
-      set({ info: await call('app.info', {}), error: null });
-    } catch (error) {
-      const e = error instanceof BridgeError ? error : new BridgeError({ code: 'INTERNAL', message: String(error) });
-      set({ error: { message: e.message, hint: e.hint } });
-    }
-  },
+  load: () => guarded(set, async () => set({ info: await call('app.info', {}) })),
   setConnected(connected) {
     set({ connected });
   },

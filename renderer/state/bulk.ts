@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { CallInput, CallOutput, EventPayload } from '../../shared/contract';
 import { BULK_TARGETS_MAX, INLINE_TARGETS_MAX } from '../../shared/transfer-limits';
 import type { Provider } from '../../shared/domain/exchange';
-import { bridge, call } from '../bridge';
+import { bridge, call, guarded, type ShownError } from '../bridge';
 import { uploadText } from '../bridge/upload';
 import { useDevices } from './devices';
 
@@ -46,7 +46,7 @@ interface BulkState {
   page: ResultsPage | null;
   /** How many final results the retry action would send again. */
   retryable: number;
-  error: string | null;
+  error: ShownError | null;
   start(input: StartInput): Promise<void>;
   control(action: 'pause' | 'resume' | 'cancel'): Promise<void>;
   loadResults(filter?: { outcome?: 'accepted' | 'rejected' | 'failed'; retryable?: boolean }): Promise<void>;
@@ -64,40 +64,32 @@ export const useBulk = create<BulkState>((set, get) => ({
   retryable: 0,
   error: null,
   async start(input) {
-    set({ error: null, page: null, progress: null, retryable: 0 });
-    try {
+    set({ page: null, progress: null, retryable: 0 });
+    await guarded(set, async () => {
       const { sendId, total } = await call('bulk.start', await withLargeListUploaded(input));
-      set({
-        sendId,
-        progress: startingProgress(sendId, total),
-      });
-    } catch (error) {
-      set({ error: (error as Error).message });
-    }
+      set({ sendId, progress: startingProgress(sendId, total) });
+    });
   },
   async control(action) {
     const sendId = get().sendId;
-    if (sendId) await call('bulk.control', { sendId, action }).catch((e: Error) => set({ error: e.message }));
+    if (sendId) await guarded(set, () => call('bulk.control', { sendId, action }).then(() => undefined));
   },
   async loadResults(filter = {}) {
     const sendId = get().sendId;
     if (!sendId) return;
-    try {
+    await guarded(set, async () => {
       const [page, retryable] = await Promise.all([
         call('bulk.results', { sendId, offset: 0, limit: 500, ...filter }),
         call('bulk.results', { sendId, offset: 0, limit: 1, retryable: true }),
       ]);
       set({ page, retryable: retryable.total });
-    } catch (error) {
-      set({ error: (error as Error).message });
-    }
+    });
   },
-  setError: (message) => set({ error: message }),
+  setError: (message) => set({ error: message === null ? null : { code: 'INVALID_INPUT', message } }),
   async retry() {
     const sendId = get().sendId;
     if (!sendId) return;
-    try {
-      set({ error: null });
+    await guarded(set, async () => {
       const next = await call('bulk.retry', { sendId });
       set({
         sendId: next.sendId,
@@ -105,9 +97,7 @@ export const useBulk = create<BulkState>((set, get) => ({
         retryable: 0,
         progress: startingProgress(next.sendId, next.total),
       });
-    } catch (error) {
-      set({ error: (error as Error).message });
-    }
+    });
   },
 }));
 

@@ -1,12 +1,7 @@
 import { create } from 'zustand';
 import type { CallInput } from '../../shared/contract';
 import type { CredentialMeta } from '../../shared/domain/credential';
-import { BridgeError, call } from '../bridge';
-
-export interface ShownError {
-  message: string;
-  hint?: string | undefined;
-}
+import { call, guarded, toShownError, type ShownError } from '../bridge';
 
 export interface TestOutcome {
   ok: boolean;
@@ -28,11 +23,6 @@ interface CredentialsState {
   generateVapid(subject: string, label?: string): Promise<CredentialMeta>;
 }
 
-export function toShownError(error: unknown): ShownError {
-  if (error instanceof BridgeError) return { message: error.message, hint: error.hint };
-  return { message: error instanceof Error ? error.message : String(error) };
-}
-
 /** Metadata only: secrets go into main through these calls and never come back. */
 export const useCredentials = create<CredentialsState>((set, get) => ({
   items: [],
@@ -40,11 +30,9 @@ export const useCredentials = create<CredentialsState>((set, get) => ({
   error: null,
   tests: {},
   async load() {
-    try {
-      set({ items: await call('credentials.list', {}), loaded: true, error: null });
-    } catch (error) {
-      set({ loaded: true, error: toShownError(error) });
-    }
+    // One change on success: a long list renders once.
+    await guarded(set, async () => set({ items: await call('credentials.list', {}), loaded: true }));
+    if (!get().loaded) set({ loaded: true });
   },
   async importCredential(input) {
     const meta = await call('credentials.import', input);

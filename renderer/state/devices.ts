@@ -1,11 +1,11 @@
 import { create } from 'zustand';
 import type { Device, DeviceInput } from '../../shared/domain/device';
-import { call } from '../bridge';
+import { call, guarded, type ShownError } from '../bridge';
 
 interface DevicesState {
   devices: Device[];
   loaded: boolean;
-  error: string | null;
+  error: ShownError | null;
   selected: Set<string>;
   query: string;
   load(): Promise<void>;
@@ -24,11 +24,9 @@ export const useDevices = create<DevicesState>((set, get) => ({
   selected: new Set(),
   query: '',
   async load() {
-    try {
-      set({ devices: await call('devices.list', {}), loaded: true, error: null });
-    } catch (error) {
-      set({ loaded: true, error: (error as Error).message });
-    }
+    // One change on success: a long list renders once.
+    await guarded(set, async () => set({ devices: await call('devices.list', {}), loaded: true }));
+    if (!get().loaded) set({ loaded: true });
   },
   async save(input) {
     const { updated } = await call('devices.save', input);

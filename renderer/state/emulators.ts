@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { CallOutput } from '../../shared/contract';
 import type { Provider } from '../../shared/domain/exchange';
-import { bridge, call } from '../bridge';
+import { bridge, call, guarded, type ShownError } from '../bridge';
 
 type Status = CallOutput<'emulators.status'>;
 type Delivery = CallOutput<'emulators.inbox'>[number];
@@ -10,7 +10,7 @@ type Fault = CallOutput<'emulators.faults'>[number];
 interface EmulatorsState {
   status: Status | null;
   busy: boolean;
-  error: { message: string; hint?: string | undefined } | null;
+  error: ShownError | null;
   provider: Provider;
   inbox: Delivery[];
   faults: Fault[];
@@ -25,17 +25,7 @@ interface EmulatorsState {
 }
 
 export const useEmulators = create<EmulatorsState>((set, get) => {
-  const guard = async (work: () => Promise<void>) => {
-    set({ busy: true, error: null });
-    try {
-      await work();
-    } catch (error) {
-      const e = error as Error & { hint?: string };
-      set({ error: { message: e.message, hint: e.hint } });
-    } finally {
-      set({ busy: false });
-    }
-  };
+  const guard = (work: () => Promise<void>) => guarded(set, work, { busy: true });
   return {
     status: null,
     busy: false,

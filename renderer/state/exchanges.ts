@@ -2,11 +2,10 @@ import { create } from 'zustand';
 import type { CallOutput } from '../../shared/contract';
 import type { Exchange } from '../../shared/domain/exchange';
 import { filterExchanges, type ExchangeSummary, type HistoryFilter } from '../../shared/history/summary';
-import { bridge, call } from '../bridge';
+import { bridge, call, toShownError, type ShownError } from '../bridge';
 import { LiveRows } from './live-rows';
 
 type Compare = CallOutput<'exchanges.compare'>;
-type UiError = { message: string; hint?: string | undefined };
 
 // The list holds summaries only; this many is still smooth with the virtualized list.
 const LOADED_MAX = 50_000;
@@ -22,7 +21,7 @@ interface ExchangesState {
   checked: string[];
   compare: Compare | null;
   loading: boolean;
-  error: UiError | null;
+  error: ShownError | null;
   notice: string | null;
   load(): Promise<void>;
   setFilter(patch: Partial<HistoryFilter>): void;
@@ -87,10 +86,7 @@ export const useExchanges = create<ExchangesState>((set, get) => {
     },
     closeCompare: () => set({ compare: null }),
     setNotice: (notice) => set({ notice }),
-    fail(error) {
-      const e = error as Error & { hint?: string };
-      set({ error: { message: e.message, hint: e.hint } });
-    },
+    fail: (error) => set({ error: toShownError(error) }),
     listen() {
       const live = new LiveRows(LOADED_MAX);
       let timer: ReturnType<typeof setTimeout> | null = null;

@@ -1,10 +1,9 @@
 import { create } from 'zustand';
 import type { CallOutput } from '../../shared/contract';
 import type { HistorySend } from '../../shared/history/calls';
-import { bridge, call } from '../bridge';
+import { bridge, call, guarded, type ShownError } from '../bridge';
 
 type StoredSend = CallOutput<'history.get'>;
-type UiError = { message: string; hint?: string | undefined };
 
 interface HistoryState {
   sends: HistorySend[];
@@ -13,7 +12,7 @@ interface HistoryState {
   text: string;
   selected: StoredSend | null;
   busy: boolean;
-  error: UiError | null;
+  error: ShownError | null;
   load(): Promise<void>;
   loadMore(): Promise<void>;
   search(text: string): Promise<void>;
@@ -29,17 +28,7 @@ interface HistoryState {
 const PAGE = 200;
 
 export const useHistory = create<HistoryState>((set, get) => {
-  const guard = async (work: () => Promise<void>) => {
-    set({ busy: true, error: null });
-    try {
-      await work();
-    } catch (error) {
-      const e = error as Error & { hint?: string };
-      set({ error: { message: e.message, hint: e.hint } });
-    } finally {
-      set({ busy: false });
-    }
-  };
+  const guard = (work: () => Promise<void>) => guarded(set, work, { busy: true });
   const filter = () => (get().text.trim() ? { text: get().text } : {});
   return {
     sends: [],

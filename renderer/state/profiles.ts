@@ -1,11 +1,11 @@
 import { create } from 'zustand';
 import type { Profile, ProfileInput } from '../../shared/domain/profile';
-import { call } from '../bridge';
+import { call, guarded, type ShownError } from '../bridge';
 
 interface ProfilesState {
   profiles: Profile[];
   loaded: boolean;
-  error: string | null;
+  error: ShownError | null;
   load(): Promise<void>;
   save(input: ProfileInput): Promise<Profile>;
   duplicate(id: string): Promise<Profile>;
@@ -17,11 +17,9 @@ export const useProfiles = create<ProfilesState>((set, get) => ({
   loaded: false,
   error: null,
   async load() {
-    try {
-      set({ profiles: await call('profiles.list', {}), loaded: true, error: null });
-    } catch (error) {
-      set({ loaded: true, error: (error as Error).message });
-    }
+    // One change on success: a long list renders once.
+    await guarded(set, async () => set({ profiles: await call('profiles.list', {}), loaded: true }));
+    if (!get().loaded) set({ loaded: true });
   },
   async save(input) {
     const saved = await call('profiles.save', input);

@@ -2,20 +2,14 @@ import { create } from 'zustand';
 import type { SendRequest } from '../../shared/domain/send-request';
 import type { SendResult } from '../../shared/domain/send-result';
 import type { PreflightIssue } from '../../shared/preflight/types';
-import { BridgeError, call } from '../bridge';
-
-interface SendError {
-  code: string;
-  message: string;
-  hint?: string | undefined;
-}
+import { call, guarded, toShownError, type ShownError } from '../bridge';
 
 interface SendSlice {
   issues: PreflightIssue[];
-  preflightError: string | null;
+  preflightError: ShownError | null;
   sendId: string | null;
   result: SendResult | null;
-  error: SendError | null;
+  error: ShownError | null;
   preflight(request: SendRequest): void;
   send(request: SendRequest): Promise<void>;
   cancel(): Promise<void>;
@@ -39,24 +33,20 @@ export const useSend = create<SendSlice>((set, get) => ({
         const issues = await call('send.preflight', request);
         if (seq === preflightSeq) set({ issues, preflightError: null });
       } catch (error) {
-        if (seq === preflightSeq) set({ issues: [], preflightError: (error as Error).message });
+        if (seq === preflightSeq) set({ issues: [], preflightError: toShownError(error) });
       }
     }, 120);
   },
   async send(request) {
     if (get().sendId) return;
     const sendId = crypto.randomUUID();
-    set({ sendId, error: null, result: null });
-    try {
+    set({ sendId, result: null });
+    await guarded(set, async () => {
       const outcome = await call('send.run', { sendId, request });
       set({ result: outcome.result, issues: outcome.preflight });
-    } catch (error) {
-      const e = error instanceof BridgeError ? error : new BridgeError({ code: 'INTERNAL', message: String(error) });
-      set({ error: { code: e.code, message: e.message, hint: e.hint } });
-    } finally {
-      // Whatever happened, the composer is usable again: no endless "Sending…".
-      set({ sendId: null });
-    }
+    });
+    // Whatever happened, the composer is usable again: no endless "Sending…".
+    set({ sendId: null });
   },
   async cancel() {
     const sendId = get().sendId;

@@ -1,8 +1,9 @@
 import type { PreflightIssue } from '../../../shared/preflight/types';
+import type { ShownError } from '../../bridge';
 
 interface Props {
   issues: readonly PreflightIssue[];
-  error: string | null;
+  error: ShownError | null;
   /** Why the last offered fix could not be applied, if it could not. */
   fixError?: string | null;
   onJump(issue: PreflightIssue): void;
@@ -24,7 +25,8 @@ export function PreflightList({ issues, error, fixError, onJump, onFix }: Props)
   if (error) {
     return (
       <p className="preflight-note preflight-error" role="alert" data-testid="preflight-unavailable">
-        <span className="preflight-icon">✕</span> Preflight could not check this send: {error}
+        <span className="preflight-icon">✕</span> Preflight could not check this send: {error.message}
+        {error.hint && <span className="hint"> {error.hint}</span>}
       </p>
     );
   }

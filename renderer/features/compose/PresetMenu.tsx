@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { Provider } from '../../../shared/domain/exchange';
 import type { Preset } from '../../../shared/domain/profile';
-import { call } from '../../bridge';
+import { call, toShownError, type ShownError } from '../../bridge';
+import { ErrorLine } from '../../components/ErrorLine';
 
 interface Props {
   provider: Provider;
@@ -13,6 +14,7 @@ interface Props {
 export function PresetMenu({ provider, current, onLoad }: Props) {
   const [presets, setPresets] = useState<Preset[]>([]);
   const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<ShownError | null>(null);
   const refresh = () => void call('presets.list', { provider }).then(setPresets, () => setPresets([]));
   useEffect(refresh, [provider]);
   return (
@@ -46,16 +48,21 @@ export function PresetMenu({ provider, current, onLoad }: Props) {
             payload: current.payload,
           }).then(
             () => {
+              setError(null);
               setMessage(`Saved "${name.trim()}".`);
               refresh();
             },
-            (error: Error) => setMessage(error.message),
+            (failure: unknown) => {
+              setMessage(null);
+              setError(toShownError(failure));
+            },
           );
         }}
       >
         Save preset
       </button>
       {message && <span className="hint">{message}</span>}
+      <ErrorLine error={error} />
     </span>
   );
 }

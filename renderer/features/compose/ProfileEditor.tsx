@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { Environment } from '../../../shared/domain/environment';
 import type { Provider } from '../../../shared/domain/exchange';
 import type { Profile } from '../../../shared/domain/profile';
-import type { BridgeError } from '../../bridge';
+import { toShownError, type ShownError } from '../../bridge';
+import { ErrorLine } from '../../components/ErrorLine';
 import { useCredentialChoices } from '../../state/credential-choices';
 import { useProfiles } from '../../state/profiles';
 
@@ -20,7 +21,7 @@ export function ProfileEditor({ provider, profile, onClose }: Props) {
   const [credentialId, setCredentialId] = useState(profile?.credentialId ?? '');
   const [environment, setEnvironment] = useState<Environment>(profile?.environment ?? 'sandbox');
   const [defaults, setDefaults] = useState(JSON.stringify(profile?.defaults ?? {}, null, 2));
-  const [error, setError] = useState<{ message: string; hint?: string | undefined } | null>(null);
+  const [error, setError] = useState<ShownError | null>(null);
   const dialog = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {
@@ -32,7 +33,10 @@ export function ProfileEditor({ provider, profile, onClose }: Props) {
     try {
       parsedDefaults = JSON.parse(defaults || '{}');
     } catch {
-      setError({ message: 'Defaults must be a JSON object, e.g. {"topic": "com.example.app"}.' });
+      setError({
+        code: 'INVALID_INPUT',
+        message: 'Defaults must be a JSON object, e.g. {"topic": "com.example.app"}.',
+      });
       return;
     }
     try {
@@ -46,8 +50,7 @@ export function ProfileEditor({ provider, profile, onClose }: Props) {
       });
       onClose(saved);
     } catch (e) {
-      const err = e as BridgeError;
-      setError({ message: err.message, hint: err.hint });
+      setError(toShownError(e));
     }
   }
 
@@ -122,19 +125,14 @@ export function ProfileEditor({ provider, profile, onClose }: Props) {
             onChange={(e) => setDefaults(e.target.value)}
           />
         </div>
-        {error && (
-          <div className="field-error" role="alert" data-testid="profile-error">
-            {error.message}
-            {error.hint && <div className="hint">{error.hint}</div>}
-          </div>
-        )}
+        <ErrorLine error={error} testId="profile-error" />
         <div className="dialog-actions">
           {profile && (
             <>
               <button
                 type="button"
                 data-testid="profile-duplicate"
-                onClick={() => void duplicate(profile.id).then(onClose, (e: Error) => setError({ message: e.message }))}
+                onClick={() => void duplicate(profile.id).then(onClose, (e: unknown) => setError(toShownError(e)))}
               >
                 Duplicate
               </button>
@@ -146,7 +144,7 @@ export function ProfileEditor({ provider, profile, onClose }: Props) {
                   if (confirm(`Delete the profile "${profile.name}"? Its credential stays.`)) {
                     void remove(profile.id).then(
                       () => onClose(null),
-                      (e: Error) => setError({ message: e.message }),
+                      (e: unknown) => setError(toShownError(e)),
                     );
                   }
                 }}

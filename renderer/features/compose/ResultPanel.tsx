@@ -1,8 +1,9 @@
 import type { SendResult } from '../../../shared/domain/send-result';
+import type { ShownError } from '../../bridge';
 
 interface Props {
   result: SendResult | null;
-  error: { code: string; message: string; hint?: string | undefined } | null;
+  error: ShownError | null;
   sending: boolean;
   onCancel(): void;
   onOpenExchange(id: string): void;

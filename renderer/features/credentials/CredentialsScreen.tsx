@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { CredentialMeta } from '../../../shared/domain/credential';
+import { ErrorLine } from '../../components/ErrorLine';
 import { useAppInfo } from '../../state/app-info';
 import { useCredentials } from '../../state/credentials';
 import { CredentialRow, type RowAction } from './CredentialRow';
@@ -53,11 +54,7 @@ export function CredentialsScreen() {
           {keychain.message}
         </p>
       )}
-      {error && (
-        <div className="field-error" role="alert">
-          <strong>{error.message}</strong> {error.hint}
-        </div>
-      )}
+      <ErrorLine error={error} />
       {loaded && items.length === 0 && !error && (
         <p className="cred-note">
           No credentials yet. Import an APNs key or certificate, an FCM service account, WNS, VAPID or Notification Hubs

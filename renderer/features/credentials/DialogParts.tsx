@@ -1,5 +1,4 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import type { ShownError } from '../../state/credentials';
 
 /** A modal dialog, opened as soon as it mounts; closing it (Escape included) calls onClose. */
 export function Dialog(props: { title: string; testId: string; onClose(): void; children: ReactNode }) {
@@ -10,17 +9,6 @@ export function Dialog(props: { title: string; testId: string; onClose(): void; 
       <h3>{props.title}</h3>
       {props.children}
     </dialog>
-  );
-}
-
-/** What went wrong and, when main knows, what to do about it. */
-export function ErrorLine({ error, testId }: { error: ShownError | null; testId?: string }) {
-  if (!error) return null;
-  return (
-    <div className="field-error" role="alert" data-testid={testId}>
-      <strong>{error.message}</strong>
-      {error.hint && <div>{error.hint}</div>}
-    </div>
   );
 }
 

@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import type { CredentialFields, CredentialKind, CredentialMeta } from '../../../shared/domain/credential';
-import { toShownError, useCredentials, type ShownError } from '../../state/credentials';
-import { ErrorLine, FormActions } from './DialogParts';
+import { toShownError, type ShownError } from '../../bridge';
+import { ErrorLine } from '../../components/ErrorLine';
+import { useCredentials } from '../../state/credentials';
+import { FormActions } from './DialogParts';
 import { EMPTY_FIELDS, KindFields, type FieldValues } from './KindFields';
 import { fileToBase64, KIND_LABELS, KIND_ORDER } from './kinds';
 

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import type { CredentialMeta } from '../../../shared/domain/credential';
-import { toShownError, useCredentials, type ShownError } from '../../state/credentials';
-import { Dialog, ErrorLine, FormActions } from './DialogParts';
+import { toShownError, type ShownError } from '../../bridge';
+import { ErrorLine } from '../../components/ErrorLine';
+import { useCredentials } from '../../state/credentials';
+import { Dialog, FormActions } from './DialogParts';
 
 export function RenameDialog({ meta, onClose }: { meta: CredentialMeta; onClose(): void }) {
   const rename = useCredentials((s) => s.rename);

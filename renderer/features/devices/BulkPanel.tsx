@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { FileButton } from '../../app/FileButton';
+import { ErrorLine } from '../../components/ErrorLine';
+import { FileButton } from '../../components/FileButton';
 import { checkFileSize } from '../../bridge/upload';
 import { splitTargets } from '../../../shared/devices/targets';
 import type { Device } from '../../../shared/domain/device';
@@ -143,11 +144,7 @@ export function BulkPanel({ devices, paste = false }: { devices: Device[]; paste
           Send to all
         </button>
       </div>
-      {bulk.error && (
-        <p className="field-error" role="alert">
-          {bulk.error}
-        </p>
-      )}
+      <ErrorLine error={bulk.error} />
       {progress && (
         <div className="bulk-progress" data-testid="bulk-progress">
           <progress max={progress.total} value={progress.done} />

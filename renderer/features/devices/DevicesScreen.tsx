@@ -1,12 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Device } from '../../../shared/domain/device';
-import { call } from '../../bridge';
+import { call, toShownError, type ShownError } from '../../bridge';
 import { checkFileSize, fitsInline, uploadText } from '../../bridge/upload';
 import { filterDevices, useDevices } from '../../state/devices';
 import { useBulk } from '../../state/bulk';
 import { useProfiles } from '../../state/profiles';
 import { useComposer } from '../../state/composer';
-import { FileButton } from '../../app/FileButton';
+import { ErrorLine } from '../../components/ErrorLine';
+import { FileButton } from '../../components/FileButton';
 import { BulkPanel } from './BulkPanel';
 import { DeviceEditor } from './DeviceEditor';
 import './devices.css';
@@ -28,6 +29,7 @@ export function DevicesScreen() {
   const pasting = useBulk((s) => s.form.pasting);
   const setBulkForm = useBulk((s) => s.setForm);
   const [message, setMessage] = useState<{ text: string; errors?: string[] } | null>(null);
+  const [importError, setImportError] = useState<ShownError | null>(null);
 
   useEffect(() => {
     void load();
@@ -41,17 +43,20 @@ export function DevicesScreen() {
 
   async function importFile(file: File) {
     const format = file.name.toLowerCase().endsWith('.json') ? 'json' : 'csv';
+    setImportError(null);
     const tooLarge = checkFileSize(file, 'import');
     if (tooLarge) return setMessage({ text: tooLarge });
     const result = await readAndImport(file, format, (fraction) =>
       setMessage({ text: `Uploading ${file.name}… ${Math.floor(fraction * 100)}%` }),
-    ).catch((e: Error) => ({
-      ok: false as const,
-      errors: [{ row: 0, message: e.message }],
-    }));
-    if (result.ok)
+    ).catch((error: unknown) => {
+      // Not a row's problem (an upload refused, say): main's message and what to do next.
+      setMessage({ text: 'Nothing was imported.' });
+      setImportError(toShownError(error));
+      return null;
+    });
+    if (result?.ok)
       setMessage({ text: `Imported ${result.created} new and updated ${result.updated} existing devices.` });
-    else
+    else if (result)
       setMessage({
         text: 'Nothing was imported; fix these rows and try again:',
         errors: result.errors.map((e) => e.message),
@@ -137,7 +142,8 @@ export function DevicesScreen() {
           )}
         </div>
       )}
-      {state.error && <p className="field-error">{state.error}</p>}
+      <ErrorLine error={importError} testId="devices-import-error" />
+      <ErrorLine error={state.error} testId="devices-error" />
       {state.loaded && state.devices.length === 0 ? (
         <p className="hint">No devices yet. Add one, import a CSV, or use “Try it locally” on the Emulators screen.</p>
       ) : (

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { ErrorLine } from '../../components/ErrorLine';
 import { useEmulators } from '../../state/emulators';
 import { PROVIDERS } from '../compose/defaults';
 import { FaultForm } from './FaultForm';
@@ -55,11 +56,7 @@ export function EmulatorsScreen() {
                   : 'Stopped'}
         </span>
       </div>
-      {state.error && (
-        <div className="field-error" role="alert">
-          {state.error.message} {state.error.hint}
-        </div>
-      )}
+      <ErrorLine error={state.error} />
       {status && status.endpoints.length > 0 && (
         <table className="table">
           <thead>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { CallOutput } from '../../../shared/contract';
-import { call } from '../../bridge';
+import { call, toShownError, type ShownError } from '../../bridge';
+import { ErrorLine } from '../../components/ErrorLine';
 import { useComposer } from '../../state/composer';
 import { useDevices } from '../../state/devices';
 import { useEmulators } from '../../state/emulators';
@@ -16,7 +17,7 @@ type Steps = CallOutput<'sandbox.init'>;
 export function SandboxCard() {
   const [steps, setSteps] = useState<Steps | null>(null);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ message: string; hint?: string } | null>(null);
+  const [error, setError] = useState<ShownError | null>(null);
   const go = useNavigation((s) => s.go);
 
   async function run() {
@@ -32,8 +33,7 @@ export function SandboxCard() {
         useComposer.getState().load(),
       ]);
     } catch (e) {
-      const err = e as Error & { hint?: string };
-      setError({ message: err.message, ...(err.hint ? { hint: err.hint } : {}) });
+      setError(toShownError(e));
     } finally {
       setBusy(false);
     }
@@ -49,11 +49,7 @@ export function SandboxCard() {
       <button type="button" className="primary" data-testid="sandbox-init" disabled={busy} onClick={() => void run()}>
         {busy ? 'Setting up…' : 'Try it locally'}
       </button>
-      {error && (
-        <p className="field-error" role="alert" data-testid="sandbox-error">
-          {error.message} {error.hint}
-        </p>
-      )}
+      <ErrorLine error={error} testId="sandbox-error" />
       {steps && (
         <>
           <ul className="sandbox-steps" data-testid="sandbox-steps">

@@ -1,107 +1,15 @@
-import { findAll, parseXml } from '../../../shared/xml/parse';
+import { providerSchema } from '../../../shared/domain/exchange';
+import { PROVIDER_VIEWS } from '../provider-views';
+import type { InboxDelivery, RenderedNotification } from './inbox-renderers';
 
-/** What a device would show for a delivery: a notification's title and body, or what kind it was. */
-export interface RenderedNotification {
-  title: string | null;
-  body: string | null;
-  /** For what shows no notification: "Background (content-available)", "Data only", "Badge 3"… */
-  note: string | null;
-}
+export type { RenderedNotification } from './inbox-renderers';
 
-interface Delivery {
-  provider: string;
-  headers: Record<string, string>;
-  payload: string;
-}
-
-const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
-const record = (value: unknown): Record<string, unknown> =>
-  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-
-function json(payload: string): Record<string, unknown> | null {
-  try {
-    const value: unknown = JSON.parse(payload);
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
-}
-
-function apns(payload: string): RenderedNotification {
-  const aps = record(json(payload)?.['aps']);
-  const alert = aps['alert'];
-  if (typeof alert === 'string') return { title: null, body: alert, note: null };
-  const parts = record(alert);
-  const title = text(parts['title']);
-  const subtitle = text(parts['subtitle']);
-  const body = text(parts['body']);
-  if (title || body || subtitle)
-    return { title: [title, subtitle].filter(Boolean).join(' · ') || null, body, note: null };
-  if (aps['content-available'] === 1) return { title: null, body: null, note: 'Background (content-available)' };
-  if (typeof aps['badge'] === 'number') return { title: null, body: null, note: `Badge ${aps['badge']}` };
-  return { title: null, body: null, note: 'No alert' };
-}
-
-function fcm(payload: string): RenderedNotification {
-  const outer = json(payload) ?? {};
-  // Notification Hubs' fcmv1 format wraps the message as FCM's own API does.
-  const message = typeof outer['message'] === 'object' ? record(outer['message']) : outer;
-  const android = record(record(message['android'])['notification']);
-  const common = record(message['notification']);
-  const title = text(android['title']) ?? text(common['title']);
-  const body = text(android['body']) ?? text(common['body']);
-  if (title || body) return { title, body, note: null };
-  const data = Object.keys(record(message['data'])).length;
-  return {
-    title: null,
-    body: null,
-    note: data ? `Data only (${data} key${data === 1 ? '' : 's'})` : 'No notification',
-  };
-}
-
-function wns(headers: Record<string, string>, payload: string): RenderedNotification {
-  const type = headers['x-wns-type'] ?? '';
-  if (type === 'wns/raw') return { title: null, body: null, note: 'Raw notification (to the app, not shown)' };
-  const parsed = parseXml(payload);
-  if (!parsed.ok) return { title: null, body: null, note: 'Not well-formed XML' };
-  if (type === 'wns/badge') return { title: null, body: null, note: `Badge ${parsed.root.attributes['value'] ?? ''}` };
-  const lines = findAll(parsed.root, 'text')
-    .map((element) => element.text.trim())
-    .filter(Boolean);
-  return {
-    title: lines[0] ?? null,
-    body: lines.slice(1).join('\n') || null,
-    note: type === 'wns/tile' ? 'Tile' : null,
-  };
-}
-
-function webpush(payload: string): RenderedNotification {
-  const value = json(payload);
-  if (!value) return { title: null, body: payload || null, note: payload ? null : 'Empty push (no payload)' };
-  const notification = record(value['notification']);
-  const title = text(value['title']) ?? text(notification['title']);
-  const body = text(value['body']) ?? text(notification['body']);
-  return title || body ? { title, body, note: null } : { title: null, body: null, note: 'JSON for the service worker' };
-}
-
-/** Best-effort preview for the inbox; the raw payload is always shown next to it. */
-export function renderDelivery(delivery: Delivery): RenderedNotification {
-  switch (delivery.provider) {
-    case 'apns':
-      return apns(delivery.payload);
-    case 'fcm':
-      return fcm(delivery.payload);
-    case 'wns':
-      return wns(delivery.headers, delivery.payload);
-    case 'webpush':
-      return webpush(delivery.payload);
-    default: {
-      // Notification Hubs: the payload is in the platform's own format.
-      const format = delivery.headers['servicebusnotification-format'] ?? '';
-      if (format === 'apple') return apns(delivery.payload);
-      if (format === 'gcm' || format === 'fcmv1') return fcm(delivery.payload);
-      if (format === 'windows') return wns(delivery.headers, delivery.payload);
-      return { title: null, body: null, note: format ? `${format} payload` : null };
-    }
-  }
+/**
+ * Best-effort preview for the inbox; the raw payload is always shown next to it. A delivery's
+ * provider is a plain string on the wire: one this renderer does not know shows no preview.
+ */
+export function renderDelivery(delivery: InboxDelivery & { provider: string }): RenderedNotification {
+  const provider = providerSchema.safeParse(delivery.provider);
+  if (!provider.success) return { title: null, body: null, note: null };
+  return PROVIDER_VIEWS[provider.data].inbox(delivery);
 }

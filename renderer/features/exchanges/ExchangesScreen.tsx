@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { call } from '../../bridge';
+import { ErrorLine } from '../../components/ErrorLine';
 import { useExchangeFocus } from '../../state/exchange-focus';
 import { useExchanges } from '../../state/exchanges';
 import { downloadText, harFileName } from './actions';
@@ -88,12 +89,7 @@ export function ExchangesScreen() {
           </button>
         </div>
       </div>
-      {state.error && (
-        <div className="field-error" role="alert" data-testid="exchanges-error">
-          {state.error.message}
-          {state.error.hint && <span className="hint"> {state.error.hint}</span>}
-        </div>
-      )}
+      <ErrorLine error={state.error} testId="exchanges-error" />
       {state.notice && (
         <div className="notice" role="status" data-testid="exchanges-notice" onClick={() => state.setNotice(null)}>
           {state.notice}

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { ErrorLine } from '../../components/ErrorLine';
 import { useComposerHandoff } from '../../state/composer-handoff';
 import { useExchangeFocus } from '../../state/exchange-focus';
 import { useHistory } from '../../state/history';
@@ -83,12 +84,7 @@ export function HistoryScreen() {
           {state.writeError}
         </div>
       )}
-      {state.error && (
-        <div className="field-error" role="alert" data-testid="history-error">
-          {state.error.message}
-          {state.error.hint && <span className="hint"> {state.error.hint}</span>}
-        </div>
-      )}
+      <ErrorLine error={state.error} testId="history-error" />
       <div className="history-body">
         <div className="history-list" data-testid="history-list">
           {state.sends.length === 0 && !state.busy && (

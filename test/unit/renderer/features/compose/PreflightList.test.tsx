@@ -30,7 +30,9 @@ describe('PreflightList', () => {
     expect(render({ fixError: 'The payload is not valid JSON.' })).toContain(
       'role="alert" data-testid="preflight-fix-error">The payload is not valid JSON.</p>',
     );
-    const failed = render({ error: 'Invalid input for send.preflight: options.priority: Invalid input' });
+    const failed = render({
+      error: { code: 'INVALID_INPUT', message: 'Invalid input for send.preflight: options.priority: Invalid input' },
+    });
     expect(failed).toContain('data-testid="preflight-unavailable"');
     expect(failed).toContain('Preflight could not check this send: Invalid input for send.preflight');
     expect(failed).not.toContain('preflight-issue');
