@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Provider } from '../../shared/domain/exchange';
-import { templatesByProvider } from '../../shared/templates';
+import { templatesByProvider } from '../../shared/providers/spec';
 import { launchChromium, missingChromium } from '../support/browser';
 import {
   allowClipboard,

@@ -3,7 +3,7 @@ import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { wnsPreview, type TileView, type ToastView } from '../../shared/providers/wns/preview';
-import { wnsTemplates } from '../../shared/templates/wns';
+import { wnsTemplates } from '../../shared/providers/wns/templates';
 import { launchChromium, missingChromium } from '../support/browser';
 import { describeWithSystem } from '../support/system';
 

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { payloadSize } from '../../../shared/limits';
+import { payloadSize } from '../../../shared/providers/webpush/size';
 import { locateJsonPointer } from '../../../shared/json/locate';
 import type { SendRequest } from '../../../shared/domain/send-request';
 import { applyPreflightFix, INSTALLATION_ID_PLACEHOLDER } from '../../../shared/preflight/fixes';
@@ -11,7 +11,7 @@ import { useNavigation } from '../../state/navigation';
 import { useProfiles } from '../../state/profiles';
 import { useSend } from '../../state/send';
 import { PROVIDERS, STARTER_DRAFTS, payloadLanguage } from './defaults';
-import { templatesByProvider } from '../../../shared/templates';
+import { templatesByProvider } from '../../../shared/providers/spec';
 import { PayloadEditor } from './editor/PayloadEditor';
 import type { EditorHandle } from './editor/editor-types';
 import { payloadJsonSchema } from './payload-schemas';

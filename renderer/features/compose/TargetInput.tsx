@@ -1,5 +1,5 @@
 import type { Provider } from '../../../shared/domain/exchange';
-import { detectTarget, targetMismatch } from '../../../shared/targets/detect';
+import { detectTarget, targetMismatch } from '../../../shared/providers/detect-target';
 import { useEffect, useMemo } from 'react';
 import { useDevices } from '../../state/devices';
 

@@ -1,5 +1,5 @@
 import type { Provider } from '../../../shared/domain/exchange';
-import { templatesByProvider } from '../../../shared/templates';
+import { templatesByProvider } from '../../../shared/providers/spec';
 import type { TemplateLike } from './template-draft';
 
 interface Props {

@@ -1,4 +1,4 @@
-import { preflightApns } from '../../../../shared/preflight/apns';
+import { preflightApns } from '../../../../shared/providers/apns/preflight';
 import type { ProviderModule } from '../types';
 import { sendApns, testApnsCredential } from './client';
 import { ApnsJwtCache } from './jwt';

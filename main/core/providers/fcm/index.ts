@@ -1,4 +1,4 @@
-import { preflightFcm } from '../../../../shared/preflight/fcm';
+import { preflightFcm } from '../../../../shared/providers/fcm/preflight';
 import type { PreflightIssue } from '../../../../shared/preflight/types';
 import type { ProviderModule } from '../types';
 import { sendFcm, testFcmCredential } from './client';

@@ -1,5 +1,5 @@
 import { AppError } from '../../../../shared/errors';
-import { preflightNhub } from '../../../../shared/preflight/nhub';
+import { preflightNhub } from '../../../../shared/providers/nhub/preflight';
 import type { ProviderModule } from '../types';
 import { requireNhub, sendNhub } from './client';
 import { SasTokenCache } from './sas';

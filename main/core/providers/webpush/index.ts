@@ -1,4 +1,4 @@
-import { preflightWebpush } from '../../../../shared/preflight/webpush';
+import { preflightWebpush } from '../../../../shared/providers/webpush/preflight';
 import type { ProviderModule } from '../types';
 import { requireVapid, sendWebpush } from './client';
 import { decodeJwt, verifyEs256, vapidPublicKeyObject } from './vapid';

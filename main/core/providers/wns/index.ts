@@ -1,4 +1,4 @@
-import { preflightWns } from '../../../../shared/preflight/wns';
+import { preflightWns } from '../../../../shared/providers/wns/preflight';
 import type { PreflightIssue } from '../../../../shared/preflight/types';
 import type { ProviderModule } from '../types';
 import { sendWns, testWnsCredential } from './client';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { payloadSize } from '../../../../shared/limits';
-import { preflightApns } from '../../../../shared/preflight/apns';
-import { preflightFcm } from '../../../../shared/preflight/fcm';
+import { payloadSize } from '../../../../shared/providers/webpush/size';
+import { preflightApns } from '../../../../shared/providers/apns/preflight';
+import { preflightFcm } from '../../../../shared/providers/fcm/preflight';
 import { formatBytes, type PreflightIssue } from '../../../../shared/preflight/types';
-import { preflightWebpush } from '../../../../shared/preflight/webpush';
+import { preflightWebpush } from '../../../../shared/providers/webpush/preflight';
 import { apnsSendSchema } from '../../../../shared/providers/apns/message';
 import { fcmOptionsSchema } from '../../../../shared/providers/fcm/message';
 
