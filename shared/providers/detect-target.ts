@@ -1,15 +1,25 @@
-import type { Provider } from '../domain/exchange';
+import { apnsTargetDetector } from './apns/detect';
+import { fcmTargetDetector } from './fcm/detect';
+import { PROVIDER_IDS, PROVIDER_LABELS, type Provider } from './ids';
+import { nhubTargetDetector } from './nhub/detect';
+import type { TargetDetector } from './spec';
+import { webpushTargetDetector } from './webpush/detect';
+import { wnsTargetDetector } from './wns/detect';
 
-export type TargetKind =
-  | 'apns-token'
-  | 'fcm-token'
-  | 'fcm-topic'
-  | 'fcm-condition'
-  | 'wns-channel'
-  | 'webpush-subscription'
-  | 'nhub-tags'
-  | 'empty'
-  | 'unknown';
+/**
+ * Each provider's target rules. Kept apart from the registry (index.ts) because FCM's preflight
+ * asks whether a token is another provider's, and the registry holds that preflight.
+ */
+const DETECTORS = {
+  apns: apnsTargetDetector,
+  fcm: fcmTargetDetector,
+  wns: wnsTargetDetector,
+  webpush: webpushTargetDetector,
+  nhub: nhubTargetDetector,
+} satisfies { [P in Provider]: TargetDetector };
+
+type Detectors = typeof DETECTORS;
+export type TargetKind = { [P in Provider]: keyof Detectors[P]['kinds'] }[Provider] | 'empty' | 'unknown';
 
 export interface TargetGuess {
   kind: TargetKind;
@@ -18,63 +28,33 @@ export interface TargetGuess {
   label: string;
 }
 
-const LABELS: Record<TargetKind, string> = {
-  'apns-token': 'APNs device token',
-  'fcm-token': 'FCM registration token',
-  'fcm-topic': 'FCM topic',
-  'fcm-condition': 'FCM condition',
-  'wns-channel': 'WNS channel URI',
-  'webpush-subscription': 'Web Push subscription',
-  'nhub-tags': 'Notification Hubs tag expression',
-  empty: 'Nothing yet',
-  unknown: 'Not recognized',
-};
-
-function guess(kind: TargetKind, provider: Provider | null): TargetGuess {
-  return { kind, provider, label: LABELS[kind] };
-}
+const EMPTY: TargetGuess = { kind: 'empty', provider: null, label: 'Nothing yet' };
+const UNKNOWN: TargetGuess = { kind: 'unknown', provider: null, label: 'Not recognized' };
 
 /**
  * Recognizes what was pasted into the target field, so a token for the wrong provider is
- * flagged before a send rather than after a rejection.
+ * flagged before a send rather than after a rejection. A JSON object or a URL is only ever
+ * a provider whose targets look like that; other text is tried against each provider in turn.
  */
 export function detectTarget(text: string): TargetGuess {
   const value = text.trim();
-  if (!value) return guess('empty', null);
-  if (value.startsWith('{')) {
-    return /"endpoint"\s*:/.test(value) && /"p256dh"\s*:/.test(value)
-      ? guess('webpush-subscription', 'webpush')
-      : guess('unknown', null);
+  if (!value) return EMPTY;
+  const shape = value.startsWith('{') ? 'json' : /^https?:\/\//i.test(value) ? 'url' : 'text';
+  for (const provider of PROVIDER_IDS) {
+    const detector: TargetDetector = DETECTORS[provider];
+    if (detector.shape !== shape) continue;
+    const kind = detector.detect(value);
+    if (kind) return { kind: kind as TargetKind, provider, label: detector.kinds[kind]! };
   }
-  if (/^https?:\/\//i.test(value)) {
-    if (/notify\.windows\.com/i.test(value) || /\/w\/\?token=/i.test(value)) return guess('wns-channel', 'wns');
-    return guess('unknown', null);
-  }
-  // APNs tokens are hex; Apple says not to assume a length, but they are at least 32 bytes today.
-  if (/^[0-9a-f]{64,200}$/i.test(value)) return guess('apns-token', 'apns');
-  if (/^\/?topics\/[A-Za-z0-9\-_.~%]+$/.test(value)) return guess('fcm-topic', 'fcm');
-  if (/'[^']+'\s+in\s+topics/.test(value)) return guess('fcm-condition', 'fcm');
-  if (/^[A-Za-z0-9_-]{20,}:[A-Za-z0-9_-]{20,}$/.test(value) || /^[A-Za-z0-9_-]{100,}$/.test(value)) {
-    return guess('fcm-token', 'fcm');
-  }
-  if (/^[A-Za-z0-9_@#.:\-$!&|() ]+$/.test(value) && value.length <= 1024) return guess('nhub-tags', 'nhub');
-  return guess('unknown', null);
+  return UNKNOWN;
 }
 
 /** A sentence when the target plainly belongs to another provider; null when it fits or is unclear. */
 export function targetMismatch(provider: Provider, text: string): string | null {
   const found = detectTarget(text);
   if (found.provider === null || found.provider === provider) return null;
-  // Tag expressions are loose enough to match many things; only flag the distinctive kinds.
-  if (found.kind === 'nhub-tags') return null;
+  const detector: TargetDetector = DETECTORS[found.provider];
+  if (detector.loose?.includes(found.kind)) return null;
   const article = /^[AEFIOU]/.test(found.label) ? 'an' : 'a';
-  return `This looks like ${article} ${found.label}, not a target for ${PROVIDER_NAMES[provider]}.`;
+  return `This looks like ${article} ${found.label}, not a target for ${PROVIDER_LABELS[provider]}.`;
 }
-
-const PROVIDER_NAMES: Record<Provider, string> = {
-  apns: 'APNs',
-  fcm: 'FCM',
-  wns: 'WNS',
-  webpush: 'Web Push',
-  nhub: 'Notification Hubs',
-};

@@ -8,7 +8,8 @@ import {
   topicSuffix,
   type ApnsPushType,
 } from './push-types';
-import { formatBytes, utf8Length, type PreflightIssue } from '../../preflight/types';
+import { formatBytes, type PreflightIssue } from '../../preflight/types';
+import { utf8Length } from '../../text';
 
 type Credential = Pick<CredentialMeta, 'kind' | 'label' | 'metadata'> | null;
 

@@ -1,11 +1,10 @@
 import type { NhubFormat, NhubOptions, NhubSendRequest } from './message';
-import { nhubOptionsSchema } from './message';
+import { NHUB_PAYLOAD_LIMIT, nhubOptionsSchema } from './message';
 import { parseTagExpression } from './tag-expression';
 import { parseXml } from '../../xml/parse';
 import { expandTemplate, templatePropertyNames } from './template';
-import { formatBytes, utf8Length, type PreflightIssue } from '../../preflight/types';
-
-export const NHUB_PAYLOAD_LIMIT = 4096;
+import { formatBytes, type PreflightIssue } from '../../preflight/types';
+import { utf8Length } from '../../text';
 
 /** X-WNS-Type from the XML root element, as the Python sample does (toast, tile, badge). */
 export function wnsTypeFromXml(payload: string): 'wns/toast' | 'wns/tile' | 'wns/badge' | undefined {

@@ -1,12 +1,10 @@
-import { WEBPUSH_OVERHEAD_BYTES, webpushEncryptedSize, webpushPadding } from './size';
+import { WEBPUSH_MAX_BODY_BYTES, WEBPUSH_OVERHEAD_BYTES, webpushEncryptedSize, webpushPadding } from './size';
 import { isBase64UrlText } from './base64url';
 import { VAPID_MAX_EXPIRY_SECONDS, WEBPUSH_URGENCIES, type WebpushSendRequest } from './message';
 import { isLoopbackHost, pushServiceForHost } from './push-services';
 import { parseSubscription, subscriptionKeyProblems } from './subscription';
 import { formatBytes, type PreflightIssue } from '../../preflight/types';
 
-/** RFC 8030 §7.2: a push service must accept bodies up to 4096 bytes. */
-export const WEBPUSH_MAX_BODY_BYTES = 4096;
 /** Autopush refuses longer TTLs (errno 112); others shorten them. */
 export const WEBPUSH_MAX_TTL = 2_592_000;
 /** [?] Autopush's FCM bridge (Firefox on Android) is reported to cap data at this size. */

@@ -8,7 +8,8 @@ import {
   type WnsType,
 } from './message';
 import { findAll, parseXml, type XmlElement } from '../../xml/parse';
-import { formatBytes, utf8Length, type PreflightIssue } from '../../preflight/types';
+import { formatBytes, type PreflightIssue } from '../../preflight/types';
+import { utf8Length } from '../../text';
 
 interface Request {
   target: string;

@@ -1,4 +1,5 @@
 import { preflightApns } from '../../../../shared/providers/apns/preflight';
+import { apnsSpec } from '../../../../shared/providers/apns/spec';
 import type { ProviderModule } from '../types';
 import { sendApns, testApnsCredential } from './client';
 import { ApnsJwtCache } from './jwt';
@@ -10,7 +11,7 @@ export function createApnsProvider(options: { now?: () => number } = {}): Provid
   const jwts = new ApnsJwtCache(options.now);
   return {
     id: 'apns',
-    credentialKinds: ['apns-token', 'apns-certificate'],
+    credentialKinds: apnsSpec.credentialKinds,
     jwts,
     preflight: (request, credential) => preflightApns(request, credential?.meta ?? null),
     send: (request, context) => sendApns(request, context, jwts),

@@ -1,4 +1,5 @@
 import { AppError } from '../../../../shared/errors';
+import { nhubSpec } from '../../../../shared/providers/nhub/spec';
 import { preflightNhub } from '../../../../shared/providers/nhub/preflight';
 import type { ProviderModule } from '../types';
 import { requireNhub, sendNhub } from './client';
@@ -12,7 +13,7 @@ export function createNhubProvider(options: { now?: () => number } = {}): Provid
   const cache = new SasTokenCache(options.now);
   return {
     id: 'nhub',
-    credentialKinds: ['nhub'],
+    credentialKinds: nhubSpec.credentialKinds,
     preflight: (request) => preflightNhub(request),
     send: (request, context) => sendNhub(request, context, cache),
     async testCredential(credential, context) {

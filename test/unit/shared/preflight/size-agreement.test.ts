@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { payloadSize } from '../../../../shared/providers/webpush/size';
+import { providerSpec } from '../../../../shared/providers';
 import { preflightApns } from '../../../../shared/providers/apns/preflight';
 import { preflightFcm } from '../../../../shared/providers/fcm/preflight';
 import { formatBytes, type PreflightIssue } from '../../../../shared/preflight/types';
@@ -24,19 +24,21 @@ const fcmPayload = (fill: number) =>
     8,
   );
 const fcm = (target: string, payload: string) => preflightFcm({ target, options: fcmOptionsSchema.parse({}), payload });
+const fcmSize = (payload: string, options: Record<string, unknown>, target: string) =>
+  providerSpec('fcm').payloadSize(payload, options, target);
 const tooLarge = (issues: PreflightIssue[]) => issues.find((issue) => issue.code.endsWith('too-large'));
 
 describe('size meter and preflight count the same bytes', () => {
   it('FCM: the compact message, not the indented text, and the error names the meter’s number', () => {
     // Indentation alone pushes the typed text over 4,096 while the message as sent is under it.
     const fits = fcmPayload(30);
-    const meter = payloadSize('fcm', fits, {}, FCM_TOKEN);
+    const meter = fcmSize(fits, {}, FCM_TOKEN);
     expect(fits.length).toBeGreaterThan(4096);
     expect(meter).toEqual({ bytes: JSON.stringify(JSON.parse(fits)).length, limit: 4096, label: 'FCM limit' });
     expect(tooLarge(fcm(FCM_TOKEN, fits))).toBeUndefined();
 
     const over = fcmPayload(45);
-    const reading = payloadSize('fcm', over, {}, FCM_TOKEN);
+    const reading = fcmSize(over, {}, FCM_TOKEN);
     expect(reading.bytes).toBeGreaterThan(reading.limit);
     expect(tooLarge(fcm(FCM_TOKEN, over))?.message).toBe(
       `Message is ${formatBytes(reading.bytes)} bytes; FCM allows 4,096`,
@@ -45,7 +47,7 @@ describe('size meter and preflight count the same bytes', () => {
 
   it('FCM topics: the smaller limit on both sides, with a target named in the payload too', () => {
     const payload = JSON.stringify({ topic: 'news', data: { text: 'x'.repeat(2100) } }, null, 2);
-    const reading = payloadSize('fcm', payload, {}, '');
+    const reading = fcmSize(payload, {}, '');
     expect(reading.limit).toBe(2048);
     expect(tooLarge(fcm('', payload))?.message).toBe(
       `Message is ${formatBytes(reading.bytes)} bytes; FCM allows 2,048 for topic messages`,
@@ -53,14 +55,14 @@ describe('size meter and preflight count the same bytes', () => {
   });
 
   it('FCM: a payload that does not parse yet is read as its compact text where it can be', () => {
-    expect(payloadSize('fcm', '{ "data" : ', {}, FCM_TOKEN).bytes).toBe(11);
-    expect(payloadSize('fcm', '{ "data" : {} }', {}, '').bytes).toBe('{"data":{}}'.length);
+    expect(fcmSize('{ "data" : ', {}, FCM_TOKEN).bytes).toBe(11);
+    expect(fcmSize('{ "data" : {} }', {}, '').bytes).toBe('{"data":{}}'.length);
   });
 
   it('Web Push: the encrypted body with its padding', () => {
     const payload = 'y'.repeat(3900);
     const options = { ttl: 60, padding: 200 };
-    const reading = payloadSize('webpush', payload, options, SUBSCRIPTION);
+    const reading = providerSpec('webpush').payloadSize(payload, options, SUBSCRIPTION);
     expect(reading.bytes).toBe(3900 + 200 + 103);
     const issues = preflightWebpush({ target: SUBSCRIPTION, payload, options, environment: 'production' }, null);
     expect(tooLarge(issues)?.message).toMatch(new RegExp(`^Encrypted payload is ${formatBytes(reading.bytes)} bytes`));
@@ -68,7 +70,7 @@ describe('size meter and preflight count the same bytes', () => {
 
   it('APNs: the text as typed, since it is sent as typed', () => {
     const payload = JSON.stringify({ aps: { alert: 'z'.repeat(4200) } }, null, 2);
-    const reading = payloadSize('apns', payload, { pushType: 'alert' }, 'a'.repeat(64));
+    const reading = providerSpec('apns').payloadSize(payload, { pushType: 'alert' }, 'a'.repeat(64));
     const issues = preflightApns(
       apnsSendSchema.parse({
         provider: 'apns',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { preflightApns } from '../../../../../shared/providers/apns/preflight';
 import { apnsSendSchema } from '../../../../../shared/providers/apns/message';
 import { apnsTemplates } from '../../../../../shared/providers/apns/templates';
-import { templatesByProvider } from '../../../../../shared/providers/spec';
+import { PROVIDER_SPECS } from '../../../../../shared/providers';
 
 describe('APNs templates', () => {
   it('cover every kind the composer offers, with unique ids', () => {
@@ -26,7 +26,7 @@ describe('APNs templates', () => {
     ]) {
       expect(ids).toContain(`apns.${id}`);
     }
-    expect(templatesByProvider.apns).toBe(apnsTemplates);
+    expect(PROVIDER_SPECS.apns.templates).toBe(apnsTemplates);
   });
 
   it.each(apnsTemplates.map((t) => [t.id, t] as const))(

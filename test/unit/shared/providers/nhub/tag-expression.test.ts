@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateTagExpression, isValidTag, parseTagExpression } from '../../../../../shared/providers/nhub/tag-expression';
+import {
+  evaluateTagExpression,
+  isValidTag,
+  parseTagExpression,
+} from '../../../../../shared/providers/nhub/tag-expression';
 
 function ok(text: string) {
   const result = parseTagExpression(text);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { preflightWns } from '../../../../../shared/providers/wns/preflight';
 import { WNS_BADGE_GLYPHS, wnsOptionsSchema } from '../../../../../shared/providers/wns/message';
-import { templatesByProvider } from '../../../../../shared/providers/spec';
+import { PROVIDER_SPECS } from '../../../../../shared/providers';
 import { wnsTemplates } from '../../../../../shared/providers/wns/templates';
 import { findAll, parseXml } from '../../../../../shared/xml/parse';
 
@@ -19,7 +19,7 @@ describe('WNS templates', () => {
 
   it('has unique ids and is in the gallery', () => {
     expect(new Set(wnsTemplates.map((t) => t.id)).size).toBe(wnsTemplates.length);
-    expect(templatesByProvider.wns).toBe(wnsTemplates);
+    expect(PROVIDER_SPECS.wns.templates).toBe(wnsTemplates);
   });
 
   function root(id: string) {
