@@ -1,18 +1,6 @@
 import type { Provider } from '../../shared/domain/exchange';
 import { AppError } from '../../shared/errors';
-import { apnsOptionsSchema } from '../../shared/providers/apns/message';
-import { fcmOptionsSchema } from '../../shared/providers/fcm/message';
-import { nhubOptionsSchema } from '../../shared/providers/nhub/message';
-import { webpushOptionsSchema } from '../../shared/providers/webpush/message';
-import { wnsOptionsSchema } from '../../shared/providers/wns/message';
-
-const OPTION_KEYS: Record<Provider, ReadonlySet<string>> = {
-  apns: new Set(Object.keys(apnsOptionsSchema.shape)),
-  fcm: new Set(Object.keys(fcmOptionsSchema.shape)),
-  wns: new Set(Object.keys(wnsOptionsSchema.shape)),
-  webpush: new Set(Object.keys(webpushOptionsSchema.shape)),
-  nhub: new Set(Object.keys(nhubOptionsSchema.shape)),
-};
+import { providerSpec } from '../../shared/providers';
 
 const camel = (flag: string) => flag.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
 
@@ -26,7 +14,7 @@ export function providerFlagsAsOptions(
   provider: Provider,
   own: ReadonlySet<string>,
 ): string[] {
-  const keys = OPTION_KEYS[provider];
+  const keys = new Set(Object.keys(providerSpec(provider).optionsSchema.shape));
   const out: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { Provider } from '../../shared/domain/exchange';
 import type { ComposerState, Draft } from '../../shared/domain/profile';
 import { call } from '../bridge';
-import { STARTER_DRAFTS } from '../features/compose/defaults';
+import { providerSpec } from '../../shared/providers';
 
 interface ComposerSlice {
   loaded: boolean;
@@ -53,7 +53,7 @@ export const useComposer = create<ComposerSlice>((set, get) => ({
 }));
 
 export function currentDraft(provider: Provider, drafts: Partial<Record<Provider, Draft>>): Draft {
-  return drafts[provider] ?? STARTER_DRAFTS[provider];
+  return drafts[provider] ?? providerSpec(provider).starterDraft;
 }
 
 export function useCurrentDraft(): Draft {

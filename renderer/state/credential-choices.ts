@@ -1,15 +1,8 @@
 import { useEffect } from 'react';
-import type { CredentialKind, CredentialMeta } from '../../shared/domain/credential';
+import type { CredentialMeta } from '../../shared/domain/credential';
 import type { Provider } from '../../shared/domain/exchange';
+import { providerSpec } from '../../shared/providers';
 import { useCredentials } from './credentials';
-
-const KINDS_FOR: Record<Provider, readonly CredentialKind[]> = {
-  apns: ['apns-token', 'apns-certificate'],
-  fcm: ['fcm-service-account'],
-  wns: ['wns'],
-  webpush: ['vapid'],
-  nhub: ['nhub'],
-};
 
 /** The credentials a provider can send with, loaded on first use. */
 export function useCredentialChoices(provider: Provider): CredentialMeta[] {
@@ -19,5 +12,5 @@ export function useCredentialChoices(provider: Provider): CredentialMeta[] {
   useEffect(() => {
     if (!loaded) void load();
   }, [loaded, load]);
-  return items.filter((meta) => KINDS_FOR[provider].includes(meta.kind));
+  return items.filter((meta) => providerSpec(provider).credentialKinds.includes(meta.kind));
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PROVIDER_IDS } from '../providers/ids';
 
 /** A header as it went over the wire, order kept; HTTP/2 pseudo-headers appear first as `:method` etc. */
 export const headerSchema = z.tuple([z.string(), z.string()]);
@@ -56,7 +57,8 @@ export const exchangeErrorSchema = z.object({
   goawayReason: z.string().optional(),
 });
 
-export const providerSchema = z.enum(['apns', 'fcm', 'wns', 'webpush', 'nhub']);
+/** The provider ids (`shared/providers/ids.ts`); the registry has a spec for each. */
+export const providerSchema = z.enum(PROVIDER_IDS);
 export type Provider = z.infer<typeof providerSchema>;
 
 export const exchangeSchema = z.object({

@@ -1,4 +1,4 @@
-import { stringifyFcmData } from './fcm';
+import { stringifyFcmData } from '../providers/fcm/preflight';
 
 /** The parts of a draft a fix may change. */
 export interface FixInput {

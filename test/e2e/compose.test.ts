@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Provider } from '../../shared/domain/exchange';
-import { templatesByProvider } from '../../shared/templates';
+import { PROVIDER_SPECS } from '../../shared/providers';
 import { launchChromium, missingChromium } from '../support/browser';
 import {
   allowClipboard,
@@ -21,7 +21,7 @@ import { describeWithSystem } from '../support/system';
 
 /** A gallery template's payload and options, as the test edits them. */
 function template(provider: Provider, name: string) {
-  const found = templatesByProvider[provider].find((t) => t.name === name);
+  const found = PROVIDER_SPECS[provider].templates.find((t) => t.name === name);
   if (!found) throw new Error(`no ${provider} template named ${name}`);
   return found;
 }

@@ -3,7 +3,7 @@ import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { wnsPreview, type TileView, type ToastView } from '../../shared/providers/wns/preview';
-import { wnsTemplates } from '../../shared/templates/wns';
+import { wnsTemplates } from '../../shared/providers/wns/templates';
 import { launchChromium, missingChromium } from '../support/browser';
 import { describeWithSystem } from '../support/system';
 
@@ -44,7 +44,7 @@ function png(width: number, height: number): Buffer {
 const ENTRY = `
 import { createRoot } from 'react-dom/client';
 import { WnsPreview } from './renderer/features/compose/wns/WnsPreview';
-import { wnsTemplates } from './shared/templates/wns';
+import { wnsTemplates } from './shared/providers/wns/templates';
 const root = createRoot(document.getElementById('root'));
 root.render(wnsTemplates.map((t) => (
   <section key={t.id} data-template={t.id} style={{ padding: 16, display: 'inline-block' }}>

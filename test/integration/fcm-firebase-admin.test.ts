@@ -10,7 +10,7 @@ import { LocalCa } from '../../main/emulators/common/ca';
 import { startFcmEmulator, type RunningFcmEmulator } from '../../main/emulators/fcm';
 import { createFcmProvider } from '../../main/core/providers/fcm';
 import { FcmTokenCache } from '../../main/core/providers/fcm/token-cache';
-import { preflightFcm } from '../../shared/preflight/fcm';
+import { preflightFcm } from '../../shared/providers/fcm/preflight';
 import { fcmMessageJsonSchema } from '../../shared/providers/fcm/message-schema';
 import { LoopbackTransport, localEnvFor, serviceAccountCredential, serviceAccountSecret } from '../support/fcm-harness';
 

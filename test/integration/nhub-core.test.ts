@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Exchange } from '../../shared/domain/exchange';
-import { nhubTemplates } from '../../shared/templates/nhub';
+import { nhubTemplates } from '../../shared/providers/nhub/templates';
 import { createCore, type Core } from '../../main/core/core';
 import { createLocalServices } from '../../main/local';
 import { publishLocalEnvironment } from '../../main/core/local/local-env';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Exchange } from '../../shared/domain/exchange';
 import { readWebpushNotes } from '../../shared/providers/webpush/notes';
-import { webpushTemplates } from '../../shared/templates/webpush';
+import { webpushTemplates } from '../../shared/providers/webpush/templates';
 import { createCore, type Core } from '../../main/core/core';
 import { createLocalServices } from '../../main/local';
 import { publishLocalEnvironment } from '../../main/core/local/local-env';

@@ -9,7 +9,7 @@ import { LocalCa } from '../../main/emulators/common/ca';
 import { readLocalEnvironment } from '../../main/core/local/local-env';
 import { setupWns } from '../../main/local/sandbox/wns';
 import { startWnsEmulator, type RunningWnsEmulator } from '../../main/emulators/wns';
-import { wnsTemplates } from '../../shared/templates/wns';
+import { wnsTemplates } from '../../shared/providers/wns/templates';
 
 const SID = 'ms-app://s-1-15-2-4242424242-4242424242-4242424242';
 const SECRET = 'core-test-secret';

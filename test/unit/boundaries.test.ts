@@ -88,6 +88,29 @@ describe('process boundaries enforced by lint', () => {
     ).toHaveLength(1);
   });
 
+  it('keeps renderer/state/ below renderer/features/, with the renderer rules still in force', async () => {
+    const probe = 'renderer/state/probe.ts';
+    expect(
+      await restrictedMessages(
+        probe,
+        "import { ComposeScreen } from '../features/compose/ComposeScreen';\nvoid ComposeScreen;\n",
+      ),
+    ).toEqual([expect.stringMatching(/renderer\/state\/ may not import renderer\/features\//)]);
+    expect(
+      await restrictedMessages(probe, "import { createCore } from '../../main/core/core';\nvoid createCore;\n"),
+    ).toHaveLength(1);
+    expect(await restrictedMessages(probe, "import { readFile } from 'node:fs';\nvoid readFile;\n")).toHaveLength(1);
+    expect(
+      await restrictedMessages(probe, "import { providerSpec } from '../../shared/providers';\nvoid providerSpec;\n"),
+    ).toHaveLength(0);
+    expect(
+      await restrictedMessages(
+        'renderer/features/compose/probe.ts',
+        "import { useComposer } from '../../state/composer';\nvoid useComposer;\n",
+      ),
+    ).toHaveLength(0);
+  });
+
   it('lets only main/electron/ import electron, and raw IPC only in the adapter', async () => {
     expect(await restrictedMessages('main/core/probe.ts', "import { app } from 'electron';\nvoid app;\n")).toHaveLength(
       1,

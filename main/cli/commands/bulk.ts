@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { importDevices } from '../../../shared/devices/import-export';
 import { splitTargets } from '../../../shared/devices/targets';
 import { providerSchema } from '../../../shared/domain/exchange';
+import { PROVIDER_IDS } from '../../../shared/providers/ids';
 import { sendRequestSchema } from '../../../shared/domain/send-request';
 import { AppError } from '../../../shared/errors';
 import { BulkRun, type BulkTarget } from '../../core/send/bulk';
@@ -14,8 +15,7 @@ import { WrittenFirstPrinter } from '../written-printer';
 export const bulkCommand: CliCommand = {
   path: ['bulk'],
   summary: 'Send one message to many targets with bounded concurrency, retries and a progress bar.',
-  usage:
-    'bulk <apns|fcm|wns|webpush|nhub> --credential <id|label> --env sandbox|production|local --targets <file> --payload <file|-> [--topic X --priority N …: options as send <provider> names them, or --option key=value] [--concurrency N] [--max-attempts N] [--at-most-once] [--no-record] [--json-lines]',
+  usage: `bulk <${PROVIDER_IDS.join('|')}> --credential <id|label> --env sandbox|production|local --targets <file> --payload <file|-> [--topic X --priority N …: options as send <provider> names them, or --option key=value] [--concurrency N] [--max-attempts N] [--at-most-once] [--no-record] [--json-lines]`,
   async run(args, io) {
     const named = args.find((arg) => providerSchema.safeParse(arg).success);
     const own = {
@@ -37,7 +37,7 @@ export const bulkCommand: CliCommand = {
     );
     const provider = providerSchema.safeParse(positionals[0]);
     if (!provider.success)
-      throw new AppError('INVALID_INPUT', 'Name the provider: push-console bulk apns|fcm|wns|webpush|nhub …');
+      throw new AppError('INVALID_INPUT', `Name the provider: push-console bulk ${PROVIDER_IDS.join('|')} …`);
     const targets = await readTargets(requireOption(values.targets, 'targets', 'tokens.txt'));
     const parsedRequest = sendRequestSchema.safeParse({
       provider: provider.data,

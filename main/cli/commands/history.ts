@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { providerSchema, type Provider } from '../../../shared/domain/exchange';
+import { PROVIDER_IDS } from '../../../shared/providers/ids';
 import { AppError } from '../../../shared/errors';
 import type { HistoryFilter } from '../../../shared/history/summary';
 import { defaultDataDir } from '../../core/paths';
@@ -33,7 +34,11 @@ function filterFrom(values: { provider?: string[] | undefined; since?: string | 
     filter.provider = values.provider.map((name): Provider => {
       const parsed = providerSchema.safeParse(name.toLowerCase());
       if (!parsed.success) {
-        throw new AppError('INVALID_INPUT', `Unknown provider "${name}".`, 'Use apns, fcm, wns, webpush or nhub.');
+        throw new AppError(
+          'INVALID_INPUT',
+          `Unknown provider "${name}".`,
+          `Use ${PROVIDER_IDS.slice(0, -1).join(', ')} or ${PROVIDER_IDS.at(-1)}.`,
+        );
       }
       return parsed.data;
     });
@@ -63,7 +68,7 @@ export function parseSince(value: string, now = Date.now()): string {
 export const historyListCommand: CliCommand = {
   path: ['history', 'list'],
   summary: 'Past sends, newest first.',
-  usage: 'history list [--json] [--provider apns|fcm|wns|webpush|nhub …] [--since 2h|ISO] [--limit N] [--data-dir DIR]',
+  usage: `history list [--json] [--provider ${PROVIDER_IDS.join('|')} …] [--since 2h|ISO] [--limit N] [--data-dir DIR]`,
   async run(args, io) {
     const { values } = parseCommandArgs(args, { ...common, limit: { type: 'string' } });
     const limit = values.limit === undefined ? 50 : Number(values.limit);

@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/errors';
-import { parseTagExpression } from '../../../shared/nhub/tag-expression';
+import { parseTagExpression } from '../../../shared/providers/nhub/tag-expression';
 import {
   NHUB_FORMATS,
   NHUB_WNS_TYPES,

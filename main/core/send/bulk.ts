@@ -4,6 +4,7 @@ import type { SendRequest } from '../../../shared/domain/send-request';
 import type { SendResult } from '../../../shared/domain/send-result';
 import { hasPlaceholders, substitute, type DeviceVars } from '../../../shared/devices/substitute';
 import { isAppError } from '../../../shared/errors';
+import { providerSpec } from '../../../shared/providers';
 import type { EventBus } from '../events';
 import type { Transport } from '../transport/types';
 import { retryDelayMs, sleep } from './backoff';
@@ -60,14 +61,6 @@ export interface BulkProgress {
   state: BulkState;
 }
 
-export const DEFAULT_CONCURRENCY: Record<SendRequest['provider'], number> = {
-  apns: 200,
-  fcm: 32,
-  wns: 16,
-  webpush: 32,
-  nhub: 16,
-};
-
 /**
  * One message to many targets with bounded concurrency, retries with backoff for retryable
  * failures (429 with Retry-After, 5xx, resets), pause and cancel. Every target ends with exactly
@@ -107,7 +100,7 @@ export class BulkRun {
     this.#targets = targets;
     this.#items = new BulkItems(targets.length);
     this.#options = {
-      concurrency: Math.max(1, Math.min(options.concurrency ?? DEFAULT_CONCURRENCY[request.provider], 1000)),
+      concurrency: Math.max(1, Math.min(options.concurrency ?? providerSpec(request.provider).bulkConcurrency, 1000)),
       maxAttempts: Math.max(1, options.maxAttempts ?? 4),
       retryBaseMs: options.retryBaseMs ?? 250,
       maxRetryDelayMs: options.maxRetryDelayMs ?? 60_000,

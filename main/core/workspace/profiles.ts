@@ -3,20 +3,12 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { profileInputSchema, profileSchema, type Profile, type ProfileInput } from '../../../shared/domain/profile';
 import { AppError } from '../../../shared/errors';
+import { providerSpec } from '../../../shared/providers';
 import type { CredentialResolver } from '../credentials/types';
 import { JsonFile } from './json-file';
 
 const fileSchema = z.object({ version: z.literal(1), profiles: z.array(profileSchema) });
 type ParsedProfile = z.output<typeof profileInputSchema>;
-
-/** Which credential kinds each provider sends with (checked when a profile is saved). */
-const KINDS: Record<Profile['provider'], readonly string[]> = {
-  apns: ['apns-token', 'apns-certificate'],
-  fcm: ['fcm-service-account'],
-  wns: ['wns'],
-  webpush: ['vapid'],
-  nhub: ['nhub'],
-};
 
 /** Profiles in the workspace's profiles.json: plain JSON, safe to commit, no secrets. */
 export class ProfileStore {
@@ -83,10 +75,11 @@ export class ProfileStore {
   /** The credential must exist, suit the provider, and (for certificates) allow the environment. */
   async #checkCredential(provider: Profile['provider'], credentialId: string, environment: Profile['environment']) {
     const { meta } = await this.#credentials.resolve(credentialId);
-    if (!KINDS[provider].includes(meta.kind)) {
+    const kinds = providerSpec(provider).credentialKinds;
+    if (!kinds.includes(meta.kind)) {
       throw new AppError(
         'CREDENTIAL_INVALID',
-        `"${meta.label}" is a ${meta.kind} credential; ${provider} profiles need ${KINDS[provider].join(' or ')}.`,
+        `"${meta.label}" is a ${meta.kind} credential; ${provider} profiles need ${kinds.join(' or ')}.`,
       );
     }
     const certEnv = meta.kind === 'apns-certificate' ? meta.metadata['environment'] : undefined;

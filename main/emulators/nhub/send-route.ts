@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Provider } from '../../../shared/domain/exchange';
-import { evaluateTagExpression, parseTagExpression, type TagNode } from '../../../shared/nhub/tag-expression';
-import { expandTemplate } from '../../../shared/nhub/template';
+import { evaluateTagExpression, parseTagExpression, type TagNode } from '../../../shared/providers/nhub/tag-expression';
+import { expandTemplate } from '../../../shared/providers/nhub/template';
 import { parseXml } from '../../../shared/xml/parse';
 import { readBody } from '../common/admin';
 import type { FaultInjector } from '../common/faults';

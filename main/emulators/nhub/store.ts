@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { isValidTag } from '../../../shared/nhub/tag-expression';
+import { isValidTag } from '../../../shared/providers/nhub/tag-expression';
 
 export const NHUB_PLATFORMS = ['apple', 'fcmv1', 'gcm', 'windows', 'browser', 'adm', 'baidu', 'xiaomi'] as const;
 export const NHUB_RIGHTS = ['Listen', 'Send', 'Manage'] as const;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { WNS_MAX_PAYLOAD_BYTES } from '../../../shared/providers/wns/message';
-import { preflightWns } from '../../../shared/preflight/wns';
+import { preflightWns } from '../../../shared/providers/wns/preflight';
 import type { FaultInjector } from '../common/faults';
 import type { Inbox } from '../common/inbox';
 import type { ChannelRecord, WnsStore } from './store';

@@ -1,6 +1,6 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { adminCall } from '../../emulators/admin-client';
-import { toastText } from '../../../shared/templates/wns/toast';
+import { toastText } from '../../../shared/providers/wns/templates/toast';
 import type { WnsSecret } from '../../core/credentials/types';
 import type { ProviderSetup } from './types';
 import { sandboxCredential } from './types';

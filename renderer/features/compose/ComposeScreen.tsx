@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { payloadSize } from '../../../shared/limits';
 import { locateJsonPointer } from '../../../shared/json/locate';
 import type { SendRequest } from '../../../shared/domain/send-request';
 import { applyPreflightFix, INSTALLATION_ID_PLACEHOLDER } from '../../../shared/preflight/fixes';
@@ -10,11 +9,9 @@ import { useExchangeFocus } from '../../state/exchange-focus';
 import { useNavigation } from '../../state/navigation';
 import { useProfiles } from '../../state/profiles';
 import { useSend } from '../../state/send';
-import { PROVIDERS, STARTER_DRAFTS, payloadLanguage } from './defaults';
-import { templatesByProvider } from '../../../shared/templates';
+import { PROVIDER_LIST, providerSpec } from '../../../shared/providers';
 import { PayloadEditor } from './editor/PayloadEditor';
 import type { EditorHandle } from './editor/editor-types';
-import { payloadJsonSchema } from './payload-schemas';
 import { OptionsForm } from './OptionsForm';
 import { PreflightList } from './PreflightList';
 import { PresetMenu } from './PresetMenu';
@@ -132,14 +129,15 @@ export function ComposeScreen() {
     else editor.current?.focus();
   };
 
-  const reading = payloadSize(provider, draft.payload, request.options, draft.target);
-  const language = payloadLanguage(provider, request.options);
+  const spec = providerSpec(provider);
+  const reading = spec.payloadSize(draft.payload, request.options, draft.target);
+  const language = spec.payloadLanguage(request.options);
 
   return (
     <div className="compose" data-testid="compose">
       <div className="compose-top">
         <div role="tablist" aria-label="Provider" className="provider-tabs">
-          {PROVIDERS.map((item) => (
+          {PROVIDER_LIST.map((item) => (
             <button
               key={item.id}
               role="tab"
@@ -197,7 +195,7 @@ export function ComposeScreen() {
             <PayloadEditor
               value={draft.payload}
               language={language}
-              schema={language === 'json' ? payloadJsonSchema(provider, request.options) : undefined}
+              schema={language === 'json' ? spec.payloadJsonSchema(request.options) : undefined}
               modelUri={`inmemory://push-console/${provider}.${language === 'xml' ? 'xml' : 'json'}`}
               ariaLabel="Payload"
               onChange={(payload) => update({ payload })}
@@ -247,8 +245,9 @@ export function ComposeScreen() {
 
 /** Edited by hand, as opposed to a starter or template payload that can be replaced freely. */
 function isDirty(provider: SendRequest['provider'], payload: string): boolean {
-  if (payload === STARTER_DRAFTS[provider].payload) return false;
-  return !templatesByProvider[provider].some((template) => template.payload === payload);
+  const spec = providerSpec(provider);
+  if (payload === spec.starterDraft.payload) return false;
+  return !spec.templates.some((template) => template.payload === payload);
 }
 
 /** Focuses the target field with a placeholder id selected, so typing replaces it. */

@@ -1,5 +1,5 @@
 import { formatBytes } from '../../../shared/preflight/types';
-import type { SizeReading } from '../../../shared/limits';
+import type { SizeReading } from '../../../shared/providers/spec';
 
 export function SizeMeter({ reading }: { reading: SizeReading }) {
   const ratio = reading.limit > 0 ? reading.bytes / reading.limit : 0;

@@ -1,15 +1,8 @@
 import type { Provider } from '../../../shared/domain/exchange';
-import { detectTarget, targetMismatch } from '../../../shared/targets/detect';
+import { providerSpec } from '../../../shared/providers';
+import { detectTarget, targetMismatch } from '../../../shared/providers/detect-target';
 import { useEffect, useMemo } from 'react';
 import { useDevices } from '../../state/devices';
-
-const PLACEHOLDER: Record<Provider, string> = {
-  apns: 'Device token (hex)',
-  fcm: 'Registration token, /topics/name, or a condition',
-  wns: 'Channel URI (https://…notify.windows.com/…)',
-  webpush: 'PushSubscription JSON: {"endpoint": …, "keys": {"p256dh": …, "auth": …}}',
-  nhub: 'Tag expression (sports && !news), or empty for a broadcast',
-};
 
 export function TargetInput({
   provider,
@@ -22,7 +15,7 @@ export function TargetInput({
 }) {
   const found = detectTarget(value);
   const mismatch = targetMismatch(provider, value);
-  const multiline = provider === 'webpush';
+  const { placeholder, multiline } = providerSpec(provider).target;
   const all = useDevices((state) => state.devices);
   const loadDevices = useDevices((state) => state.load);
   useEffect(() => {
@@ -56,7 +49,7 @@ export function TargetInput({
           data-testid="target-input"
           rows={3}
           spellCheck={false}
-          placeholder={PLACEHOLDER[provider]}
+          placeholder={placeholder}
           value={value}
           onChange={(e) => onChange(e.target.value)}
         />
@@ -65,7 +58,7 @@ export function TargetInput({
           id="target-input"
           data-testid="target-input"
           spellCheck={false}
-          placeholder={PLACEHOLDER[provider]}
+          placeholder={placeholder}
           value={value}
           onChange={(e) => onChange(e.target.value)}
         />

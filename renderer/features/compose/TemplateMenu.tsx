@@ -1,5 +1,5 @@
 import type { Provider } from '../../../shared/domain/exchange';
-import { templatesByProvider } from '../../../shared/templates';
+import { providerSpec } from '../../../shared/providers';
 import type { TemplateLike } from './template-draft';
 
 interface Props {
@@ -12,7 +12,7 @@ interface Props {
 
 /** The provider's template gallery: each sets options and payload (and an example target when it has one). */
 export function TemplateMenu({ provider, dirty, onPick }: Props) {
-  const templates = templatesByProvider[provider];
+  const templates = providerSpec(provider).templates;
   if (templates.length === 0) return null;
   return (
     <select

@@ -1,18 +1,6 @@
 import { z } from 'zod';
 import type { Provider } from '../../../shared/domain/exchange';
-import { apnsOptionsSchema } from '../../../shared/providers/apns/message';
-import { fcmOptionsSchema } from '../../../shared/providers/fcm/message';
-import { nhubOptionsSchema } from '../../../shared/providers/nhub/message';
-import { webpushOptionsSchema } from '../../../shared/providers/webpush/message';
-import { wnsOptionsSchema } from '../../../shared/providers/wns/message';
-
-const SCHEMAS: Record<Provider, z.ZodType> = {
-  apns: apnsOptionsSchema,
-  fcm: fcmOptionsSchema,
-  wns: wnsOptionsSchema,
-  webpush: webpushOptionsSchema,
-  nhub: nhubOptionsSchema,
-};
+import { providerSpec } from '../../../shared/providers';
 
 export interface JsonSchemaNode {
   type?: string | string[];
@@ -37,7 +25,10 @@ export function optionsJsonSchema(provider: Provider): JsonSchemaNode {
   let schema = cache.get(provider);
   if (!schema) {
     try {
-      schema = z.toJSONSchema(SCHEMAS[provider], { io: 'input', unrepresentable: 'any' }) as JsonSchemaNode;
+      schema = z.toJSONSchema(providerSpec(provider).optionsSchema, {
+        io: 'input',
+        unrepresentable: 'any',
+      }) as JsonSchemaNode;
     } catch {
       schema = { type: 'object' };
     }

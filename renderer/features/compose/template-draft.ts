@@ -1,6 +1,6 @@
 import type { Provider } from '../../../shared/domain/exchange';
 import type { Draft } from '../../../shared/domain/profile';
-import { EXAMPLE_TOPIC } from '../../../shared/templates/apns/types';
+import { EXAMPLE_TOPIC } from '../../../shared/providers/apns/templates/types';
 
 export interface TemplateLike {
   options: object;

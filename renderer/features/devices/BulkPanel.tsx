@@ -9,7 +9,7 @@ import type { SendRequest } from '../../../shared/domain/send-request';
 import { useBulk } from '../../state/bulk';
 import { currentDraft, useComposer } from '../../state/composer';
 import { useProfiles } from '../../state/profiles';
-import { PROVIDERS } from '../compose/defaults';
+import { PROVIDER_LIST } from '../../../shared/providers';
 
 /**
  * Sends the composer's current message for that provider to the selected devices (or to a pasted
@@ -83,7 +83,7 @@ export function BulkPanel({ devices, paste = false }: { devices: Device[]; paste
             value={form.provider}
             onChange={(e) => setForm({ provider: e.target.value as Provider, profileId: '' })}
           >
-            {PROVIDERS.map((p) => (
+            {PROVIDER_LIST.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.label}
               </option>

@@ -2,15 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Device } from '../../../shared/domain/device';
 import type { Provider } from '../../../shared/domain/exchange';
 import { useDevices } from '../../state/devices';
-import { PROVIDERS } from '../compose/defaults';
-
-const PLATFORM_FOR: Record<Provider, Device['platform']> = {
-  apns: 'ios',
-  fcm: 'android',
-  wns: 'windows',
-  webpush: 'web',
-  nhub: 'other',
-};
+import { PROVIDER_LIST, providerSpec } from '../../../shared/providers';
 
 /** Add or edit one device; the same target for the same provider updates rather than duplicates. */
 export function DeviceEditor({ device, onClose }: { device: Device | null; onClose(): void }) {
@@ -92,10 +84,10 @@ export function DeviceEditor({ device, onClose }: { device: Device | null; onClo
               value={form.provider}
               onChange={(e) => {
                 const provider = e.target.value as Provider;
-                set({ provider, platform: PLATFORM_FOR[provider] });
+                set({ provider, platform: providerSpec(provider).devicePlatform });
               }}
             >
-              {PROVIDERS.map((p) => (
+              {PROVIDER_LIST.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.label}
                 </option>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ErrorLine } from '../../components/ErrorLine';
 import { useEmulators } from '../../state/emulators';
-import { PROVIDERS } from '../compose/defaults';
+import { PROVIDER_LIST } from '../../../shared/providers';
 import { FaultForm } from './FaultForm';
 import { renderDelivery } from './render-delivery';
 import { SandboxCard } from './SandboxCard';
@@ -80,7 +80,7 @@ export function EmulatorsScreen() {
       {running && (
         <>
           <div role="tablist" className="provider-tabs" aria-label="Emulator">
-            {PROVIDERS.filter((p) => status.available.includes(p.id)).map((p) => (
+            {PROVIDER_LIST.filter((p) => status.available.includes(p.id)).map((p) => (
               <button
                 key={p.id}
                 role="tab"

@@ -2,7 +2,7 @@
  * From a send request (target text + options + payload JSON) to the exact `message` object the
  * client posts, and its size as FCM counts it. Pure, so preflight, the client and the CLI agree.
  */
-import { utf8Length } from '../../preflight/types';
+import { utf8Length } from '../../text';
 import type { FcmSendRequest } from './message';
 import { FCM_TARGET_FIELDS, resolveFcmTarget, type FcmTarget } from './target';
 

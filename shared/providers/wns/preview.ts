@@ -1,5 +1,5 @@
 import { WNS_BADGE_GLYPHS, type WnsType } from './message';
-import { utf8Length } from '../../preflight/types';
+import { utf8Length } from '../../text';
 import { findAll, parseXml, type XmlElement } from '../../xml/parse';
 
 /**

@@ -1,4 +1,5 @@
-import { preflightApns } from '../../../../shared/preflight/apns';
+import { preflightApns } from '../../../../shared/providers/apns/preflight';
+import { apnsSpec } from '../../../../shared/providers/apns/spec';
 import type { ProviderModule } from '../types';
 import { sendApns } from './client';
 import { testApnsCredential } from './credential-test';
@@ -12,7 +13,7 @@ export function createApnsProvider(options: { now?: () => number } = {}): Provid
   const jwts = new ApnsJwtCache(now);
   return {
     id: 'apns',
-    credentialKinds: ['apns-token', 'apns-certificate'],
+    credentialKinds: apnsSpec.credentialKinds,
     jwts,
     preflight: (request, credential) => preflightApns(request, credential?.meta ?? null),
     send: (request, context) => sendApns(request, context, jwts),

@@ -1,4 +1,5 @@
-import { preflightFcm } from '../../../../shared/preflight/fcm';
+import { preflightFcm } from '../../../../shared/providers/fcm/preflight';
+import { fcmSpec } from '../../../../shared/providers/fcm/spec';
 import type { PreflightIssue } from '../../../../shared/preflight/types';
 import type { ProviderModule } from '../types';
 import { sendFcm, testFcmCredential } from './client';
@@ -11,7 +12,7 @@ export function createFcmProvider(options: { now?: () => number } = {}): Provide
   const tokens = new FcmTokenCache(options.now);
   return {
     id: 'fcm',
-    credentialKinds: ['fcm-service-account'],
+    credentialKinds: fcmSpec.credentialKinds,
     tokens,
     preflight(request, credential) {
       const issues: PreflightIssue[] = [];

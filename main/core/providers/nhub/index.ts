@@ -1,5 +1,6 @@
 import { AppError } from '../../../../shared/errors';
-import { preflightNhub } from '../../../../shared/preflight/nhub';
+import { nhubSpec } from '../../../../shared/providers/nhub/spec';
+import { preflightNhub } from '../../../../shared/providers/nhub/preflight';
 import type { ProviderModule } from '../types';
 import { requireNhub, sendNhub } from './client';
 import { SasTokenCache } from './sas';
@@ -12,7 +13,7 @@ export function createNhubProvider(options: { now?: () => number } = {}): Provid
   const cache = new SasTokenCache(options.now);
   return {
     id: 'nhub',
-    credentialKinds: ['nhub'],
+    credentialKinds: nhubSpec.credentialKinds,
     preflight: (request) => preflightNhub(request),
     send: (request, context) => sendNhub(request, context, cache),
     async testCredential(credential, context) {

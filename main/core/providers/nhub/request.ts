@@ -1,5 +1,5 @@
 import type { Header } from '../../../../shared/domain/exchange';
-import { wnsTypeFromXml } from '../../../../shared/preflight/nhub';
+import { wnsTypeFromXml } from '../../../../shared/providers/nhub/preflight';
 import { nhubOptionsSchema, type NhubOptions, type NhubSendRequest } from '../../../../shared/providers/nhub/message';
 
 export interface BuiltNhubRequest {

@@ -1,4 +1,5 @@
-import { preflightWebpush } from '../../../../shared/preflight/webpush';
+import { preflightWebpush } from '../../../../shared/providers/webpush/preflight';
+import { webpushSpec } from '../../../../shared/providers/webpush/spec';
 import type { ProviderModule } from '../types';
 import { requireVapid, sendWebpush } from './client';
 import { decodeJwt, verifyEs256, vapidPublicKeyObject } from './vapid';
@@ -10,7 +11,7 @@ export function createWebpushProvider(options: { now?: () => number } = {}): Pro
   const cache = new VapidTokenCache(options.now);
   return {
     id: 'webpush',
-    credentialKinds: ['vapid'],
+    credentialKinds: webpushSpec.credentialKinds,
     preflight(request, credential) {
       const subject = credential?.secret.kind === 'vapid' ? credential.secret.subject : undefined;
       return preflightWebpush(request, credential ? { subject } : null);

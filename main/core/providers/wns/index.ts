@@ -1,4 +1,5 @@
-import { preflightWns } from '../../../../shared/preflight/wns';
+import { preflightWns } from '../../../../shared/providers/wns/preflight';
+import { wnsSpec } from '../../../../shared/providers/wns/spec';
 import type { PreflightIssue } from '../../../../shared/preflight/types';
 import type { ProviderModule } from '../types';
 import { sendWns, testWnsCredential } from './client';
@@ -11,7 +12,7 @@ export function createWnsProvider(options: { now?: () => number } = {}): Provide
   const tokens = new WnsTokenCache(options.now);
   return {
     id: 'wns',
-    credentialKinds: ['wns'],
+    credentialKinds: wnsSpec.credentialKinds,
     tokens,
     preflight(request, credential) {
       const issues: PreflightIssue[] = preflightWns(request);

@@ -1,4 +1,4 @@
-import { expandTemplate } from '../../../../shared/nhub/template';
+import { expandTemplate } from '../../../../shared/providers/nhub/template';
 
 export interface RegistrationTemplate {
   /** What the template is for, e.g. "windows toast (en)" or a registration id. */

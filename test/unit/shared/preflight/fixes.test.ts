@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { preflightApns } from '../../../../shared/preflight/apns';
-import { preflightFcm } from '../../../../shared/preflight/fcm';
+import { preflightApns } from '../../../../shared/providers/apns/preflight';
+import { preflightFcm } from '../../../../shared/providers/fcm/preflight';
 import {
   applyPreflightFix,
   gcmToFcmV1,
@@ -12,20 +12,23 @@ import {
   WEBPUSH_DEFAULT_TTL_SECONDS,
   type FixInput,
 } from '../../../../shared/preflight/fixes';
-import { preflightNhub } from '../../../../shared/preflight/nhub';
+import { preflightNhub } from '../../../../shared/providers/nhub/preflight';
 import type { PreflightIssue } from '../../../../shared/preflight/types';
-import { preflightWebpush } from '../../../../shared/preflight/webpush';
+import { preflightWebpush } from '../../../../shared/providers/webpush/preflight';
 import { apnsSendSchema } from '../../../../shared/providers/apns/message';
 import { fcmOptionsSchema } from '../../../../shared/providers/fcm/message';
 import { nhubSendSchema } from '../../../../shared/providers/nhub/message';
 
-const PREFLIGHT_DIR = fileURLToPath(new URL('../../../../shared/preflight/', import.meta.url));
+const PROVIDERS_DIR = fileURLToPath(new URL('../../../../shared/providers/', import.meta.url));
 
-/** Every `{ label, id }` literal in the rules: the fixes they can offer. */
+/** Every `{ label, id }` literal in the rules (each provider's preflight.ts): the fixes they can offer. */
 function offeredFixIds(): string[] {
   const ids = new Set<string>();
-  for (const file of readdirSync(PREFLIGHT_DIR).filter((name) => name.endsWith('.ts') && name !== 'fixes.ts')) {
-    const source = readFileSync(join(PREFLIGHT_DIR, file), 'utf8');
+  const rules = readdirSync(PROVIDERS_DIR, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => join(PROVIDERS_DIR, entry.name, 'preflight.ts'));
+  for (const file of rules) {
+    const source = readFileSync(file, 'utf8');
     const literal = /\{\s*(?:label: '[^']*',\s*id: '([^']+)'|id: '([^']+)',\s*label: '[^']*')\s*\}/g;
     for (const match of source.matchAll(literal)) ids.add(match[1] ?? match[2]!);
   }

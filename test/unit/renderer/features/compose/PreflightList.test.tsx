@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { PreflightList } from '../../../../../renderer/features/compose/PreflightList';
-import { preflightFcm } from '../../../../../shared/preflight/fcm';
+import { preflightFcm } from '../../../../../shared/providers/fcm/preflight';
 import { fcmOptionsSchema } from '../../../../../shared/providers/fcm/message';
 
 const issues = preflightFcm({

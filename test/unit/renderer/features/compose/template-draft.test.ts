@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { templateDraft } from '../../../../../renderer/features/compose/template-draft';
-import { apnsTemplates } from '../../../../../shared/templates/apns';
-import { nhubTemplates } from '../../../../../shared/templates/nhub';
+import { apnsTemplates } from '../../../../../shared/providers/apns/templates';
+import { nhubTemplates } from '../../../../../shared/providers/nhub/templates';
 
 const byName = (name: string) => apnsTemplates.find((template) => template.name === name)!;
 

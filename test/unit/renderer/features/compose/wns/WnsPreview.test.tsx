@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { WnsPreview } from '../../../../../../renderer/features/compose/wns/WnsPreview';
-import { wnsTemplates } from '../../../../../../shared/templates/wns';
+import { wnsTemplates } from '../../../../../../shared/providers/wns/templates';
 
 const render = (id: string) => {
   const template = wnsTemplates.find((t) => t.id === id)!;

@@ -1,0 +1,36 @@
+import { PROVIDER_LABELS } from '../ids';
+import type { ProviderSpec } from '../spec';
+import { utf8Length } from '../../text';
+import { apnsOptionsSchema, apnsSendSchema } from './message';
+import { apnsPayloadJsonSchema } from './payload-schema';
+import { apnsPayloadLimit } from './push-types';
+import { apnsTemplates } from './templates';
+
+export const apnsSpec = {
+  id: 'apns',
+  label: PROVIDER_LABELS.apns,
+  credentialKinds: ['apns-token', 'apns-certificate'],
+  sendSchema: apnsSendSchema,
+  optionsSchema: apnsOptionsSchema,
+  payloadJsonSchema: () => apnsPayloadJsonSchema,
+  payloadLanguage: () => 'json',
+  templates: apnsTemplates,
+  starterDraft: {
+    profileId: null,
+    target: '',
+    options: { pushType: 'alert', priority: 10 },
+    payload: JSON.stringify(
+      { aps: { alert: { title: 'Hello', body: 'From Push Console' }, sound: 'default' } },
+      null,
+      2,
+    ),
+  },
+  payloadSize(payload, options) {
+    const voip = options['pushType'] === 'voip';
+    const label = voip ? 'APNs VoIP limit' : 'APNs limit';
+    return { bytes: utf8Length(payload), limit: apnsPayloadLimit(voip ? 'voip' : 'alert'), label };
+  },
+  target: { placeholder: 'Device token (hex)', multiline: false },
+  devicePlatform: 'ios',
+  bulkConcurrency: 200,
+} as const satisfies ProviderSpec<'apns'>;

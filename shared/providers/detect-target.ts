@@ -1,0 +1,60 @@
+import { apnsTargetDetector } from './apns/detect';
+import { fcmTargetDetector } from './fcm/detect';
+import { PROVIDER_IDS, PROVIDER_LABELS, type Provider } from './ids';
+import { nhubTargetDetector } from './nhub/detect';
+import type { TargetDetector } from './spec';
+import { webpushTargetDetector } from './webpush/detect';
+import { wnsTargetDetector } from './wns/detect';
+
+/**
+ * Each provider's target rules. Kept apart from the registry (index.ts) because FCM's preflight
+ * asks whether a token is another provider's, and the registry holds that preflight.
+ */
+const DETECTORS = {
+  apns: apnsTargetDetector,
+  fcm: fcmTargetDetector,
+  wns: wnsTargetDetector,
+  webpush: webpushTargetDetector,
+  nhub: nhubTargetDetector,
+} satisfies { [P in Provider]: TargetDetector };
+
+type Detectors = typeof DETECTORS;
+export type TargetKind = { [P in Provider]: keyof Detectors[P]['kinds'] }[Provider] | 'empty' | 'unknown';
+
+export interface TargetGuess {
+  kind: TargetKind;
+  /** The provider this kind of target belongs to, when there is exactly one. */
+  provider: Provider | null;
+  label: string;
+}
+
+const EMPTY: TargetGuess = { kind: 'empty', provider: null, label: 'Nothing yet' };
+const UNKNOWN: TargetGuess = { kind: 'unknown', provider: null, label: 'Not recognized' };
+
+/**
+ * Recognizes what was pasted into the target field, so a token for the wrong provider is
+ * flagged before a send rather than after a rejection. A JSON object or a URL is only ever
+ * a provider whose targets look like that; other text is tried against each provider in turn.
+ */
+export function detectTarget(text: string): TargetGuess {
+  const value = text.trim();
+  if (!value) return EMPTY;
+  const shape = value.startsWith('{') ? 'json' : /^https?:\/\//i.test(value) ? 'url' : 'text';
+  for (const provider of PROVIDER_IDS) {
+    const detector: TargetDetector = DETECTORS[provider];
+    if (detector.shape !== shape) continue;
+    const kind = detector.detect(value);
+    if (kind) return { kind: kind as TargetKind, provider, label: detector.kinds[kind]! };
+  }
+  return UNKNOWN;
+}
+
+/** A sentence when the target plainly belongs to another provider; null when it fits or is unclear. */
+export function targetMismatch(provider: Provider, text: string): string | null {
+  const found = detectTarget(text);
+  if (found.provider === null || found.provider === provider) return null;
+  const detector: TargetDetector = DETECTORS[found.provider];
+  if (detector.loose?.includes(found.kind)) return null;
+  const article = /^[AEFIOU]/.test(found.label) ? 'an' : 'a';
+  return `This looks like ${article} ${found.label}, not a target for ${PROVIDER_LABELS[provider]}.`;
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { credentialKindSchema } from '../../../../shared/domain/credential';
+import { providerSchema } from '../../../../shared/domain/exchange';
+import { sendRequestSchema } from '../../../../shared/domain/send-request';
+import { preflightApns } from '../../../../shared/providers/apns/preflight';
+import { detectTarget } from '../../../../shared/providers/detect-target';
+import { preflightFcm } from '../../../../shared/providers/fcm/preflight';
+import {
+  PROVIDER_IDS,
+  PROVIDER_LABELS,
+  PROVIDER_SPECS,
+  providerSpec,
+  type Provider,
+} from '../../../../shared/providers';
+import { preflightNhub } from '../../../../shared/providers/nhub/preflight';
+import { preflightWebpush } from '../../../../shared/providers/webpush/preflight';
+import { preflightWns } from '../../../../shared/providers/wns/preflight';
+import type { PreflightIssue } from '../../../../shared/preflight/types';
+import { parseXml } from '../../../../shared/xml/parse';
+
+/** A target each provider accepts, to make the starter drafts whole sends. */
+const SAMPLE_TARGETS: Record<Provider, string> = {
+  apns: 'ab'.repeat(32),
+  fcm: 'fCm1aBcDeFgHiJkLmNoPqR:APA91bHPRgkF3JUikC4ENAHEeMrd41Zxv3hVZjC9KtT8OvPVGJ',
+  wns: 'https://db5p.notify.windows.com/w/?token=BQYAAA',
+  webpush: JSON.stringify({
+    endpoint: 'https://fcm.googleapis.com/wp/abc123',
+    keys: {
+      p256dh: 'BCVxsr7N_eNgVRqvHtD0zTZsEc6-VV-JvLexhqUzORcxaOzi6-AYWXvTBHm4bjyPjs7Vd8pZGH6SRpkNtoIAiw4',
+      auth: 'BTBZMqHH6r4Tts7J_aSIgg',
+    },
+  }),
+  nhub: 'sports',
+};
+
+const PREFLIGHT: { [P in Provider]: (request: never) => PreflightIssue[] } = {
+  apns: (request) => preflightApns(request),
+  fcm: (request) => preflightFcm(request),
+  wns: (request) => preflightWns(request),
+  webpush: (request) => preflightWebpush(request, null),
+  nhub: (request) => preflightNhub(request),
+};
+
+describe('the provider registry', () => {
+  it('has one spec per provider id, under its own id, named as ids.ts names it', () => {
+    expect(Object.keys(PROVIDER_SPECS).sort()).toEqual([...providerSchema.options].sort());
+    expect(PROVIDER_IDS).toEqual(providerSchema.options);
+    for (const id of PROVIDER_IDS) {
+      expect(providerSpec(id).id).toBe(id);
+      expect(providerSpec(id).label).toBe(PROVIDER_LABELS[id]);
+      expect(providerSpec(id).sendSchema.shape.provider.value).toBe(id);
+    }
+  });
+
+  it('gives every credential kind to exactly one provider', () => {
+    const owners = PROVIDER_IDS.flatMap((id) => providerSpec(id).credentialKinds.map((kind) => [kind, id] as const));
+    expect(owners.map(([kind]) => kind).sort()).toEqual([...credentialKindSchema.options].sort());
+  });
+
+  it.each(PROVIDER_IDS)('%s: the starter draft is a valid send that passes preflight and fits', (id) => {
+    const spec = providerSpec(id);
+    const draft = spec.starterDraft;
+    const request = sendRequestSchema.parse({
+      provider: id,
+      credential: 'c',
+      environment: 'production',
+      target: SAMPLE_TARGETS[id],
+      options: draft.options,
+      payload: draft.payload,
+    });
+    expect(spec.sendSchema.safeParse(request).success).toBe(true);
+    const errors = PREFLIGHT[id](request as never).filter((issue) => issue.severity === 'error');
+    expect(errors).toEqual([]);
+    const reading = spec.payloadSize(draft.payload, request.options, SAMPLE_TARGETS[id]);
+    expect(reading.bytes).toBeGreaterThan(0);
+    expect(reading.bytes).toBeLessThanOrEqual(reading.limit);
+    const language = spec.payloadLanguage(request.options);
+    if (language === 'json') expect(() => JSON.parse(draft.payload)).not.toThrow();
+    if (language === 'xml') expect(parseXml(draft.payload).ok).toBe(true);
+  });
+
+  it.each(PROVIDER_IDS)('%s: its sample target is detected as its own, and its templates parse', (id) => {
+    const spec = providerSpec(id);
+    expect(detectTarget(SAMPLE_TARGETS[id]).provider).toBe(id);
+    expect(spec.templates.length).toBeGreaterThan(0);
+    for (const template of spec.templates) {
+      expect(spec.optionsSchema.safeParse(template.options).success, template.id).toBe(true);
+    }
+  });
+});
