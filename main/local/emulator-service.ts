@@ -1,6 +1,7 @@
 import type { Provider } from '../../shared/domain/exchange';
 import type { FaultRuleInput } from '../../shared/domain/fault-rule';
 import { AppError } from '../../shared/errors';
+import { PROVIDER_IDS } from '../../shared/providers/ids';
 import type { EventBus } from '../core/events';
 import { readLocalEnvironment } from '../core/local/local-env';
 import type { EmulatorControl } from '../core/local/local-services';
@@ -44,10 +45,11 @@ export class EmulatorService implements EmulatorControl {
     const elsewhere = await readLocalEnvironment(this.deps.dataDir);
     if (elsewhere) {
       const endpoints: EmulatorStatus['endpoints'] = [];
-      if (elsewhere.apns) endpoints.push({ provider: 'apns', baseUrl: elsewhere.apns, deliveries: -1 });
-      for (const provider of ['fcm', 'wns', 'webpush', 'nhub'] as const) {
+      for (const provider of PROVIDER_IDS) {
+        // APNs publishes its sandbox host as a plain URL; the others an object of endpoints.
         const entry = elsewhere[provider];
-        if (entry) endpoints.push({ provider, baseUrl: entry.baseUrl, deliveries: -1 });
+        const baseUrl = typeof entry === 'string' ? entry : entry?.baseUrl;
+        if (baseUrl) endpoints.push({ provider, baseUrl, deliveries: -1 });
       }
       return { running: 'elsewhere', pid: elsewhere.pid, available, endpoints };
     }

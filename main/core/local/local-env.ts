@@ -2,6 +2,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
+import type { Provider } from '../../../shared/providers/ids';
 import { JsonFile, LockedFile } from '../workspace/json-file';
 
 /**
@@ -24,6 +25,8 @@ export const localEnvironmentSchema = z.object({
   admin: z.record(z.string(), z.string()).default({}),
 });
 export type LocalEnvironment = z.infer<typeof localEnvironmentSchema>;
+// Every provider has an entry: a new one without its endpoints here does not compile.
+localEnvironmentSchema.shape satisfies Record<Provider, z.ZodType>;
 
 export function localEnvironmentFile(dataDir: string): string {
   return join(dataDir, 'emulators', 'local.json');

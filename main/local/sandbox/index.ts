@@ -11,8 +11,8 @@ import { setupWebpush } from './webpush';
 import { setupNhub } from './nhub';
 import { setupWns } from './wns';
 
-/** Providers whose sandbox setup exists, in the order the UI lists them. */
-const SETUPS: Partial<Record<Provider, ProviderSetup>> = {
+/** Each provider's sandbox setup (a new provider without one does not compile), in run order. */
+const SETUPS: Record<Provider, ProviderSetup> = {
   apns: setupApns,
   fcm: setupFcm,
   wns: setupWns,
