@@ -5,10 +5,11 @@ import type { ResolvedCredential, WnsSecret } from '../../credentials/types';
 import { isTransportError } from '../../transport/errors';
 import type { TlsOptions, TransportResponse } from '../../transport/types';
 import { resultStart, transportFailure } from '../results';
+import { OAuthTokenError } from '../oauth-token';
 import type { ProviderSendContext } from '../types';
 import { buildWnsRequest } from './request';
 import { mapWnsResponse } from './results';
-import { requireLocalWns, WnsTokenError, type WnsTokenCache } from './token';
+import { requireLocalWns, type WnsTokenCache } from './token';
 
 export function requireWns(credential: ResolvedCredential): WnsSecret {
   if (credential.secret.kind !== 'wns') {
@@ -113,7 +114,7 @@ export async function sendWns(
       },
     });
   } catch (error) {
-    if (error instanceof WnsTokenError) {
+    if (error instanceof OAuthTokenError) {
       return finish({
         outcome: 'rejected',
         status: error.status,
