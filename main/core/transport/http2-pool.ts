@@ -267,25 +267,25 @@ export class Http2Pool {
   dispatch(key: string, origin: OriginInfo, tls: TlsOptions | undefined, call: TransportCall): void {
     let pooled = this.#sessions.get(key);
     if (!pooled) {
-      const target = targetOf(origin, tls, true);
-      this.#targets.set(key, { target, authority: origin.authority });
-      pooled = new PooledSession(this, key, target, origin.authority);
-      this.#sessions.set(key, pooled);
-      this.#all.add(pooled);
+      const known = { target: targetOf(origin, tls, true), authority: origin.authority };
+      this.#targets.set(key, known);
+      pooled = this.#open(key, known);
     }
     pooled.enqueue(call);
   }
 
+  /** Calls a retiring session never sent go to the key's current session, or a new one. */
   requeue(key: string, call: TransportCall): void {
     const known = this.#targets.get(key);
     if (!known) return;
-    let pooled = this.#sessions.get(key);
-    if (!pooled) {
-      pooled = new PooledSession(this, key, known.target, known.authority);
-      this.#sessions.set(key, pooled);
-      this.#all.add(pooled);
-    }
-    pooled.enqueue(call);
+    (this.#sessions.get(key) ?? this.#open(key, known)).enqueue(call);
+  }
+
+  #open(key: string, known: { target: ConnectTarget; authority: string }): PooledSession {
+    const pooled = new PooledSession(this, key, known.target, known.authority);
+    this.#sessions.set(key, pooled);
+    this.#all.add(pooled);
+    return pooled;
   }
 
   forget(session: PooledSession): void {
