@@ -1,18 +1,8 @@
-import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { FcmServiceAccountSecret } from '../../../../../../main/core/credentials/types';
 import { FcmTokenCache } from '../../../../../../main/core/providers/fcm/token-cache';
 import { OAuthTokenError } from '../../../../../../main/core/providers/oauth-token';
 import type { Transport, TransportResponse } from '../../../../../../main/core/transport/types';
-
-const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-const secret: FcmServiceAccountSecret = {
-  kind: 'fcm-service-account',
-  projectId: 'demo',
-  clientEmail: 'sender@demo.iam.gserviceaccount.com',
-  privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-  tokenUri: 'https://oauth2.example/token',
-};
+import { secret } from '../../../../../support/fcm-service-account';
 
 /** Answers every token request with one refusal: the cache's error in isolation. */
 function refusingTransport(status: number, body: unknown): Transport {
