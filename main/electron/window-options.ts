@@ -1,4 +1,5 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
+import { contentSecurityPolicy } from '../core/renderer-csp';
 
 /** Electron's BrowserWindow, or a test's stand-in that records its options. */
 export type WindowConstructor<W> = new (options: BrowserWindowConstructorOptions) => W;
@@ -38,16 +39,4 @@ export function createMainWindow<W>(BrowserWindow: WindowConstructor<W>, preload
 }
 
 /** The renderer's CSP for the desktop window (browser mode sends its own header). */
-export const DESKTOP_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "worker-src 'self' blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const DESKTOP_CSP = contentSecurityPolicy({ connect: [] });

@@ -26,7 +26,11 @@ export class EmulatorService implements EmulatorControl {
   #starting: Promise<EmulatorSet> | null = null;
   readonly #unsubscribe: Array<() => void> = [];
 
-  constructor(private readonly deps: { dataDir: string; events: EventBus }) {}
+  readonly #deps: { dataDir: string; events: EventBus };
+
+  constructor(deps: { dataDir: string; events: EventBus }) {
+    this.#deps = deps;
+  }
 
   async status(): Promise<EmulatorStatus> {
     const available = EMULATORS.map((factory) => factory.provider);
@@ -42,7 +46,7 @@ export class EmulatorService implements EmulatorControl {
         })),
       };
     }
-    const elsewhere = await readLocalEnvironment(this.deps.dataDir);
+    const elsewhere = await readLocalEnvironment(this.#deps.dataDir);
     if (elsewhere) {
       const endpoints: EmulatorStatus['endpoints'] = [];
       for (const provider of PROVIDER_IDS) {
@@ -58,7 +62,7 @@ export class EmulatorService implements EmulatorControl {
 
   async start(): Promise<EmulatorSet> {
     if (this.#set) return this.#set;
-    const elsewhere = await readLocalEnvironment(this.deps.dataDir);
+    const elsewhere = await readLocalEnvironment(this.#deps.dataDir);
     if (elsewhere && elsewhere.pid !== process.pid) {
       throw new AppError(
         'CONFLICT',
@@ -67,14 +71,14 @@ export class EmulatorService implements EmulatorControl {
       );
     }
     this.#starting ??= startEmulators({
-      dataDir: this.deps.dataDir,
-      stateDir: defaultStateDir(this.deps.dataDir),
+      dataDir: this.#deps.dataDir,
+      stateDir: defaultStateDir(this.#deps.dataDir),
     }).then((set) => {
       this.#set = set;
       for (const [provider, running] of Object.entries(set.emulators)) {
         this.#unsubscribe.push(
           running.inbox.subscribe((delivery) =>
-            this.deps.events.emit('emulator.delivery', {
+            this.#deps.events.emit('emulator.delivery', {
               provider,
               device: delivery.device,
               receivedAt: delivery.receivedAt,

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { contentSecurityPolicy } from '../core/renderer-csp';
 
 /** The cookie earlier versions kept the token in; only ever cleared now. */
 export const LEGACY_TOKEN_COOKIE = 'pc_token';
@@ -39,19 +40,7 @@ export function originAllowed(req: IncomingMessage, port: number, required: bool
   return allowedOrigins(port).has(origin);
 }
 
-export function contentSecurityPolicy(port: number): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    // Monaco injects styles at run time.
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    "worker-src 'self' blob:",
-    `connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}`,
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+/** Browser mode's CSP: the desktop window's, plus the page's WebSocket back to this server. */
+export function browserModeCsp(port: number): string {
+  return contentSecurityPolicy({ connect: [`ws://127.0.0.1:${port}`, `ws://localhost:${port}`] });
 }

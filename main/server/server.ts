@@ -5,14 +5,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Core } from '../core/core';
 import { readStatic } from './static-files';
-import {
-  LEGACY_TOKEN_COOKIE,
-  contentSecurityPolicy,
-  cookieValue,
-  hostAllowed,
-  originAllowed,
-  tokensEqual,
-} from './security';
+import { LEGACY_TOKEN_COOKIE, browserModeCsp, cookieValue, hostAllowed, originAllowed, tokensEqual } from './security';
 import { WS_PROTOCOL, tokenFromProtocols, wsMessageSchema } from '../../shared/ws-protocol';
 import { FRAME_LIMIT_BYTES } from '../../shared/transfer-limits';
 
@@ -87,7 +80,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       }
       return deny(res, 404, 'Not found.');
     }
-    if (file.type.startsWith('text/html')) headers['content-security-policy'] = contentSecurityPolicy(port);
+    if (file.type.startsWith('text/html')) headers['content-security-policy'] = browserModeCsp(port);
     res.writeHead(200, { ...headers, 'content-type': file.type, 'content-length': String(file.body.length) });
     res.end(req.method === 'HEAD' ? undefined : file.body);
   }

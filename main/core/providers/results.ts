@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Provider } from '../../../shared/domain/exchange';
 import type { SendResult } from '../../../shared/domain/send-result';
-import type { TransportError } from '../transport/errors';
+import { isTransportError, type TransportError } from '../transport/errors';
 
 /**
  * The parts of a SendResult decided by a provider's answer; the client adds id, timing and
@@ -80,14 +80,21 @@ export function rejectedResult(fields: {
   };
 }
 
+type FailureFields = Parameters<typeof transportFailure>[2];
+
 /**
  * One send's result in the making: the start time is taken now, and `finish` adds the id, the
- * exchanges so far and the duration to what the provider's answer decided.
+ * exchanges so far and the duration to what the provider's answer decided. `failed` is a send's
+ * catch block: a transport error becomes the finished result, anything else is thrown on.
  */
 export function resultStart(
   provider: Provider,
   target: string,
-): { exchangeIds: string[]; finish: (mapped: MappedResult) => SendResult } {
+): {
+  exchangeIds: string[];
+  finish: (mapped: MappedResult) => SendResult;
+  failed: (error: unknown, fields?: FailureFields) => SendResult;
+} {
   const startedAt = new Date().toISOString();
   const started = performance.now();
   const exchangeIds: string[] = [];
@@ -100,7 +107,11 @@ export function resultStart(
     durationMs: elapsedMs(started),
     startedAt,
   });
-  return { exchangeIds, finish };
+  const failed = (error: unknown, fields?: FailureFields): SendResult => {
+    if (!isTransportError(error)) throw error;
+    return finish(transportFailure(error, exchangeIds, fields));
+  };
+  return { exchangeIds, finish, failed };
 }
 
 /** Milliseconds since `started`, to the microsecond like exchange timings (not 46.10830899999996). */

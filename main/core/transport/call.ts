@@ -27,6 +27,10 @@ export class TransportCall {
   /** Set by the deadline tracker. */
   deadline = 0;
 
+  readonly #finish: Finish;
+  readonly #resolve: (response: TransportResponse) => void;
+  readonly #reject: (error: TransportError) => void;
+
   constructor(
     readonly capture: Capture,
     readonly request: TransportRequest,
@@ -34,10 +38,13 @@ export class TransportCall {
     readonly host: string,
     readonly timeoutMs: number,
     readonly body: string | Uint8Array | undefined,
-    private readonly finish: Finish,
-    private readonly resolve: (response: TransportResponse) => void,
-    private readonly reject: (error: TransportError) => void,
+    finish: Finish,
+    resolve: (response: TransportResponse) => void,
+    reject: (error: TransportError) => void,
   ) {
+    this.#finish = finish;
+    this.#resolve = resolve;
+    this.#reject = reject;
     addDeadline(timeoutMs, this);
     if (request.signal) watchAbort(request.signal, this);
   }
@@ -71,12 +78,12 @@ export class TransportCall {
     capture.status = status;
     capture.responseBody = body;
     if (capture.tEnd < 0) capture.tEnd = performance.now();
-    this.resolve({
+    this.#resolve({
       status,
       headers: capture.responseHeaders,
       body,
       httpVersion: capture.httpVersion,
-      exchange: this.finish(capture, this.request, this.recording),
+      exchange: this.#finish(capture, this.request, this.recording),
       exchangeId: capture.id,
       durationMs: capture.tEnd - capture.tStart,
     });
@@ -95,13 +102,13 @@ export class TransportCall {
     const options: ConstructorParameters<typeof TransportError>[0] = {
       code: failure.code,
       message: failure.message,
-      exchange: this.finish(capture, this.request, this.recording),
+      exchange: this.#finish(capture, this.request, this.recording),
       exchangeId: capture.id,
       retryable: extra.retryable,
     };
     if (extra.hint !== undefined) options.hint = extra.hint;
     if (extra.http2Code !== undefined) options.http2Code = extra.http2Code;
     if (extra.goawayReason !== undefined) options.goawayReason = extra.goawayReason;
-    this.reject(new TransportError(options));
+    this.#reject(new TransportError(options));
   }
 }

@@ -80,28 +80,28 @@ class OriginPool {
 
   dispatch(call: TransportCall): void {
     const idle = this.clients.find((client) => client.call === null);
-    if (idle) return this.start(idle, call);
+    if (idle) return this.#start(idle, call);
     if (this.clients.length < MAX_CONNECTIONS) {
       const client = new PooledClient(this.origin, this.target);
       this.clients.push(client);
-      return this.start(client, call);
+      return this.#start(client, call);
     }
     this.queue.push(call);
   }
 
-  private next(client: PooledClient): void {
+  #next(client: PooledClient): void {
     client.call = null;
     let call = this.queue.shift();
     while (call && call.settled) call = this.queue.shift();
-    if (call) this.start(client, call);
+    if (call) this.#start(client, call);
   }
 
-  private start(pooled: PooledClient, call: TransportCall): void {
+  #start(pooled: PooledClient, call: TransportCall): void {
     pooled.call = call;
     const capture = call.capture;
     const chunks: Buffer[] = [];
     let status = 0;
-    const done = (): void => this.next(pooled);
+    const done = (): void => this.#next(pooled);
     try {
       pooled.client.dispatch(
         {

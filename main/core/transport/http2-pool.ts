@@ -40,7 +40,7 @@ class PooledSession {
         this.state = 'closed';
         this.pool.forget(this);
         const failure = failureFrom(error, authority);
-        for (const call of this.takeQueue()) fail(call, failure);
+        for (const call of this.#takeQueue()) fail(call, failure);
         return;
       }
       this.connection = connection;
@@ -56,14 +56,14 @@ class PooledSession {
           hint: 'Use HTTP/1.1 for this server, or check the endpoint URL.',
           retryable: true,
         });
-        for (const call of this.takeQueue()) fail(call, failure);
+        for (const call of this.#takeQueue()) fail(call, failure);
         return;
       }
-      this.attach(connection, target.secure);
+      this.#attach(connection, target.secure);
     });
   }
 
-  private attach(connection: Connection, secure: boolean): void {
+  #attach(connection: Connection, secure: boolean): void {
     const session = h2connect(`${secure ? 'https' : 'http'}://${this.authority}`, {
       createConnection: () => connection.socket,
     });
@@ -71,7 +71,7 @@ class PooledSession {
     session.on('remoteSettings', (settings) => {
       this.limit = settings.maxConcurrentStreams ?? Number.POSITIVE_INFINITY;
       if (this.state === 'connecting') this.state = 'ready';
-      this.drain();
+      this.#drain();
     });
     session.on('goaway', (errorCode: number, lastStreamId: number, opaque?: Buffer) => {
       this.goaway = {
@@ -79,24 +79,24 @@ class PooledSession {
         reason: opaque && opaque.length > 0 ? opaque.toString('utf8') : undefined,
         lastStreamId,
       };
-      this.retire(false);
+      this.#retire(false);
     });
     session.on('error', (error: Error) => {
       this.sessionError = error;
     });
-    session.on('close', () => this.retire(true));
+    session.on('close', () => this.#retire(true));
     // Idle pooled sessions must not keep a CLI process alive; each request's timer does that.
     session.unref();
   }
 
   /** No new streams here: queued calls (never sent) move to a fresh session. */
-  private retire(closed: boolean): void {
+  #retire(closed: boolean): void {
     this.state = closed ? 'closed' : 'draining';
     this.pool.forget(this);
-    for (const call of this.takeQueue()) if (!call.settled) this.pool.requeue(this.key, call);
+    for (const call of this.#takeQueue()) if (!call.settled) this.pool.requeue(this.key, call);
   }
 
-  private takeQueue(): TransportCall[] {
+  #takeQueue(): TransportCall[] {
     const waiting = this.queue.slice(this.queueHead);
     this.queue.length = 0;
     this.queueHead = 0;
@@ -105,10 +105,10 @@ class PooledSession {
 
   enqueue(call: TransportCall): void {
     this.queue.push(call);
-    if (this.state === 'ready') this.drain();
+    if (this.state === 'ready') this.#drain();
   }
 
-  private drain(): void {
+  #drain(): void {
     while (this.state === 'ready' && this.active < this.limit && this.queueHead < this.queue.length) {
       const call = this.queue[this.queueHead]!;
       this.queue[this.queueHead++] = undefined as never;
@@ -119,11 +119,11 @@ class PooledSession {
         this.queue.splice(0, this.queueHead);
         this.queueHead = 0;
       }
-      if (!call.settled) this.start(call);
+      if (!call.settled) this.#start(call);
     }
   }
 
-  private start(call: TransportCall): void {
+  #start(call: TransportCall): void {
     const session = this.session!;
     const connection = this.connection!;
     const capture = call.capture;
@@ -171,12 +171,12 @@ class PooledSession {
     stream.on('error', ignore);
     stream.on('close', () => {
       this.active--;
-      if (!call.settled) call.fail(this.streamFailure(stream, call.host));
-      if (this.state === 'ready' && this.queueHead < this.queue.length) this.drain();
+      if (!call.settled) call.fail(this.#streamFailure(stream, call.host));
+      if (this.state === 'ready' && this.queueHead < this.queue.length) this.#drain();
     });
   }
 
-  private streamFailure(stream: ClientHttp2Stream, host: string): Failure {
+  #streamFailure(stream: ClientHttp2Stream, host: string): Failure {
     const goaway = this.goaway;
     if (goaway) {
       const beyond = stream.id === undefined || stream.id > goaway.lastStreamId;
@@ -267,25 +267,25 @@ export class Http2Pool {
   dispatch(key: string, origin: OriginInfo, tls: TlsOptions | undefined, call: TransportCall): void {
     let pooled = this.#sessions.get(key);
     if (!pooled) {
-      const target = targetOf(origin, tls, true);
-      this.#targets.set(key, { target, authority: origin.authority });
-      pooled = new PooledSession(this, key, target, origin.authority);
-      this.#sessions.set(key, pooled);
-      this.#all.add(pooled);
+      const known = { target: targetOf(origin, tls, true), authority: origin.authority };
+      this.#targets.set(key, known);
+      pooled = this.#open(key, known);
     }
     pooled.enqueue(call);
   }
 
+  /** Calls a retiring session never sent go to the key's current session, or a new one. */
   requeue(key: string, call: TransportCall): void {
     const known = this.#targets.get(key);
     if (!known) return;
-    let pooled = this.#sessions.get(key);
-    if (!pooled) {
-      pooled = new PooledSession(this, key, known.target, known.authority);
-      this.#sessions.set(key, pooled);
-      this.#all.add(pooled);
-    }
-    pooled.enqueue(call);
+    (this.#sessions.get(key) ?? this.#open(key, known)).enqueue(call);
+  }
+
+  #open(key: string, known: { target: ConnectTarget; authority: string }): PooledSession {
+    const pooled = new PooledSession(this, key, known.target, known.authority);
+    this.#sessions.set(key, pooled);
+    this.#all.add(pooled);
+    return pooled;
   }
 
   forget(session: PooledSession): void {

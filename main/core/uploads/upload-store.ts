@@ -28,10 +28,13 @@ const LIMIT_NAMES: Record<UploadPurpose, string> = {
 export class UploadStore {
   readonly #uploads = new Map<string, Upload>();
 
-  constructor(
-    private readonly idleMs = 5 * 60_000,
-    private readonly now: () => number = Date.now,
-  ) {}
+  readonly #idleMs: number;
+  readonly #now: () => number;
+
+  constructor(idleMs = 5 * 60_000, now: () => number = Date.now) {
+    this.#idleMs = idleMs;
+    this.#now = now;
+  }
 
   begin(purpose: UploadPurpose, bytes: number): { uploadId: string; chunkChars: number } {
     if (bytes > UPLOAD_LIMIT_BYTES) throw new AppError('TOO_LARGE', fileTooLargeMessage(bytes, LIMIT_NAMES[purpose]));
@@ -44,7 +47,7 @@ export class UploadStore {
       );
     }
     const uploadId = randomBytes(16).toString('base64url');
-    this.#uploads.set(uploadId, { purpose, chunks: [], chars: 0, touchedAt: this.now() });
+    this.#uploads.set(uploadId, { purpose, chunks: [], chars: 0, touchedAt: this.#now() });
     return { uploadId, chunkChars: UPLOAD_CHUNK_CHARS };
   }
 
@@ -64,7 +67,7 @@ export class UploadStore {
     }
     upload.chunks.push(text);
     upload.chars += text.length;
-    upload.touchedAt = this.now();
+    upload.touchedAt = this.#now();
     return { chars: upload.chars };
   }
 
@@ -96,7 +99,7 @@ export class UploadStore {
   }
 
   #dropIdle(): void {
-    const oldest = this.now() - this.idleMs;
+    const oldest = this.#now() - this.#idleMs;
     for (const [id, upload] of this.#uploads) if (upload.touchedAt < oldest) this.#uploads.delete(id);
   }
 }

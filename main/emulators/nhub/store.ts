@@ -108,13 +108,17 @@ export class NhubStore {
   #registrations: RegistrationRecord[] = [];
   #writing: Promise<void> = Promise.resolve();
 
-  private constructor(private readonly file: string | null) {}
+  readonly #file: string | null;
+
+  private constructor(file: string | null) {
+    this.#file = file;
+  }
 
   static async open(stateDir?: string): Promise<NhubStore> {
     const store = new NhubStore(stateDir ? join(stateDir, 'nhub.json') : null);
-    if (store.file) {
+    if (store.#file) {
       await mkdir(stateDir!, { recursive: true });
-      const text = await readFile(store.file, 'utf8').catch(() => null);
+      const text = await readFile(store.#file, 'utf8').catch(() => null);
       if (text) {
         const parsed = stateSchema.safeParse(JSON.parse(text));
         if (parsed.success) {
@@ -188,9 +192,9 @@ export class NhubStore {
   }
 
   #save(): void {
-    if (!this.file) return;
+    if (!this.#file) return;
     const text = JSON.stringify({ policies: this.#policies, registrations: this.#registrations }, null, 2);
-    const file = this.file;
+    const file = this.#file;
     this.#writing = this.#writing.then(() => writeFile(file, text, { mode: 0o600 })).catch(() => undefined);
   }
 

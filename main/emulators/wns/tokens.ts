@@ -20,14 +20,18 @@ export class TokenIssuer {
   /** Token requests answered 200, for tests proving the client's cache. */
   issued = 0;
 
+  readonly #now: () => number;
+
   constructor(
-    private readonly now: () => number,
+    now: () => number,
     public lifetimeSeconds: number,
-  ) {}
+  ) {
+    this.#now = now;
+  }
 
   issue(clientId: string): { token: string; expiresIn: number } {
     const token = `EgAaAQMAAAAEgAAA${randomBytes(48).toString('base64url')}`;
-    this.#tokens.set(token, { clientId, expiresAt: this.now() + this.lifetimeSeconds * 1000 });
+    this.#tokens.set(token, { clientId, expiresAt: this.#now() + this.lifetimeSeconds * 1000 });
     this.issued++;
     return { token, expiresIn: this.lifetimeSeconds };
   }
@@ -36,13 +40,13 @@ export class TokenIssuer {
   check(token: string): { clientId: string } | 'invalid' | 'expired' {
     const found = this.#tokens.get(token);
     if (!found) return 'invalid';
-    if (found.expiresAt <= this.now()) return 'expired';
+    if (found.expiresAt <= this.#now()) return 'expired';
     return { clientId: found.clientId };
   }
 
   /** Makes every issued token expired now (the client must then refresh once on 401). */
   expireAll(): number {
-    const now = this.now();
+    const now = this.#now();
     for (const token of this.#tokens.values()) token.expiresAt = now;
     return this.#tokens.size;
   }

@@ -7,11 +7,8 @@ import { isTransportError } from '../../transport/errors';
 import { elapsedMs, transportFailure } from '../results';
 import type { ProviderSendContext } from '../types';
 import type { ApnsJwtCache } from './jwt';
-import { apnsOrigin, buildApnsRequest, resolveTopic, type ApnsAuth } from './request';
+import { apnsOrigin, resolveTopic, type ApnsAuth, type ApnsRequestBuilder } from './request';
 import { DROP_JWT_REASONS, mapApnsResponse, type MappedResult } from './results';
-
-// The exchange notes naming a JWT's claims, built once per signed token (it serves ~an hour of sends).
-const jwtNotes = new WeakMap<object, Record<string, unknown>>();
 
 /** The auth for one send: a cached JWT for .p8 keys, the TLS identity for certificates. */
 export function apnsAuth(
@@ -21,12 +18,7 @@ export function apnsAuth(
   const secret = credential.secret;
   if (secret.kind === 'apns-token') {
     const jwt = jwts.get(credential.meta.id, secret);
-    let notes = jwtNotes.get(jwt);
-    if (!notes) {
-      notes = { jwt: { kid: jwt.keyId, iss: jwt.teamId, iat: jwt.iat } };
-      jwtNotes.set(jwt, notes);
-    }
-    return { kind: 'token', jwt: jwt.token, notes };
+    return { kind: 'token', jwt: jwt.token, authorization: jwt.authorization, notes: jwt.notes };
   }
   if (secret.kind === 'apns-certificate') {
     return { kind: 'certificate', certPem: secret.certPem, keyPem: secret.keyPem, notes: {} };
@@ -45,6 +37,7 @@ export async function sendApns(
   request: ApnsSendRequest,
   context: ProviderSendContext,
   jwts: ApnsJwtCache,
+  requests: ApnsRequestBuilder,
 ): Promise<SendResult> {
   const startedAt = new Date();
   const started = performance.now();
@@ -73,7 +66,7 @@ export async function sendApns(
   };
   const origin = apnsOrigin(request.environment, request.options.port ?? 443, context.local);
   const auth = apnsAuth(context.credential, jwts);
-  const built = buildApnsRequest({
+  const built = requests.build({
     request,
     origin,
     topic: resolveTopic(request, context.credential.meta),

@@ -4,6 +4,7 @@ import type { ProviderModule } from '../types';
 import { sendApns } from './client';
 import { testApnsCredential } from './credential-test';
 import { ApnsJwtCache } from './jwt';
+import { ApnsRequestBuilder } from './request';
 
 /** APNs provider API over HTTP/2 with .p8 token auth or certificate auth; JWTs cached per credential. */
 export function createApnsProvider(options: { now?: () => number } = {}): ProviderModule<'apns'> & {
@@ -11,12 +12,13 @@ export function createApnsProvider(options: { now?: () => number } = {}): Provid
 } {
   const now = options.now ?? (() => Date.now());
   const jwts = new ApnsJwtCache(now);
+  const requests = new ApnsRequestBuilder();
   return {
     id: 'apns',
     credentialKinds: apnsSpec.credentialKinds,
     jwts,
     preflight: (request, credential) => preflightApns(request, credential?.meta ?? null),
-    send: (request, context) => sendApns(request, context, jwts),
+    send: (request, context) => sendApns(request, context, jwts, requests),
     testCredential: async (credential) => testApnsCredential(credential, now()),
   };
 }

@@ -13,6 +13,17 @@ export interface ApnsJwt {
   iat: number;
   keyId: string;
   teamId: string;
+  /**
+   * The authorization header, built once per token: a token serves about an hour of sends, and
+   * each new string is flattened and hashed again on its way to nghttp2 and the exchange recorder.
+   */
+  authorization: string;
+  /** The exchange notes naming the token's claims, also built once per token. */
+  notes: Record<string, unknown>;
+}
+
+export function bearerHeader(token: string): string {
+  return `bearer ${token}`;
 }
 
 function base64url(value: unknown): string {
@@ -76,11 +87,14 @@ export class ApnsJwtCache {
       this.#keys.set(cacheKey, key);
     }
     const iat = Math.floor(now / 1000);
+    const token = signApnsJwt(key, secret.keyId, secret.teamId, iat);
     const entry: Entry = {
-      token: signApnsJwt(key, secret.keyId, secret.teamId, iat),
+      token,
       iat,
       keyId: secret.keyId,
       teamId: secret.teamId,
+      authorization: bearerHeader(token),
+      notes: { jwt: { kid: secret.keyId, iss: secret.teamId, iat } },
       issuedAtMs: now,
     };
     this.signed += 1;

@@ -54,16 +54,9 @@ export function resolveTopic(request: ApnsSendRequest, meta: Pick<CredentialMeta
   return base ? topicForPushType(base, pushType) : null;
 }
 
-export type ApnsAuth = { kind: 'token'; jwt: string } | { kind: 'certificate'; certPem: string; keyPem: string };
-
-// A token serves about an hour of sends: one header string for it, not one per request (each
-// new one is flattened and hashed again on its way to nghttp2 and the exchange recorder).
-let lastBearer = { jwt: '', header: '' };
-
-function bearer(jwt: string): string {
-  if (lastBearer.jwt !== jwt) lastBearer = { jwt, header: `bearer ${jwt}` };
-  return lastBearer.header;
-}
+export type ApnsAuth =
+  | { kind: 'token'; jwt: string; /** `bearer <jwt>`, built once per token by the JWT cache. */ authorization: string }
+  | { kind: 'certificate'; certPem: string; keyPem: string };
 
 /** The headers in the order they are sent; optional ones only when set. */
 export function apnsHeaders(request: ApnsSendRequest, topic: string | null, apnsId: string, auth: ApnsAuth): Header[] {
@@ -76,7 +69,7 @@ export function apnsHeaders(request: ApnsSendRequest, topic: string | null, apns
     headers.push(['apns-collapse-id', options.collapseId]);
   }
   headers.push(['apns-id', apnsId]);
-  if (auth.kind === 'token') headers.push(['authorization', bearer(auth.jwt)]);
+  if (auth.kind === 'token') headers.push(['authorization', auth.authorization]);
   headers.push(['content-type', 'application/json']);
   return headers;
 }
@@ -86,25 +79,7 @@ export function describeToken(token: string): string {
   return token.length > 16 ? `${token.slice(0, 8)}...${token.slice(-4)}` : token;
 }
 
-// One TlsOptions per emulator CA, so every request of a bulk send hands the transport the same
-// object and its connection lookup is a WeakMap hit rather than a hash of the CA text.
-const caOnly = new Map<string, TlsOptions>();
-
-function tlsFor(origin: ApnsOrigin, auth: ApnsAuth): TlsOptions | undefined {
-  if (auth.kind === 'certificate') {
-    return { ...(origin.ca ? { ca: origin.ca } : {}), clientCert: auth.certPem, clientKey: auth.keyPem };
-  }
-  if (!origin.ca) return undefined;
-  let tls = caOnly.get(origin.ca);
-  if (!tls) {
-    if (caOnly.size >= 16) caOnly.clear();
-    tls = { ca: origin.ca };
-    caOnly.set(origin.ca, tls);
-  }
-  return tls;
-}
-
-export function buildApnsRequest(options: {
+export interface ApnsRequestParts {
   request: ApnsSendRequest;
   origin: ApnsOrigin;
   topic: string | null;
@@ -112,25 +87,53 @@ export function buildApnsRequest(options: {
   apnsId?: string;
   notes?: Record<string, unknown>;
   signal?: AbortSignal | undefined;
-}): TransportRequest & { apnsId: string } {
-  const { request, origin, auth } = options;
-  const apnsId = options.apnsId || request.options.apnsId || randomUUID();
-  const tls = tlsFor(origin, auth);
-  return {
-    apnsId,
-    url: `${origin.baseUrl}/3/device/${request.target}`,
-    method: 'POST',
-    headers: apnsHeaders(request, options.topic, apnsId, auth),
-    body: request.payload,
-    http2: true,
-    ...(tls ? { tls } : {}),
-    ...(options.signal ? { signal: options.signal } : {}),
-    meta: {
-      purpose: 'send',
-      provider: 'apns',
-      target: describeToken(request.target),
-      notes: { topic: options.topic, pushType: request.options.pushType ?? 'alert', auth: auth.kind, ...options.notes },
-    },
-    secrets: auth.kind === 'token' ? [auth.jwt] : [],
-  };
+}
+
+/** Builds the provider's requests; one per APNs provider, so what it reuses lives as long as the provider. */
+export class ApnsRequestBuilder {
+  // One TlsOptions per emulator CA, so every request of a bulk send hands the transport the same
+  // object and its connection lookup is a WeakMap hit rather than a hash of the CA text.
+  readonly #caOnly = new Map<string, TlsOptions>();
+
+  build(options: ApnsRequestParts): TransportRequest & { apnsId: string } {
+    const { request, origin, auth } = options;
+    const apnsId = options.apnsId || request.options.apnsId || randomUUID();
+    const tls = this.#tls(origin, auth);
+    return {
+      apnsId,
+      url: `${origin.baseUrl}/3/device/${request.target}`,
+      method: 'POST',
+      headers: apnsHeaders(request, options.topic, apnsId, auth),
+      body: request.payload,
+      http2: true,
+      ...(tls ? { tls } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+      meta: {
+        purpose: 'send',
+        provider: 'apns',
+        target: describeToken(request.target),
+        notes: {
+          topic: options.topic,
+          pushType: request.options.pushType ?? 'alert',
+          auth: auth.kind,
+          ...options.notes,
+        },
+      },
+      secrets: auth.kind === 'token' ? [auth.jwt] : [],
+    };
+  }
+
+  #tls(origin: ApnsOrigin, auth: ApnsAuth): TlsOptions | undefined {
+    if (auth.kind === 'certificate') {
+      return { ...(origin.ca ? { ca: origin.ca } : {}), clientCert: auth.certPem, clientKey: auth.keyPem };
+    }
+    if (!origin.ca) return undefined;
+    let tls = this.#caOnly.get(origin.ca);
+    if (!tls) {
+      if (this.#caOnly.size >= 16) this.#caOnly.clear();
+      tls = { ca: origin.ca };
+      this.#caOnly.set(origin.ca, tls);
+    }
+    return tls;
+  }
 }

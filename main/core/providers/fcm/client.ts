@@ -6,10 +6,11 @@ import { AppError } from '../../../../shared/errors';
 import type { FcmServiceAccountSecret, ResolvedCredential } from '../../credentials/types';
 import { isTransportError } from '../../transport/errors';
 import { resultStart, transportFailure, type MappedResult } from '../results';
+import { OAuthTokenError } from '../oauth-token';
 import type { ProviderSendContext } from '../types';
 import { FCM_REASONS, mapFcmResponse } from './results';
 import { buildSendRequest, fcmEndpoints } from './request';
-import { TokenRequestError, type FcmTokenCache } from './token-cache';
+import type { FcmTokenCache } from './token-cache';
 
 export function fcmSecret(credential: ResolvedCredential): FcmServiceAccountSecret {
   if (credential.secret.kind !== 'fcm-service-account') {
@@ -71,7 +72,7 @@ export async function sendFcm(
       return finish(mapped);
     }
   } catch (error) {
-    if (error instanceof TokenRequestError) return finish(tokenRejection(error));
+    if (error instanceof OAuthTokenError) return finish(tokenRejection(error));
     if (isTransportError(error)) {
       return finish(
         transportFailure(error, exchangeIds, {
@@ -109,7 +110,7 @@ const TOKEN_HINTS: Record<string, string> = {
   invalid_scope: 'The firebase.messaging scope was refused for this account.',
 };
 
-function tokenRejection(error: TokenRequestError): MappedResult {
+function tokenRejection(error: OAuthTokenError): MappedResult {
   return {
     outcome: 'rejected',
     status: error.status,
@@ -146,7 +147,7 @@ export async function testFcmCredential(
     const who = context.local ? 'The local FCM emulator' : new URL(endpoints.tokenUri).host;
     return `${who} issued an access token for ${secret.clientEmail} (project ${secret.projectId}), valid for ${minutes} min.`;
   } catch (error) {
-    if (error instanceof TokenRequestError) {
+    if (error instanceof OAuthTokenError) {
       throw new AppError('CREDENTIAL_INVALID', error.message, TOKEN_HINTS[error.reason]);
     }
     throw error;

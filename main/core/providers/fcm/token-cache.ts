@@ -1,39 +1,16 @@
-import { z } from 'zod';
-import { AppError } from '../../../../shared/errors';
+import type { z } from 'zod';
 import type { FcmServiceAccountSecret } from '../../credentials/types';
 import { headerValue, type Transport, type TlsOptions, type TransportResponse } from '../../transport/types';
+import { OAuthTokenError, oauthErrorSchema, tokenResponseSchema } from '../oauth-token';
 import { buildAssertion, tokenRequestBody } from './jwt';
 
 /** firebase-admin refreshes when 5 minutes or less remain (TOKEN_EXPIRY_THRESHOLD_MILLIS). */
 export const REFRESH_MARGIN_MS = 5 * 60_000;
 
-const tokenResponseSchema = z.object({
-  access_token: z.string().min(1),
-  expires_in: z.coerce.number().positive(),
-  token_type: z.string().optional(),
-});
-
-const oauthErrorSchema = z.object({ error: z.string(), error_description: z.string().optional() });
-
 export interface AccessToken {
   value: string;
   /** Local clock, ms. */
   expiresAt: number;
-}
-
-/** The token endpoint said no: carries what the SendResult needs. */
-export class TokenRequestError extends AppError {
-  constructor(
-    readonly status: number,
-    readonly reason: string,
-    readonly description: string,
-    readonly exchangeId: string,
-  ) {
-    super(
-      'CREDENTIAL_INVALID',
-      `The token endpoint refused the service account: ${reason}${description ? ` (${description})` : ''}`,
-    );
-  }
 }
 
 export interface TokenFetchContext {
@@ -151,12 +128,12 @@ export class FcmTokenCache {
   }
 }
 
-function toError(failure: { response: TransportResponse; error: z.infer<typeof oauthErrorSchema> }): TokenRequestError {
-  return new TokenRequestError(
-    failure.response.status,
-    failure.error.error,
-    failure.error.error_description ?? '',
-    failure.response.exchangeId,
+function toError(failure: { response: TransportResponse; error: z.infer<typeof oauthErrorSchema> }): OAuthTokenError {
+  const reason = failure.error.error;
+  const description = failure.error.error_description ?? '';
+  return new OAuthTokenError(
+    { status: failure.response.status, reason, description, exchangeId: failure.response.exchangeId },
+    `The token endpoint refused the service account: ${reason}${description ? ` (${description})` : ''}`,
   );
 }
 

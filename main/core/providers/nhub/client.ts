@@ -3,8 +3,7 @@ import type { SendResult } from '../../../../shared/domain/send-result';
 import { AppError } from '../../../../shared/errors';
 import type { NhubSendRequest } from '../../../../shared/providers/nhub/message';
 import type { NhubSecret, ResolvedCredential } from '../../credentials/types';
-import { isTransportError } from '../../transport/errors';
-import { resultStart, transportFailure } from '../results';
+import { resultStart } from '../results';
 import type { ProviderSendContext } from '../types';
 import { buildNhubRequest } from './request';
 import { mapNhubResponse } from './results';
@@ -51,7 +50,7 @@ export async function sendNhub(
   context: ProviderSendContext,
   cache: SasTokenCache,
 ): Promise<SendResult> {
-  const { exchangeIds, finish } = resultStart('nhub', request.target);
+  const { exchangeIds, finish, failed } = resultStart('nhub', request.target);
   const secret = requireNhub(context.credential);
   const baseUrl = nhubBaseUrl(secret, context);
   const sas = cache.get(context.credential.meta.id, secret);
@@ -84,7 +83,6 @@ export async function sendNhub(
     exchangeIds.push(response.exchangeId);
     return finish({ ...mapped, details: { ...mapped.details, sas: notes.sas } });
   } catch (error) {
-    if (!isTransportError(error)) throw error;
-    return finish(transportFailure(error, exchangeIds, { messageIds: { TrackingId: trackingId } }));
+    return failed(error, { messageIds: { TrackingId: trackingId } });
   }
 }

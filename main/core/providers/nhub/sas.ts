@@ -69,14 +69,18 @@ export function signSas(resource: string, expiry: number, keyName: string, key: 
 /** SAS tokens per credential id, reused until two minutes before they expire. */
 export class SasTokenCache {
   readonly #tokens = new Map<string, SasToken & { keyName: string; key: string }>();
-  constructor(private readonly now: () => number = () => Date.now()) {}
+  readonly #now: () => number;
+
+  constructor(now: () => number = () => Date.now()) {
+    this.#now = now;
+  }
 
   get(
     credentialId: string,
     secret: NhubSecret,
     lifetimeSeconds = SAS_LIFETIME_SECONDS,
   ): SasToken & { reused: boolean } {
-    const nowSeconds = Math.floor(this.now() / 1000);
+    const nowSeconds = Math.floor(this.#now() / 1000);
     const resource = sasResourceUri(secret);
     const cached = this.#tokens.get(credentialId);
     if (

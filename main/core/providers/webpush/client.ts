@@ -4,8 +4,7 @@ import { VAPID_DEFAULT_EXPIRY_SECONDS, type WebpushSendRequest } from '../../../
 import type { WebpushNotes, WebpushVapidNote } from '../../../../shared/providers/webpush/notes';
 import { pushServiceForEndpoint } from '../../../../shared/providers/webpush/push-services';
 import type { ResolvedCredential, VapidSecret } from '../../credentials/types';
-import { isTransportError } from '../../transport/errors';
-import { resultStart, transportFailure } from '../results';
+import { resultStart } from '../results';
 import type { ProviderSendContext } from '../types';
 import { buildWebpushRequest, readTarget, type ParsedTarget } from './request';
 import { mapWebpushResponse } from './results';
@@ -48,7 +47,7 @@ export async function sendWebpush(
   context: ProviderSendContext,
   cache: VapidTokenCache,
 ): Promise<SendResult> {
-  const { exchangeIds, finish } = resultStart('webpush', request.target);
+  const { exchangeIds, finish, failed } = resultStart('webpush', request.target);
   const secret = requireVapid(context.credential);
   const target = readTarget(request.target);
   const options = request.options ?? {};
@@ -86,7 +85,6 @@ export async function sendWebpush(
     exchangeIds.push(response.exchangeId);
     return finish(mapped);
   } catch (error) {
-    if (!isTransportError(error)) throw error;
-    return finish(transportFailure(error, exchangeIds, { details: { pushService: notes.pushService } }));
+    return failed(error, { details: { pushService: notes.pushService } });
   }
 }

@@ -2,13 +2,13 @@ import type { SendResult } from '../../../../shared/domain/send-result';
 import { AppError } from '../../../../shared/errors';
 import { wnsOptionsSchema, type WnsSendRequest } from '../../../../shared/providers/wns/message';
 import type { ResolvedCredential, WnsSecret } from '../../credentials/types';
-import { isTransportError } from '../../transport/errors';
 import type { TlsOptions, TransportResponse } from '../../transport/types';
-import { resultStart, transportFailure } from '../results';
+import { resultStart } from '../results';
+import { OAuthTokenError } from '../oauth-token';
 import type { ProviderSendContext } from '../types';
 import { buildWnsRequest } from './request';
 import { mapWnsResponse } from './results';
-import { requireLocalWns, WnsTokenError, type WnsTokenCache } from './token';
+import { requireLocalWns, type WnsTokenCache } from './token';
 
 export function requireWns(credential: ResolvedCredential): WnsSecret {
   if (credential.secret.kind !== 'wns') {
@@ -60,7 +60,7 @@ export async function sendWns(
   context: ProviderSendContext,
   cache: WnsTokenCache,
 ): Promise<SendResult> {
-  const { exchangeIds, finish } = resultStart('wns', request.target);
+  const { exchangeIds, finish, failed } = resultStart('wns', request.target);
   const secret = requireWns(context.credential);
   const options = wnsOptionsSchema.parse(request.options ?? {});
   checkLocalChannel(request.target, context);
@@ -113,7 +113,7 @@ export async function sendWns(
       },
     });
   } catch (error) {
-    if (error instanceof WnsTokenError) {
+    if (error instanceof OAuthTokenError) {
       return finish({
         outcome: 'rejected',
         status: error.status,
@@ -127,8 +127,7 @@ export async function sendWns(
         details: { stage: 'token', ...(error.description ? { errorDescription: error.description } : {}) },
       });
     }
-    if (!isTransportError(error)) throw error;
-    return finish(transportFailure(error, exchangeIds));
+    return failed(error);
   }
 }
 

@@ -1,8 +1,8 @@
-import { z } from 'zod';
 import { AppError } from '../../../../shared/errors';
 import type { WnsSecret } from '../../credentials/types';
 import type { LocalEnvironment } from '../../local/local-env';
 import type { TlsOptions, Transport } from '../../transport/types';
+import { OAuthTokenError, oauthErrorSchema, tokenResponseSchema } from '../oauth-token';
 
 export const LIVE_TOKEN_URL = 'https://login.live.com/accesstoken.srf';
 export const LIVE_SCOPE = 'notify.windows.com';
@@ -59,28 +59,13 @@ export function requireLocalWns(local: LocalEnvironment): { baseUrl: string; tok
   return local.wns;
 }
 
-const tokenResponseSchema = z.object({
-  access_token: z.string().min(1),
-  // Live sends a number, Entra a string ("86399").
-  expires_in: z.coerce.number().positive(),
-  token_type: z.string().optional(),
-});
-const oauthErrorSchema = z.object({ error: z.string(), error_description: z.string().optional() });
-
-/** The token endpoint refused: carries what a SendResult needs. */
-export class WnsTokenError extends AppError {
-  constructor(
-    readonly status: number,
-    readonly reason: string,
-    readonly description: string,
-    readonly exchangeId: string,
-  ) {
-    super(
-      'CREDENTIAL_INVALID',
-      `The WNS token endpoint refused the credential (${status} ${reason})${description ? `: ${description}` : ''}`,
-      'Check the Package SID (ms-app://s-1-15-2-…) or app id, and that the client secret has not expired.',
-    );
-  }
+/** The token endpoint refused: the message names the WNS credential and says what to check. */
+function refused(status: number, reason: string, description: string, exchangeId: string): OAuthTokenError {
+  return new OAuthTokenError(
+    { status, reason, description, exchangeId },
+    `The WNS token endpoint refused the credential (${status} ${reason})${description ? `: ${description}` : ''}`,
+    'Check the Package SID (ms-app://s-1-15-2-…) or app id, and that the client secret has not expired.',
+  );
 }
 
 export interface AccessToken {
@@ -165,15 +150,10 @@ export class WnsTokenCache {
       if (parsed.success) {
         return { value: parsed.data.access_token, expiresAt: this.#now() + parsed.data.expires_in * 1000 };
       }
-      throw new WnsTokenError(
-        200,
-        'invalid_response',
-        'no access_token and expires_in in the answer',
-        response.exchangeId,
-      );
+      throw refused(200, 'invalid_response', 'no access_token and expires_in in the answer', response.exchangeId);
     }
     const error = oauthErrorSchema.safeParse(json);
-    throw new WnsTokenError(
+    throw refused(
       response.status,
       error.success ? error.data.error : `HTTP ${response.status}`,
       error.success ? (error.data.error_description ?? '') : text.slice(0, 200),

@@ -1,8 +1,13 @@
 import { generateKeyPairSync, verify } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ApnsJwtCache, JWT_REFRESH_AGE_MS, signApnsJwt } from '../../../../../../main/core/providers/apns/jwt';
+import {
+  ApnsJwtCache,
+  bearerHeader,
+  JWT_REFRESH_AGE_MS,
+  signApnsJwt,
+} from '../../../../../../main/core/providers/apns/jwt';
 import { APNS_REASONS } from '../../../../../../main/core/providers/apns/reasons';
-import { apnsOrigin, buildApnsRequest, resolveTopic } from '../../../../../../main/core/providers/apns/request';
+import { ApnsRequestBuilder, apnsOrigin, resolveTopic } from '../../../../../../main/core/providers/apns/request';
 import { mapApnsResponse } from '../../../../../../main/core/providers/apns/results';
 import { apnsSendSchema, type ApnsSendRequest } from '../../../../../../shared/providers/apns/message';
 
@@ -60,6 +65,21 @@ describe('APNs JWT', () => {
     expect(cache.signed).toBe(3);
   });
 
+  it("builds a token's authorization header and exchange notes once, with the token", () => {
+    let now = 1_700_000_000_000;
+    const cache = new ApnsJwtCache(() => now);
+    const first = cache.get('cred', secret);
+    expect(first.authorization).toBe(`bearer ${first.token}`);
+    expect(first.notes).toEqual({ jwt: { kid: 'ABC123DEFG', iss: 'TEAM123456', iat: first.iat } });
+    const again = cache.get('cred', secret);
+    expect(again.authorization).toBe(first.authorization);
+    expect(again.notes).toBe(first.notes);
+    now += JWT_REFRESH_AGE_MS;
+    const next = cache.get('cred', secret);
+    expect(next.authorization).toBe(`bearer ${next.token}`);
+    expect(next.notes).toEqual({ jwt: { kid: 'ABC123DEFG', iss: 'TEAM123456', iat: next.iat } });
+  });
+
   it('keeps tokens per credential', () => {
     const cache = new ApnsJwtCache(() => 1_700_000_000_000);
     cache.get('a', secret);
@@ -76,6 +96,20 @@ describe('APNs JWT', () => {
 });
 
 describe('APNs request building', () => {
+  it("reuses one TlsOptions per emulator CA within a provider's builder, not across builders", () => {
+    const parts = {
+      request: req({ topic: 'com.a' }, 'local'),
+      origin: { baseUrl: 'https://127.0.0.1:1', ca: 'CA' },
+      topic: 'com.a',
+      auth: { kind: 'token' as const, jwt: 'J.W.T', authorization: bearerHeader('J.W.T') },
+    };
+    const builder = new ApnsRequestBuilder();
+    const first = builder.build(parts).tls;
+    expect(first).toEqual({ ca: 'CA' });
+    expect(builder.build(parts).tls).toBe(first);
+    expect(new ApnsRequestBuilder().build(parts).tls).not.toBe(first);
+  });
+
   it('uses Apple hosts with port 443 or 2197, and the emulator in local', () => {
     expect(apnsOrigin('production', 443, null).baseUrl).toBe('https://api.push.apple.com');
     expect(apnsOrigin('sandbox', 2197, null).baseUrl).toBe('https://api.sandbox.push.apple.com:2197');
@@ -99,11 +133,11 @@ describe('APNs request building', () => {
   });
 
   it('sends every header in order over HTTP/2 and redacts the JWT', () => {
-    const built = buildApnsRequest({
+    const built = new ApnsRequestBuilder().build({
       request: req({ topic: 'com.a', priority: 5, expiration: 0, collapseId: 'c1', pushType: 'alert' }),
       origin: { baseUrl: 'https://api.sandbox.push.apple.com' },
       topic: 'com.a',
-      auth: { kind: 'token', jwt: 'J.W.T' },
+      auth: { kind: 'token', jwt: 'J.W.T', authorization: bearerHeader('J.W.T') },
     });
     expect(built.url).toBe(`https://api.sandbox.push.apple.com/3/device/${'ab'.repeat(32)}`);
     expect(built.http2).toBe(true);
@@ -125,7 +159,7 @@ describe('APNs request building', () => {
 
   it('uses the certificate as TLS identity and keeps a given apns-id', () => {
     const id = '123e4567-e89b-12d3-a456-4266554400a0';
-    const built = buildApnsRequest({
+    const built = new ApnsRequestBuilder().build({
       request: req({ topic: 'com.a', apnsId: id }, 'local'),
       origin: { baseUrl: 'https://127.0.0.1:1', ca: 'CA' },
       topic: 'com.a',

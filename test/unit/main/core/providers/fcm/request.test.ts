@@ -1,19 +1,9 @@
-import { createPublicKey, generateKeyPairSync, verify } from 'node:crypto';
+import { createPublicKey, verify } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { buildAssertion, FCM_SCOPE, tokenRequestBody } from '../../../../../../main/core/providers/fcm/jwt';
 import { buildSendRequest, fcmEndpoints } from '../../../../../../main/core/providers/fcm/request';
-import type { FcmServiceAccountSecret } from '../../../../../../main/core/credentials/types';
 import { buildFcmMessage } from '../../../../../../shared/providers/fcm/build';
-
-const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-const secret: FcmServiceAccountSecret = {
-  kind: 'fcm-service-account',
-  projectId: 'demo-project',
-  clientEmail: 'sender@demo-project.iam.gserviceaccount.com',
-  privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-  privateKeyId: 'key-1',
-  tokenUri: 'https://oauth2.googleapis.com/token',
-};
+import { privateKey, secret } from '../../../../../support/fcm-service-account';
 
 describe('FCM OAuth assertion', () => {
   it('is an RS256 JWT with the firebase.messaging scope, aud = token_uri and a one-hour life', () => {

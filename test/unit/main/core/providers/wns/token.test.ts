@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { WnsSecret } from '../../../../../../main/core/credentials/types';
 import type { LocalEnvironment } from '../../../../../../main/core/local/local-env';
-import { tokenEndpoint, WnsTokenCache, WnsTokenError } from '../../../../../../main/core/providers/wns/token';
+import { OAuthTokenError } from '../../../../../../main/core/providers/oauth-token';
+import { tokenEndpoint, WnsTokenCache } from '../../../../../../main/core/providers/wns/token';
 import type { Transport, TransportRequest, TransportResponse } from '../../../../../../main/core/transport/types';
 
 const live: WnsSecret = {
@@ -108,13 +109,13 @@ describe('WnsTokenCache', () => {
     expect(token.expiresAt).toBe(86_399_000);
   });
 
-  it('throws a WnsTokenError with the OAuth error and the exchange id', async () => {
+  it('throws an OAuthTokenError with the OAuth error and the exchange id', async () => {
     const { transport } = tokenServer([
       { status: 400, body: { error: 'invalid_client', error_description: 'bad secret' } },
     ]);
     const fetch = fetchFor(transport);
     const error = await new WnsTokenCache().get(fetch).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(WnsTokenError);
+    expect(error).toBeInstanceOf(OAuthTokenError);
     expect(error).toMatchObject({ status: 400, reason: 'invalid_client', description: 'bad secret', exchangeId: 'x1' });
     expect((error as Error).message).toBe(
       'The WNS token endpoint refused the credential (400 invalid_client): bad secret',
