@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import type { AppInfo } from '../../shared/contract';
 import type { SendResult } from '../../shared/domain/send-result';
 import type { Exchange } from '../../shared/domain/exchange';
 import { CurlGrants } from './api/curl-grants';
@@ -24,7 +25,8 @@ import type { Transport } from './transport/types';
 import { HistoryStore } from './workspace/history/store';
 
 export interface CoreOptions {
-  mode: 'electron' | 'browser';
+  /** Who runs this core: the desktop app, browser mode (`serve`), or one CLI command. */
+  mode: AppInfo['mode'];
   dataDir?: string;
   /** History size cap in bytes over all files (default 200 MB). */
   historyMaxBytes?: number;
@@ -45,7 +47,7 @@ export interface CoreOptions {
  * and the tests. Domain services hang off it; adapters only see `dispatch` and `events`.
  */
 export interface Core {
-  readonly mode: 'electron' | 'browser';
+  readonly mode: AppInfo['mode'];
   readonly dataDir: string;
   readonly workspaceDir: string;
   readonly events: EventBus;

@@ -37,7 +37,7 @@ async function openCore(
     write(io.stderr, 'Secrets are kept in memory only (--ephemeral-secrets) and are gone when this command exits.');
   }
   return createCore({
-    mode: 'browser',
+    mode: 'cli',
     dataDir: values['data-dir'] ?? io.env['PUSH_CONSOLE_DATA_DIR'],
     workspaceDir: values.workspace ?? io.env['PUSH_CONSOLE_WORKSPACE'],
     ephemeralSecrets: values['ephemeral-secrets'] === true,

@@ -71,7 +71,7 @@ export async function sendApns(
     if (mapped.details !== undefined) result.details = mapped.details;
     return result;
   };
-  const origin = apnsOrigin(request.environment, request.options.port ?? 443, context.local);
+  const origin = apnsOrigin(request.environment, request.options.port, context.local);
   const auth = apnsAuth(context.credential, jwts);
   const built = buildApnsRequest({
     request,

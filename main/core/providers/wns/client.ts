@@ -1,6 +1,6 @@
 import type { SendResult } from '../../../../shared/domain/send-result';
 import { AppError } from '../../../../shared/errors';
-import { wnsOptionsSchema, type WnsSendRequest } from '../../../../shared/providers/wns/message';
+import type { WnsSendRequest } from '../../../../shared/providers/wns/message';
 import type { ResolvedCredential, WnsSecret } from '../../credentials/types';
 import { isTransportError } from '../../transport/errors';
 import type { TlsOptions, TransportResponse } from '../../transport/types';
@@ -62,7 +62,7 @@ export async function sendWns(
 ): Promise<SendResult> {
   const { exchangeIds, finish } = resultStart('wns', request.target);
   const secret = requireWns(context.credential);
-  const options = wnsOptionsSchema.parse(request.options ?? {});
+  const options = request.options;
   checkLocalChannel(request.target, context);
   const tls: TlsOptions | undefined = context.local ? { ca: context.local.ca } : undefined;
   const tokenFetch = {
