@@ -127,7 +127,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     drafts: new DraftStore(dataDir),
     presets: new PresetStore(workspaceDir),
     devices,
-    bulk: new BulkManager({ sender, events, transport, devices }),
+    bulk: new BulkManager({ sender, events, devices }),
     emulators: new EmulatorService({ dataDir, events }),
     history,
     log,

@@ -66,7 +66,7 @@ export const bulkCommand: CliCommand = {
     let stopInterrupts = () => {};
     let interrupted = false;
     try {
-      const run = new BulkRun(core.sender, core.events, core.transport, request, targets, {
+      const run = new BulkRun(core.sender, core.events, request, targets, {
         ...(values.concurrency ? { concurrency: positiveInt(values.concurrency, '--concurrency') } : {}),
         ...(values['max-attempts'] ? { maxAttempts: positiveInt(values['max-attempts'], '--max-attempts') } : {}),
         record: values['no-record'] !== true,

@@ -5,7 +5,6 @@ import type { SendResult } from '../../../shared/domain/send-result';
 import { hasPlaceholders, substitute, type DeviceVars } from '../../../shared/devices/substitute';
 import { isAppError } from '../../../shared/errors';
 import type { EventBus } from '../events';
-import type { Transport } from '../transport/types';
 import { retryDelayMs, sleep } from './backoff';
 import { BulkItems } from './bulk-items';
 import type { PreparedSend, Sender } from './sender';
@@ -94,7 +93,6 @@ export class BulkRun {
   readonly id = randomUUID();
   readonly #sender: Sender;
   readonly #events: EventBus;
-  readonly #transport: Transport;
   readonly #request: SendRequest;
   readonly #targets: readonly BulkTarget[];
   readonly #options: Required<Omit<BulkOptions, Callbacks>> & Pick<BulkOptions, Callbacks>;
@@ -112,14 +110,12 @@ export class BulkRun {
   constructor(
     sender: Sender,
     events: EventBus,
-    transport: Transport,
     request: SendRequest,
     targets: readonly BulkTarget[],
     options: BulkOptions = {},
   ) {
     this.#sender = sender;
     this.#events = events;
-    this.#transport = transport;
     this.#request = request;
     this.#targets = targets;
     this.#items = new BulkItems(targets.length);
@@ -151,13 +147,13 @@ export class BulkRun {
     // Credential and endpoints are looked up once, not once per target.
     let prepared: PreparedSend;
     try {
-      prepared = await this.#sender.prepare(this.#request);
+      // Recording is chosen for this run's requests only; other sends meanwhile keep theirs.
+      prepared = { ...(await this.#sender.prepare(this.#request)), record: this.#options.record };
     } catch (error) {
       // Nothing was sent (no credential, emulators not running): the run is over, not running.
       this.#state = 'cancelled';
       throw error;
     }
-    if (!this.#options.record) this.#transport.setRecording(false);
     let next = 0;
     const worker = async () => {
       for (;;) {
@@ -168,12 +164,8 @@ export class BulkRun {
         await this.#sendOne(index, prepared);
       }
     };
-    try {
-      const workers = Math.min(this.#options.concurrency, this.#targets.length);
-      await Promise.all(Array.from({ length: workers }, worker));
-    } finally {
-      if (!this.#options.record) this.#transport.setRecording(true);
-    }
+    const workers = Math.min(this.#options.concurrency, this.#targets.length);
+    await Promise.all(Array.from({ length: workers }, worker));
     // Targets never started because of a cancel still get their one final result.
     for (let index = 0; index < this.#targets.length; index++) {
       if (!this.#items.has(index))

@@ -32,6 +32,8 @@ export interface SendOptions {
 export interface PreparedSend {
   credential: ResolvedCredential;
   local: LocalEnvironment | null;
+  /** false: the sends made with this record no exchanges (a bulk run with recording off). */
+  record?: boolean;
 }
 
 export interface SendOutcome {
@@ -79,7 +81,8 @@ export class Sender {
 
   async send(request: SendRequest, options: SendOptions = {}): Promise<SendOutcome> {
     const provider = this.#provider(request);
-    const { credential, local } = options.prepared ?? (await this.prepare(request));
+    const prepared = options.prepared ?? (await this.prepare(request));
+    const { credential, local } = prepared;
     const preflight = provider.preflight(request as never, credential);
     if (hasBlockingIssue(preflight) && !options.ignorePreflight) {
       const errors = preflight.filter((issue) => issue.severity === 'error');
@@ -95,6 +98,7 @@ export class Sender {
       credential,
       local,
       ...(options.signal ? { signal: options.signal } : {}),
+      record: prepared.record,
     };
     const result = await provider.send(request as never, context);
     this.#deps.onSent?.(request, result);

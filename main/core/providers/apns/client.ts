@@ -80,6 +80,7 @@ export async function sendApns(
     auth,
     notes: auth.notes,
     signal: context.signal,
+    record: context.record,
   });
   try {
     const response = await context.transport.request(built);

@@ -112,6 +112,7 @@ export function buildApnsRequest(options: {
   apnsId?: string;
   notes?: Record<string, unknown>;
   signal?: AbortSignal | undefined;
+  record?: boolean | undefined;
 }): TransportRequest & { apnsId: string } {
   const { request, origin, auth } = options;
   const apnsId = options.apnsId || request.options.apnsId || randomUUID();
@@ -132,5 +133,6 @@ export function buildApnsRequest(options: {
       notes: { topic: options.topic, pushType: request.options.pushType, auth: auth.kind, ...options.notes },
     },
     secrets: auth.kind === 'token' ? [auth.jwt] : [],
+    record: options.record,
   };
 }

@@ -72,6 +72,7 @@ export async function sendWns(
     local: context.local,
     ...(tls ? { tls } : {}),
     ...(context.signal ? { signal: context.signal } : {}),
+    record: context.record,
     exchangeIds,
   };
 
@@ -86,6 +87,7 @@ export async function sendWns(
       ...(context.signal ? { signal: context.signal } : {}),
       meta: { purpose: 'send', provider: 'wns', target: channelLabel(request.target), notes: { type: options.type } },
       secrets: [token],
+      record: context.record,
     });
     exchangeIds.push(response.exchangeId);
     return response;

@@ -45,7 +45,7 @@ function scripted(answer: (target: string, attempt: number) => Partial<SendResul
 
 function setup(provider: ProviderModule<'apns'>) {
   const events = new EventBus();
-  const transport: Transport = { request: async () => ({}) as never, setRecording: () => {}, close: async () => {} };
+  const transport: Transport = { request: async () => ({}) as never, close: async () => {} };
   const sender = new Sender({
     providers: { apns: provider } as unknown as ProviderModules,
     credentials: {
@@ -58,7 +58,7 @@ function setup(provider: ProviderModule<'apns'>) {
     events,
     dataDir: '/nonexistent',
   });
-  return { events, transport, sender };
+  return { events, sender };
 }
 
 const request = {
@@ -80,13 +80,13 @@ describe('BulkRun', () => {
       if (i % 7 === 0) return { outcome: 'rejected', status: 400, reason: 'BadDeviceToken' };
       return {};
     });
-    const { events, sender, transport } = setup(provider);
+    const { events, sender } = setup(provider);
     const finals: string[] = [];
     events.subscribe((name, payload) => {
       if (name === 'send.result') finals.push((payload as SendResult).target);
     });
     const targets = Array.from({ length: 300 }, (_, i) => ({ target: `t${i}`, vars: { badge: String(i) } }));
-    const run = new BulkRun(sender, events, transport, request, targets, { concurrency: 25, retryBaseMs: 1 });
+    const run = new BulkRun(sender, events, request, targets, { concurrency: 25, retryBaseMs: 1 });
     const progress = await run.run();
     expect(progress.state).toBe('done');
     expect(progress.done).toBe(300);
@@ -106,7 +106,7 @@ describe('BulkRun', () => {
           : {};
     const atLeastOnce = scripted(answer);
     const first = setup(atLeastOnce.provider);
-    const run = new BulkRun(first.sender, first.events, first.transport, request, targets3(), { retryBaseMs: 1 });
+    const run = new BulkRun(first.sender, first.events, request, targets3(), { retryBaseMs: 1 });
     expect(await run.run()).toMatchObject({ accepted: 2, failed: 1 });
     expect(atLeastOnce.attempts.get('t1')).toBe(2);
     // A timeout is not a reset: the engine does not guess about it.
@@ -114,7 +114,7 @@ describe('BulkRun', () => {
 
     const atMostOnce = scripted(answer);
     const second = setup(atMostOnce.provider);
-    const strict = new BulkRun(second.sender, second.events, second.transport, request, targets3(), {
+    const strict = new BulkRun(second.sender, second.events, request, targets3(), {
       retryBaseMs: 1,
       retryAmbiguous: false,
     });
@@ -129,8 +129,8 @@ describe('BulkRun', () => {
         ? { outcome: 'failed', status: null, reason: 'Shutdown', retryable: false, details: { goaway: '{}' } }
         : {},
     );
-    const { events, sender, transport } = setup(provider);
-    const run = new BulkRun(sender, events, transport, request, targets3(), { retryBaseMs: 1, maxAttempts: 3 });
+    const { events, sender } = setup(provider);
+    const run = new BulkRun(sender, events, request, targets3(), { retryBaseMs: 1, maxAttempts: 3 });
     await run.run();
     expect(attempts.get('t1')).toBe(3);
     expect(run.results(0, 10, { retryable: true }).items).toMatchObject([
@@ -140,8 +140,8 @@ describe('BulkRun', () => {
 
   it('substitutes {{device.field}} per target and refuses a missing one', async () => {
     const { provider, sent } = scripted(() => ({}));
-    const { events, sender, transport } = setup(provider);
-    const run = new BulkRun(sender, events, transport, request, [
+    const { events, sender } = setup(provider);
+    const run = new BulkRun(sender, events, request, [
       { target: 'a', vars: { badge: '3' } },
       { target: 'b', vars: {} },
     ]);
@@ -153,9 +153,9 @@ describe('BulkRun', () => {
 
   it('stops on cancel, and the unsent targets still end with one result each', async () => {
     const { provider } = scripted(() => ({}));
-    const { events, sender, transport } = setup(provider);
+    const { events, sender } = setup(provider);
     const targets = Array.from({ length: 500 }, (_, i) => ({ target: `t${i}`, vars: { badge: '1' } }));
-    const run = new BulkRun(sender, events, transport, request, targets, { concurrency: 5 });
+    const run = new BulkRun(sender, events, request, targets, { concurrency: 5 });
     const done = run.run();
     await new Promise((r) => setTimeout(r, 20));
     run.cancel();
@@ -168,9 +168,9 @@ describe('BulkRun', () => {
 
   it('pauses and resumes', async () => {
     const { provider } = scripted(() => ({}));
-    const { events, sender, transport } = setup(provider);
+    const { events, sender } = setup(provider);
     const targets = Array.from({ length: 200 }, (_, i) => ({ target: `t${i}`, vars: { badge: '1' } }));
-    const run = new BulkRun(sender, events, transport, request, targets, { concurrency: 2 });
+    const run = new BulkRun(sender, events, request, targets, { concurrency: 2 });
     const done = run.run();
     await new Promise((r) => setTimeout(r, 10));
     run.pause();

@@ -36,7 +36,6 @@ function tokenServer(answers: Array<{ status: number; body: unknown }>) {
         durationMs: 1,
       };
     },
-    setRecording() {},
     async close() {},
   };
   return { transport, seen };
