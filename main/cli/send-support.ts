@@ -130,9 +130,7 @@ export async function callCore<N extends CallName>(core: Core, name: N, input: C
 export async function runSend(request: SendRequestInput, values: CommonSendValues, io: CliIo): Promise<number> {
   const core = await openCliCore(values, io);
   const exchanges: Exchange[] = [];
-  const unsubscribe = core.events.subscribe((event, payload) => {
-    if (event === 'exchange.recorded') exchanges.push(payload as Exchange);
-  });
+  const unsubscribe = core.events.on('exchange.recorded', (exchange) => exchanges.push(exchange));
   try {
     if (values['dry-run'] && request.provider === 'apns') {
       const issues = await callCore(core, 'send.preflight', request);

@@ -1,7 +1,5 @@
 import { mkdir } from 'node:fs/promises';
 import type { AppInfo } from '../../shared/contract';
-import type { SendResult } from '../../shared/domain/send-result';
-import type { Exchange } from '../../shared/domain/exchange';
 import { CurlGrants } from './api/curl-grants';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
 import type { ClipboardWriter } from './api/exchange-curl';
@@ -91,10 +89,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     options.historyMaxBytes === undefined ? {} : { maxTotalBytes: options.historyMaxBytes },
   );
   // Every exchange and every final result (single or bulk) goes to history, off the send path.
-  events.subscribe((name, payload) => {
-    if (name === 'exchange.recorded') history.recordExchange(payload as Exchange);
-    else if (name === 'send.result') history.recordSend(payload as SendResult);
-  });
+  events.on('exchange.recorded', (exchange) => history.recordExchange(exchange));
+  events.on('send.completed', ({ request, result }) => history.recordSend(result, request));
   // What a renderer is handed (an event, a call's reply) comes after history wrote what was
   // recorded before it: a result the window showed survives a crash or kill -9 right after.
   const historyWritten = () => (history.unwritten ? history.written() : null);
@@ -105,13 +101,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     transport,
     events,
     dataDir,
-    onSent: (request, result) => history.rememberRequest(result.id, request),
   });
   const devices = new DeviceStore(workspaceDir);
   // A send that says the device is gone (Unregistered, 410, UNREGISTERED) marks it so.
-  events.subscribe((name, payload) => {
-    if (name === 'send.result' && (payload as SendResult).deviceStateChange)
-      void devices.markGone(payload as SendResult).catch(() => {});
+  events.on('send.completed', ({ result }) => {
+    if (result.deviceStateChange) void devices.markGone(result).catch(() => {});
   });
   const core: Core = {
     mode: options.mode,

@@ -72,7 +72,7 @@ export const bulkCommand: CliCommand = {
         record: values['no-record'] !== true,
         retryAmbiguous: values['at-most-once'] !== true,
         onFinal: (item, result) => {
-          // History heard this result (send.result) before onFinal.
+          // History heard this result (send.completed) before onFinal.
           if (jsonLines)
             printer.print(JSON.stringify({ ...item, explanation: result.explanation, messageIds: result.messageIds }));
         },

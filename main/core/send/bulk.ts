@@ -255,6 +255,8 @@ export class BulkRun {
     }
     for (let attempt = 1; ; attempt++) {
       let result: SendResult;
+      // The request behind the result, kept with it in history; none when the send threw.
+      let sent: SendRequest | null = built.request;
       try {
         result = (await this.#sender.send(built.request, { prepared, announce: false, signal: this.#abort.signal }))
           .result;
@@ -262,11 +264,12 @@ export class BulkRun {
         const reason = isAppError(error) ? error.code : 'INTERNAL';
         const message = error instanceof Error ? error.message : String(error);
         result = this.#synthetic(index, reason, message);
+        sent = null;
       }
       this.#options.onAttempt?.(index, attempt, result);
       const retry = this.#retryable(result) && attempt < this.#options.maxAttempts && !this.#abort.signal.aborted;
       if (!retry) {
-        this.#final(index, attempt, result);
+        this.#final(index, attempt, result, sent);
         return;
       }
       await sleep(
@@ -306,10 +309,11 @@ export class BulkRun {
     return { request: { ...this.#request, target: target.target, payload: payload.text, options } as SendRequest };
   }
 
-  #final(index: number, attempts: number, result: SendResult): void {
+  #final(index: number, attempts: number, result: SendResult, request: SendRequest | null = null): void {
     this.#items.set(index, result, attempts, this.#retryable(result));
     this.#counts.done++;
     this.#counts[result.outcome]++;
+    this.#events.emit('send.completed', { request, result });
     this.#events.emit('send.result', result, { quiet: true });
     if (this.#options.onFinal) this.#options.onFinal(this.#items.item(index, this.#targets[index]!), result);
     const now = performance.now();

@@ -14,8 +14,6 @@ export interface SenderDeps {
   transport: Transport;
   events: EventBus;
   dataDir: string;
-  /** Told which request produced each result (history keeps it so a send can be sent again). */
-  onSent?: (request: SendRequest, result: SendResult) => void;
 }
 
 export interface SendOptions {
@@ -24,7 +22,10 @@ export interface SendOptions {
   ignorePreflight?: boolean;
   /** Credential and endpoints resolved once by `prepare` (bulk sends reuse them for every target). */
   prepared?: PreparedSend;
-  /** Emit `send.result` (default). Bulk sends announce only each target's final result. */
+  /**
+   * Emit `send.completed` with the request (history keeps it, so the send can be sent again) and
+   * then `send.result` (default). Bulk sends announce only each target's final result.
+   */
   announce?: boolean;
 }
 
@@ -101,8 +102,10 @@ export class Sender {
       record: prepared.record,
     };
     const result = await provider.send(request as never, context);
-    this.#deps.onSent?.(request, result);
-    if (options.announce !== false) this.#deps.events.emit('send.result', result);
+    if (options.announce !== false) {
+      this.#deps.events.emit('send.completed', { request, result });
+      this.#deps.events.emit('send.result', result);
+    }
     return { result, preflight };
   }
 

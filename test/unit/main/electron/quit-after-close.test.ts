@@ -29,7 +29,7 @@ describe('quitAfterClose', () => {
     const dir = await mkdtemp(join(tmpdir(), 'pc-quit-'));
     try {
       const core = await createCore({ mode: 'electron', dataDir: dir, ephemeralSecrets: true, log: () => {} });
-      core.events.emit('send.result', makeResult(1), { quiet: true });
+      core.events.emit('send.completed', { request: null, result: makeResult(1) });
       const app = new FakeApp();
       let onDiskAtEnd = '';
       const close = async () => {

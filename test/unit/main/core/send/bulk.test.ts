@@ -97,6 +97,41 @@ describe('BulkRun', () => {
     expect(progress.accepted + progress.rejected + progress.failed).toBe(300);
   });
 
+  it('says each final result once as send.completed, with the request that produced it, before send.result', async () => {
+    const { provider } = scripted((target, n) =>
+      target === 't0' && n < 3 ? { outcome: 'failed', status: 503, retryable: true, retryAfterSeconds: null } : {},
+    );
+    const { events, sender } = setup(provider);
+    const heard: Array<[string, string, string | null]> = [];
+    events.on('send.completed', ({ request, result }) =>
+      heard.push(['completed', result.id, request ? `${request.target} ${request.payload}` : null]),
+    );
+    events.on('send.result', (result) => heard.push(['result', result.id, null]));
+    const targets = [...targets3(), { target: 't3' }];
+    await new BulkRun(sender, events, request, targets, { concurrency: 1, retryBaseMs: 1 }).run();
+    expect(heard).toEqual([
+      // t0's two retried attempts are not results: only its third, final one is said.
+      ['completed', 't0-3', 't0 {"aps":{"badge":1}}'],
+      ['result', 't0-3', null],
+      ['completed', 't1-1', 't1 {"aps":{"badge":1}}'],
+      ['result', 't1-1', null],
+      ['completed', 't2-1', 't2 {"aps":{"badge":1}}'],
+      ['result', 't2-1', null],
+      // Never sent (no value for {{device.badge}}): a result with no request behind it.
+      ['completed', expect.any(String), null],
+      ['result', expect.any(String), null],
+    ]);
+    expect(heard[6]![1]).toBe(heard[7]![1]);
+
+    heard.length = 0;
+    const single = { ...request, target: 'one', payload: '{}' } as SendRequest;
+    await sender.send(single);
+    expect(heard).toEqual([
+      ['completed', 'one-1', 'one {}'],
+      ['result', 'one-1', null],
+    ]);
+  });
+
   it('retries a dropped connection (maybe processed) by default, and not when told to stay at-most-once', async () => {
     const answer = (target: string, n: number): Partial<SendResult> =>
       target === 't1' && n === 1
