@@ -1,9 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
+import type { CallInput, CallName, CallOutput } from '../../shared/contract';
 import type { Exchange } from '../../shared/domain/exchange';
 import type { SendRequest } from '../../shared/domain/send-request';
 import type { SendResult } from '../../shared/domain/send-result';
 import { AppError } from '../../shared/errors';
 import type { PreflightIssue } from '../../shared/preflight/types';
+import type { Caller } from '../core/api/dispatcher';
 import { createCore, type Core } from '../core/core';
 import { createLocalServices } from '../local';
 import { exchangesToHar } from '../core/transport/har';
@@ -22,6 +25,9 @@ export const commonSendOptions = {
   'data-dir': { type: 'string' },
   workspace: { type: 'string' },
 } as const;
+
+/** A send as a command builds it: the contract fills in what it leaves out. */
+export type SendRequestInput = CallInput<'send.preflight'>;
 
 export interface CommonSendValues {
   credential?: string | undefined;
@@ -99,7 +105,7 @@ export async function readPayload(source: string | undefined, io: CliIo, what = 
 export async function openCliCore(values: CommonSendValues, io: CliIo): Promise<Core> {
   return createCore({
     local: createLocalServices,
-    mode: 'browser',
+    mode: 'cli',
     dataDir: values['data-dir'] ?? io.env['PUSH_CONSOLE_DATA_DIR'],
     workspaceDir: values.workspace ?? io.env['PUSH_CONSOLE_WORKSPACE'],
     ephemeralSecrets: values['ephemeral-secrets'] === true,
@@ -107,23 +113,37 @@ export async function openCliCore(values: CommonSendValues, io: CliIo): Promise<
   });
 }
 
+const CLI_CALLER: Caller = { transport: 'cli', trusted: true };
+
+/**
+ * One call through the core's dispatcher, as a window makes it: the contract parses the input
+ * (so zod's defaults apply) and the output. A refusal comes back as the AppError it was.
+ */
+export async function callCore<N extends CallName>(core: Core, name: N, input: CallInput<N>): Promise<CallOutput<N>> {
+  const reply = await core.dispatch(name, input, CLI_CALLER);
+  if (!reply.ok) throw new AppError(reply.error.code, reply.error.message, reply.error.hint);
+  return reply.value as CallOutput<N>;
+}
+
 /**
  * Sends one request and reports it: a human summary (or `--json` with the SendResult and the
  * redacted exchanges), an optional HAR file, and exit code 0 only when the provider accepted.
  */
-export async function runSend(request: SendRequest, values: CommonSendValues, io: CliIo): Promise<number> {
+export async function runSend(request: SendRequestInput, values: CommonSendValues, io: CliIo): Promise<number> {
   const core = await openCliCore(values, io);
   const exchanges: Exchange[] = [];
-  const unsubscribe = core.events.subscribe((event, payload) => {
-    if (event === 'exchange.recorded') exchanges.push(payload as Exchange);
-  });
+  const unsubscribe = core.events.on('exchange.recorded', (exchange) => exchanges.push(exchange));
   try {
     if (values['dry-run'] && request.provider === 'apns') {
-      const issues = await core.sender.preflight(request);
+      const issues = await callCore(core, 'send.preflight', request);
       printIssues(issues, io);
       return issues.some((issue) => issue.severity === 'error') ? 1 : 0;
     }
-    const { result, preflight } = await core.sender.send(request, { ignorePreflight: values.force === true });
+    const { result, preflight } = await callCore(core, 'send.run', {
+      sendId: randomUUID(),
+      request,
+      ...(values.force ? { ignorePreflight: true } : {}),
+    });
     if (values.har) {
       await writeFile(values.har, JSON.stringify(exchangesToHar(exchanges, appVersion()), null, 2));
     }
@@ -144,10 +164,14 @@ export async function runSend(request: SendRequest, values: CommonSendValues, io
  * `--dry-run` for services with no validate-only call (WNS, Web Push): our preflight alone, printed,
  * or as `{ preflight }` with `--json`; exit code 1 when it found an error.
  */
-export async function runPreflightOnly(request: SendRequest, values: CommonSendValues, io: CliIo): Promise<number> {
+export async function runPreflightOnly(
+  request: SendRequestInput,
+  values: CommonSendValues,
+  io: CliIo,
+): Promise<number> {
   const core = await openCliCore(values, io);
   try {
-    const issues = await core.sender.preflight(request);
+    const issues = await callCore(core, 'send.preflight', request);
     if (values.json) io.stdout.write(`${JSON.stringify({ preflight: issues }, null, 2)}\n`);
     else printIssues(issues, io);
     return issues.some((issue) => issue.severity === 'error') ? 1 : 0;

@@ -1,6 +1,5 @@
 import { mkdir } from 'node:fs/promises';
-import type { SendResult } from '../../shared/domain/send-result';
-import type { Exchange } from '../../shared/domain/exchange';
+import type { AppInfo } from '../../shared/contract';
 import { CurlGrants } from './api/curl-grants';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
 import type { ClipboardWriter } from './api/exchange-curl';
@@ -24,7 +23,8 @@ import { HistoryStore } from './workspace/history/store';
 import type { EmulatorControl, LocalServicesFactory, SandboxControl } from './local/local-services';
 
 export interface CoreOptions {
-  mode: 'electron' | 'browser';
+  /** Who runs this core: the desktop app, browser mode (`serve`), or one CLI command. */
+  mode: AppInfo['mode'];
   dataDir?: string;
   /** History size cap in bytes over all files (default 200 MB). */
   historyMaxBytes?: number;
@@ -50,7 +50,7 @@ export interface CoreOptions {
  * and the tests. Domain services hang off it; adapters only see `dispatch` and `events`.
  */
 export interface Core {
-  readonly mode: 'electron' | 'browser';
+  readonly mode: AppInfo['mode'];
   readonly dataDir: string;
   readonly workspaceDir: string;
   readonly events: EventBus;
@@ -95,10 +95,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     options.historyMaxBytes === undefined ? {} : { maxTotalBytes: options.historyMaxBytes },
   );
   // Every exchange and every final result (single or bulk) goes to history, off the send path.
-  events.subscribe((name, payload) => {
-    if (name === 'exchange.recorded') history.recordExchange(payload as Exchange);
-    else if (name === 'send.result') history.recordSend(payload as SendResult);
-  });
+  events.on('exchange.recorded', (exchange) => history.recordExchange(exchange));
+  events.on('send.completed', ({ request, result }) => history.recordSend(result, request));
   // What a renderer is handed (an event, a call's reply) comes after history wrote what was
   // recorded before it: a result the window showed survives a crash or kill -9 right after.
   const historyWritten = () => (history.unwritten ? history.written() : null);
@@ -109,15 +107,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     transport,
     events,
     dataDir,
-    onSent: (request, result) => history.rememberRequest(result.id, request),
   });
   const devices = new DeviceStore(workspaceDir);
   const profiles = new ProfileStore(workspaceDir, credentials);
   const drafts = new DraftStore(dataDir);
   // A send that says the device is gone (Unregistered, 410, UNREGISTERED) marks it so.
-  events.subscribe((name, payload) => {
-    if (name === 'send.result' && (payload as SendResult).deviceStateChange)
-      void devices.markGone(payload as SendResult).catch(() => {});
+  events.on('send.completed', ({ result }) => {
+    if (result.deviceStateChange) void devices.markGone(result).catch(() => {});
   });
   const local = options.local({ dataDir, workspaceDir, events, secrets, credentials, devices, profiles, drafts });
   const core: Core = {
@@ -134,7 +130,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     drafts,
     presets: new PresetStore(workspaceDir),
     devices,
-    bulk: new BulkManager({ sender, events, transport, devices }),
+    bulk: new BulkManager({ sender, events, devices }),
     emulators: local.emulators,
     sandbox: local.sandbox,
     history,

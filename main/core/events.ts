@@ -1,5 +1,7 @@
 import { events as eventSchemas, isEventName, type EventName, type EventPayload } from '../../shared/contract';
 import type { Exchange } from '../../shared/domain/exchange';
+import type { SendRequest } from '../../shared/domain/send-request';
+import type { SendResult } from '../../shared/domain/send-result';
 
 /**
  * Events that never cross to a renderer. A whole exchange is 2–3 KB of JSON and a bulk send
@@ -7,6 +9,11 @@ import type { Exchange } from '../../shared/domain/exchange';
  */
 export interface InternalEvents {
   'exchange.recorded': Exchange;
+  /**
+   * A send's final result with the request that produced it (null for a bulk target that was
+   * never sent): what history keeps and devices learn from. Emitted just before `send.result`.
+   */
+  'send.completed': { request: SendRequest | null; result: SendResult };
 }
 
 export type BusEventName = EventName | keyof InternalEvents;
@@ -17,6 +24,7 @@ export type BusEventPayload<E extends BusEventName> = E extends EventName
     : never;
 
 export type AnyEventListener = (name: BusEventName, payload: unknown) => void;
+export type EventListener<E extends BusEventName> = (payload: BusEventPayload<E>) => void;
 
 /** Returns what a renderer event must wait for, or null to deliver it now. */
 export type RendererGate = () => Promise<void> | null;
@@ -33,12 +41,16 @@ export interface EmitOptions {
  */
 export class EventBus {
   readonly #internal = new Set<AnyEventListener>();
+  /** Listeners of one event each (`on`), called before the listeners of every event. */
+  readonly #named = new Map<BusEventName, Set<(payload: never) => void>>();
   readonly #renderer = new Set<AnyEventListener>();
   #gate: RendererGate | null = null;
   /** Renderer events waiting for the gate, in emit order, each with what it waits for. */
   #held: Array<{ name: BusEventName; payload: unknown; wait: Promise<void> | null }> = [];
 
   emit<E extends BusEventName>(name: E, payload: BusEventPayload<E>, options: EmitOptions = {}): void {
+    const named = this.#named.get(name) as Set<EventListener<E>> | undefined;
+    if (named) for (const listener of named) listener(payload);
     for (const listener of this.#internal) listener(name, payload);
     if (options.quiet || this.#renderer.size === 0 || !isEventName(name)) return;
     const checked = eventSchemas[name].parse(payload);
@@ -73,6 +85,14 @@ export class EventBus {
       // A listener that threw must not strand the events behind it.
       if (this.#held.length > 0) void this.#release();
     }
+  }
+
+  /** One event inside main, its payload typed for that event. */
+  on<E extends BusEventName>(name: E, listener: EventListener<E>): () => void {
+    let listeners = this.#named.get(name);
+    if (!listeners) this.#named.set(name, (listeners = new Set()));
+    listeners.add(listener);
+    return () => listeners.delete(listener);
   }
 
   /** Everything, inside main. */

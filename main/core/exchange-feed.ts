@@ -1,4 +1,3 @@
-import type { Exchange } from '../../shared/domain/exchange';
 import { summarizeExchange, type ExchangeSummary } from '../../shared/history/summary';
 import type { EventBus } from './events';
 
@@ -22,9 +21,9 @@ export function startExchangeFeed(events: EventBus, intervalMs = FEED_INTERVAL_M
     pending = [];
     if (batch.length > 0 && events.hasRendererListeners) events.emit('exchanges.recorded', batch);
   };
-  const unsubscribe = events.subscribe((name, payload) => {
-    if (name !== 'exchange.recorded' || !events.hasRendererListeners) return;
-    pending.push(summarizeExchange(payload as Exchange));
+  const unsubscribe = events.on('exchange.recorded', (exchange) => {
+    if (!events.hasRendererListeners) return;
+    pending.push(summarizeExchange(exchange));
     if (timer) return;
     const wait = lastSent + intervalMs - performance.now();
     if (wait <= 0) send();

@@ -12,7 +12,7 @@ export type KeychainStatus = z.infer<typeof keychainStatusSchema>;
 export const appInfoSchema = z.object({
   name: z.string(),
   version: z.string(),
-  mode: z.enum(['electron', 'browser']),
+  mode: z.enum(['electron', 'browser', 'cli']),
   platform: z.string(),
   keychain: keychainStatusSchema,
   dataDir: z.string(),

@@ -90,7 +90,7 @@ async function ours(count, record, page = false, print = null) {
     const printer = print === 'after-history' ? new WrittenFirstPrinter(core.history, sink) : null;
     const line = (item, result) =>
       JSON.stringify({ ...item, explanation: result.explanation, messageIds: result.messageIds });
-    const run = new BulkRun(core.sender, core.events, core.transport, request, targets, {
+    const run = new BulkRun(core.sender, core.events, request, targets, {
       concurrency: setup.concurrency,
       record,
       ...(print === 'direct' ? { onFinal: (item, result) => sink.write(`${line(item, result)}\n`) } : {}),

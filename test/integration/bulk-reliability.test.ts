@@ -106,7 +106,6 @@ async function faultedRun(emulator: RunningEmulator, request: SendRequest, targe
   const run = new BulkRun(
     core.sender,
     core.events,
-    core.transport,
     request,
     targets.map((target) => ({ target })),
     {

@@ -143,7 +143,7 @@ describe('history and exchange calls through core.dispatch', () => {
   it('pages and filters exchanges, gets one, compares two and exports HAR', async () => {
     for (let i = 0; i < 30; i++) {
       core.events.emit('exchange.recorded', makeExchange(i));
-      core.events.emit('send.result', makeResult(i));
+      core.events.emit('send.completed', { request: null, result: makeResult(i) });
     }
     const first = await call('exchanges.list', { filter: { provider: ['apns'] }, limit: 4 });
     expect(first.total).toBe(6);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Exchange } from '../../shared/domain/exchange';
+import { nhubSendSchema } from '../../shared/providers/nhub/message';
 import { nhubTemplates } from '../../shared/providers/nhub/templates';
 import { createCore, type Core } from '../../main/core/core';
 import { createLocalServices } from '../../main/local';
@@ -71,14 +72,17 @@ describe('Notification Hubs through the core sender in the local environment', (
     emulator.createRegistration({ hub: 'CoreHub', platform: 'windows', tags: ['sports'] });
     emulator.createRegistration({ hub: 'CoreHub', platform: 'windows', template: toast });
     for (const template of nhubTemplates) {
-      const { result, preflight } = await core.sender.send({
-        provider: 'nhub',
-        credential: credentialId,
-        environment: 'local',
-        target: template.target ?? '',
-        options: template.options as never,
-        payload: template.payload,
-      });
+      // Parsed as the dispatcher parses every send, so the options' defaults apply.
+      const { result, preflight } = await core.sender.send(
+        nhubSendSchema.parse({
+          provider: 'nhub',
+          credential: credentialId,
+          environment: 'local',
+          target: template.target ?? '',
+          options: template.options,
+          payload: template.payload,
+        }),
+      );
       expect(result.outcome, template.id).toBe('accepted');
       expect(
         preflight.filter((issue) => issue.severity !== 'info'),
@@ -95,16 +99,16 @@ describe('Notification Hubs through the core sender in the local environment', (
   });
 
   it('blocks on preflight errors unless forced, and the hub then answers with the matching rejection', async () => {
-    const request = {
-      provider: 'nhub' as const,
+    const request = nhubSendSchema.parse({
+      provider: 'nhub',
       credential: 'nhub-core',
-      environment: 'local' as const,
+      environment: 'local',
       target: 'news & sports',
-      options: { format: 'apple' as const },
+      options: { format: 'apple' },
       payload: '{"aps":{}}',
-    };
-    await expect(core.sender.send(request as never)).rejects.toThrow(/must be doubled/);
-    const forced = await core.sender.send(request as never, { ignorePreflight: true });
+    });
+    await expect(core.sender.send(request)).rejects.toThrow(/must be doubled/);
+    const forced = await core.sender.send(request, { ignorePreflight: true });
     expect(forced.result).toMatchObject({ outcome: 'rejected', status: 400, reason: 'InvalidTags' });
   });
 

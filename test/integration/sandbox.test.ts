@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core/core';
 import { createTestCore } from '../support/core-harness';
-import type { SendRequest } from '../../shared/domain/send-request';
+import { sendRequestSchema, type SendRequest } from '../../shared/domain/send-request';
 
 // The local sandbox from an empty workspace: every provider gets a credential, an emulated
 // device and a local profile, and a push to each lands in that emulator's inbox.
@@ -35,14 +35,17 @@ describe('local sandbox', () => {
       const provider = step.provider as SendRequest['provider'];
       const draft = drafts[provider]!;
       const profile = profiles.find((p) => p.id === draft.profileId)!;
-      const { result: sent } = await core.sender.send({
-        provider,
-        credential: profile.credentialId,
-        environment: 'local',
-        target: draft.target,
-        options: { ...profile.defaults, ...draft.options },
-        payload: draft.payload,
-      } as SendRequest);
+      // Parsed as the dispatcher parses a window's send, so the options' defaults apply.
+      const { result: sent } = await core.sender.send(
+        sendRequestSchema.parse({
+          provider,
+          credential: profile.credentialId,
+          environment: 'local',
+          target: draft.target,
+          options: { ...profile.defaults, ...draft.options },
+          payload: draft.payload,
+        }),
+      );
       expect(sent, `${provider}: ${sent.reason} ${sent.explanation}`).toMatchObject({ outcome: 'accepted' });
       const inbox = core.emulators.inbox(provider);
       expect(inbox.length, `${provider} inbox`).toBeGreaterThan(0);

@@ -273,15 +273,15 @@ describe('HTTP/2 transport', () => {
     expect(response.exchange!.requestHeaders[1]).toEqual([':scheme', 'http']);
   });
 
-  it('records nothing when recording is off but still returns the exchange id', async () => {
+  it('records nothing for a request with record: false but still returns the exchange id', async () => {
     const s = await server();
     const t = fresh();
-    t.setRecording(false);
     const response = await t.request({
       url: `${s.url}/`,
       method: 'GET',
       http2: true,
       tls: { ca: testCa().ca.certPem },
+      record: false,
     });
     expect(response.exchange).toBeNull();
     expect(response.headers).toContainEqual(['apns-id', '00000000-0000-0000-0000-000000000001']);

@@ -91,7 +91,6 @@ export class LoopbackTransport implements Transport {
     });
   }
 
-  setRecording(): void {}
   async close(): Promise<void> {}
 }
 

@@ -66,13 +66,13 @@ export const bulkCommand: CliCommand = {
     let stopInterrupts = () => {};
     let interrupted = false;
     try {
-      const run = new BulkRun(core.sender, core.events, core.transport, request, targets, {
+      const run = new BulkRun(core.sender, core.events, request, targets, {
         ...(values.concurrency ? { concurrency: positiveInt(values.concurrency, '--concurrency') } : {}),
         ...(values['max-attempts'] ? { maxAttempts: positiveInt(values['max-attempts'], '--max-attempts') } : {}),
         record: values['no-record'] !== true,
         retryAmbiguous: values['at-most-once'] !== true,
         onFinal: (item, result) => {
-          // History heard this result (send.result) before onFinal.
+          // History heard this result (send.completed) before onFinal.
           if (jsonLines)
             printer.print(JSON.stringify({ ...item, explanation: result.explanation, messageIds: result.messageIds }));
         },

@@ -39,7 +39,7 @@ async function openCore(
   }
   return createCore({
     local: createLocalServices,
-    mode: 'browser',
+    mode: 'cli',
     dataDir: values['data-dir'] ?? io.env['PUSH_CONSOLE_DATA_DIR'],
     workspaceDir: values.workspace ?? io.env['PUSH_CONSOLE_WORKSPACE'],
     ephemeralSecrets: values['ephemeral-secrets'] === true,

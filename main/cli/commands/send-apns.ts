@@ -35,14 +35,15 @@ export const sendApnsCommand: CliCommand = {
     });
     const credential = requireOption(values.credential, 'credential', 'my-apns-key');
     const token = requireOption(values.token, 'token', '<64 hex digits from the device>');
-    const pushType = values['push-type'] ?? 'alert';
-    if (!(APNS_PUSH_TYPES as readonly string[]).includes(pushType)) {
+    const pushType = values['push-type'];
+    if (pushType !== undefined && !(APNS_PUSH_TYPES as readonly string[]).includes(pushType)) {
       throw new AppError(
         'INVALID_INPUT',
         `--push-type must be one of ${APNS_PUSH_TYPES.join(', ')}; got "${pushType}".`,
       );
     }
-    const raw: Record<string, unknown> = { pushType };
+    // What is not given is left to the schema's defaults (push type alert, port 443).
+    const raw: Record<string, unknown> = pushType === undefined ? {} : { pushType };
     if (values.topic) raw['topic'] = values.topic;
     if (values.priority !== undefined) raw['priority'] = wholeNumber(values.priority, 'priority');
     if (values.expiration !== undefined) raw['expiration'] = wholeNumber(values.expiration, 'expiration');

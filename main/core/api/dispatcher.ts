@@ -38,16 +38,18 @@ export function describeZodError(error: ZodError): string {
   return parts.join('; ') + more;
 }
 
-/**
- * The single entry point for every call from a renderer, a browser tab or the CLI. Input is
- * `unknown` until the contract's schema has parsed it; output is parsed too, so a handler that
- * returns an extra field (a secret, say) has it stripped rather than sent.
- */
 export interface DispatchOptions {
   /** What a successful reply waits for before it is handed back (null: nothing). */
   beforeReply?: () => Promise<void> | null;
 }
 
+/**
+ * The entry point for every call from a window (IPC) or a browser tab (WebSocket), and for the
+ * CLI's `send <provider>` commands (`main/cli/send-support.ts`), so all of them get the same
+ * parsing and defaults. Input is `unknown` until the contract's schema has parsed it; output is
+ * parsed too, so a handler that returns an extra field (a secret, say) has it stripped rather than
+ * sent. The CLI's other commands (bulk, credentials, history) use the core's services directly.
+ */
 export function createDispatcher(
   handlers: Handlers,
   log: (line: string) => void = () => {},

@@ -13,6 +13,8 @@ export interface ProviderSendContext {
   /** Endpoints and CA of the local emulators; set exactly when the environment is `local`. */
   local: LocalEnvironment | null;
   signal?: AbortSignal;
+  /** false: do not record this send's exchanges (a bulk run with recording off). Default on. */
+  record?: boolean;
 }
 
 /**

@@ -2,7 +2,6 @@ import type { Device } from '../../../shared/domain/device';
 import type { SendRequest } from '../../../shared/domain/send-request';
 import { AppError } from '../../../shared/errors';
 import type { EventBus } from '../events';
-import type { Transport } from '../transport/types';
 import type { DeviceStore } from '../workspace/devices';
 import { BulkRun, type BulkOptions, type BulkTarget } from './bulk';
 import type { Sender } from './sender';
@@ -20,9 +19,7 @@ export class BulkManager {
   readonly #runs = new Map<string, BulkRun>();
   readonly #specs = new Map<string, BulkStart>();
 
-  constructor(
-    private readonly deps: { sender: Sender; events: EventBus; transport: Transport; devices: DeviceStore },
-  ) {}
+  constructor(private readonly deps: { sender: Sender; events: EventBus; devices: DeviceStore }) {}
 
   async start(spec: BulkStart): Promise<{ sendId: string; total: number; done: Promise<unknown> }> {
     const targets = await this.#targets(spec);
@@ -32,14 +29,7 @@ export class BulkManager {
   }
 
   #launch(spec: BulkStart, targets: BulkTarget[]): { sendId: string; total: number; done: Promise<unknown> } {
-    const run = new BulkRun(
-      this.deps.sender,
-      this.deps.events,
-      this.deps.transport,
-      spec.request,
-      targets,
-      spec.options,
-    );
+    const run = new BulkRun(this.deps.sender, this.deps.events, spec.request, targets, spec.options);
     this.#runs.set(run.id, run);
     this.#specs.set(run.id, spec);
     // Credential problems surface from run() before any send; report them as the run's end.

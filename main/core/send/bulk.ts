@@ -6,7 +6,6 @@ import { hasPlaceholders, substitute, type DeviceVars } from '../../../shared/de
 import { isAppError } from '../../../shared/errors';
 import { providerSpec } from '../../../shared/providers';
 import type { EventBus } from '../events';
-import type { Transport } from '../transport/types';
 import { retryDelayMs, sleep } from './backoff';
 import { BulkItems, type BulkItem, type BulkTarget } from './bulk-items';
 import type { PreparedSend, Sender } from './sender';
@@ -70,7 +69,6 @@ export class BulkRun {
   readonly id = randomUUID();
   readonly #sender: Sender;
   readonly #events: EventBus;
-  readonly #transport: Transport;
   readonly #request: SendRequest;
   readonly #targets: readonly BulkTarget[];
   readonly #options: Required<Omit<BulkOptions, Callbacks>> & Pick<BulkOptions, Callbacks>;
@@ -88,14 +86,12 @@ export class BulkRun {
   constructor(
     sender: Sender,
     events: EventBus,
-    transport: Transport,
     request: SendRequest,
     targets: readonly BulkTarget[],
     options: BulkOptions = {},
   ) {
     this.#sender = sender;
     this.#events = events;
-    this.#transport = transport;
     this.#request = request;
     this.#targets = targets;
     this.#items = new BulkItems(targets.length);
@@ -127,13 +123,13 @@ export class BulkRun {
     // Credential and endpoints are looked up once, not once per target.
     let prepared: PreparedSend;
     try {
-      prepared = await this.#sender.prepare(this.#request);
+      // Recording is chosen for this run's requests only; other sends meanwhile keep theirs.
+      prepared = { ...(await this.#sender.prepare(this.#request)), record: this.#options.record };
     } catch (error) {
       // Nothing was sent (no credential, emulators not running): the run is over, not running.
       this.#state = 'cancelled';
       throw error;
     }
-    if (!this.#options.record) this.#transport.setRecording(false);
     let next = 0;
     const worker = async () => {
       for (;;) {
@@ -144,12 +140,8 @@ export class BulkRun {
         await this.#sendOne(index, prepared);
       }
     };
-    try {
-      const workers = Math.min(this.#options.concurrency, this.#targets.length);
-      await Promise.all(Array.from({ length: workers }, worker));
-    } finally {
-      if (!this.#options.record) this.#transport.setRecording(true);
-    }
+    const workers = Math.min(this.#options.concurrency, this.#targets.length);
+    await Promise.all(Array.from({ length: workers }, worker));
     // Targets never started because of a cancel still get their one final result.
     for (let index = 0; index < this.#targets.length; index++) {
       if (!this.#items.has(index))
@@ -239,6 +231,8 @@ export class BulkRun {
     }
     for (let attempt = 1; ; attempt++) {
       let result: SendResult;
+      // The request behind the result, kept with it in history; none when the send threw.
+      let sent: SendRequest | null = built.request;
       try {
         result = (await this.#sender.send(built.request, { prepared, announce: false, signal: this.#abort.signal }))
           .result;
@@ -246,11 +240,12 @@ export class BulkRun {
         const reason = isAppError(error) ? error.code : 'INTERNAL';
         const message = error instanceof Error ? error.message : String(error);
         result = this.#synthetic(index, reason, message);
+        sent = null;
       }
       this.#options.onAttempt?.(index, attempt, result);
       const retry = this.#retryable(result) && attempt < this.#options.maxAttempts && !this.#abort.signal.aborted;
       if (!retry) {
-        this.#final(index, attempt, result);
+        this.#final(index, attempt, result, sent);
         return;
       }
       await sleep(
@@ -290,10 +285,11 @@ export class BulkRun {
     return { request: { ...this.#request, target: target.target, payload: payload.text, options } as SendRequest };
   }
 
-  #final(index: number, attempts: number, result: SendResult): void {
+  #final(index: number, attempts: number, result: SendResult, request: SendRequest | null = null): void {
     this.#items.set(index, result, attempts, this.#retryable(result));
     this.#counts.done++;
     this.#counts[result.outcome]++;
+    this.#events.emit('send.completed', { request, result });
     this.#events.emit('send.result', result, { quiet: true });
     if (this.#options.onFinal) this.#options.onFinal(this.#items.item(index, this.#targets[index]!), result);
     const now = performance.now();

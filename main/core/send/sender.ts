@@ -14,8 +14,6 @@ export interface SenderDeps {
   transport: Transport;
   events: EventBus;
   dataDir: string;
-  /** Told which request produced each result (history keeps it so a send can be sent again). */
-  onSent?: (request: SendRequest, result: SendResult) => void;
 }
 
 export interface SendOptions {
@@ -24,7 +22,10 @@ export interface SendOptions {
   ignorePreflight?: boolean;
   /** Credential and endpoints resolved once by `prepare` (bulk sends reuse them for every target). */
   prepared?: PreparedSend;
-  /** Emit `send.result` (default). Bulk sends announce only each target's final result. */
+  /**
+   * Emit `send.completed` with the request (history keeps it, so the send can be sent again) and
+   * then `send.result` (default). Bulk sends announce only each target's final result.
+   */
   announce?: boolean;
 }
 
@@ -32,6 +33,8 @@ export interface SendOptions {
 export interface PreparedSend {
   credential: ResolvedCredential;
   local: LocalEnvironment | null;
+  /** false: the sends made with this record no exchanges (a bulk run with recording off). */
+  record?: boolean;
 }
 
 export interface SendOutcome {
@@ -79,7 +82,8 @@ export class Sender {
 
   async send(request: SendRequest, options: SendOptions = {}): Promise<SendOutcome> {
     const provider = this.#provider(request);
-    const { credential, local } = options.prepared ?? (await this.prepare(request));
+    const prepared = options.prepared ?? (await this.prepare(request));
+    const { credential, local } = prepared;
     const preflight = provider.preflight(request as never, credential);
     if (hasBlockingIssue(preflight) && !options.ignorePreflight) {
       const errors = preflight.filter((issue) => issue.severity === 'error');
@@ -95,10 +99,13 @@ export class Sender {
       credential,
       local,
       ...(options.signal ? { signal: options.signal } : {}),
+      record: prepared.record,
     };
     const result = await provider.send(request as never, context);
-    this.#deps.onSent?.(request, result);
-    if (options.announce !== false) this.#deps.events.emit('send.result', result);
+    if (options.announce !== false) {
+      this.#deps.events.emit('send.completed', { request, result });
+      this.#deps.events.emit('send.result', result);
+    }
     return { result, preflight };
   }
 

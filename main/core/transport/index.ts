@@ -14,7 +14,7 @@ import type { Transport, TransportRequest, TransportResponse } from './types';
 export interface TransportOptions {
   /** Called with every recorded (already redacted) exchange. */
   onExchange?: (exchange: Exchange) => void;
-  /** Start with recording on (default) or off. */
+  /** Record requests that do not say (`TransportRequest.record`): on by default. */
   recording?: boolean;
   /** How many unredacted requests to keep in memory for "copy as curl with secrets" (default 200; 0 keeps none). */
   rawRequestsKept?: number;
@@ -23,7 +23,6 @@ export interface TransportOptions {
 export interface RecordingTransport extends Transport {
   /** The unredacted request behind a recent exchange, while it is still in memory. Never persist it. */
   rawRequest(exchangeId: string): RawRequest | undefined;
-  isRecording(): boolean;
 }
 
 export type { RawRequest } from './recorder';
@@ -43,7 +42,7 @@ export function createTransport(options: TransportOptions = {}): RecordingTransp
   const raw = new RawRequestStore(options.rawRequestsKept ?? 200);
   const builder = new ExchangeBuilder();
   const cache = new RequestCache();
-  let recording = options.recording ?? true;
+  const recording = options.recording ?? true;
   let closed = false;
 
   function finish(capture: Capture, request: TransportRequest, recorded: boolean): Exchange | null {
@@ -64,7 +63,7 @@ export function createTransport(options: TransportOptions = {}): RecordingTransp
     }
     const { origin, path } = target;
     const http2 = request.http2 === true;
-    const recorded = recording;
+    const recorded = request.record ?? recording;
     const capture = newCapture(randomUUID(), request, http2 ? '2' : '1.1', performance.now());
     const key = cache.poolKey(origin, request.tls);
     return new Promise<TransportResponse>((resolve, reject) => {
@@ -123,10 +122,6 @@ export function createTransport(options: TransportOptions = {}): RecordingTransp
 
   return {
     request,
-    setRecording: (enabled) => {
-      recording = enabled;
-    },
-    isRecording: () => recording,
     rawRequest: (id) => raw.get(id),
     close: async () => {
       closed = true;

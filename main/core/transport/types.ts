@@ -23,6 +23,11 @@ export interface TransportRequest {
    * access token the caller knows about). Standard places are redacted regardless.
    */
   secrets?: string[];
+  /**
+   * Record this exchange (default: the transport's `recording` option, on). Chosen per request so
+   * a bulk run with recording off leaves every other send (the composer's, another run's) as is.
+   */
+  record?: boolean;
 }
 
 export interface TlsOptions {
@@ -62,8 +67,6 @@ export interface TransportResponse {
 
 export interface Transport {
   request(request: TransportRequest): Promise<TransportResponse>;
-  /** Record full exchanges (default on). Bulk sends may turn it off for speed. */
-  setRecording(enabled: boolean): void;
   /** Close pooled connections. */
   close(): Promise<void>;
 }

@@ -19,7 +19,7 @@ type Credential = Pick<CredentialMeta, 'kind' | 'label' | 'metadata'> | null;
  */
 export function preflightApns(request: ApnsSendRequest, credential: Credential = null): PreflightIssue[] {
   const options = request.options;
-  const pushType: ApnsPushType = options.pushType ?? 'alert';
+  const pushType: ApnsPushType = options.pushType;
   return [
     ...checkCredential(request, credential, pushType),
     ...checkToken(request.target),

@@ -64,7 +64,7 @@ export async function sendApns(
     if (mapped.details !== undefined) result.details = mapped.details;
     return result;
   };
-  const origin = apnsOrigin(request.environment, request.options.port ?? 443, context.local);
+  const origin = apnsOrigin(request.environment, request.options.port, context.local);
   const auth = apnsAuth(context.credential, jwts);
   const built = requests.build({
     request,
@@ -73,6 +73,7 @@ export async function sendApns(
     auth,
     notes: auth.notes,
     signal: context.signal,
+    record: context.record,
   });
   try {
     const response = await context.transport.request(built);

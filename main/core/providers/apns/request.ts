@@ -43,7 +43,7 @@ export function apnsOrigin(
  * push type's suffix added when the topic has none. Null when nothing names one (token auth without topic).
  */
 export function resolveTopic(request: ApnsSendRequest, meta: Pick<CredentialMeta, 'metadata'> | null): string | null {
-  const pushType = request.options.pushType ?? 'alert';
+  const pushType = request.options.pushType;
   const given = request.options.topic?.trim();
   // An explicit suffix is sent as typed, even a wrong one (preflight says so): this is a test tool.
   if (given) return topicSuffix(given) ? given : topicForPushType(given, pushType);
@@ -61,7 +61,7 @@ export type ApnsAuth =
 /** The headers in the order they are sent; optional ones only when set. */
 export function apnsHeaders(request: ApnsSendRequest, topic: string | null, apnsId: string, auth: ApnsAuth): Header[] {
   const options = request.options;
-  const headers: Header[] = [['apns-push-type', options.pushType ?? 'alert']];
+  const headers: Header[] = [['apns-push-type', options.pushType]];
   if (topic) headers.push(['apns-topic', topic]);
   if (options.priority !== undefined) headers.push(['apns-priority', String(options.priority)]);
   if (options.expiration !== undefined) headers.push(['apns-expiration', String(options.expiration)]);
@@ -87,6 +87,7 @@ export interface ApnsRequestParts {
   apnsId?: string;
   notes?: Record<string, unknown>;
   signal?: AbortSignal | undefined;
+  record?: boolean | undefined;
 }
 
 /** Builds the provider's requests; one per APNs provider, so what it reuses lives as long as the provider. */
@@ -114,12 +115,13 @@ export class ApnsRequestBuilder {
         target: describeToken(request.target),
         notes: {
           topic: options.topic,
-          pushType: request.options.pushType ?? 'alert',
+          pushType: request.options.pushType,
           auth: auth.kind,
           ...options.notes,
         },
       },
       secrets: auth.kind === 'token' ? [auth.jwt] : [],
+      record: options.record,
     };
   }
 

@@ -45,6 +45,7 @@ export async function sendFcm(
     exchangeIds,
     ...(endpoints.tls ? { tls: endpoints.tls } : {}),
     ...(context.signal ? { signal: context.signal } : {}),
+    record: context.record,
   };
   const credentialId = context.credential.meta.id;
   try {
@@ -59,6 +60,7 @@ export async function sendFcm(
           validateOnly: built.validateOnly,
           target: targetText,
           signal: context.signal,
+          record: context.record,
         }),
       );
       exchangeIds.push(response.exchangeId);

@@ -42,6 +42,7 @@ export function buildSendRequest(options: {
   validateOnly: boolean;
   target: string;
   signal?: AbortSignal | undefined;
+  record?: boolean | undefined;
 }): TransportRequest {
   return {
     url: sendUrl(options.endpoints.baseUrl, options.projectId),
@@ -62,5 +63,6 @@ export function buildSendRequest(options: {
       notes: { project: options.projectId, validateOnly: options.validateOnly },
     },
     secrets: [options.accessToken],
+    record: options.record,
   };
 }

@@ -18,6 +18,8 @@ export interface TokenFetchContext {
   tokenUri: string;
   tls?: TlsOptions;
   signal?: AbortSignal;
+  /** Record the token request, as the send that needed it is recorded (default on). */
+  record?: boolean | undefined;
   /** Exchange ids of every request made, in order. */
   exchangeIds: string[];
 }
@@ -102,6 +104,7 @@ export class FcmTokenCache {
         notes: { assertionClaims: claims, ...(skew ? { clockSkewCorrectionMs: skew } : {}) },
       },
       secrets: [jwt],
+      record: context.record,
     });
     context.exchangeIds.push(response.exchangeId);
     const body = safeJson(response.body.toString('utf8'));

@@ -76,6 +76,7 @@ export async function sendNhub(
       ...(context.signal ? { signal: context.signal } : {}),
       meta: { purpose: 'send', provider: 'nhub', target: targetLabel(request), notes },
       secrets: [sas.token, sas.signature, secret.key],
+      record: context.record,
     });
     const mapped = mapNhubResponse({ status: response.status, headers: response.headers, body: response.body });
     // A refused token is never worth reusing; the next send signs a fresh one.

@@ -1,6 +1,6 @@
 import type { Header } from '../../../../shared/domain/exchange';
 import { wnsTypeFromXml } from '../../../../shared/providers/nhub/preflight';
-import { nhubOptionsSchema, type NhubOptions, type NhubSendRequest } from '../../../../shared/providers/nhub/message';
+import type { NhubOptions, NhubSendRequest } from '../../../../shared/providers/nhub/message';
 
 export interface BuiltNhubRequest {
   url: string;
@@ -27,7 +27,7 @@ export function buildNhubRequest(input: {
   sasToken: string;
   trackingId?: string;
 }): BuiltNhubRequest {
-  const options = nhubOptionsSchema.parse(input.request.options ?? {});
+  const options = input.request.options;
   const base = input.baseUrl.endsWith('/') ? input.baseUrl : `${input.baseUrl}/`;
   const query: string[] = [];
   if (options.targetKind === 'direct') query.push('direct');

@@ -75,6 +75,7 @@ export async function sendWebpush(
       ...(context.signal ? { signal: context.signal } : {}),
       meta: { purpose: 'send', provider: 'webpush', target: targetLabel(target), notes: { ...notes } },
       secrets: [token.token],
+      record: context.record,
     });
     const mapped = mapWebpushResponse({
       status: response.status,

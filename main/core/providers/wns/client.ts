@@ -1,6 +1,6 @@
 import type { SendResult } from '../../../../shared/domain/send-result';
 import { AppError } from '../../../../shared/errors';
-import { wnsOptionsSchema, type WnsSendRequest } from '../../../../shared/providers/wns/message';
+import type { WnsSendRequest } from '../../../../shared/providers/wns/message';
 import type { ResolvedCredential, WnsSecret } from '../../credentials/types';
 import type { TlsOptions, TransportResponse } from '../../transport/types';
 import { resultStart } from '../results';
@@ -62,7 +62,7 @@ export async function sendWns(
 ): Promise<SendResult> {
   const { exchangeIds, finish, failed } = resultStart('wns', request.target);
   const secret = requireWns(context.credential);
-  const options = wnsOptionsSchema.parse(request.options ?? {});
+  const options = request.options;
   checkLocalChannel(request.target, context);
   const tls: TlsOptions | undefined = context.local ? { ca: context.local.ca } : undefined;
   const tokenFetch = {
@@ -72,6 +72,7 @@ export async function sendWns(
     local: context.local,
     ...(tls ? { tls } : {}),
     ...(context.signal ? { signal: context.signal } : {}),
+    record: context.record,
     exchangeIds,
   };
 
@@ -86,6 +87,7 @@ export async function sendWns(
       ...(context.signal ? { signal: context.signal } : {}),
       meta: { purpose: 'send', provider: 'wns', target: channelLabel(request.target), notes: { type: options.type } },
       secrets: [token],
+      record: context.record,
     });
     exchangeIds.push(response.exchangeId);
     return response;

@@ -82,6 +82,8 @@ export interface TokenFetch {
   local: LocalEnvironment | null;
   tls?: TlsOptions;
   signal?: AbortSignal;
+  /** Record the token request, as the send that needed it is recorded (default on). */
+  record?: boolean | undefined;
   /** Exchange ids of token requests made, appended in order. */
   exchangeIds: string[];
 }
@@ -136,6 +138,7 @@ export class WnsTokenCache {
       ...(fetch.signal ? { signal: fetch.signal } : {}),
       meta: { purpose: 'auth', provider: 'wns', target: new URL(endpoint.url).host },
       secrets: endpoint.secrets,
+      record: fetch.record,
     });
     fetch.exchangeIds.push(response.exchangeId);
     const text = response.body.toString('utf8');

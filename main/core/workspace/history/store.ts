@@ -33,7 +33,6 @@ export interface StoredSend {
 // A queued write past this size is flushed at once rather than waiting for the timer: during a
 // bulk send that is every block or so, so lines and their tags die young.
 const EAGER_FLUSH_BYTES = 1024 * 1024;
-const REMEMBERED_REQUESTS = 2_000;
 
 /**
  * Every SendResult and Exchange, appended to NDJSON files under `<dataDir>/history/`. Only small
@@ -43,7 +42,6 @@ export class HistoryStore {
   readonly dir: string;
   readonly #options: Required<HistoryStoreOptions>;
   readonly #index = new HistoryIndex();
-  readonly #requests = new Map<string, SendRequest>();
   readonly #encoder = new ExchangeTemplates();
   /** Each file's templates, for reading its patch lines back. */
   readonly #templates = new Map<number, FileTemplates>();
@@ -87,20 +85,13 @@ export class HistoryStore {
     return this.#skipped;
   }
 
-  /** The sender tells the store which request produced a result, before the result event. */
-  rememberRequest(resultId: string, request: SendRequest): void {
-    this.#requests.set(resultId, request);
-    if (this.#requests.size > REMEMBERED_REQUESTS) this.#requests.delete(this.#requests.keys().next().value!);
-  }
-
   recordExchange(exchange: Exchange): void {
     this.#enqueue({ type: 'exchange', exchange });
   }
 
-  recordSend(result: SendResult, request?: SendRequest | null): void {
-    const known = request ?? this.#requests.get(result.id) ?? null;
-    this.#requests.delete(result.id);
-    this.#enqueue({ type: 'send', result, request: known });
+  /** A final result and the request that produced it (null when there was none to keep). */
+  recordSend(result: SendResult, request: SendRequest | null): void {
+    this.#enqueue({ type: 'send', result, request });
   }
 
   #enqueue(record: HistoryRecord): void {

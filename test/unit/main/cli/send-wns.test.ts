@@ -93,6 +93,20 @@ describe('push-console send wns', () => {
     const { preflight } = JSON.parse(out.out()) as { preflight: Array<{ code: string }> };
     expect(preflight.map((issue) => issue.code)).toEqual(['wns.channel.foreign-host', 'wns.xml.malformed']);
   });
+
+  it('is parsed by the contract as a send from a window is, naming the field it refuses', async () => {
+    // The CLI takes any whole number for X-WNS-TTL; the contract allows none below 0.
+    const dataDir = join(dir, 'data-contract');
+    const common = ['--ephemeral-secrets', '--data-dir', dataDir, '--workspace', join(dataDir, 'ws')];
+    for (const extra of [['--dry-run'], []]) {
+      await expect(
+        sendWnsCommand.run([...base(), '--header', 'X-WNS-TTL=-5', ...extra, ...common], io()),
+      ).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+        message: expect.stringMatching(/^Invalid input for send\.(preflight|run): (request\.)?options\.ttl: /),
+      });
+    }
+  });
 });
 
 describe('--header X-WNS-…=…', () => {

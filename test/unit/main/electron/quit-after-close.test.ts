@@ -36,7 +36,7 @@ describe('quitAfterClose', () => {
         ephemeralSecrets: true,
         log: () => {},
       });
-      core.events.emit('send.result', makeResult(1), { quiet: true });
+      core.events.emit('send.completed', { request: null, result: makeResult(1) });
       const app = new FakeApp();
       let onDiskAtEnd = '';
       const close = async () => {

@@ -46,7 +46,7 @@ function scripted(answer: (target: string, attempt: number) => Partial<SendResul
 
 function setup(provider: ProviderModule<'apns'>) {
   const events = new EventBus();
-  const transport: Transport = { request: async () => ({}) as never, setRecording: () => {}, close: async () => {} };
+  const transport: Transport = { request: async () => ({}) as never, close: async () => {} };
   const sender = new Sender({
     providers: { apns: provider } as unknown as ProviderModules,
     credentials: {
@@ -59,7 +59,7 @@ function setup(provider: ProviderModule<'apns'>) {
     events,
     dataDir: '/nonexistent',
   });
-  return { events, transport, sender };
+  return { events, sender };
 }
 
 const request = {
@@ -81,13 +81,13 @@ describe('BulkRun', () => {
       if (i % 7 === 0) return { outcome: 'rejected', status: 400, reason: 'BadDeviceToken' };
       return {};
     });
-    const { events, sender, transport } = setup(provider);
+    const { events, sender } = setup(provider);
     const finals: string[] = [];
     events.subscribe((name, payload) => {
       if (name === 'send.result') finals.push((payload as SendResult).target);
     });
     const targets = Array.from({ length: 300 }, (_, i) => ({ target: `t${i}`, vars: { badge: String(i) } }));
-    const run = new BulkRun(sender, events, transport, request, targets, { concurrency: 25, retryBaseMs: 1 });
+    const run = new BulkRun(sender, events, request, targets, { concurrency: 25, retryBaseMs: 1 });
     const progress = await run.run();
     expect(progress.state).toBe('done');
     expect(progress.done).toBe(300);
@@ -96,6 +96,41 @@ describe('BulkRun', () => {
     expect(attempts.get('t10')).toBe(3);
     expect(progress.rejected).toBe(targets.filter((_, i) => i % 7 === 0).length);
     expect(progress.accepted + progress.rejected + progress.failed).toBe(300);
+  });
+
+  it('says each final result once as send.completed, with the request that produced it, before send.result', async () => {
+    const { provider } = scripted((target, n) =>
+      target === 't0' && n < 3 ? { outcome: 'failed', status: 503, retryable: true, retryAfterSeconds: null } : {},
+    );
+    const { events, sender } = setup(provider);
+    const heard: Array<[string, string, string | null]> = [];
+    events.on('send.completed', ({ request, result }) =>
+      heard.push(['completed', result.id, request ? `${request.target} ${request.payload}` : null]),
+    );
+    events.on('send.result', (result) => heard.push(['result', result.id, null]));
+    const targets = [...targets3(), { target: 't3' }];
+    await new BulkRun(sender, events, request, targets, { concurrency: 1, retryBaseMs: 1 }).run();
+    expect(heard).toEqual([
+      // t0's two retried attempts are not results: only its third, final one is said.
+      ['completed', 't0-3', 't0 {"aps":{"badge":1}}'],
+      ['result', 't0-3', null],
+      ['completed', 't1-1', 't1 {"aps":{"badge":1}}'],
+      ['result', 't1-1', null],
+      ['completed', 't2-1', 't2 {"aps":{"badge":1}}'],
+      ['result', 't2-1', null],
+      // Never sent (no value for {{device.badge}}): a result with no request behind it.
+      ['completed', expect.any(String), null],
+      ['result', expect.any(String), null],
+    ]);
+    expect(heard[6]![1]).toBe(heard[7]![1]);
+
+    heard.length = 0;
+    const single = { ...request, target: 'one', payload: '{}' } as SendRequest;
+    await sender.send(single);
+    expect(heard).toEqual([
+      ['completed', 'one-1', 'one {}'],
+      ['result', 'one-1', null],
+    ]);
   });
 
   it('retries a dropped connection (maybe processed) by default, and not when told to stay at-most-once', async () => {
@@ -107,7 +142,7 @@ describe('BulkRun', () => {
           : {};
     const atLeastOnce = scripted(answer);
     const first = setup(atLeastOnce.provider);
-    const run = new BulkRun(first.sender, first.events, first.transport, request, targets3(), { retryBaseMs: 1 });
+    const run = new BulkRun(first.sender, first.events, request, targets3(), { retryBaseMs: 1 });
     expect(await run.run()).toMatchObject({ accepted: 2, failed: 1 });
     expect(atLeastOnce.attempts.get('t1')).toBe(2);
     // A timeout is not a reset: the engine does not guess about it.
@@ -115,7 +150,7 @@ describe('BulkRun', () => {
 
     const atMostOnce = scripted(answer);
     const second = setup(atMostOnce.provider);
-    const strict = new BulkRun(second.sender, second.events, second.transport, request, targets3(), {
+    const strict = new BulkRun(second.sender, second.events, request, targets3(), {
       retryBaseMs: 1,
       retryAmbiguous: false,
     });
@@ -130,8 +165,8 @@ describe('BulkRun', () => {
         ? { outcome: 'failed', status: null, reason: 'Shutdown', retryable: false, details: { goaway: '{}' } }
         : {},
     );
-    const { events, sender, transport } = setup(provider);
-    const run = new BulkRun(sender, events, transport, request, targets3(), { retryBaseMs: 1, maxAttempts: 3 });
+    const { events, sender } = setup(provider);
+    const run = new BulkRun(sender, events, request, targets3(), { retryBaseMs: 1, maxAttempts: 3 });
     await run.run();
     expect(attempts.get('t1')).toBe(3);
     expect(run.results(0, 10, { retryable: true }).items).toMatchObject([
@@ -141,8 +176,8 @@ describe('BulkRun', () => {
 
   it('substitutes {{device.field}} per target and refuses a missing one', async () => {
     const { provider, sent } = scripted(() => ({}));
-    const { events, sender, transport } = setup(provider);
-    const run = new BulkRun(sender, events, transport, request, [
+    const { events, sender } = setup(provider);
+    const run = new BulkRun(sender, events, request, [
       { target: 'a', vars: { badge: '3' } },
       { target: 'b', vars: {} },
     ]);
@@ -154,9 +189,9 @@ describe('BulkRun', () => {
 
   it('stops on cancel, and the unsent targets still end with one result each', async () => {
     const { provider } = scripted(() => ({}));
-    const { events, sender, transport } = setup(provider);
+    const { events, sender } = setup(provider);
     const targets = Array.from({ length: 500 }, (_, i) => ({ target: `t${i}`, vars: { badge: '1' } }));
-    const run = new BulkRun(sender, events, transport, request, targets, { concurrency: 5 });
+    const run = new BulkRun(sender, events, request, targets, { concurrency: 5 });
     const done = run.run();
     await new Promise((r) => setTimeout(r, 20));
     run.cancel();
@@ -169,9 +204,9 @@ describe('BulkRun', () => {
 
   it('pauses and resumes', async () => {
     const { provider } = scripted(() => ({}));
-    const { events, sender, transport } = setup(provider);
+    const { events, sender } = setup(provider);
     const targets = Array.from({ length: 200 }, (_, i) => ({ target: `t${i}`, vars: { badge: '1' } }));
-    const run = new BulkRun(sender, events, transport, request, targets, { concurrency: 2 });
+    const run = new BulkRun(sender, events, request, targets, { concurrency: 2 });
     const done = run.run();
     await new Promise((r) => setTimeout(r, 10));
     run.pause();

@@ -18,7 +18,6 @@ function refusingTransport(status: number, body: unknown): Transport {
         durationMs: 1,
       };
     },
-    setRecording() {},
     async close() {},
   };
 }

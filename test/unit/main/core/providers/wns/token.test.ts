@@ -37,7 +37,6 @@ function tokenServer(answers: Array<{ status: number; body: unknown }>) {
         durationMs: 1,
       };
     },
-    setRecording() {},
     async close() {},
   };
   return { transport, seen };

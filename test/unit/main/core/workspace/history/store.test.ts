@@ -139,7 +139,7 @@ describe('HistoryStore', () => {
     expect(since.total).toBe(5);
   });
 
-  it('keeps the request a sender remembered with its result', async () => {
+  it('keeps the request given with its result', async () => {
     const store = open();
     const request = {
       provider: 'apns',
@@ -149,9 +149,8 @@ describe('HistoryStore', () => {
       payload: '{"aps":{"alert":"hi"}}',
       options: {},
     };
-    store.rememberRequest('send-1', request as never);
-    store.recordSend(makeResult(1));
-    store.recordSend(makeResult(2));
+    store.recordSend(makeResult(1), request as never);
+    store.recordSend(makeResult(2), null);
     const sends = await store.listSends({}, null, 10);
     expect(sends.items.map((row) => [row.id, row.hasRequest])).toEqual([
       ['send-2', false],
