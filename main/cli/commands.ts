@@ -1,3 +1,4 @@
+import type { Provider } from '../../shared/providers/ids';
 import type { CliCommand } from './command';
 import { bulkCommand } from './commands/bulk';
 import { credentialsCommands } from './commands/credentials';
@@ -12,17 +13,25 @@ import { sendWebpushCommand } from './commands/send-webpush';
 import { sendWnsCommand } from './commands/send-wns';
 import { vapidGenerateCommand } from './commands/vapid';
 
+/**
+ * `send <provider>` for every provider: one missing is a compile error. Listed in `--help` in
+ * this object's order (not the ids', which put WNS before Web Push).
+ */
+const SEND_COMMANDS: Record<Provider, CliCommand> = {
+  apns: sendApnsCommand,
+  fcm: sendFcmCommand,
+  webpush: sendWebpushCommand,
+  wns: sendWnsCommand,
+  nhub: sendNhubCommand,
+};
+
 /** Every CLI command; each lives in commands/<name>.ts. */
 export const commands: readonly CliCommand[] = [
   serveCommand,
   emulatorsStartCommand,
   bulkCommand,
   sandboxInitCommand,
-  sendApnsCommand,
-  sendFcmCommand,
-  sendWebpushCommand,
-  sendWnsCommand,
-  sendNhubCommand,
+  ...Object.values(SEND_COMMANDS),
   vapidGenerateCommand,
   historyListCommand,
   historyShowCommand,

@@ -34,19 +34,25 @@ const UNKNOWN: TargetGuess = { kind: 'unknown', provider: null, label: 'Not reco
 /**
  * Recognizes what was pasted into the target field, so a token for the wrong provider is
  * flagged before a send rather than after a rejection. A JSON object or a URL is only ever
- * a provider whose targets look like that; other text is tried against each provider in turn.
+ * a provider whose targets look like that; other text is tried against each provider. A loose
+ * kind (NH tag expressions match any word) answers only when no strict one did, so the answer
+ * does not depend on the order of the ids.
  */
 export function detectTarget(text: string): TargetGuess {
   const value = text.trim();
   if (!value) return EMPTY;
   const shape = value.startsWith('{') ? 'json' : /^https?:\/\//i.test(value) ? 'url' : 'text';
+  let loose: TargetGuess | null = null;
   for (const provider of PROVIDER_IDS) {
     const detector: TargetDetector = DETECTORS[provider];
     if (detector.shape !== shape) continue;
     const kind = detector.detect(value);
-    if (kind) return { kind: kind as TargetKind, provider, label: detector.kinds[kind]! };
+    if (!kind) continue;
+    const guess: TargetGuess = { kind: kind as TargetKind, provider, label: detector.kinds[kind]! };
+    if (!detector.loose?.includes(kind)) return guess;
+    loose ??= guess;
   }
-  return UNKNOWN;
+  return loose ?? UNKNOWN;
 }
 
 /** A sentence when the target plainly belongs to another provider; null when it fits or is unclear. */

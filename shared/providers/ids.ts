@@ -13,5 +13,5 @@ export const PROVIDER_LABELS = {
 
 export type Provider = keyof typeof PROVIDER_LABELS;
 
-/** The ids in the order the UI lists them (and target detection tries them). */
+/** The ids in the order the UI lists them. */
 export const PROVIDER_IDS = Object.keys(PROVIDER_LABELS) as [Provider, ...Provider[]];

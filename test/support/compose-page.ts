@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { Provider } from '../../shared/domain/exchange';
+import { PROVIDER_IDS } from '../../shared/providers/ids';
 
 /**
  * The composer as a test drives it: through the page a person sees (testids, keyboard), never
@@ -13,7 +14,7 @@ export async function setUpSandbox(page: Page): Promise<void> {
   await page.getByTestId('sandbox-init').click();
   await page.getByTestId('sandbox-steps').waitFor({ timeout: 60_000 });
   const steps = await page.getByTestId('sandbox-steps').locator('li.ok').count();
-  expect(steps, 'every sandbox step succeeded').toBe(5);
+  expect(steps, 'every sandbox step succeeded').toBe(PROVIDER_IDS.length);
 }
 
 /**

@@ -6,6 +6,7 @@ import { testCredential } from '../../core/api/credentials';
 import { createCore, type Core } from '../../core/core';
 import { createLocalServices } from '../../local';
 import type { SecretStore } from '../../core/credentials/keychain';
+import type { ImportFields } from '../../core/credentials/parsed';
 import type { ImportRequest } from '../../core/credentials/service';
 import { generateVapidPair } from '../../core/credentials/vapid';
 import { parseCommandArgs } from '../args';
@@ -19,6 +20,27 @@ const storeOptions = {
 
 /** Options that would put a secret into shell history; refused with the safe alternative. */
 const SECRET_OPTIONS = ['--passphrase', '--secret', '--client-secret', '--private-key', '--key', '--connection-string'];
+
+/** The text (not file) fields of an import, where a secret read from stdin can go. */
+type TextField = {
+  [K in keyof ImportFields]-?: ImportFields[K] extends string | undefined ? K : never;
+}[keyof ImportFields];
+
+/** Where `--secret-stdin` puts stdin for each kind; null for kinds whose secret is in --file. */
+const STDIN_SECRET: Record<CredentialKind, TextField | null> = {
+  'apns-token': null,
+  'apns-certificate': null,
+  'fcm-service-account': null,
+  wns: 'clientSecret',
+  vapid: 'privateKey',
+  nhub: 'connectionString',
+};
+
+/** "wns, vapid and nhub": the kinds that take --secret-stdin, for the refusal. */
+function stdinSecretKinds(): string {
+  const kinds = credentialKindSchema.options.filter((kind) => STDIN_SECRET[kind] !== null);
+  return kinds.length > 1 ? `${kinds.slice(0, -1).join(', ')} and ${kinds.at(-1)}` : kinds.join('');
+}
 
 export interface CredentialsCommandDeps {
   /** Tests share one store across commands run in the same process. */
@@ -113,8 +135,7 @@ export function makeCredentialsCommands(deps: CredentialsCommandDeps = {}): CliC
   const add: CliCommand = {
     path: ['credentials', 'add'],
     summary: 'Import a credential; its secret goes to the OS keychain (from a file or stdin, never an argument).',
-    usage:
-      'credentials add <apns-token|apns-certificate|fcm-service-account|wns|vapid|nhub> [--file F] [--key-file F] [--key-id ID] [--team-id ID] [--passphrase-stdin] [--secret-stdin] [--package-sid SID | --tenant-id T --client-id C] [--subject S] [--generate] [--hub NAME] [--label L] [--json] [--ephemeral-secrets] [--data-dir D] [--workspace W]',
+    usage: `credentials add <${credentialKindSchema.options.join('|')}> [--file F] [--key-file F] [--key-id ID] [--team-id ID] [--passphrase-stdin] [--secret-stdin] [--package-sid SID | --tenant-id T --client-id C] [--subject S] [--generate] [--hub NAME] [--label L] [--json] [--ephemeral-secrets] [--data-dir D] [--workspace W]`,
     async run(args, io) {
       refuseSecretArguments(args);
       const { values, positionals } = parseCommandArgs(
@@ -168,14 +189,14 @@ export function makeCredentialsCommands(deps: CredentialsCommandDeps = {}): CliC
         hubName: values.hub,
       };
       if (values['secret-stdin']) {
-        if (kind === 'wns') request.clientSecret = fromStdin;
-        else if (kind === 'vapid') request.privateKey = fromStdin;
-        else if (kind === 'nhub') request.connectionString = fromStdin;
-        else
+        const field = STDIN_SECRET[kind];
+        if (field === null) {
           throw new AppError(
             'INVALID_INPUT',
-            `--secret-stdin is for wns, vapid and nhub; ${kind} reads its secret from --file.`,
+            `--secret-stdin is for ${stdinSecretKinds()}; ${kind} reads its secret from --file.`,
           );
+        }
+        request[field] = fromStdin;
       }
       if (values.generate) {
         if (kind !== 'vapid') throw new AppError('INVALID_INPUT', '--generate makes VAPID keys only.');

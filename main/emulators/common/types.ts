@@ -31,7 +31,7 @@ export interface RunningEmulator {
 
 /**
  * How to start one provider's emulator and what it contributes to the published local
- * environment. Each emulator adds its entry to `EMULATORS` in `registry.ts`.
+ * environment. Each emulator has its entry in `FACTORIES` in `registry.ts`.
  */
 export interface EmulatorFactory {
   readonly provider: Provider;

@@ -1,44 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
-import type { CredentialFields, CredentialKind, CredentialMeta } from '../../../shared/domain/credential';
+import type { CredentialKind, CredentialMeta } from '../../../shared/domain/credential';
 import { toShownError, type ShownError } from '../../bridge';
 import { ErrorLine } from '../../components/ErrorLine';
 import { useCredentials } from '../../state/credentials';
 import { FormActions } from './DialogParts';
-import { EMPTY_FIELDS, KindFields, type FieldValues } from './KindFields';
-import { fileToBase64, KIND_LABELS, KIND_ORDER } from './kinds';
-
-/** Only the fields the kind uses, with files as base64; empty strings are left out. */
-async function toContractFields(kind: CredentialKind, v: FieldValues): Promise<CredentialFields> {
-  const fields: CredentialFields = {};
-  if (v.file) {
-    fields.fileBase64 = await fileToBase64(v.file);
-    fields.fileName = v.file.name;
-  }
-  const put = (name: keyof CredentialFields, value: string) => {
-    if (value.trim() !== '') (fields as Record<string, string>)[name] = value;
-  };
-  if (kind === 'apns-token') {
-    put('keyId', v.keyId);
-    put('teamId', v.teamId);
-  } else if (kind === 'apns-certificate') {
-    if (v.keyFile) fields.keyFileBase64 = await fileToBase64(v.keyFile);
-    if (v.passphrase !== '') fields.passphrase = v.passphrase;
-  } else if (kind === 'wns') {
-    if (v.wnsFlavor === 'package-sid') put('packageSid', v.packageSid);
-    else {
-      put('tenantId', v.tenantId);
-      put('clientId', v.clientId);
-    }
-    put('clientSecret', v.clientSecret);
-  } else if (kind === 'vapid') {
-    put('privateKey', v.privateKey);
-    put('subject', v.subject);
-  } else if (kind === 'nhub') {
-    put('connectionString', v.connectionString);
-    put('hubName', v.hubName);
-  }
-  return fields;
-}
+import { KindFields } from './KindFields';
+import { EMPTY_FIELDS, KIND_LABELS, KIND_ORDER, toContractFields, type FieldValues } from './kinds';
 
 interface Props {
   /** Replacing keeps id, label and kind; importing picks a kind and a label. */

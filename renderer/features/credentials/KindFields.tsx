@@ -1,41 +1,5 @@
 import type { CredentialKind } from '../../../shared/domain/credential';
-
-export interface FieldValues {
-  file: File | null;
-  keyFile: File | null;
-  keyId: string;
-  teamId: string;
-  passphrase: string;
-  wnsFlavor: 'package-sid' | 'entra';
-  packageSid: string;
-  tenantId: string;
-  clientId: string;
-  clientSecret: string;
-  privateKey: string;
-  subject: string;
-  connectionString: string;
-  hubName: string;
-}
-
-export const EMPTY_FIELDS: FieldValues = {
-  file: null,
-  keyFile: null,
-  keyId: '',
-  teamId: '',
-  passphrase: '',
-  wnsFlavor: 'package-sid',
-  packageSid: '',
-  tenantId: '',
-  clientId: '',
-  clientSecret: '',
-  privateKey: '',
-  subject: '',
-  connectionString: '',
-  hubName: '',
-};
-
-/** The free-text fields (everything but the files and the WNS flavor). */
-type TextName = { [K in keyof FieldValues]: string extends FieldValues[K] ? K : never }[keyof FieldValues];
+import { KIND_FORMS, type FieldValues, type TextName } from './kinds';
 
 const TEXT_FIELDS: Record<TextName, { label: string; testId: string; placeholder?: string; secret?: boolean }> = {
   keyId: {
@@ -110,81 +74,37 @@ function FilePick(props: { label: string; accept: string; testId: string; onPick
 
 /** The inputs one credential kind needs; secret ones are password fields and never prefilled. */
 export function KindFields({ kind, values, onChange }: Props) {
-  const text = (name: TextName) => (
-    <Text
-      {...TEXT_FIELDS[name]}
-      value={values[name]}
-      onChange={(value) => onChange({ [name]: value } as Partial<FieldValues>)}
-    />
+  const form = KIND_FORMS[kind];
+  return (
+    <>
+      {form.wnsFlavor && (
+        <div className="field-row">
+          {(['package-sid', 'entra'] as const).map((flavor) => (
+            <label key={flavor} className="field-check">
+              <input
+                type="radio"
+                name="wns-flavor"
+                checked={values.wnsFlavor === flavor}
+                onChange={() => onChange({ wnsFlavor: flavor })}
+              />
+              {flavor === 'package-sid' ? 'Package SID (Partner Center)' : 'Entra ID (Windows App SDK)'}
+            </label>
+          ))}
+        </div>
+      )}
+      {/* Every kind with a file takes its main one (key, certificate, service account) as `file`. */}
+      {form.file && <FilePick {...form.file} testId="cred-file" onPick={(file) => onChange({ file })} />}
+      {form.keyFile && (
+        <FilePick {...form.keyFile} testId="cred-key-file" onPick={(keyFile) => onChange({ keyFile })} />
+      )}
+      {form.text(values).map((name) => (
+        <Text
+          key={name}
+          {...TEXT_FIELDS[name]}
+          value={values[name]}
+          onChange={(value) => onChange({ [name]: value } as Partial<FieldValues>)}
+        />
+      ))}
+    </>
   );
-  // Every kind with a file takes its main one (key, certificate, service account) as `file`.
-  const mainFile = (label: string, accept: string) => (
-    <FilePick label={label} accept={accept} testId="cred-file" onPick={(file) => onChange({ file })} />
-  );
-  switch (kind) {
-    case 'apns-token':
-      return (
-        <>
-          {mainFile('Key file (.p8)', '.p8,.pem')}
-          {text('keyId')}
-          {text('teamId')}
-        </>
-      );
-    case 'apns-certificate':
-      return (
-        <>
-          {mainFile('Certificate (.p12, .pfx or PEM)', '.p12,.pfx,.pem,.crt,.cer')}
-          <FilePick
-            label="Private key PEM (only with a PEM certificate)"
-            accept=".pem,.key"
-            testId="cred-key-file"
-            onPick={(keyFile) => onChange({ keyFile })}
-          />
-          {text('passphrase')}
-        </>
-      );
-    case 'fcm-service-account':
-      return mainFile('Service account key (.json)', '.json');
-    case 'wns':
-      return (
-        <>
-          <div className="field-row">
-            {(['package-sid', 'entra'] as const).map((flavor) => (
-              <label key={flavor} className="field-check">
-                <input
-                  type="radio"
-                  name="wns-flavor"
-                  checked={values.wnsFlavor === flavor}
-                  onChange={() => onChange({ wnsFlavor: flavor })}
-                />
-                {flavor === 'package-sid' ? 'Package SID (Partner Center)' : 'Entra ID (Windows App SDK)'}
-              </label>
-            ))}
-          </div>
-          {values.wnsFlavor === 'package-sid' ? (
-            text('packageSid')
-          ) : (
-            <>
-              {text('tenantId')}
-              {text('clientId')}
-            </>
-          )}
-          {text('clientSecret')}
-        </>
-      );
-    case 'vapid':
-      return (
-        <>
-          {text('privateKey')}
-          {text('subject')}
-        </>
-      );
-    case 'nhub':
-      return (
-        <>
-          {text('connectionString')}
-          {text('hubName')}
-        </>
-      );
-  }
 }

@@ -1,4 +1,4 @@
-import type { CredentialKind, CredentialMeta } from '../../../shared/domain/credential';
+import type { CredentialFields, CredentialKind, CredentialMeta } from '../../../shared/domain/credential';
 
 export const KIND_LABELS: Record<CredentialKind, string> = {
   'apns-token': 'APNs auth key (.p8)',
@@ -10,6 +10,92 @@ export const KIND_LABELS: Record<CredentialKind, string> = {
 };
 
 export const KIND_ORDER = Object.keys(KIND_LABELS) as CredentialKind[];
+
+/** The import dialog's inputs, as typed or picked (files are read only on submit). */
+export interface FieldValues {
+  file: File | null;
+  keyFile: File | null;
+  keyId: string;
+  teamId: string;
+  passphrase: string;
+  wnsFlavor: 'package-sid' | 'entra';
+  packageSid: string;
+  tenantId: string;
+  clientId: string;
+  clientSecret: string;
+  privateKey: string;
+  subject: string;
+  connectionString: string;
+  hubName: string;
+}
+
+export const EMPTY_FIELDS: FieldValues = {
+  file: null,
+  keyFile: null,
+  keyId: '',
+  teamId: '',
+  passphrase: '',
+  wnsFlavor: 'package-sid',
+  packageSid: '',
+  tenantId: '',
+  clientId: '',
+  clientSecret: '',
+  privateKey: '',
+  subject: '',
+  connectionString: '',
+  hubName: '',
+};
+
+/** The free-text fields (everything but the files and the WNS flavor). */
+export type TextName = { [K in keyof FieldValues]: string extends FieldValues[K] ? K : never }[keyof FieldValues];
+
+/** What one kind's import form shows and, from the same entry, sends. */
+export interface KindForm {
+  /** The main file (key, certificate, service account), sent as `fileBase64`. */
+  file?: { label: string; accept: string };
+  /** A second file: the PEM key next to a PEM certificate. */
+  keyFile?: { label: string; accept: string };
+  /** WNS's two ways to authenticate, picked with radios above the fields. */
+  wnsFlavor?: true;
+  /** The text inputs in order (WNS's depend on the flavor); empty ones are not sent. */
+  text(values: FieldValues): readonly TextName[];
+}
+
+/** Every kind's form: a kind without one is a compile error, not a dialog with no fields. */
+export const KIND_FORMS: Record<CredentialKind, KindForm> = {
+  'apns-token': { file: { label: 'Key file (.p8)', accept: '.p8,.pem' }, text: () => ['keyId', 'teamId'] },
+  'apns-certificate': {
+    file: { label: 'Certificate (.p12, .pfx or PEM)', accept: '.p12,.pfx,.pem,.crt,.cer' },
+    keyFile: { label: 'Private key PEM (only with a PEM certificate)', accept: '.pem,.key' },
+    text: () => ['passphrase'],
+  },
+  'fcm-service-account': { file: { label: 'Service account key (.json)', accept: '.json' }, text: () => [] },
+  wns: {
+    wnsFlavor: true,
+    text: (v) => [
+      ...(v.wnsFlavor === 'package-sid' ? (['packageSid'] as const) : (['tenantId', 'clientId'] as const)),
+      'clientSecret',
+    ],
+  },
+  vapid: { text: () => ['privateKey', 'subject'] },
+  nhub: { text: () => ['connectionString', 'hubName'] },
+};
+
+/** Only the fields the kind's form uses, with files as base64; empty strings are left out. */
+export async function toContractFields(kind: CredentialKind, v: FieldValues): Promise<CredentialFields> {
+  const form = KIND_FORMS[kind];
+  const fields: CredentialFields = {};
+  if (v.file) {
+    fields.fileBase64 = await fileToBase64(v.file);
+    fields.fileName = v.file.name;
+  }
+  if (form.keyFile && v.keyFile) fields.keyFileBase64 = await fileToBase64(v.keyFile);
+  for (const name of form.text(v)) {
+    // A passphrase is sent as typed: spaces can be part of it.
+    if (name === 'passphrase' ? v[name] !== '' : v[name].trim() !== '') fields[name] = v[name];
+  }
+  return fields;
+}
 
 /** Pairs of (name, value) worth showing for a credential, in reading order. */
 export function credentialFacts(meta: CredentialMeta): Array<[string, string]> {

@@ -17,21 +17,7 @@ import { preflightWebpush } from '../../../../shared/providers/webpush/preflight
 import { preflightWns } from '../../../../shared/providers/wns/preflight';
 import type { PreflightIssue } from '../../../../shared/preflight/types';
 import { parseXml } from '../../../../shared/xml/parse';
-
-/** A target each provider accepts, to make the starter drafts whole sends. */
-const SAMPLE_TARGETS: Record<Provider, string> = {
-  apns: 'ab'.repeat(32),
-  fcm: 'fCm1aBcDeFgHiJkLmNoPqR:APA91bHPRgkF3JUikC4ENAHEeMrd41Zxv3hVZjC9KtT8OvPVGJ',
-  wns: 'https://db5p.notify.windows.com/w/?token=BQYAAA',
-  webpush: JSON.stringify({
-    endpoint: 'https://fcm.googleapis.com/wp/abc123',
-    keys: {
-      p256dh: 'BCVxsr7N_eNgVRqvHtD0zTZsEc6-VV-JvLexhqUzORcxaOzi6-AYWXvTBHm4bjyPjs7Vd8pZGH6SRpkNtoIAiw4',
-      auth: 'BTBZMqHH6r4Tts7J_aSIgg',
-    },
-  }),
-  nhub: 'sports',
-};
+import { SAMPLE_TARGETS } from '../../../support/sample-targets';
 
 const PREFLIGHT: { [P in Provider]: (request: never) => PreflightIssue[] } = {
   apns: (request) => preflightApns(request),

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { CredentialMeta } from '../../../../../shared/domain/credential';
-import { badges, credentialFacts, fileToBase64 } from '../../../../../renderer/features/credentials/kinds';
+import {
+  badges,
+  credentialFacts,
+  EMPTY_FIELDS,
+  fileToBase64,
+  toContractFields,
+  type FieldValues,
+} from '../../../../../renderer/features/credentials/kinds';
 
 const meta = (
   kind: CredentialMeta['kind'],
@@ -80,5 +87,52 @@ describe('credential facts for the list', () => {
     for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7) % 256;
     const file = new File([bytes], 'key.p12');
     expect(await fileToBase64(file)).toBe(bytes.toString('base64'));
+  });
+});
+
+describe('import form fields sent to main', () => {
+  const typed: FieldValues = {
+    ...EMPTY_FIELDS,
+    file: new File(['key'], 'AuthKey_ABC.p8'),
+    keyFile: new File(['pem'], 'key.pem'),
+    keyId: 'ABC123DEFG',
+    teamId: 'TEAM123456',
+    passphrase: ' ',
+    packageSid: 'ms-app://s-1',
+    tenantId: 'tenant',
+    clientId: 'client',
+    clientSecret: 'secret',
+    privateKey: 'private',
+    subject: 'mailto:a@example.com',
+    connectionString: 'Endpoint=sb://x/',
+    hubName: '  ',
+  };
+  const file = { fileBase64: 'a2V5', fileName: 'AuthKey_ABC.p8' };
+
+  it('sends only what each kind’s form shows, dropping blank text but not a blank-looking passphrase', async () => {
+    expect(await toContractFields('apns-token', typed)).toEqual({ ...file, keyId: 'ABC123DEFG', teamId: 'TEAM123456' });
+    expect(await toContractFields('apns-certificate', typed)).toEqual({
+      ...file,
+      keyFileBase64: 'cGVt',
+      passphrase: ' ',
+    });
+    expect(await toContractFields('fcm-service-account', typed)).toEqual(file);
+    expect(await toContractFields('wns', typed)).toEqual({
+      ...file,
+      packageSid: 'ms-app://s-1',
+      clientSecret: 'secret',
+    });
+    expect(await toContractFields('wns', { ...typed, wnsFlavor: 'entra' })).toEqual({
+      ...file,
+      tenantId: 'tenant',
+      clientId: 'client',
+      clientSecret: 'secret',
+    });
+    expect(await toContractFields('vapid', typed)).toEqual({
+      ...file,
+      privateKey: 'private',
+      subject: 'mailto:a@example.com',
+    });
+    expect(await toContractFields('nhub', typed)).toEqual({ ...file, connectionString: 'Endpoint=sb://x/' });
   });
 });
