@@ -23,8 +23,12 @@ function testToken(secret: ApnsTokenSecret, now: number): string {
   let privateKey: ReturnType<typeof createPrivateKey>;
   try {
     privateKey = createPrivateKey(secret.keyPem);
-  } catch (error) {
-    throw new AppError('CREDENTIAL_INVALID', `The .p8 key does not load: ${firstLine(error)}.`);
+  } catch {
+    throw new AppError(
+      'CREDENTIAL_INVALID',
+      'The .p8 key does not load: it is not a PEM private key.',
+      'Import the AuthKey_<key id>.p8 file again, exactly as Apple issued it.',
+    );
   }
   // Not from the send cache: a test proves the key as stored now, and leaves the cache alone.
   const jwt = signApnsJwt(privateKey, secret.keyId, secret.teamId, Math.floor(now / 1000));
@@ -46,7 +50,15 @@ function testCertificate(secret: ApnsCertificateSecret, now: number): string {
   try {
     createSecureContext({ cert: secret.certPem, key: secret.keyPem });
   } catch (error) {
-    throw new AppError('CREDENTIAL_INVALID', `The TLS identity does not load: ${firstLine(error)}.`);
+    // OpenSSL's own words ("key values mismatch") are not for people; say which case it is.
+    const mismatch = error instanceof Error && /mismatch/i.test(error.message);
+    throw new AppError(
+      'CREDENTIAL_INVALID',
+      mismatch
+        ? 'The TLS identity does not load: the private key does not belong to this certificate.'
+        : 'The TLS identity does not load: the certificate or its key is damaged.',
+      'Export the certificate and its private key together from Keychain Access as a .p12, and import that.',
+    );
   }
   // Read from the certificate itself, so the answer holds whatever the stored metadata says.
   const facts = appleCertificateFacts(forge.pki.certificateFromPem(secret.certPem));
@@ -61,8 +73,4 @@ function testCertificate(secret: ApnsCertificateSecret, now: number): string {
   const bundle = facts.bundleId ?? 'unknown bundle';
   const environment = facts.environment ?? 'unknown environment';
   return `The TLS identity loads (${name}, valid until ${day}) for ${bundle} (${environment}).`;
-}
-
-function firstLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 160);
 }

@@ -75,6 +75,31 @@ describe('offline credential tests through the owning provider', () => {
       secret: { ...credential.secret, keyPem: readFileSync(fx.mismatchedKeyPem, 'utf8') },
     } as ResolvedCredential;
     await expect(test(swapped)).rejects.toThrow(/^The TLS identity does not load/);
+    // In people's words, never OpenSSL's ("key values mismatch", "error:05800074…").
+    await expect(test(swapped)).rejects.toThrow(
+      'The TLS identity does not load: the private key does not belong to this certificate.',
+    );
+  });
+
+  it("says a stored .p8 that no longer loads is not a PEM key, without the crypto library's words", async () => {
+    const credential = resolved('apns-token', {
+      file: readFileSync(fx.p8),
+      fileName: 'AuthKey_ABC123DEFG.p8',
+      teamId: TEAM_ID,
+    });
+    const broken = {
+      ...credential,
+      secret: {
+        ...credential.secret,
+        keyPem: '-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----\n',
+      },
+    } as ResolvedCredential;
+    const error = (await test(broken).then(
+      () => null,
+      (e: unknown) => e,
+    )) as (Error & { hint?: string }) | null;
+    expect(error?.message).toBe('The .p8 key does not load: it is not a PEM private key.');
+    expect(error?.hint).toMatch(/AuthKey_<key id>\.p8/);
   });
 
   it('signs with VAPID and builds a SAS token for the hub the connection string names', async () => {
