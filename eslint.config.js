@@ -153,8 +153,6 @@ export default tseslint.config(
     // One kind of private in main/: `#` (private at run time too). Constructors cannot be `#`, so a
     // factory-only class keeps `private constructor`.
     files: ['main/**/*.ts'],
-    // Being moved by other work on issue 20; converted after the move.
-    ignores: ['main/core/send/bulk-manager.ts'],
     rules: {
       'no-restricted-syntax': [
         'error',

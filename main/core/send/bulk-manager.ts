@@ -19,7 +19,11 @@ export class BulkManager {
   readonly #runs = new Map<string, BulkRun>();
   readonly #specs = new Map<string, BulkStart>();
 
-  constructor(private readonly deps: { sender: Sender; events: EventBus; devices: DeviceStore }) {}
+  readonly #deps: { sender: Sender; events: EventBus; devices: DeviceStore };
+
+  constructor(deps: { sender: Sender; events: EventBus; devices: DeviceStore }) {
+    this.#deps = deps;
+  }
 
   async start(spec: BulkStart): Promise<{ sendId: string; total: number; done: Promise<unknown> }> {
     const targets = await this.#targets(spec);
@@ -29,12 +33,12 @@ export class BulkManager {
   }
 
   #launch(spec: BulkStart, targets: BulkTarget[]): { sendId: string; total: number; done: Promise<unknown> } {
-    const run = new BulkRun(this.deps.sender, this.deps.events, spec.request, targets, spec.options);
+    const run = new BulkRun(this.#deps.sender, this.#deps.events, spec.request, targets, spec.options);
     this.#runs.set(run.id, run);
     this.#specs.set(run.id, spec);
     // Credential problems surface from run() before any send; report them as the run's end.
     const done = run.run().catch((error) => {
-      this.deps.events.emit('send.progress', { ...run.progress(), state: 'cancelled' });
+      this.#deps.events.emit('send.progress', { ...run.progress(), state: 'cancelled' });
       throw error;
     });
     done.catch(() => {});
@@ -68,7 +72,7 @@ export class BulkManager {
     const pasted = (spec.targets ?? []).map((target) => target.trim()).filter(Boolean);
     const out: BulkTarget[] = pasted.map((target) => ({ target }));
     if (spec.deviceIds?.length) {
-      const devices = new Map((await this.deps.devices.list()).map((d) => [d.id, d]));
+      const devices = new Map((await this.#deps.devices.list()).map((d) => [d.id, d]));
       for (const id of spec.deviceIds) {
         const device = devices.get(id);
         if (!device) throw new AppError('NOT_FOUND', `No device with id ${id}.`);
