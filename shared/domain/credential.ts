@@ -1,14 +1,9 @@
 import { z } from 'zod';
+import { CREDENTIAL_KINDS, type CredentialKind } from '../providers/ids';
 
-export const credentialKindSchema = z.enum([
-  'apns-token',
-  'apns-certificate',
-  'fcm-service-account',
-  'wns',
-  'vapid',
-  'nhub',
-]);
-export type CredentialKind = z.infer<typeof credentialKindSchema>;
+/** Every provider's kinds, from `shared/providers/ids.ts`: a kind is declared once, by its provider. */
+export const credentialKindSchema = z.enum(CREDENTIAL_KINDS);
+export type { CredentialKind };
 
 /** What the renderer and the workspace may know about a credential: never secret material. */
 export const credentialMetaSchema = z.object({

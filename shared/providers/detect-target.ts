@@ -1,25 +1,8 @@
-import { apnsTargetDetector } from './apns/detect';
-import { fcmTargetDetector } from './fcm/detect';
-import { PROVIDER_IDS, PROVIDER_LABELS, type Provider } from './ids';
-import { nhubTargetDetector } from './nhub/detect';
-import type { TargetDetector } from './spec';
-import { webpushTargetDetector } from './webpush/detect';
-import { wnsTargetDetector } from './wns/detect';
+import { PROVIDER_IDENTITIES, PROVIDER_IDS, PROVIDER_LABELS, type Provider } from './ids';
+import type { TargetDetector } from './identity';
 
-/**
- * Each provider's target rules. Kept apart from the registry (index.ts) because FCM's preflight
- * asks whether a token is another provider's, and the registry holds that preflight.
- */
-const DETECTORS = {
-  apns: apnsTargetDetector,
-  fcm: fcmTargetDetector,
-  wns: wnsTargetDetector,
-  webpush: webpushTargetDetector,
-  nhub: nhubTargetDetector,
-} satisfies { [P in Provider]: TargetDetector };
-
-type Detectors = typeof DETECTORS;
-export type TargetKind = { [P in Provider]: keyof Detectors[P]['kinds'] }[Provider] | 'empty' | 'unknown';
+type Identities = typeof PROVIDER_IDENTITIES;
+export type TargetKind = { [P in Provider]: keyof Identities[P]['detector']['kinds'] }[Provider] | 'empty' | 'unknown';
 
 export interface TargetGuess {
   kind: TargetKind;
@@ -44,7 +27,7 @@ export function detectTarget(text: string): TargetGuess {
   const shape = value.startsWith('{') ? 'json' : /^https?:\/\//i.test(value) ? 'url' : 'text';
   let loose: TargetGuess | null = null;
   for (const provider of PROVIDER_IDS) {
-    const detector: TargetDetector = DETECTORS[provider];
+    const detector: TargetDetector = PROVIDER_IDENTITIES[provider].detector;
     if (detector.shape !== shape) continue;
     const kind = detector.detect(value);
     if (!kind) continue;
@@ -59,7 +42,7 @@ export function detectTarget(text: string): TargetGuess {
 export function targetMismatch(provider: Provider, text: string): string | null {
   const found = detectTarget(text);
   if (found.provider === null || found.provider === provider) return null;
-  const detector: TargetDetector = DETECTORS[found.provider];
+  const detector: TargetDetector = PROVIDER_IDENTITIES[found.provider].detector;
   if (detector.loose?.includes(found.kind)) return null;
   const article = /^[AEFIOU]/.test(found.label) ? 'an' : 'a';
   return `This looks like ${article} ${found.label}, not a target for ${PROVIDER_LABELS[provider]}.`;

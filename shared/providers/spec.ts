@@ -1,8 +1,7 @@
 import type { z } from 'zod';
-import type { CredentialKind } from '../domain/credential';
 import type { Device } from '../domain/device';
 import type { Draft } from '../domain/profile';
-import type { Provider } from './ids';
+import type { CredentialKindOf, Provider } from './ids';
 
 /** What every provider's templates have in common: the composer's template gallery reads these. */
 export interface PayloadTemplate {
@@ -23,18 +22,6 @@ export interface SizeReading {
   label: string;
 }
 
-/** Recognizes one provider's targets in pasted text (shared/providers/detect-target.ts runs them). */
-export interface TargetDetector<Kind extends string = string> {
-  /** Which texts this provider's targets can be: a JSON object, an http(s) URL, or other text. */
-  shape: 'json' | 'url' | 'text';
-  /** Each kind of target and how it is named, e.g. `'apns-token': 'APNs device token'`. */
-  kinds: Readonly<Record<Kind, string>>;
-  /** The kind the trimmed, non-empty text is, or null. */
-  detect(value: string): Kind | null;
-  /** Kinds so loose (NH tag expressions) that matching one says nothing about the provider. */
-  loose?: readonly Kind[];
-}
-
 /**
  * One provider's pure knowledge, in shared/ so the renderer, the core and the CLI read the same
  * facts. Listed once in `shared/providers/index.ts`; every per-provider table derives from it.
@@ -46,7 +33,7 @@ export interface ProviderSpec<P extends Provider> {
   readonly id: P;
   readonly label: string;
   /** Credential kinds this provider can send with (checked when a profile is saved). */
-  readonly credentialKinds: readonly CredentialKind[];
+  readonly credentialKinds: readonly CredentialKindOf<P>[];
   /** The send request (`provider: P`, credential, target, options, payload). */
   readonly sendSchema: z.ZodObject<{ provider: z.ZodLiteral<P> } & z.ZodRawShape>;
   readonly optionsSchema: z.ZodObject;

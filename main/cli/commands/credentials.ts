@@ -2,11 +2,11 @@ import { readFile } from 'node:fs/promises';
 import type { CredentialMeta } from '../../../shared/domain/credential';
 import { credentialKindSchema, type CredentialKind } from '../../../shared/domain/credential';
 import { AppError } from '../../../shared/errors';
+import { credentialKindInfo } from '../../../shared/providers/ids';
 import { testCredential } from '../../core/api/credentials';
 import { createCore, type Core } from '../../core/core';
 import { createLocalServices } from '../../local';
 import type { SecretStore } from '../../core/credentials/keychain';
-import type { ImportFields } from '../../core/credentials/parsed';
 import type { ImportRequest } from '../../core/credentials/service';
 import { generateVapidPair } from '../../core/credentials/vapid';
 import { parseCommandArgs } from '../args';
@@ -21,24 +21,9 @@ const storeOptions = {
 /** Options that would put a secret into shell history; refused with the safe alternative. */
 const SECRET_OPTIONS = ['--passphrase', '--secret', '--client-secret', '--private-key', '--key', '--connection-string'];
 
-/** The text (not file) fields of an import, where a secret read from stdin can go. */
-type TextField = {
-  [K in keyof ImportFields]-?: ImportFields[K] extends string | undefined ? K : never;
-}[keyof ImportFields];
-
-/** Where `--secret-stdin` puts stdin for each kind; null for kinds whose secret is in --file. */
-const STDIN_SECRET: Record<CredentialKind, TextField | null> = {
-  'apns-token': null,
-  'apns-certificate': null,
-  'fcm-service-account': null,
-  wns: 'clientSecret',
-  vapid: 'privateKey',
-  nhub: 'connectionString',
-};
-
 /** "wns, vapid and nhub": the kinds that take --secret-stdin, for the refusal. */
 function stdinSecretKinds(): string {
-  const kinds = credentialKindSchema.options.filter((kind) => STDIN_SECRET[kind] !== null);
+  const kinds = credentialKindSchema.options.filter((kind) => credentialKindInfo(kind).stdinSecret !== null);
   return kinds.length > 1 ? `${kinds.slice(0, -1).join(', ')} and ${kinds.at(-1)}` : kinds.join('');
 }
 
@@ -189,7 +174,7 @@ export function makeCredentialsCommands(deps: CredentialsCommandDeps = {}): CliC
         hubName: values.hub,
       };
       if (values['secret-stdin']) {
-        const field = STDIN_SECRET[kind];
+        const field = credentialKindInfo(kind).stdinSecret;
         if (field === null) {
           throw new AppError(
             'INVALID_INPUT',

@@ -1,4 +1,4 @@
-import type { TargetDetector } from '../spec';
+import type { TargetDetector } from '../identity';
 
 /** APNs tokens are hex; Apple says not to assume a length, but they are at least 32 bytes today. */
 export const apnsTargetDetector = {

@@ -1,4 +1,4 @@
-import { PROVIDER_LABELS } from '../ids';
+import { credentialKindsOf, PROVIDER_LABELS } from '../ids';
 import type { ProviderSpec } from '../spec';
 import { utf8Length } from '../../text';
 import { apnsOptionsSchema, apnsSendSchema } from './message';
@@ -9,7 +9,7 @@ import { apnsTemplates } from './templates';
 export const apnsSpec = {
   id: 'apns',
   label: PROVIDER_LABELS.apns,
-  credentialKinds: ['apns-token', 'apns-certificate'],
+  credentialKinds: credentialKindsOf('apns'),
   sendSchema: apnsSendSchema,
   optionsSchema: apnsOptionsSchema,
   payloadJsonSchema: () => apnsPayloadJsonSchema,

@@ -1,4 +1,4 @@
-import type { TargetDetector } from '../spec';
+import type { TargetDetector } from '../identity';
 
 type FcmTargetKind = 'fcm-token' | 'fcm-topic' | 'fcm-condition';
 

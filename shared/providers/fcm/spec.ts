@@ -1,4 +1,4 @@
-import { PROVIDER_LABELS } from '../ids';
+import { credentialKindsOf, PROVIDER_LABELS } from '../ids';
 import type { ProviderSpec } from '../spec';
 import { fcmOptionsSchema, fcmSendSchema } from './message';
 import { fcmMessageJsonSchema } from './message-schema';
@@ -8,7 +8,7 @@ import { fcmTemplates } from './templates';
 export const fcmSpec = {
   id: 'fcm',
   label: PROVIDER_LABELS.fcm,
-  credentialKinds: ['fcm-service-account'],
+  credentialKinds: credentialKindsOf('fcm'),
   sendSchema: fcmSendSchema,
   optionsSchema: fcmOptionsSchema,
   payloadJsonSchema: () => fcmMessageJsonSchema,

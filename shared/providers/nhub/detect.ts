@@ -1,4 +1,4 @@
-import type { TargetDetector } from '../spec';
+import type { TargetDetector } from '../identity';
 
 /** Tag expressions; loose enough to match many things, so never a reason to call a mismatch. */
 export const nhubTargetDetector = {

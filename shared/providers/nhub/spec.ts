@@ -1,5 +1,5 @@
 import { apnsPayloadJsonSchema } from '../apns/payload-schema';
-import { PROVIDER_LABELS } from '../ids';
+import { credentialKindsOf, PROVIDER_LABELS } from '../ids';
 import type { ProviderSpec } from '../spec';
 import { utf8Length } from '../../text';
 import { webpushNotificationJsonSchema } from '../webpush/payload-schema';
@@ -9,7 +9,7 @@ import { nhubTemplates } from './templates';
 export const nhubSpec = {
   id: 'nhub',
   label: PROVIDER_LABELS.nhub,
-  credentialKinds: ['nhub'],
+  credentialKinds: credentialKindsOf('nhub'),
   sendSchema: nhubSendSchema,
   optionsSchema: nhubOptionsSchema,
   // The hub forwards the payload as is: Apple and browser formats are those services' payloads.

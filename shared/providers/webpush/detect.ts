@@ -1,4 +1,4 @@
-import type { TargetDetector } from '../spec';
+import type { TargetDetector } from '../identity';
 
 /** A PushSubscription's JSON: an endpoint and a p256dh key at least. */
 export const webpushTargetDetector = {

@@ -1,4 +1,4 @@
-import { PROVIDER_LABELS } from '../ids';
+import { credentialKindsOf, PROVIDER_LABELS } from '../ids';
 import type { ProviderSpec } from '../spec';
 import { webpushOptionsSchema, webpushSendSchema } from './message';
 import { webpushNotificationJsonSchema } from './payload-schema';
@@ -8,7 +8,7 @@ import { webpushTemplates } from './templates';
 export const webpushSpec = {
   id: 'webpush',
   label: PROVIDER_LABELS.webpush,
-  credentialKinds: ['vapid'],
+  credentialKinds: credentialKindsOf('webpush'),
   sendSchema: webpushSendSchema,
   optionsSchema: webpushOptionsSchema,
   payloadJsonSchema: () => webpushNotificationJsonSchema,

@@ -1,4 +1,4 @@
-import type { TargetDetector } from '../spec';
+import type { TargetDetector } from '../identity';
 
 /** Channel URIs from notify.windows.com, or the local emulator's `/w/?token=` ones. */
 export const wnsTargetDetector = {

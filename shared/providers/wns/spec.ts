@@ -1,4 +1,4 @@
-import { PROVIDER_LABELS } from '../ids';
+import { credentialKindsOf, PROVIDER_LABELS } from '../ids';
 import type { ProviderSpec } from '../spec';
 import { utf8Length } from '../../text';
 import { WNS_MAX_PAYLOAD_BYTES, wnsOptionsSchema, wnsSendSchema } from './message';
@@ -7,7 +7,7 @@ import { wnsTemplates } from './templates';
 export const wnsSpec = {
   id: 'wns',
   label: PROVIDER_LABELS.wns,
-  credentialKinds: ['wns'],
+  credentialKinds: credentialKindsOf('wns'),
   sendSchema: wnsSendSchema,
   optionsSchema: wnsOptionsSchema,
   payloadJsonSchema: () => undefined,
