@@ -10,6 +10,8 @@ export interface TargetDetector<Kind extends string = string> {
   detect(value: string): Kind | null;
   /** Kinds so loose (NH tag expressions) that matching one says nothing about the provider. */
   loose?: readonly Kind[];
+  /** A well-formed target of this provider, for docs and tests (which check it is detected as such). */
+  example: string;
 }
 
 /** The typed (not file) fields of an import, where a secret read from stdin can go. */

@@ -7,7 +7,8 @@ import { LocalCa } from '../../main/emulators/common/ca';
 import { startApnsEmulator, type RunningApnsEmulator } from '../../main/emulators/apns';
 import type { Exchange } from '../../shared/domain/exchange';
 import { apnsSendSchema, type ApnsSendRequest } from '../../shared/providers/apns/message';
-import type { ApnsTokenSecret, ResolvedCredential } from '../../main/core/credentials/types';
+import type { ResolvedCredential } from '../../main/core/credentials/types';
+import type { ApnsTokenSecret } from '../../main/core/credentials/apns-p8';
 import { apnsLocalEnv, certificateCredential, tokenCredential } from '../support/apns-harness';
 
 const BUNDLE = 'com.example.client';

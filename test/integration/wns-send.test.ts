@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Exchange } from '../../shared/domain/exchange';
 import type { WnsSendRequest } from '../../shared/providers/wns/message';
-import type { ResolvedCredential, WnsSecret } from '../../main/core/credentials/types';
+import type { ResolvedCredential } from '../../main/core/credentials/types';
+import type { WnsSecret } from '../../main/core/credentials/wns';
 import type { LocalEnvironment } from '../../main/core/local/local-env';
 import { createWnsProvider } from '../../main/core/providers/wns';
 import { createTransport } from '../../main/core/transport';

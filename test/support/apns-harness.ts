@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import http2, { type ClientHttp2Session, type IncomingHttpHeaders } from 'node:http2';
-import type { ApnsCertificateSecret, ApnsTokenSecret, ResolvedCredential } from '../../main/core/credentials/types';
+import type { ResolvedCredential } from '../../main/core/credentials/types';
+import type { ApnsCertificateSecret } from '../../main/core/credentials/apns-p12';
+import type { ApnsTokenSecret } from '../../main/core/credentials/apns-p8';
 import type { LocalEnvironment } from '../../main/core/local/local-env';
 
 export interface RawAnswer {

@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import type { FcmServiceAccountSecret } from '../../main/core/credentials/types';
+import type { FcmServiceAccountSecret } from '../../main/core/credentials/fcm-service-account';
 
 /** A service account with a fresh RSA key, shared by the FCM unit tests. */
 export const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });

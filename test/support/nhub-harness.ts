@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { Exchange } from '../../shared/domain/exchange';
 import type { SendResult } from '../../shared/domain/send-result';
-import type { NhubSecret, ResolvedCredential } from '../../main/core/credentials/types';
+import type { ResolvedCredential } from '../../main/core/credentials/types';
+import type { NhubSecret } from '../../main/core/credentials/nhub-connection-string';
 import type { LocalEnvironment } from '../../main/core/local/local-env';
 import { createNhubProvider } from '../../main/core/providers/nhub';
 import type { ProviderModule } from '../../main/core/providers/types';

@@ -56,7 +56,7 @@ export async function testCredential(
   environment: 'live' | 'local',
 ): Promise<{ ok: boolean; message: string }> {
   const credential = await core.credentials.resolve(id);
-  const provider = core.providers[providerOf(core.providers, credential.meta.kind)];
+  const provider = core.providers[providerOf(credential.meta.kind)];
   const local = environment === 'local' ? await requireLocalEnvironment(core.dataDir) : null;
   try {
     const message = await provider.testCredential(credential, { transport: core.transport, credential, local });

@@ -3,7 +3,13 @@ import forge from 'node-forge';
 import { appleCertificateFacts, expiryWarnings } from './apple-certificate';
 import { readP12 } from './p12-archive';
 import { fileLabel, invalid, requireFile, type ImportFields, type ParsedCredential } from './parsed';
-import type { ApnsCertificateSecret } from './types';
+
+export interface ApnsCertificateSecret {
+  kind: 'apns-certificate';
+  /** PEM certificate (leaf first, then any chain) and unencrypted PEM private key. */
+  certPem: string;
+  keyPem: string;
+}
 
 const NOT_APPLE = 'This is not an Apple push certificate (no APNs environment extension); APNs will likely refuse it.';
 

@@ -1,6 +1,13 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { fileLabel, invalid, requireFile, type ImportFields, type ParsedCredential } from './parsed';
-import type { ApnsTokenSecret } from './types';
+
+export interface ApnsTokenSecret {
+  kind: 'apns-token';
+  /** PKCS#8 PEM of the P-256 key from the .p8 file. */
+  keyPem: string;
+  keyId: string;
+  teamId: string;
+}
 
 const APPLE_ID = /^[A-Z0-9]{10}$/;
 

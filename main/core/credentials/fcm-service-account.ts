@@ -1,6 +1,14 @@
 import { createPrivateKey } from 'node:crypto';
 import { fileLabel, invalid, requireFile, type ImportFields, type ParsedCredential } from './parsed';
-import type { FcmServiceAccountSecret } from './types';
+
+export interface FcmServiceAccountSecret {
+  kind: 'fcm-service-account';
+  projectId: string;
+  clientEmail: string;
+  privateKeyPem: string;
+  privateKeyId?: string;
+  tokenUri: string;
+}
 
 const HINT = 'Download a new key from Firebase console → Project settings → Service accounts.';
 

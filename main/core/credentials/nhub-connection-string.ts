@@ -1,5 +1,13 @@
 import { invalid, type ImportFields, type ParsedCredential } from './parsed';
-import type { NhubSecret } from './types';
+
+export interface NhubSecret {
+  kind: 'nhub';
+  /** e.g. sb://my-namespace.servicebus.windows.net/ */
+  endpoint: string;
+  keyName: string;
+  key: string;
+  hubName: string;
+}
 
 const EXAMPLE = 'Endpoint=sb://<namespace>.servicebus.windows.net/;SharedAccessKeyName=<rule>;SharedAccessKey=<key>';
 

@@ -2,7 +2,7 @@ import { AppError } from '../../../shared/errors';
 import type { CredentialSecret } from './types';
 
 /** What a parser hands the service: the secret for the keychain and the facts the UI may show. */
-export interface ParsedCredential<S extends CredentialSecret = CredentialSecret> {
+export interface ParsedCredential<S extends { kind: string } = CredentialSecret> {
   secret: S;
   metadata: Record<string, unknown>;
   warnings: string[];

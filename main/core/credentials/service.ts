@@ -5,7 +5,7 @@ import { expiryWarnings, isExpired } from './apple-certificate';
 import type { SecretStore } from './keychain';
 import { CredentialMetadataFile } from './metadata-file';
 import type { ImportFields, ParsedCredential } from './parsed';
-import { parsers } from './parsers';
+import { credentialParser } from '../providers/registry';
 import type { CredentialResolver, CredentialSecret, ResolvedCredential, ResolveOptions } from './types';
 
 export interface CredentialServiceDeps {
@@ -66,8 +66,7 @@ export function createCredentialService(deps: CredentialServiceDeps): Credential
   };
 
   const parse = (kind: CredentialKind, fields: ImportFields): ParsedCredential => {
-    const parser = parsers[kind];
-    return parser(fields);
+    return credentialParser(kind)(fields);
   };
 
   const storedWarnings = (parsed: ParsedCredential): string[] =>

@@ -1,6 +1,14 @@
 import { createECDH, createPrivateKey, generateKeyPairSync } from 'node:crypto';
 import { invalid, type ImportFields, type ParsedCredential } from './parsed';
-import type { VapidSecret } from './types';
+
+export interface VapidSecret {
+  kind: 'vapid';
+  /** base64url of the 65-byte uncompressed P-256 public key (what goes in `k=`). */
+  publicKey: string;
+  /** base64url of the 32-byte private scalar. */
+  privateKey: string;
+  subject: string;
+}
 
 const LOCALHOST_WARNING =
   'The subject points at localhost; Apple rejects such VAPID subjects with BadJwtToken. Use a real mailto: or https: address.';

@@ -1,5 +1,8 @@
 import { invalid, type ImportFields, type ParsedCredential } from './parsed';
-import type { WnsSecret } from './types';
+
+export type WnsSecret =
+  | { kind: 'wns'; flavor: 'package-sid'; packageSid: string; clientSecret: string }
+  | { kind: 'wns'; flavor: 'entra'; tenantId: string; clientId: string; clientSecret: string };
 
 const PACKAGE_SID = /^ms-app:\/\/s-1-15-2(-\d+)+$/i;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -2,7 +2,8 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
-import type { Provider } from '../../../shared/providers/ids';
+import { PROVIDER_IDS, type Provider } from '../../../shared/providers/ids';
+import { PROVIDER_PACKAGES } from '../providers/registry';
 import { JsonFile, LockedFile } from '../workspace/json-file';
 
 /**
@@ -15,18 +16,20 @@ export const localEnvironmentSchema = z.object({
   startedAt: z.string(),
   /** PEM of the emulators' CA; clients trust it only for `local` sends. */
   ca: z.string(),
-  /** Base URLs (https://127.0.0.1:port) per provider, plus any extra endpoints. */
-  apns: z.string().optional(),
-  fcm: z.object({ baseUrl: z.string(), tokenUri: z.string() }).optional(),
-  wns: z.object({ baseUrl: z.string(), tokenUrl: z.string() }).optional(),
-  webpush: z.object({ baseUrl: z.string() }).optional(),
-  nhub: z.object({ baseUrl: z.string() }).optional(),
+  /** Base URLs (https://127.0.0.1:port) per provider, plus any extra endpoints (each package's `localEndpoints`). */
+  ...localEndpointShape(),
   /** Admin API base URLs per provider, for tests, sandbox init and the Emulators screen. */
   admin: z.record(z.string(), z.string()).default({}),
 });
 export type LocalEnvironment = z.infer<typeof localEnvironmentSchema>;
-// Every provider has an entry: a new one without its endpoints here does not compile.
-localEnvironmentSchema.shape satisfies Record<Provider, z.ZodType>;
+
+type Packages = typeof PROVIDER_PACKAGES;
+
+function localEndpointShape(): { [P in Provider]: z.ZodOptional<Packages[P]['localEndpoints']> } {
+  const shape: Partial<Record<Provider, z.ZodOptional<z.ZodType>>> = {};
+  for (const id of PROVIDER_IDS) shape[id] = PROVIDER_PACKAGES[id].localEndpoints.optional();
+  return shape as { [P in Provider]: z.ZodOptional<Packages[P]['localEndpoints']> };
+}
 
 export function localEnvironmentFile(dataDir: string): string {
   return join(dataDir, 'emulators', 'local.json');

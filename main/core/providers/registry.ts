@@ -1,27 +1,44 @@
-import { createApnsProvider } from './apns';
-import { createFcmProvider } from './fcm';
-import { createNhubProvider } from './nhub';
-import { createWebpushProvider } from './webpush';
-import { createWnsProvider } from './wns';
 import type { CredentialKind } from '../../../shared/domain/credential';
-import type { Provider } from '../../../shared/domain/exchange';
-import { AppError } from '../../../shared/errors';
-import type { ProviderModules } from './types';
+import { credentialKindInfo, PROVIDER_IDS, type Provider } from '../../../shared/providers/ids';
+import type { ImportFields, ParsedCredential } from '../credentials/parsed';
+import type { CredentialSecret } from '../credentials/types';
+import { apnsPackage } from './apns';
+import { fcmPackage } from './fcm';
+import { nhubPackage } from './nhub';
+import type { ProviderModules, ProviderPackage } from './types';
+import { webpushPackage } from './webpush';
+import { wnsPackage } from './wns';
+
+/**
+ * Every provider's Node half, once: a provider missing here (or one whose package lacks a parser
+ * for one of its credential kinds) is a compile error.
+ */
+export const PROVIDER_PACKAGES = {
+  apns: apnsPackage,
+  fcm: fcmPackage,
+  wns: wnsPackage,
+  webpush: webpushPackage,
+  nhub: nhubPackage,
+} as const satisfies { [P in Provider]: ProviderPackage<P> };
+
+export type ProviderPackages = typeof PROVIDER_PACKAGES;
 
 /** One client per provider per Core, so token caches live as long as the app. */
 export function createProviders(): ProviderModules {
-  return {
-    apns: createApnsProvider(),
-    fcm: createFcmProvider(),
-    wns: createWnsProvider(),
-    webpush: createWebpushProvider(),
-    nhub: createNhubProvider(),
-  };
+  // Each package's `create` is checked against its own id above; the loop only assembles them.
+  const modules: Partial<Record<Provider, unknown>> = {};
+  for (const id of PROVIDER_IDS) modules[id] = PROVIDER_PACKAGES[id].create();
+  return modules as ProviderModules;
 }
 
-/** The provider that owns a credential kind: the one whose `credentialKinds` lists it. */
-export function providerOf(providers: ProviderModules, kind: CredentialKind): Provider {
-  const owner = Object.values(providers).find((provider) => provider.credentialKinds.includes(kind));
-  if (!owner) throw new AppError('INTERNAL', `No provider sends with ${kind} credentials.`);
-  return owner.id;
+/** The provider that owns a credential kind (its identity in `shared/providers/<p>/identity.ts` lists it). */
+export function providerOf(kind: CredentialKind): Provider {
+  return credentialKindInfo(kind).provider;
+}
+
+/** The parser for a credential kind, from the package of the provider that owns it. */
+export function credentialParser(kind: CredentialKind): (fields: ImportFields) => ParsedCredential<CredentialSecret> {
+  const parsers: Readonly<Record<string, (fields: ImportFields) => ParsedCredential<CredentialSecret>>> =
+    PROVIDER_PACKAGES[credentialKindInfo(kind).provider].credentials;
+  return parsers[kind]!;
 }

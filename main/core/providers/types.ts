@@ -1,8 +1,10 @@
+import type { z } from 'zod';
 import type { CredentialKind } from '../../../shared/domain/credential';
-import type { Provider } from '../../../shared/domain/exchange';
+import type { CredentialKindOf, Provider } from '../../../shared/providers/ids';
 import type { SendResult } from '../../../shared/domain/send-result';
 import type { SendRequestOf } from '../../../shared/domain/send-request';
 import type { PreflightIssue } from '../../../shared/preflight/types';
+import type { ImportFields, ParsedCredential } from '../credentials/parsed';
 import type { ResolvedCredential } from '../credentials/types';
 import type { LocalEnvironment } from '../local/local-env';
 import type { Transport } from '../transport/types';
@@ -40,3 +42,17 @@ export interface ProviderModule<P extends Provider = Provider> {
 }
 
 export type ProviderModules = { [P in Provider]: ProviderModule<P> };
+
+/**
+ * One provider in the core, listed once in `registry.ts`: its client, a parser per credential
+ * kind it sends with (each returns that kind's secret shape, which `SecretOf` reads), and the
+ * endpoints its local emulator publishes in `<dataDir>/emulators/local.json`.
+ */
+export interface ProviderPackage<P extends Provider> {
+  create(): ProviderModule<P>;
+  /** Each throws AppError CREDENTIAL_INVALID with a human message. */
+  readonly credentials: {
+    readonly [K in CredentialKindOf<P>]: (fields: ImportFields) => ParsedCredential<{ kind: K }>;
+  };
+  readonly localEndpoints: z.ZodType;
+}

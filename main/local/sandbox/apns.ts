@@ -1,6 +1,6 @@
 import { createPublicKey } from 'node:crypto';
 import { adminCall } from '../../emulators/admin-client';
-import type { ApnsTokenSecret } from '../../core/credentials/types';
+import type { ApnsTokenSecret } from '../../core/credentials/apns-p8';
 import type { ProviderSetup } from './types';
 import { sandboxCredential } from './types';
 

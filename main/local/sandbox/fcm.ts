@@ -1,5 +1,5 @@
 import { adminCall } from '../../emulators/admin-client';
-import type { FcmServiceAccountSecret } from '../../core/credentials/types';
+import type { FcmServiceAccountSecret } from '../../core/credentials/fcm-service-account';
 import type { ProviderSetup } from './types';
 import { sandboxCredential } from './types';
 

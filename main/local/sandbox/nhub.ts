@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { adminCall } from '../../emulators/admin-client';
-import type { NhubSecret } from '../../core/credentials/types';
+import type { NhubSecret } from '../../core/credentials/nhub-connection-string';
 import type { ProviderSetup } from './types';
 import { sandboxCredential } from './types';
 

@@ -1,6 +1,6 @@
 import { adminCall } from '../../emulators/admin-client';
 import { generateVapidPair } from '../../core/credentials/vapid';
-import type { VapidSecret } from '../../core/credentials/types';
+import type { VapidSecret } from '../../core/credentials/vapid';
 import type { ProviderSetup } from './types';
 import { sandboxCredential } from './types';
 

@@ -1,7 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { adminCall } from '../../emulators/admin-client';
 import { toastText } from '../../../shared/providers/wns/templates/toast';
-import type { WnsSecret } from '../../core/credentials/types';
+import type { WnsSecret } from '../../core/credentials/wns';
 import type { ProviderSetup } from './types';
 import { sandboxCredential } from './types';
 

@@ -3,7 +3,9 @@ import { createSecureContext } from 'node:tls';
 import forge from 'node-forge';
 import { AppError } from '../../../../shared/errors';
 import { appleCertificateFacts, isExpired } from '../../credentials/apple-certificate';
-import type { ApnsCertificateSecret, ApnsTokenSecret, ResolvedCredential } from '../../credentials/types';
+import type { ResolvedCredential } from '../../credentials/types';
+import type { ApnsCertificateSecret } from '../../credentials/apns-p12';
+import type { ApnsTokenSecret } from '../../credentials/apns-p8';
 import { signApnsJwt } from './jwt';
 
 /**

@@ -1,6 +1,9 @@
+import { z } from 'zod';
+import { parseApnsP8 } from '../../credentials/apns-p8';
+import { parseApnsCertificate } from '../../credentials/apns-p12';
 import { preflightApns } from '../../../../shared/providers/apns/preflight';
 import { apnsSpec } from '../../../../shared/providers/apns/spec';
-import type { ProviderModule } from '../types';
+import type { ProviderModule, ProviderPackage } from '../types';
 import { sendApns } from './client';
 import { testApnsCredential } from './credential-test';
 import { ApnsJwtCache } from './jwt';
@@ -22,3 +25,10 @@ export function createApnsProvider(options: { now?: () => number } = {}): Provid
     testCredential: async (credential) => testApnsCredential(credential, now()),
   };
 }
+
+/** APNs in the core: the client, its credential parsers, and its emulator's published endpoints. */
+export const apnsPackage = {
+  create: () => createApnsProvider(),
+  credentials: { 'apns-token': parseApnsP8, 'apns-certificate': parseApnsCertificate },
+  localEndpoints: z.string(),
+} as const satisfies ProviderPackage<'apns'>;

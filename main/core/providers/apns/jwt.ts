@@ -1,5 +1,5 @@
 import { createPrivateKey, sign, type KeyObject } from 'node:crypto';
-import type { ApnsTokenSecret } from '../../credentials/types';
+import type { ApnsTokenSecret } from '../../credentials/apns-p8';
 
 /** Apple: refresh no more than once per 20 minutes and no less than once per 60. */
 export const JWT_MIN_AGE_MS = 20 * 60_000;

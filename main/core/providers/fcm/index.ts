@@ -1,7 +1,9 @@
+import { z } from 'zod';
+import { parseFcmServiceAccount } from '../../credentials/fcm-service-account';
 import { preflightFcm } from '../../../../shared/providers/fcm/preflight';
 import { fcmSpec } from '../../../../shared/providers/fcm/spec';
 import type { PreflightIssue } from '../../../../shared/preflight/types';
-import type { ProviderModule } from '../types';
+import type { ProviderModule, ProviderPackage } from '../types';
 import { sendFcm, testFcmCredential } from './client';
 import { FcmTokenCache } from './token-cache';
 
@@ -30,3 +32,10 @@ export function createFcmProvider(options: { now?: () => number } = {}): Provide
     testCredential: (credential, context) => testFcmCredential(credential, context, tokens),
   };
 }
+
+/** FCM in the core: the client, its credential parsers, and its emulator's published endpoints. */
+export const fcmPackage = {
+  create: () => createFcmProvider(),
+  credentials: { 'fcm-service-account': parseFcmServiceAccount },
+  localEndpoints: z.object({ baseUrl: z.string(), tokenUri: z.string() }),
+} as const satisfies ProviderPackage<'fcm'>;

@@ -1,5 +1,5 @@
 import { sign } from 'node:crypto';
-import type { FcmServiceAccountSecret } from '../../credentials/types';
+import type { FcmServiceAccountSecret } from '../../credentials/fcm-service-account';
 
 export const FCM_SCOPE = 'https://www.googleapis.com/auth/firebase.messaging';
 export const GOOGLE_TOKEN_URI = 'https://oauth2.googleapis.com/token';

@@ -1,4 +1,4 @@
-import type { FcmServiceAccountSecret } from '../../credentials/types';
+import type { FcmServiceAccountSecret } from '../../credentials/fcm-service-account';
 import type { LocalEnvironment } from '../../local/local-env';
 import type { TlsOptions, TransportRequest } from '../../transport/types';
 import { AppError } from '../../../../shared/errors';

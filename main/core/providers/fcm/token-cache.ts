@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { FcmServiceAccountSecret } from '../../credentials/types';
+import type { FcmServiceAccountSecret } from '../../credentials/fcm-service-account';
 import { headerValue, type Transport, type TlsOptions, type TransportResponse } from '../../transport/types';
 import { OAuthTokenError, oauthErrorSchema, tokenResponseSchema } from '../oauth-token';
 import { buildAssertion, tokenRequestBody } from './jwt';

@@ -1,7 +1,9 @@
+import { z } from 'zod';
+import { parseNhub } from '../../credentials/nhub-connection-string';
 import { AppError } from '../../../../shared/errors';
 import { nhubSpec } from '../../../../shared/providers/nhub/spec';
 import { preflightNhub } from '../../../../shared/providers/nhub/preflight';
-import type { ProviderModule } from '../types';
+import type { ProviderModule, ProviderPackage } from '../types';
 import { requireNhub, sendNhub } from './client';
 import { SasTokenCache } from './sas';
 
@@ -52,3 +54,10 @@ export function createNhubProvider(options: { now?: () => number } = {}): Provid
     },
   };
 }
+
+/** Notification Hubs in the core: the client, its credential parsers, and its emulator's published endpoints. */
+export const nhubPackage = {
+  create: () => createNhubProvider(),
+  credentials: { nhub: parseNhub },
+  localEndpoints: z.object({ baseUrl: z.string() }),
+} as const satisfies ProviderPackage<'nhub'>;

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { AppError } from '../../../../shared/errors';
-import type { NhubSecret } from '../../credentials/types';
+import type { NhubSecret } from '../../credentials/nhub-connection-string';
 
 /** SAS lifetime we ask for; the .NET SDK uses 20 minutes and refreshes 2 minutes early. */
 export const SAS_LIFETIME_SECONDS = 20 * 60;

@@ -1,6 +1,8 @@
+import { z } from 'zod';
+import { parseVapid } from '../../credentials/vapid';
 import { preflightWebpush } from '../../../../shared/providers/webpush/preflight';
 import { webpushSpec } from '../../../../shared/providers/webpush/spec';
-import type { ProviderModule } from '../types';
+import type { ProviderModule, ProviderPackage } from '../types';
 import { requireVapid, sendWebpush } from './client';
 import { decodeJwt, verifyEs256, vapidPublicKeyObject } from './vapid';
 import { VapidTokenCache } from './vapid-cache';
@@ -37,3 +39,10 @@ export function createWebpushProvider(options: { now?: () => number } = {}): Pro
     },
   };
 }
+
+/** Web Push in the core: the client, its credential parsers, and its emulator's published endpoints. */
+export const webpushPackage = {
+  create: () => createWebpushProvider(),
+  credentials: { vapid: parseVapid },
+  localEndpoints: z.object({ baseUrl: z.string() }),
+} as const satisfies ProviderPackage<'webpush'>;

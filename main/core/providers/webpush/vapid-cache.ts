@@ -1,5 +1,5 @@
 import { createHash, type KeyObject } from 'node:crypto';
-import type { VapidSecret } from '../../credentials/types';
+import type { VapidSecret } from '../../credentials/vapid';
 import { signVapidJwt, vapidPrivateKeyObject, type VapidClaims } from './vapid';
 
 export interface VapidToken {

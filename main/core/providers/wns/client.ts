@@ -1,7 +1,8 @@
 import type { SendResult } from '../../../../shared/domain/send-result';
 import { AppError } from '../../../../shared/errors';
 import type { WnsSendRequest } from '../../../../shared/providers/wns/message';
-import type { ResolvedCredential, WnsSecret } from '../../credentials/types';
+import type { ResolvedCredential } from '../../credentials/types';
+import type { WnsSecret } from '../../credentials/wns';
 import type { TlsOptions, TransportResponse } from '../../transport/types';
 import { resultStart } from '../results';
 import { OAuthTokenError } from '../oauth-token';

@@ -1,7 +1,9 @@
+import { z } from 'zod';
+import { parseWns } from '../../credentials/wns';
 import { preflightWns } from '../../../../shared/providers/wns/preflight';
 import { wnsSpec } from '../../../../shared/providers/wns/spec';
 import type { PreflightIssue } from '../../../../shared/preflight/types';
-import type { ProviderModule } from '../types';
+import type { ProviderModule, ProviderPackage } from '../types';
 import { sendWns, testWnsCredential } from './client';
 import { WnsTokenCache } from './token';
 
@@ -33,3 +35,10 @@ export function createWnsProvider(options: { now?: () => number } = {}): Provide
     },
   };
 }
+
+/** WNS in the core: the client, its credential parsers, and its emulator's published endpoints. */
+export const wnsPackage = {
+  create: () => createWnsProvider(),
+  credentials: { wns: parseWns },
+  localEndpoints: z.object({ baseUrl: z.string(), tokenUrl: z.string() }),
+} as const satisfies ProviderPackage<'wns'>;

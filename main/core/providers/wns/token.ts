@@ -1,5 +1,5 @@
 import { AppError } from '../../../../shared/errors';
-import type { WnsSecret } from '../../credentials/types';
+import type { WnsSecret } from '../../credentials/wns';
 import type { LocalEnvironment } from '../../local/local-env';
 import type { TlsOptions, Transport } from '../../transport/types';
 import { OAuthTokenError, oauthErrorSchema, tokenResponseSchema } from '../oauth-token';

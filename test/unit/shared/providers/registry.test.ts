@@ -1,31 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { createProviders } from '../../../../main/core/providers/registry';
 import { credentialKindSchema } from '../../../../shared/domain/credential';
 import { providerSchema } from '../../../../shared/domain/exchange';
 import { sendRequestSchema } from '../../../../shared/domain/send-request';
-import { preflightApns } from '../../../../shared/providers/apns/preflight';
 import { detectTarget } from '../../../../shared/providers/detect-target';
-import { preflightFcm } from '../../../../shared/providers/fcm/preflight';
-import {
-  PROVIDER_IDS,
-  PROVIDER_LABELS,
-  PROVIDER_SPECS,
-  providerSpec,
-  type Provider,
-} from '../../../../shared/providers';
-import { preflightNhub } from '../../../../shared/providers/nhub/preflight';
-import { preflightWebpush } from '../../../../shared/providers/webpush/preflight';
-import { preflightWns } from '../../../../shared/providers/wns/preflight';
-import type { PreflightIssue } from '../../../../shared/preflight/types';
+import { PROVIDER_IDS, PROVIDER_LABELS, PROVIDER_SPECS, providerSpec } from '../../../../shared/providers';
 import { parseXml } from '../../../../shared/xml/parse';
 import { SAMPLE_TARGETS } from '../../../support/sample-targets';
 
-const PREFLIGHT: { [P in Provider]: (request: never) => PreflightIssue[] } = {
-  apns: (request) => preflightApns(request),
-  fcm: (request) => preflightFcm(request),
-  wns: (request) => preflightWns(request),
-  webpush: (request) => preflightWebpush(request, null),
-  nhub: (request) => preflightNhub(request),
-};
+const PROVIDERS = createProviders();
 
 describe('the provider registry', () => {
   it('has one spec per provider id, under its own id, named as ids.ts names it', () => {
@@ -55,7 +38,8 @@ describe('the provider registry', () => {
       payload: draft.payload,
     });
     expect(spec.sendSchema.safeParse(request).success).toBe(true);
-    const errors = PREFLIGHT[id](request as never).filter((issue) => issue.severity === 'error');
+    // The core's preflight for the provider, as a send runs it (no credential yet).
+    const errors = PROVIDERS[id].preflight(request as never, null).filter((issue) => issue.severity === 'error');
     expect(errors).toEqual([]);
     const reading = spec.payloadSize(draft.payload, request.options, SAMPLE_TARGETS[id]);
     expect(reading.bytes).toBeGreaterThan(0);

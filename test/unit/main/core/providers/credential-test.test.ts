@@ -1,9 +1,8 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parsers } from '../../../../../main/core/credentials/parsers';
 import type { ResolvedCredential } from '../../../../../main/core/credentials/types';
 import type { ImportFields } from '../../../../../main/core/credentials/parsed';
-import { createProviders, providerOf } from '../../../../../main/core/providers/registry';
+import { createProviders, credentialParser, providerOf } from '../../../../../main/core/providers/registry';
 import type { ProviderModules } from '../../../../../main/core/providers/types';
 import type { Transport } from '../../../../../main/core/transport/types';
 import { credentialKindSchema, type CredentialKind } from '../../../../../shared/domain/credential';
@@ -18,7 +17,7 @@ beforeAll(() => {
 afterAll(() => rmSync(fx.dir, { recursive: true, force: true }));
 
 function resolved(kind: CredentialKind, fields: ImportFields): ResolvedCredential {
-  const parsed = parsers[kind](fields);
+  const parsed = credentialParser(kind)(fields);
   return {
     meta: { id: 'x', kind, label: 'x', createdAt: '', metadata: parsed.metadata, warnings: [] },
     secret: parsed.secret,
@@ -30,7 +29,7 @@ function resolved(kind: CredentialKind, fields: ImportFields): ResolvedCredentia
  * so touching the network would throw here.
  */
 function test(credential: ResolvedCredential): Promise<string> {
-  const provider = providers[providerOf(providers, credential.meta.kind)];
+  const provider = providers[providerOf(credential.meta.kind)];
   return provider.testCredential(credential, { transport: null as unknown as Transport, credential, local: null });
 }
 
@@ -41,10 +40,10 @@ describe('offline credential tests through the owning provider', () => {
       expect(
         owners.map((p) => p.id),
         kind,
-      ).toEqual([providerOf(providers, kind)]);
+      ).toEqual([providerOf(kind)]);
     }
-    expect(providerOf(providers, 'fcm-service-account')).toBe('fcm');
-    expect(providerOf(providers, 'wns')).toBe('wns');
+    expect(providerOf('fcm-service-account')).toBe('fcm');
+    expect(providerOf('wns')).toBe('wns');
   });
 
   it('builds and verifies an APNs ES256 JWT', async () => {

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { NhubSecret } from '../../../../../../main/core/credentials/types';
+import type { NhubSecret } from '../../../../../../main/core/credentials/nhub-connection-string';
 import {
   namespaceUrl,
   SAS_REFRESH_MARGIN_SECONDS,

@@ -10,7 +10,7 @@ import {
   verifyEs256,
 } from '../../../../../../main/core/providers/webpush/vapid';
 import { VapidTokenCache } from '../../../../../../main/core/providers/webpush/vapid-cache';
-import type { VapidSecret } from '../../../../../../main/core/credentials/types';
+import type { VapidSecret } from '../../../../../../main/core/credentials/vapid';
 
 const require = createRequire(import.meta.url);
 // The web-push package's own VAPID helper, as an independent signer to compare against.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { WnsSecret } from '../../../../../../main/core/credentials/types';
+import type { WnsSecret } from '../../../../../../main/core/credentials/wns';
 import type { LocalEnvironment } from '../../../../../../main/core/local/local-env';
 import { OAuthTokenError } from '../../../../../../main/core/providers/oauth-token';
 import { tokenEndpoint, WnsTokenCache } from '../../../../../../main/core/providers/wns/token';
