@@ -35,7 +35,7 @@ describe('provider views', () => {
 
   it('does not render a delivery from a provider it does not know as Notification Hubs', () => {
     const stranger = {
-      provider: 'hms',
+      provider: 'carrier-pigeon',
       headers: { 'servicebusnotification-format': 'apple' },
       payload: '{"aps":{"alert":"Not a hub"}}',
     };
