@@ -67,3 +67,8 @@ export function factText(value: unknown): string | null {
 export function factDay(value: unknown): string | null {
   return typeof value === 'string' ? value.slice(0, 10) : null;
 }
+
+/** Facts that are each one metadata value as text, named in reading order: `{ 'Key ID': 'keyId' }`. */
+export function metadataFacts(metadata: Record<string, unknown>, names: Record<string, string>): Fact[] {
+  return Object.entries(names).map(([name, key]) => [name, factText(metadata[key])]);
+}

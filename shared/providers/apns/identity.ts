@@ -1,5 +1,4 @@
-import type { ProviderIdentity } from '../identity';
-import { apnsTargetDetector } from './detect';
+import type { ProviderIdentity, TargetDetector } from '../identity';
 
 export const apnsIdentity = {
   label: 'APNs',
@@ -7,5 +6,11 @@ export const apnsIdentity = {
     'apns-token': { label: 'APNs auth key (.p8)', stdinSecret: null },
     'apns-certificate': { label: 'APNs certificate (.p12)', stdinSecret: null },
   },
-  detector: apnsTargetDetector,
+  /** APNs tokens are hex; Apple says not to assume a length, but they are at least 32 bytes today. */
+  detector: {
+    shape: 'text',
+    example: 'ab'.repeat(32),
+    kinds: { 'apns-token': 'APNs device token' },
+    detect: (value) => (/^[0-9a-f]{64,200}$/i.test(value) ? 'apns-token' : null),
+  } satisfies TargetDetector<'apns-token'>,
 } as const satisfies ProviderIdentity;

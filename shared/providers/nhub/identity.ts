@@ -1,10 +1,14 @@
-import type { ProviderIdentity } from '../identity';
-import { nhubTargetDetector } from './detect';
+import type { ProviderIdentity, TargetDetector } from '../identity';
 
 export const nhubIdentity = {
   label: 'Notification Hubs',
-  credentialKinds: {
-    nhub: { label: 'Notification Hubs', stdinSecret: 'connectionString' },
-  },
-  detector: nhubTargetDetector,
+  credentialKinds: { nhub: { label: 'Notification Hubs', stdinSecret: 'connectionString' } },
+  /** Tag expressions; loose enough to match many things, so never a reason to call a mismatch. */
+  detector: {
+    shape: 'text',
+    example: 'sports',
+    kinds: { 'nhub-tags': 'Notification Hubs tag expression' },
+    detect: (value) => (/^[A-Za-z0-9_@#.:\-$!&|() ]+$/.test(value) && value.length <= 1024 ? 'nhub-tags' : null),
+    loose: ['nhub-tags'],
+  } satisfies TargetDetector<'nhub-tags'>,
 } as const satisfies ProviderIdentity;

@@ -1,10 +1,13 @@
-import type { ProviderIdentity } from '../identity';
-import { wnsTargetDetector } from './detect';
+import type { ProviderIdentity, TargetDetector } from '../identity';
 
 export const wnsIdentity = {
   label: 'WNS',
-  credentialKinds: {
-    wns: { label: 'WNS', stdinSecret: 'clientSecret' },
-  },
-  detector: wnsTargetDetector,
+  credentialKinds: { wns: { label: 'WNS', stdinSecret: 'clientSecret' } },
+  /** Channel URIs from notify.windows.com, or the local emulator's `/w/?token=` ones. */
+  detector: {
+    shape: 'url',
+    example: 'https://db5p.notify.windows.com/w/?token=BQYAAA',
+    kinds: { 'wns-channel': 'WNS channel URI' },
+    detect: (value) => (/notify\.windows\.com/i.test(value) || /\/w\/\?token=/i.test(value) ? 'wns-channel' : null),
+  } satisfies TargetDetector<'wns-channel'>,
 } as const satisfies ProviderIdentity;

@@ -1,13 +1,10 @@
 import type { CredentialKindOf } from '../../../../shared/providers/ids';
-import { factDay, factText as text, type CredentialKindView } from '../kind-view';
+import { factDay, factText as text, metadataFacts, type CredentialKindView } from '../kind-view';
 
 export const apnsCredentialViews = {
   'apns-token': {
     form: { file: { label: 'Key file (.p8)', accept: '.p8,.pem' }, text: () => ['keyId', 'teamId'] },
-    facts: (m) => [
-      ['Key ID', text(m['keyId'])],
-      ['Team ID', text(m['teamId'])],
-    ],
+    facts: (m) => metadataFacts(m, { 'Key ID': 'keyId', 'Team ID': 'teamId' }),
   },
   'apns-certificate': {
     form: {

@@ -1,14 +1,9 @@
 import type { CredentialKindOf } from '../../../../shared/providers/ids';
-import { factText as text, type CredentialKindView } from '../kind-view';
+import { metadataFacts, type CredentialKindView } from '../kind-view';
 
 export const nhubCredentialViews = {
   nhub: {
     form: { text: () => ['connectionString', 'hubName'] },
-    facts: (m) => [
-      ['Namespace', text(m['namespace'])],
-      ['Hub', text(m['hubName'])],
-      ['Key name', text(m['keyName'])],
-      ['Rights', text(m['rights'])],
-    ],
+    facts: (m) => metadataFacts(m, { Namespace: 'namespace', Hub: 'hubName', 'Key name': 'keyName', Rights: 'rights' }),
   },
 } satisfies Record<CredentialKindOf<'nhub'>, CredentialKindView>;

@@ -1,12 +1,9 @@
 import type { CredentialKindOf } from '../../../../shared/providers/ids';
-import { factText as text, type CredentialKindView } from '../kind-view';
+import { metadataFacts, type CredentialKindView } from '../kind-view';
 
 export const webpushCredentialViews = {
   vapid: {
     form: { text: () => ['privateKey', 'subject'] },
-    facts: (m) => [
-      ['Subject', text(m['subject'])],
-      ['Public key', text(m['publicKey'])],
-    ],
+    facts: (m) => metadataFacts(m, { Subject: 'subject', 'Public key': 'publicKey' }),
   },
 } satisfies Record<CredentialKindOf<'webpush'>, CredentialKindView>;
