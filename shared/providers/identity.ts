@@ -1,5 +1,3 @@
-import type { CredentialFields } from '../domain/credential';
-
 /** Recognizes one provider's targets in pasted text (shared/providers/detect-target.ts runs them). */
 export interface TargetDetector<Kind extends string = string> {
   /** Which texts this provider's targets can be: a JSON object, an http(s) URL, or other text. */
@@ -10,24 +8,12 @@ export interface TargetDetector<Kind extends string = string> {
   detect(value: string): Kind | null;
   /** Kinds so loose (NH tag expressions) that matching one says nothing about the provider. */
   loose?: readonly Kind[];
-  /** A well-formed target of this provider, for docs and tests (which check it is detected as such). */
-  example: string;
 }
-
-/** The typed (not file) fields of an import, where a secret read from stdin can go. */
-export type CredentialTextField = Exclude<
-  {
-    [K in keyof CredentialFields]-?: CredentialFields[K] extends string | undefined ? K : never;
-  }[keyof CredentialFields],
-  'fileBase64' | 'fileName' | 'keyFileBase64'
->;
 
 /** One kind of credential a provider sends with, as every process names it. */
 export interface CredentialKindInfo {
   /** How the UI and the CLI name it, e.g. "APNs auth key (.p8)". */
   readonly label: string;
-  /** Where the CLI's `--secret-stdin` puts stdin; null when the secret is read from `--file`. */
-  readonly stdinSecret: CredentialTextField | null;
 }
 
 /**

@@ -39,18 +39,18 @@ export function credentialKindsOf<P extends Provider>(provider: P): readonly Cre
   return Object.keys(PROVIDER_IDENTITIES[provider].credentialKinds) as CredentialKindOf<P>[];
 }
 
-/** Every kind, grouped by provider in the ids' order (the import dialog's order). */
-export const CREDENTIAL_KINDS = PROVIDER_IDS.flatMap((id) => credentialKindsOf(id)) as [
-  CredentialKind,
-  ...CredentialKind[],
-];
+type KindInfo = CredentialKindInfo & { provider: Provider };
 
-/** A kind's name and CLI facts, and the provider that owns it. */
-export function credentialKindInfo(kind: CredentialKind): CredentialKindInfo & { provider: Provider } {
-  for (const provider of PROVIDER_IDS) {
-    const kinds: Readonly<Record<string, CredentialKindInfo>> = PROVIDER_IDENTITIES[provider].credentialKinds;
-    const info = kinds[kind];
-    if (info) return { ...info, provider };
-  }
-  throw new Error(`Unknown credential kind ${kind}`);
+const KIND_INFO = Object.fromEntries(
+  PROVIDER_IDS.flatMap((provider) =>
+    Object.entries(PROVIDER_IDENTITIES[provider].credentialKinds).map(([kind, info]) => [kind, { ...info, provider }]),
+  ),
+) as Record<CredentialKind, KindInfo>;
+
+/** Every kind, grouped by provider in the ids' order (the import dialog's order). */
+export const CREDENTIAL_KINDS = Object.keys(KIND_INFO) as [CredentialKind, ...CredentialKind[]];
+
+/** A kind's name and the provider that owns it. */
+export function credentialKindInfo(kind: CredentialKind): KindInfo {
+  return KIND_INFO[kind];
 }

@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import type { CredentialMeta } from '../../../shared/domain/credential';
 import { credentialKindSchema, type CredentialKind } from '../../../shared/domain/credential';
 import { AppError } from '../../../shared/errors';
-import { credentialKindInfo } from '../../../shared/providers/ids';
 import { testCredential } from '../../core/api/credentials';
 import { createCore, type Core } from '../../core/core';
+import { credentialKindPackage } from '../../core/providers/registry';
 import { createLocalServices } from '../../local';
 import type { SecretStore } from '../../core/credentials/keychain';
 import type { ImportRequest } from '../../core/credentials/service';
@@ -23,7 +23,7 @@ const SECRET_OPTIONS = ['--passphrase', '--secret', '--client-secret', '--privat
 
 /** "wns, vapid and nhub": the kinds that take --secret-stdin, for the refusal. */
 function stdinSecretKinds(): string {
-  const kinds = credentialKindSchema.options.filter((kind) => credentialKindInfo(kind).stdinSecret !== null);
+  const kinds = credentialKindSchema.options.filter((kind) => credentialKindPackage(kind).stdinSecret !== null);
   return kinds.length > 1 ? `${kinds.slice(0, -1).join(', ')} and ${kinds.at(-1)}` : kinds.join('');
 }
 
@@ -174,7 +174,7 @@ export function makeCredentialsCommands(deps: CredentialsCommandDeps = {}): CliC
         hubName: values.hub,
       };
       if (values['secret-stdin']) {
-        const field = credentialKindInfo(kind).stdinSecret;
+        const field = credentialKindPackage(kind).stdinSecret;
         if (field === null) {
           throw new AppError(
             'INVALID_INPUT',

@@ -10,7 +10,7 @@ import type { ParsedCredential } from './parsed';
  */
 export type SecretOf<K extends CredentialKind> = {
   [P in Provider]: K extends keyof KindParsers<P>
-    ? KindParsers<P>[K] extends (fields: never) => ParsedCredential<infer S>
+    ? KindParsers<P>[K] extends { parse(fields: never): ParsedCredential<infer S> }
       ? S
       : never
     : never;

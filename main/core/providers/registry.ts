@@ -5,7 +5,7 @@ import type { CredentialSecret } from '../credentials/types';
 import { apnsPackage } from './apns';
 import { fcmPackage } from './fcm';
 import { nhubPackage } from './nhub';
-import type { ProviderModules, ProviderPackage } from './types';
+import type { CredentialKindPackage, ProviderModules, ProviderPackage } from './types';
 import { webpushPackage } from './webpush';
 import { wnsPackage } from './wns';
 
@@ -36,9 +36,14 @@ export function providerOf(kind: CredentialKind): Provider {
   return credentialKindInfo(kind).provider;
 }
 
-/** The parser for a credential kind, from the package of the provider that owns it. */
-export function credentialParser(kind: CredentialKind): (fields: ImportFields) => ParsedCredential<CredentialSecret> {
-  const parsers: Readonly<Record<string, (fields: ImportFields) => ParsedCredential<CredentialSecret>>> =
+/** How the core imports a credential kind, from the package of the provider that owns it. */
+export function credentialKindPackage(kind: CredentialKind): CredentialKindPackage<CredentialKind> {
+  const kinds: Readonly<Record<string, CredentialKindPackage<CredentialKind>>> =
     PROVIDER_PACKAGES[credentialKindInfo(kind).provider].credentials;
-  return parsers[kind]!;
+  return kinds[kind]!;
+}
+
+/** The parser for a credential kind. */
+export function credentialParser(kind: CredentialKind): (fields: ImportFields) => ParsedCredential<CredentialSecret> {
+  return (fields) => credentialKindPackage(kind).parse(fields) as ParsedCredential<CredentialSecret>;
 }

@@ -50,9 +50,21 @@ export type ProviderModules = { [P in Provider]: ProviderModule<P> };
  */
 export interface ProviderPackage<P extends Provider> {
   create(): ProviderModule<P>;
-  /** Each throws AppError CREDENTIAL_INVALID with a human message. */
-  readonly credentials: {
-    readonly [K in CredentialKindOf<P>]: (fields: ImportFields) => ParsedCredential<{ kind: K }>;
-  };
+  readonly credentials: { readonly [K in CredentialKindOf<P>]: CredentialKindPackage<K> };
   readonly localEndpoints: z.ZodType;
+  /** A well-formed target (tests check the provider's detector and preflight accept it). */
+  readonly exampleTarget: string;
 }
+
+/** How the core imports one credential kind. */
+export interface CredentialKindPackage<K extends CredentialKind> {
+  /** Throws AppError CREDENTIAL_INVALID with a human message. */
+  parse(fields: ImportFields): ParsedCredential<{ kind: K }>;
+  /** Where the CLI's `--secret-stdin` puts stdin; null when the secret is read from `--file`. */
+  readonly stdinSecret: ImportTextField | null;
+}
+
+/** The typed (not file) fields of an import. */
+export type ImportTextField = {
+  [F in keyof ImportFields]-?: ImportFields[F] extends string | undefined ? F : never;
+}[keyof ImportFields];

@@ -1,6 +1,6 @@
 import type { CredentialMeta } from '../../../shared/domain/credential';
 import { useCredentials } from '../../state/credentials';
-import { badges, credentialFacts, KIND_LABELS } from './kinds';
+import { badges, credentialFacts, kindLabel } from './kinds';
 
 export type RowAction = 'rename' | 'replace' | 'delete';
 
@@ -11,7 +11,7 @@ export function CredentialRow({ meta, onAction }: { meta: CredentialMeta; onActi
     <li className="cred-row" data-testid="credential-row" data-kind={meta.kind}>
       <div className="cred-head">
         <strong className="cred-label">{meta.label}</strong>
-        <span className="cred-kind">{KIND_LABELS[meta.kind]}</span>
+        <span className="cred-kind">{kindLabel(meta.kind)}</span>
         {badges(meta).map((badge, index) => (
           <span key={index} className={`cred-badge cred-badge-${badge.tone}`} title={meta.warnings[index]}>
             {badge.text}

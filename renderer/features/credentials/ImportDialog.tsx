@@ -5,7 +5,7 @@ import { ErrorLine } from '../../components/ErrorLine';
 import { useCredentials } from '../../state/credentials';
 import { FormActions } from './DialogParts';
 import { KindFields } from './KindFields';
-import { EMPTY_FIELDS, KIND_LABELS, KIND_ORDER, toContractFields, type FieldValues } from './kinds';
+import { EMPTY_FIELDS, KIND_ORDER, kindLabel, toContractFields, type FieldValues } from './kinds';
 
 interface Props {
   /** Replacing keeps id, label and kind; importing picks a kind and a label. */
@@ -65,7 +65,7 @@ export function ImportDialog({ replacing, onClose }: Props) {
                 >
                   {KIND_ORDER.map((k) => (
                     <option key={k} value={k}>
-                      {KIND_LABELS[k]}
+                      {kindLabel(k)}
                     </option>
                   ))}
                 </select>

@@ -1,5 +1,5 @@
 import type { CredentialKind } from '../../../shared/domain/credential';
-import { KIND_FORMS, type FieldValues, type TextName } from './kinds';
+import { KIND_VIEWS, type FieldValues, type TextName } from './kinds';
 
 const TEXT_FIELDS: Record<TextName, { label: string; testId: string; placeholder?: string; secret?: boolean }> = {
   keyId: {
@@ -74,7 +74,7 @@ function FilePick(props: { label: string; accept: string; testId: string; onPick
 
 /** The inputs one credential kind needs; secret ones are password fields and never prefilled. */
 export function KindFields({ kind, values, onChange }: Props) {
-  const form = KIND_FORMS[kind];
+  const { form } = KIND_VIEWS[kind];
   return (
     <>
       {form.wnsFlavor && (

@@ -1,29 +1,27 @@
 import type { CredentialFields, CredentialKind, CredentialMeta } from '../../../shared/domain/credential';
 import { CREDENTIAL_KINDS, credentialKindInfo, PROVIDER_IDS } from '../../../shared/providers/ids';
 import { PROVIDER_VIEWS } from '../provider-views';
-import type { CredentialKindView, FieldValues, KindForm } from './kind-view';
+import type { CredentialKindView, FieldValues } from './kind-view';
 
 export { EMPTY_FIELDS, type FieldValues, type KindForm, type TextName } from './kind-view';
 
+/** The kinds in the import dialog's order. */
 export const KIND_ORDER: readonly CredentialKind[] = CREDENTIAL_KINDS;
 
-export const KIND_LABELS = Object.fromEntries(
-  KIND_ORDER.map((kind) => [kind, credentialKindInfo(kind).label]),
-) as Record<CredentialKind, string>;
+/** How a kind is named, e.g. "APNs auth key (.p8)". */
+export function kindLabel(kind: CredentialKind): string {
+  return credentialKindInfo(kind).label;
+}
 
 /** Every kind's import form and facts, from its provider's views (a kind without them does not compile). */
-const KIND_VIEWS = Object.assign({}, ...PROVIDER_IDS.map((id) => PROVIDER_VIEWS[id].credentials)) as Record<
+export const KIND_VIEWS = Object.assign({}, ...PROVIDER_IDS.map((id) => PROVIDER_VIEWS[id].credentials)) as Record<
   CredentialKind,
   CredentialKindView
 >;
 
-export const KIND_FORMS: Record<CredentialKind, KindForm> = Object.fromEntries(
-  KIND_ORDER.map((kind) => [kind, KIND_VIEWS[kind].form]),
-) as Record<CredentialKind, KindForm>;
-
 /** Only the fields the kind's form uses, with files as base64; empty strings are left out. */
 export async function toContractFields(kind: CredentialKind, v: FieldValues): Promise<CredentialFields> {
-  const form = KIND_FORMS[kind];
+  const { form } = KIND_VIEWS[kind];
   const fields: CredentialFields = {};
   if (v.file) {
     fields.fileBase64 = await fileToBase64(v.file);

@@ -3,13 +3,12 @@ import type { ProviderIdentity, TargetDetector } from '../identity';
 export const apnsIdentity = {
   label: 'APNs',
   credentialKinds: {
-    'apns-token': { label: 'APNs auth key (.p8)', stdinSecret: null },
-    'apns-certificate': { label: 'APNs certificate (.p12)', stdinSecret: null },
+    'apns-token': { label: 'APNs auth key (.p8)' },
+    'apns-certificate': { label: 'APNs certificate (.p12)' },
   },
   /** APNs tokens are hex; Apple says not to assume a length, but they are at least 32 bytes today. */
   detector: {
     shape: 'text',
-    example: 'ab'.repeat(32),
     kinds: { 'apns-token': 'APNs device token' },
     detect: (value) => (/^[0-9a-f]{64,200}$/i.test(value) ? 'apns-token' : null),
   } satisfies TargetDetector<'apns-token'>,

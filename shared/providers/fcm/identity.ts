@@ -5,12 +5,11 @@ type FcmTargetKind = 'fcm-token' | 'fcm-topic' | 'fcm-condition';
 export const fcmIdentity = {
   label: 'FCM',
   credentialKinds: {
-    'fcm-service-account': { label: 'FCM service account', stdinSecret: null },
+    'fcm-service-account': { label: 'FCM service account' },
   },
   /** Topics, conditions and registration tokens as pasted into the target field. */
   detector: {
     shape: 'text',
-    example: 'fCm1aBcDeFgHiJkLmNoPqR:APA91bHPRgkF3JUikC4ENAHEeMrd41Zxv3hVZjC9KtT8OvPVGJ',
     kinds: { 'fcm-token': 'FCM registration token', 'fcm-topic': 'FCM topic', 'fcm-condition': 'FCM condition' },
     detect(value): FcmTargetKind | null {
       if (/^\/?topics\/[A-Za-z0-9\-_.~%]+$/.test(value)) return 'fcm-topic';

@@ -2,11 +2,10 @@ import type { ProviderIdentity, TargetDetector } from '../identity';
 
 export const nhubIdentity = {
   label: 'Notification Hubs',
-  credentialKinds: { nhub: { label: 'Notification Hubs', stdinSecret: 'connectionString' } },
+  credentialKinds: { nhub: { label: 'Notification Hubs' } },
   /** Tag expressions; loose enough to match many things, so never a reason to call a mismatch. */
   detector: {
     shape: 'text',
-    example: 'sports',
     kinds: { 'nhub-tags': 'Notification Hubs tag expression' },
     detect: (value) => (/^[A-Za-z0-9_@#.:\-$!&|() ]+$/.test(value) && value.length <= 1024 ? 'nhub-tags' : null),
     loose: ['nhub-tags'],

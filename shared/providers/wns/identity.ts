@@ -2,11 +2,10 @@ import type { ProviderIdentity, TargetDetector } from '../identity';
 
 export const wnsIdentity = {
   label: 'WNS',
-  credentialKinds: { wns: { label: 'WNS', stdinSecret: 'clientSecret' } },
+  credentialKinds: { wns: { label: 'WNS' } },
   /** Channel URIs from notify.windows.com, or the local emulator's `/w/?token=` ones. */
   detector: {
     shape: 'url',
-    example: 'https://db5p.notify.windows.com/w/?token=BQYAAA',
     kinds: { 'wns-channel': 'WNS channel URI' },
     detect: (value) => (/notify\.windows\.com/i.test(value) || /\/w\/\?token=/i.test(value) ? 'wns-channel' : null),
   } satisfies TargetDetector<'wns-channel'>,

@@ -29,6 +29,10 @@ export function createApnsProvider(options: { now?: () => number } = {}): Provid
 /** APNs in the core: the client, its credential parsers, and its emulator's published endpoints. */
 export const apnsPackage = {
   create: () => createApnsProvider(),
-  credentials: { 'apns-token': parseApnsP8, 'apns-certificate': parseApnsCertificate },
+  credentials: {
+    'apns-token': { parse: parseApnsP8, stdinSecret: null },
+    'apns-certificate': { parse: parseApnsCertificate, stdinSecret: null },
+  },
+  exampleTarget: 'ab'.repeat(32),
   localEndpoints: z.string(),
 } as const satisfies ProviderPackage<'apns'>;

@@ -36,6 +36,9 @@ export function createFcmProvider(options: { now?: () => number } = {}): Provide
 /** FCM in the core: the client, its credential parsers, and its emulator's published endpoints. */
 export const fcmPackage = {
   create: () => createFcmProvider(),
-  credentials: { 'fcm-service-account': parseFcmServiceAccount },
+  credentials: {
+    'fcm-service-account': { parse: parseFcmServiceAccount, stdinSecret: null },
+  },
+  exampleTarget: 'fCm1aBcDeFgHiJkLmNoPqR:APA91bHPRgkF3JUikC4ENAHEeMrd41Zxv3hVZjC9KtT8OvPVGJ',
   localEndpoints: z.object({ baseUrl: z.string(), tokenUri: z.string() }),
 } as const satisfies ProviderPackage<'fcm'>;

@@ -58,6 +58,9 @@ export function createNhubProvider(options: { now?: () => number } = {}): Provid
 /** Notification Hubs in the core: the client, its credential parsers, and its emulator's published endpoints. */
 export const nhubPackage = {
   create: () => createNhubProvider(),
-  credentials: { nhub: parseNhub },
+  credentials: {
+    nhub: { parse: parseNhub, stdinSecret: 'connectionString' },
+  },
+  exampleTarget: 'sports',
   localEndpoints: z.object({ baseUrl: z.string() }),
 } as const satisfies ProviderPackage<'nhub'>;

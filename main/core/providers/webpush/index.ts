@@ -43,6 +43,15 @@ export function createWebpushProvider(options: { now?: () => number } = {}): Pro
 /** Web Push in the core: the client, its credential parsers, and its emulator's published endpoints. */
 export const webpushPackage = {
   create: () => createWebpushProvider(),
-  credentials: { vapid: parseVapid },
+  credentials: {
+    vapid: { parse: parseVapid, stdinSecret: 'privateKey' },
+  },
+  exampleTarget: JSON.stringify({
+    endpoint: 'https://fcm.googleapis.com/wp/abc123',
+    keys: {
+      p256dh: 'BCVxsr7N_eNgVRqvHtD0zTZsEc6-VV-JvLexhqUzORcxaOzi6-AYWXvTBHm4bjyPjs7Vd8pZGH6SRpkNtoIAiw4',
+      auth: 'BTBZMqHH6r4Tts7J_aSIgg',
+    },
+  }),
   localEndpoints: z.object({ baseUrl: z.string() }),
 } as const satisfies ProviderPackage<'webpush'>;

@@ -39,6 +39,9 @@ export function createWnsProvider(options: { now?: () => number } = {}): Provide
 /** WNS in the core: the client, its credential parsers, and its emulator's published endpoints. */
 export const wnsPackage = {
   create: () => createWnsProvider(),
-  credentials: { wns: parseWns },
+  credentials: {
+    wns: { parse: parseWns, stdinSecret: 'clientSecret' },
+  },
+  exampleTarget: 'https://db5p.notify.windows.com/w/?token=BQYAAA',
   localEndpoints: z.object({ baseUrl: z.string(), tokenUrl: z.string() }),
 } as const satisfies ProviderPackage<'wns'>;
