@@ -11,6 +11,12 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const browserOnly = args.includes('--browser');
 const passThrough = args.filter((arg) => arg !== '--browser');
+// `npm start --ephemeral-secrets` (without `--`) reaches us only as npm's config variable; honour
+// it rather than start silently without it. `npm start -- --ephemeral-secrets` and
+// PUSH_CONSOLE_EPHEMERAL_SECRETS=1 arrive as they are.
+if (/^(1|true)$/.test(process.env.npm_config_ephemeral_secrets ?? '') && !passThrough.includes('--ephemeral-secrets')) {
+  passThrough.push('--ephemeral-secrets');
+}
 
 buildIfNeeded();
 if (browserOnly) {

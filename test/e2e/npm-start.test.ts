@@ -1,12 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, it, describe } from 'vitest';
-import { ROOT, startServed, type ServedApp } from '../support/serve';
+import { hasElectronBinary, ROOT, startServed, type ServedApp } from '../support/serve';
 
-const relative = existsSync(join(ROOT, 'node_modules/electron/path.txt'))
-  ? readFileSync(join(ROOT, 'node_modules/electron/path.txt'), 'utf8').trim()
-  : null;
-const hasElectron = relative !== null && existsSync(join(ROOT, 'node_modules/electron/dist', relative));
+const hasElectron = hasElectronBinary();
 
 describe('npm start without an Electron binary', () => {
   let app: ServedApp | undefined;

@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/errors';
 import { testCredential } from '../../core/api/credentials';
 import { createCore, type Core } from '../../core/core';
 import { createLocalServices } from '../../local';
-import type { SecretStore } from '../../core/credentials/keychain';
+import { ephemeralSecretsRequested, type SecretStore } from '../../core/credentials/keychain';
 import type { ImportFields } from '../../core/credentials/parsed';
 import type { ImportRequest } from '../../core/credentials/service';
 import { generateVapidPair } from '../../core/credentials/vapid';
@@ -56,7 +56,8 @@ async function openCore(
   io: CliIo,
   deps: CredentialsCommandDeps,
 ): Promise<Core> {
-  if (values['ephemeral-secrets'] && !deps.secrets) {
+  const ephemeral = ephemeralSecretsRequested(values['ephemeral-secrets'], io.env);
+  if (ephemeral && !deps.secrets) {
     write(io.stderr, 'Secrets are kept in memory only (--ephemeral-secrets) and are gone when this command exits.');
   }
   return createCore({
@@ -64,7 +65,7 @@ async function openCore(
     mode: 'cli',
     dataDir: values['data-dir'] ?? io.env['PUSH_CONSOLE_DATA_DIR'],
     workspaceDir: values.workspace ?? io.env['PUSH_CONSOLE_WORKSPACE'],
-    ephemeralSecrets: values['ephemeral-secrets'] === true,
+    ephemeralSecrets: ephemeral,
     ...(deps.secrets ? { secrets: deps.secrets } : {}),
     log: () => {},
   });
