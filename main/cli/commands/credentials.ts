@@ -234,12 +234,14 @@ export function makeCredentialsCommands(deps: CredentialsCommandDeps = {}): CliC
     path: ['credentials', 'test'],
     summary:
       'Prove a credential works through its provider (JWT verifies, TLS identity loads, token obtained, SAS signed and, with --env local, accepted by the local hub).',
-    usage: 'credentials test <id|label> [--env live|local] [--data-dir D] [--workspace W]',
+    usage:
+      'credentials test <id|label> [--env live|local] [--data-dir D] [--workspace W]   (no --env: where its profiles send)',
     async run(args, io) {
       const { values, positionals } = parseCommandArgs(args, { ...storeOptions, env: { type: 'string' } }, true);
       const target = requireTarget(positionals);
-      const env = values.env ?? 'live';
-      if (env !== 'live' && env !== 'local')
+      // Without --env, where its profiles send (the sandbox's: local), as in the app.
+      const env = values.env;
+      if (env !== undefined && env !== 'live' && env !== 'local')
         throw new AppError('INVALID_INPUT', `--env must be live or local, not "${env}".`);
       return withCore(await openCore(values, io, deps), async (core) => {
         const result = await testCredential(core, target, env);
