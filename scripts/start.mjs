@@ -8,9 +8,21 @@ import { fileURLToPath } from 'node:url';
 import { CORE_V8_FLAGS } from './core-v8-flags.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+// The platforms Electron publishes binaries for (its releases page); elsewhere, browser mode it is.
+const ELECTRON_BUILDS = {
+  darwin: ['x64', 'arm64'],
+  win32: ['x64', 'arm64', 'ia32'],
+  linux: ['x64', 'arm64', 'arm'],
+};
 const args = process.argv.slice(2);
 const browserOnly = args.includes('--browser');
 const passThrough = args.filter((arg) => arg !== '--browser');
+// `npm start --ephemeral-secrets` (without `--`) reaches us only as npm's config variable; honour
+// it rather than start silently without it. `npm start -- --ephemeral-secrets` and
+// PUSH_CONSOLE_EPHEMERAL_SECRETS=1 arrive as they are.
+if (/^(1|true)$/.test(process.env.npm_config_ephemeral_secrets ?? '') && !passThrough.includes('--ephemeral-secrets')) {
+  passThrough.push('--ephemeral-secrets');
+}
 
 buildIfNeeded();
 if (browserOnly) {
@@ -18,7 +30,8 @@ if (browserOnly) {
 } else {
   const binary = electronBinary();
   if (!binary.path) {
-    console.log(`Electron's binary is not available here (${binary.why}); starting browser mode instead.`);
+    const how = binary.how ? ` ${binary.how}.` : '';
+    console.log(`Electron's binary is not available here (${binary.why}); starting browser mode instead.${how}`);
     startBrowserMode();
   } else {
     launchElectron(binary.path);
@@ -58,9 +71,23 @@ function electronBinary() {
     const full = join(override, relative ?? 'electron');
     return existsSync(full) ? { path: full } : { path: null, why: `no binary at ${full}` };
   }
-  if (!relative) return { path: null, why: 'it was never downloaded' };
+  if (!relative) return { path: null, why: 'it was never downloaded', how: howToGetElectron(pkg) };
   const full = join(pkg, 'dist', relative);
   return existsSync(full) ? { path: full } : { path: null, why: `no binary at ${full}` };
+}
+
+/** How to fetch the binary here (which npm skips with --ignore-scripts), or that none exists for this machine. */
+function howToGetElectron(pkg) {
+  const { platform, arch } = process;
+  if (!ELECTRON_BUILDS[platform]?.includes(arch))
+    return `Electron publishes no binary for ${platform}-${arch}, so none can be had`;
+  const needs = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')).engines?.node;
+  const minimum = needs && /(\d+)\.(\d+)/.exec(needs);
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  const tooOld =
+    minimum && (major < Number(minimum[1]) || (major === Number(minimum[1]) && minor < Number(minimum[2])));
+  const node = tooOld ? ` with Node ${minimum[1]}.${minimum[2]} or later (this is ${process.version})` : '';
+  return `To get it, run "node node_modules/electron/install.js"${node}`;
 }
 
 function launchElectron(binary) {

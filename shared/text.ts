@@ -13,3 +13,15 @@ export function utf8Length(text: string): number {
   }
   return bytes;
 }
+
+/**
+ * Sentences joined for people: each part ends with its full stop (a transport failure's words,
+ * "… is not trusted (CODE)", carry none, being also used mid-sentence), empty parts dropped.
+ */
+export function sentences(...parts: Array<string | undefined>): string {
+  return parts
+    .map((part) => part?.trim() ?? '')
+    .filter((part) => part.length > 0)
+    .map((part) => (/[.!?…:]$/.test(part) ? part : `${part}.`))
+    .join(' ');
+}

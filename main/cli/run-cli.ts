@@ -20,6 +20,13 @@ export async function runCli(argv: string[], commands: readonly CliCommand[], io
     .sort((a, b) => b.path.length - a.path.length)
     .find((candidate) => candidate.path.every((word, index) => argv[index] === word));
   if (!command) {
+    // A group's word alone or with --help (`send --help`, `history`): its subcommands, as git does.
+    const group = commands.filter((candidate) => candidate.path.length > 1 && candidate.path[0] === first);
+    const asked = argv[1] === undefined || argv[1] === '--help' || argv[1] === '-h';
+    if (group.length > 0 && asked) {
+      write(argv[1] === undefined ? io.stderr : io.stdout, helpText(group, `${first} <command>`));
+      return argv[1] === undefined ? 2 : 0;
+    }
     write(io.stderr, `push-console: unknown command "${argv.slice(0, 2).join(' ')}". Run push-console --help.`);
     return 2;
   }
@@ -42,13 +49,13 @@ export async function runCli(argv: string[], commands: readonly CliCommand[], io
   }
 }
 
-function helpText(commands: readonly CliCommand[]): string {
+function helpText(commands: readonly CliCommand[], usage = '<command>'): string {
   const width = Math.max(...commands.map((command) => command.path.join(' ').length));
   const lines = commands.map((command) => `  ${command.path.join(' ').padEnd(width)}  ${command.summary}`);
   return [
     `${APP_NAME} ${appVersion()}: a test console for APNs, FCM, WNS, Web Push and Notification Hubs.`,
     '',
-    'Usage: push-console <command> [options]',
+    `Usage: push-console ${usage} [options]`,
     '',
     'Commands:',
     ...lines,

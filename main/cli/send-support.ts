@@ -8,6 +8,7 @@ import { AppError } from '../../shared/errors';
 import type { PreflightIssue } from '../../shared/preflight/types';
 import type { Caller } from '../core/api/dispatcher';
 import { createCore, type Core } from '../core/core';
+import { ephemeralSecretsRequested } from '../core/credentials/keychain';
 import { createLocalServices } from '../local';
 import { exchangesToHar } from '../core/transport/har';
 import { appVersion } from '../core/version';
@@ -108,7 +109,7 @@ export async function openCliCore(values: CommonSendValues, io: CliIo): Promise<
     mode: 'cli',
     dataDir: values['data-dir'] ?? io.env['PUSH_CONSOLE_DATA_DIR'],
     workspaceDir: values.workspace ?? io.env['PUSH_CONSOLE_WORKSPACE'],
-    ephemeralSecrets: values['ephemeral-secrets'] === true,
+    ephemeralSecrets: ephemeralSecretsRequested(values['ephemeral-secrets'], io.env),
     log: () => {},
   });
 }

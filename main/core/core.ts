@@ -6,7 +6,7 @@ import type { ClipboardWriter } from './api/exchange-curl';
 import { createHandlers } from './api/handlers';
 import { EventBus } from './events';
 import { startExchangeFeed } from './exchange-feed';
-import { EphemeralSecrets, OsKeychain, type SecretStore } from './credentials/keychain';
+import { EphemeralSecrets, OsKeychain, SecretStoreSwitch, type SecretStore } from './credentials/keychain';
 import { defaultDataDir, defaultWorkspaceDir } from './paths';
 import { createCredentialService, type CredentialService } from './credentials/service';
 import { createProviders } from './providers/registry';
@@ -54,7 +54,7 @@ export interface Core {
   readonly dataDir: string;
   readonly workspaceDir: string;
   readonly events: EventBus;
-  readonly secrets: SecretStore;
+  readonly secrets: SecretStoreSwitch;
   readonly transport: Transport;
   readonly credentials: CredentialService;
   readonly providers: ProviderModules;
@@ -84,7 +84,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   await mkdir(dataDir, { recursive: true });
   await mkdir(workspaceDir, { recursive: true });
   const log = options.log ?? ((line: string) => console.error(line));
-  const secrets = options.secrets ?? (options.ephemeralSecrets ? new EphemeralSecrets() : new OsKeychain());
+  const secrets = new SecretStoreSwitch(
+    options.secrets ?? (options.ephemeralSecrets ? new EphemeralSecrets() : new OsKeychain()),
+  );
   const closers: Array<() => Promise<void>> = [];
   const events = new EventBus();
   const transport = createTransport({ onExchange: (exchange) => events.emit('exchange.recorded', exchange) });

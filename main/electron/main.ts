@@ -2,6 +2,7 @@ import { app, BrowserWindow, clipboard, session } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../core/core';
+import { ephemeralSecretsRequested, NO_KEYCHAIN_START_LINE } from '../core/credentials/keychain';
 import { createLocalServices } from '../local';
 import { APP_URL, registerAppScheme, serveRenderer } from './app-protocol';
 import { hardenContents } from './hardening';
@@ -38,10 +39,13 @@ async function start(): Promise<void> {
     local: createLocalServices,
     mode: 'electron',
     dataDir: process.env['PUSH_CONSOLE_DATA_DIR'] ?? app.getPath('userData'),
-    ephemeralSecrets: process.argv.includes('--ephemeral-secrets'),
+    ephemeralSecrets: ephemeralSecretsRequested(process.argv.includes('--ephemeral-secrets'), process.env),
     log,
     // Main copies commands that carry secrets itself, so they never reach the renderer.
     clipboard: { writeText: (text) => clipboard.writeText(text) },
+  });
+  void core.secrets.status().then((keychain) => {
+    if (keychain.state === 'unavailable') console.log(NO_KEYCHAIN_START_LINE);
   });
   serveRenderer(join(here, '..', 'renderer'));
   installMenu();

@@ -25,6 +25,7 @@ export function AppInfoPanel() {
         <dt>Keychain</dt>
         <dd data-testid="app-info-keychain">
           {info.keychain.state} — {info.keychain.message}
+          {info.keychain.detail && <div className="hint">{info.keychain.detail}</div>}
         </dd>
         <dt>Workspace</dt>
         <dd>

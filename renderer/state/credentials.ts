@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { CallInput } from '../../shared/contract';
 import type { CredentialMeta } from '../../shared/domain/credential';
 import { call, guarded, toShownError, type ShownError } from '../bridge';
+import { sentences } from '../../shared/text';
 
 export interface TestOutcome {
   ok: boolean;
@@ -61,7 +62,7 @@ export const useCredentials = create<CredentialsState>((set, get) => ({
       outcome = await call('credentials.test', { id });
     } catch (error) {
       const shown = toShownError(error);
-      outcome = { ok: false, message: shown.hint ? `${shown.message} ${shown.hint}` : shown.message };
+      outcome = { ok: false, message: sentences(shown.message, shown.hint) };
     }
     set({ tests: { ...get().tests, [id]: outcome } });
   },

@@ -6,6 +6,8 @@ export const keychainStatusSchema = z.object({
   /** Which backend answered, e.g. "Secret Service", or why none did. */
   message: z.string(),
   hint: z.string().optional(),
+  /** The backend's own words on why it failed (a D-Bus message): for the About panel, not the banner. */
+  detail: z.string().optional(),
 });
 export type KeychainStatus = z.infer<typeof keychainStatusSchema>;
 
@@ -22,6 +24,11 @@ export type AppInfo = z.infer<typeof appInfoSchema>;
 
 export const appCalls = {
   'app.info': call(empty, appInfoSchema, 'Name, version, mode and keychain status.'),
+  'app.keepSecretsInMemory': call(
+    empty,
+    keychainStatusSchema,
+    'With no keychain reachable, keep secrets in memory for the rest of this run: the user’s explicit choice, never a fallback.',
+  ),
   echo: call(
     z.object({ text: z.string().max(100_000) }).strict(),
     z.object({ text: z.string() }),

@@ -1,12 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, it, describe } from 'vitest';
-import { ROOT, startServed, type ServedApp } from '../support/serve';
+import { hasElectronBinary, ROOT, startServed, type ServedApp } from '../support/serve';
 
-const relative = existsSync(join(ROOT, 'node_modules/electron/path.txt'))
-  ? readFileSync(join(ROOT, 'node_modules/electron/path.txt'), 'utf8').trim()
-  : null;
-const hasElectron = relative !== null && existsSync(join(ROOT, 'node_modules/electron/dist', relative));
+const hasElectron = hasElectronBinary();
 
 describe('npm start without an Electron binary', () => {
   let app: ServedApp | undefined;
@@ -18,7 +14,11 @@ describe('npm start without an Electron binary', () => {
       .output()
       .split('\n')
       .filter((line) => line.trim() && !line.startsWith('Building'));
-    expect(lines[0]).toMatch(/^Electron's binary is not available here \(.+\); starting browser mode instead\.$/);
+    expect(lines[0]).toMatch(/^Electron's binary is not available here \(.+\); starting browser mode instead\./);
+    // And how to get one, where Electron publishes a binary for this machine.
+    expect(lines[0]).toMatch(
+      /instead\. (To get it, run "node node_modules\/electron\/install\.js"( with Node \d+\.\d+ or later \(this is v[\d.]+\))?|Electron publishes no binary for \S+, so none can be had)\.$/,
+    );
     expect(app.output()).not.toMatch(/\n\s+at /);
     const page = await fetch(app.url);
     expect(page.status).toBe(200);

@@ -121,4 +121,27 @@ describe('credentials.test against local token endpoints', () => {
     expect(JSON.stringify(result)).toMatch(/The local WNS emulator issued/);
     expect(JSON.stringify(result)).not.toMatch(/login\.live\.com|Entra ID/);
   });
+
+  it('tests where its profiles send when no environment is given, and fails in whole sentences elsewhere', async () => {
+    const account = await (set.emulators.fcm as RunningFcmEmulator).createServiceAccount('profiled-project');
+    const meta = await core.credentials.import({
+      kind: 'fcm-service-account',
+      file: Buffer.from(JSON.stringify(account)),
+      fileName: 'profiled.json',
+    });
+    await core.profiles.save({ name: 'Local FCM', provider: 'fcm', credentialId: meta.id, environment: 'local' });
+    // Like a send through that profile: the emulator's token endpoint, trusted through the local CA.
+    expect(await core.dispatch('credentials.test', { id: meta.id }, caller)).toMatchObject({
+      ok: true,
+      value: { ok: true, message: expect.stringMatching(/^The local FCM emulator issued an access token/) },
+    });
+    // Asked for live, the emulator's certificate is not trusted: said as sentences, each with its stop.
+    expect(await core.dispatch('credentials.test', { id: meta.id, environment: 'live' }, caller)).toMatchObject({
+      ok: true,
+      value: {
+        ok: false,
+        message: expect.stringMatching(/^The certificate of 127\.0\.0\.1:\d+ is not trusted \(\w+\)\. For the .*\.$/),
+      },
+    });
+  });
 });

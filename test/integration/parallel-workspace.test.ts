@@ -67,7 +67,13 @@ describeWithSystem('one workspace changed by parallel processes', missingKeyring
     try {
       const { runs, keychainAccounts } = await runInKeyringSession(dir, [
         Array.from({ length: 3 }, () => cli(['sandbox', 'init', '--json', ...store()])),
+        [cli(['sandbox', 'init', ...store()])],
       ]);
+      // Then once more as a person runs it: the devices file by its full path, commands that run as printed.
+      const told = runs.pop()!;
+      expect(told.code, told.err).toBe(0);
+      expect(told.out).toContain(`the devices are in ${join(dir, 'ws', 'devices.json')}.`);
+      expect(told.out).toMatch(/\| npx push-console send apns --credential "Sandbox APNs key" .* --payload -\n/);
       for (const run of runs) {
         expect(run.code, run.err).toBe(0);
         for (const step of JSON.parse(run.out) as Array<{ ok: boolean; message: string }>)

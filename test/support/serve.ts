@@ -1,10 +1,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Whether `npm start` would open Electron here rather than fall back to browser mode. */
+export function hasElectronBinary(): boolean {
+  const pathFile = join(ROOT, 'node_modules/electron/path.txt');
+  if (!existsSync(pathFile)) return false;
+  return existsSync(join(ROOT, 'node_modules/electron/dist', readFileSync(pathFile, 'utf8').trim()));
+}
 
 export interface ServedApp {
   url: string;
@@ -17,16 +24,19 @@ export interface ServedApp {
 
 /**
  * Runs a real command that prints the browser-mode URL (the built CLI's `serve`, or `npm start`)
- * with its own temporary data folder, and waits for the URL.
+ * with its own temporary data folder, and waits for the URL. An `extraEnv` value of undefined
+ * removes that variable (e.g. DBUS_SESSION_BUS_ADDRESS, for a machine with no Secret Service).
  */
 export async function startServed(
   command: string[] = [join(ROOT, 'bin', 'push-console.mjs'), 'serve', '--ephemeral-secrets'],
-  extraEnv: Record<string, string> = {},
+  extraEnv: Record<string, string | undefined> = {},
 ): Promise<ServedApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pc-e2e-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, PUSH_CONSOLE_DATA_DIR: dataDir, ...extraEnv };
+  for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
   const child: ChildProcess = spawn(process.execPath, command, {
     cwd: ROOT,
-    env: { ...process.env, PUSH_CONSOLE_DATA_DIR: dataDir, ...extraEnv },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -6,7 +6,7 @@ import { testCredential } from '../../core/api/credentials';
 import { createCore, type Core } from '../../core/core';
 import { credentialKindPackage } from '../../core/providers/registry';
 import { createLocalServices } from '../../local';
-import type { SecretStore } from '../../core/credentials/keychain';
+import { ephemeralSecretsRequested, type SecretStore } from '../../core/credentials/keychain';
 import type { ImportRequest } from '../../core/credentials/service';
 import { generateVapidPair } from '../../core/credentials/vapid';
 import { parseCommandArgs } from '../args';
@@ -41,7 +41,8 @@ async function openCore(
   io: CliIo,
   deps: CredentialsCommandDeps,
 ): Promise<Core> {
-  if (values['ephemeral-secrets'] && !deps.secrets) {
+  const ephemeral = ephemeralSecretsRequested(values['ephemeral-secrets'], io.env);
+  if (ephemeral && !deps.secrets) {
     write(io.stderr, 'Secrets are kept in memory only (--ephemeral-secrets) and are gone when this command exits.');
   }
   return createCore({
@@ -49,7 +50,7 @@ async function openCore(
     mode: 'cli',
     dataDir: values['data-dir'] ?? io.env['PUSH_CONSOLE_DATA_DIR'],
     workspaceDir: values.workspace ?? io.env['PUSH_CONSOLE_WORKSPACE'],
-    ephemeralSecrets: values['ephemeral-secrets'] === true,
+    ephemeralSecrets: ephemeral,
     ...(deps.secrets ? { secrets: deps.secrets } : {}),
     log: () => {},
   });
@@ -218,12 +219,14 @@ export function makeCredentialsCommands(deps: CredentialsCommandDeps = {}): CliC
     path: ['credentials', 'test'],
     summary:
       'Prove a credential works through its provider (JWT verifies, TLS identity loads, token obtained, SAS signed and, with --env local, accepted by the local hub).',
-    usage: 'credentials test <id|label> [--env live|local] [--data-dir D] [--workspace W]',
+    usage:
+      'credentials test <id|label> [--env live|local] [--data-dir D] [--workspace W]   (no --env: where its profiles send)',
     async run(args, io) {
       const { values, positionals } = parseCommandArgs(args, { ...storeOptions, env: { type: 'string' } }, true);
       const target = requireTarget(positionals);
-      const env = values.env ?? 'live';
-      if (env !== 'live' && env !== 'local')
+      // Without --env, where its profiles send (the sandbox's: local), as in the app.
+      const env = values.env;
+      if (env !== undefined && env !== 'live' && env !== 'local')
         throw new AppError('INVALID_INPUT', `--env must be live or local, not "${env}".`);
       return withCore(await openCore(values, io, deps), async (core) => {
         const result = await testCredential(core, target, env);

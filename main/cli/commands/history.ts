@@ -101,14 +101,28 @@ export const historyListCommand: CliCommand = {
 export const historyShowCommand: CliCommand = {
   path: ['history', 'show'],
   summary: 'One past send with its request and exchanges (redacted).',
-  usage: 'history show <send-id> [--json] [--data-dir DIR]',
+  usage: 'history show <send-id or its first characters> [--json] [--data-dir DIR]',
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, { 'data-dir': common['data-dir'], json: common.json }, true);
-    const id = positionals[0];
-    if (!id) throw new AppError('INVALID_INPUT', 'Which send? Give its id, as shown by "history list".');
-    const stored = await withStore(values['data-dir'], io, (store) => store.getSend(id));
+    const given = positionals[0];
+    if (!given) throw new AppError('INVALID_INPUT', 'Which send? Give its id, as shown by "history list".');
+    const stored = await withStore(values['data-dir'], io, async (store) => {
+      const ids = await store.sendIdsStartingWith(given, 6);
+      if (ids.length > 1) {
+        throw new AppError(
+          'INVALID_INPUT',
+          `"${given}" is the start of ${ids.length > 5 ? 'more than 5' : ids.length} sends' ids: ${ids.slice(0, 5).join(', ')}.`,
+          'Give more of the id.',
+        );
+      }
+      return ids.length === 1 ? store.getSend(ids[0]!) : null;
+    });
     if (!stored)
-      throw new AppError('NOT_FOUND', `Send ${id} is not in history.`, 'List sends with "push-console history list".');
+      throw new AppError(
+        'NOT_FOUND',
+        `No send in history has an id starting "${given}".`,
+        'List sends with "push-console history list".',
+      );
     if (values.json) {
       write(io.stdout, JSON.stringify(stored));
       return 0;

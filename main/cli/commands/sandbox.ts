@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { parseCommandArgs } from '../args';
 import { write, type CliCommand } from '../command';
 import { openCliCore } from '../send-support';
@@ -25,12 +26,13 @@ export const sandboxInitCommand: CliCommand = {
         if (apns) {
           write(
             io.stdout,
-            `  echo '{"aps":{"alert":"Hello"}}' | push-console send apns --credential "Sandbox APNs key" --env local --topic dev.pushconsole.sandbox --token ${apns.target} --payload -`,
+            `  echo '{"aps":{"alert":"Hello"}}' | npx push-console send apns --credential "Sandbox APNs key" --env local --topic dev.pushconsole.sandbox --token ${apns.target} --payload -`,
           );
         }
+        // The full path: a bare "devices.json" names no folder the user can find.
         write(
           io.stdout,
-          '  push-console --help lists the send commands for every provider; the devices are in devices.json.',
+          `  npx push-console send --help lists the send commands for every provider; the devices are in ${join(core.workspaceDir, 'devices.json')}.`,
         );
       }
       return steps.every((step) => step.ok) ? 0 : 1;

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { createCore } from '../../core/core';
+import { ephemeralSecretsRequested, NO_KEYCHAIN_START_LINE } from '../../core/credentials/keychain';
 import { createLocalServices } from '../../local';
 import { startBrowserServer } from '../../server/server';
 import { parseCommandArgs, parsePort } from '../args';
@@ -23,13 +24,18 @@ export const serveCommand: CliCommand = {
       mode: 'browser',
       dataDir: values['data-dir'] ?? io.env['PUSH_CONSOLE_DATA_DIR'],
       workspaceDir: values.workspace ?? io.env['PUSH_CONSOLE_WORKSPACE'],
-      ephemeralSecrets: values['ephemeral-secrets'] === true,
+      ephemeralSecrets: ephemeralSecretsRequested(values['ephemeral-secrets'], io.env),
       log: (line) => write(io.stderr, line),
     });
     const port = parsePort(values.port);
-    const server = await startBrowserServer(
-      port === undefined ? { core, rendererDir: rendererDir() } : { core, rendererDir: rendererDir(), port },
-    );
+    const [server, keychain] = await Promise.all([
+      startBrowserServer(
+        port === undefined ? { core, rendererDir: rendererDir() } : { core, rendererDir: rendererDir(), port },
+      ),
+      core.secrets.status(),
+    ]);
+    // Said before the address, in one line, so nobody first learns it from a failed import.
+    if (keychain.state === 'unavailable') write(io.stdout, NO_KEYCHAIN_START_LINE);
     write(io.stdout, `Push Console is running in browser mode: ${server.url}`);
     write(io.stdout, 'Open that address in a browser on this machine. Press Ctrl+C to stop.');
     await new Promise<void>((resolve) => {

@@ -3,7 +3,7 @@ import type { Core } from '../core';
 import { APP_NAME, appVersion } from '../version';
 import type { Handlers } from './dispatcher';
 
-export function appHandlers(core: Core): Pick<Handlers, 'app.info' | 'echo'> {
+export function appHandlers(core: Core): Pick<Handlers, 'app.info' | 'app.keepSecretsInMemory' | 'echo'> {
   return {
     'app.info': async () => ({
       name: APP_NAME,
@@ -14,6 +14,7 @@ export function appHandlers(core: Core): Pick<Handlers, 'app.info' | 'echo'> {
       dataDir: core.dataDir,
       workspaceDir: core.workspaceDir,
     }),
+    'app.keepSecretsInMemory': () => core.secrets.keepInMemory(),
     echo: (input) => ({ text: input.text }),
   };
 }

@@ -1,5 +1,6 @@
 import type { CredentialFields } from '../../../shared/domain/credential';
 import { AppError, isAppError } from '../../../shared/errors';
+import { sentences } from '../../../shared/text';
 import type { Core } from '../core';
 import type { ImportFields } from '../credentials/parsed';
 import { generateVapidPair } from '../credentials/vapid';
@@ -37,12 +38,22 @@ export function credentialHandlers(core: Core): Pick<Handlers, CredentialCalls> 
       await core.credentials.remove(id);
       return { removed: true as const };
     },
-    'credentials.test': ({ id, environment }) => testCredential(core, id, environment ?? 'live'),
+    'credentials.test': ({ id, environment }) => testCredential(core, id, environment),
     'credentials.generateVapid': ({ subject, label }) => {
       const pair = generateVapidPair();
       return core.credentials.import({ kind: 'vapid', label, subject, privateKey: pair.privateKey });
     },
   };
+}
+
+/**
+ * Where a credential is tested when the caller does not say: where its profiles send. One used
+ * only by `local` profiles (the sandbox's) talks to the emulators, with their CA, as its sends do;
+ * anything else, or a credential no profile uses yet, is tested against the live service.
+ */
+export async function profileTestEnvironment(core: Core, credentialId: string): Promise<'live' | 'local'> {
+  const profiles = (await core.profiles.list()).filter((profile) => profile.credentialId === credentialId);
+  return profiles.length > 0 && profiles.every((profile) => profile.environment === 'local') ? 'local' : 'live';
 }
 
 /**
@@ -53,16 +64,19 @@ export function credentialHandlers(core: Core): Pick<Handlers, CredentialCalls> 
 export async function testCredential(
   core: Core,
   id: string,
-  environment: 'live' | 'local',
+  environment?: 'live' | 'local',
 ): Promise<{ ok: boolean; message: string }> {
   const credential = await core.credentials.resolve(id);
   const provider = core.providers[providerOf(credential.meta.kind)];
-  const local = environment === 'local' ? await requireLocalEnvironment(core.dataDir) : null;
+  const where = environment ?? (await profileTestEnvironment(core, credential.meta.id));
+  const local = where === 'local' ? await requireLocalEnvironment(core.dataDir) : null;
   try {
     const message = await provider.testCredential(credential, { transport: core.transport, credential, local });
     return { ok: true, message };
   } catch (error) {
-    if (isAppError(error)) return { ok: false, message: error.hint ? `${error.message} ${error.hint}` : error.message };
-    throw error instanceof Error ? new AppError('NETWORK', error.message.split('\n')[0]!.slice(0, 200)) : error;
+    if (isAppError(error)) return { ok: false, message: sentences(error.message, error.hint) };
+    throw error instanceof Error
+      ? new AppError('NETWORK', sentences(error.message.split('\n')[0]!.slice(0, 200)))
+      : error;
   }
 }

@@ -13,10 +13,24 @@ export interface SecretStore {
   delete(account: string): Promise<boolean>;
 }
 
+/** The environment variable that asks for memory-only secrets, for launchers that eat flags (`npm start`). */
+export const EPHEMERAL_SECRETS_ENV = 'PUSH_CONSOLE_EPHEMERAL_SECRETS';
+
+/** `--ephemeral-secrets`, or `PUSH_CONSOLE_EPHEMERAL_SECRETS=1` (also true/yes). */
+export function ephemeralSecretsRequested(flag: boolean | undefined, env: NodeJS.ProcessEnv): boolean {
+  if (flag === true) return true;
+  return /^(1|true|yes)$/i.test(env[EPHEMERAL_SECRETS_ENV]?.trim() ?? '');
+}
+
+export const NO_KEYCHAIN_MESSAGE = "No keychain reachable: secrets can't be saved.";
+
+/** The one line a process that serves a UI prints at start when no keychain answers. */
+export const NO_KEYCHAIN_START_LINE = `${NO_KEYCHAIN_MESSAGE} Run with --ephemeral-secrets to keep them in memory for this run.`;
+
 const NO_KEYCHAIN_HINT =
   process.platform === 'linux'
-    ? 'No Secret Service found: install and unlock gnome-keyring or KWallet, or start with --ephemeral-secrets.'
-    : 'Unlock the system keychain, or start with --ephemeral-secrets.';
+    ? 'Start gnome-keyring or KWallet (a Secret Service) and unlock it, or keep secrets in memory for this run (--ephemeral-secrets).'
+    : 'Unlock the system keychain, or keep secrets in memory for this run (--ephemeral-secrets).';
 
 /**
  * The OS keychain through @napi-rs/keyring. On Linux it is pinned to the Secret Service so it
@@ -62,11 +76,8 @@ export class OsKeychain implements SecretStore {
             : 'Secret Service';
       return { state: 'available', message: backend };
     } catch (error) {
-      return {
-        state: 'unavailable',
-        message: `No keychain is reachable (${shortReason(error)}).`,
-        hint: NO_KEYCHAIN_HINT,
-      };
+      // The library's words (a D-Bus message) are kept as detail for the About panel only.
+      return { state: 'unavailable', message: NO_KEYCHAIN_MESSAGE, hint: NO_KEYCHAIN_HINT, detail: shortReason(error) };
     }
   }
 
@@ -110,6 +121,49 @@ export class EphemeralSecrets implements SecretStore {
   }
   async delete(account: string): Promise<boolean> {
     return this.#values.delete(account);
+  }
+}
+
+/**
+ * The store a core uses: the OS keychain, or memory when asked for at start (`--ephemeral-secrets`)
+ * or, with no keychain reachable, by the user's explicit click ("Keep secrets in memory for this
+ * run"). It never switches by itself, and never to a file.
+ */
+export class SecretStoreSwitch implements SecretStore {
+  #store: SecretStore;
+
+  constructor(store: SecretStore) {
+    this.#store = store;
+  }
+
+  status(): Promise<KeychainStatus> {
+    return this.#store.status();
+  }
+
+  /** Switches to memory for the rest of this process; refused while the keychain works. */
+  async keepInMemory(): Promise<KeychainStatus> {
+    const current = await this.#store.status();
+    if (current.state === 'available') {
+      throw new AppError(
+        'INVALID_INPUT',
+        `The keychain (${current.message}) is working, so secrets are saved there.`,
+        'Memory-only secrets are offered only when no keychain is reachable.',
+      );
+    }
+    if (current.state === 'unavailable') this.#store = new EphemeralSecrets();
+    return this.#store.status();
+  }
+
+  get(account: string): Promise<string | null> {
+    return this.#store.get(account);
+  }
+
+  set(account: string, secret: string): Promise<void> {
+    return this.#store.set(account, secret);
+  }
+
+  delete(account: string): Promise<boolean> {
+    return this.#store.delete(account);
   }
 }
 

@@ -46,7 +46,7 @@ export function CredentialsScreen() {
       </div>
       {blocked && (
         <div className="banner banner-warn" role="alert" data-testid="cred-keychain-unavailable">
-          <strong>Imports are off: {keychain.message}</strong> {keychain.hint}
+          <strong>Imports are off. {keychain.message}</strong> {keychain.hint}
         </div>
       )}
       {keychain?.state === 'ephemeral' && (

@@ -225,6 +225,22 @@ export class HistoryStore {
     return record?.type === 'exchange' ? record.exchange : null;
   }
 
+  /**
+   * The ids of sends that start with `prefix` (as git takes a commit's first digits), at most
+   * `max` of them, newest first; an exact id is the only match.
+   */
+  async sendIdsStartingWith(prefix: string, max = 10): Promise<string[]> {
+    await this.flush();
+    const sends = this.#index.sends;
+    if (sends.find(prefix) >= 0) return [prefix];
+    const found = new Set<string>();
+    for (let row = sends.size - 1; row >= 0 && found.size < max; row--) {
+      const id = sends.idAt(row);
+      if (id.startsWith(prefix)) found.add(id);
+    }
+    return [...found];
+  }
+
   async getSend(id: string): Promise<StoredSend | null> {
     await this.flush();
     const row = this.#index.sends.find(id);

@@ -28,6 +28,8 @@ beforeAll(async () => {
     store.recordExchange(makeExchange(i));
     store.recordSend(makeResult(i), null);
   }
+  store.recordSend({ ...makeResult(21), id: 'c0ffee12-0000-4000-8000-000000000001' }, null);
+  store.recordSend({ ...makeResult(22), id: 'c0ffee34-0000-4000-8000-000000000002' }, null);
   await store.close();
 });
 afterAll(async () => {
@@ -43,8 +45,8 @@ describe('push-console history', () => {
     const text = io({});
     expect(await runCli(['history', 'list', '--data-dir', dataDir, '--limit', '3'], commands, text)).toBe(0);
     expect(text.out().trim().split('\n')).toHaveLength(3);
-    expect(text.out()).toContain('send-11');
-    expect(text.err()).toBe('3 of 12 shown; use --limit for more.\n');
+    expect(text.out()).toContain('c0ffee34');
+    expect(text.err()).toBe('3 of 14 shown; use --limit for more.\n');
   });
 
   it('shows one send with its exchange headers', async () => {
@@ -57,7 +59,18 @@ describe('push-console history', () => {
     expect((JSON.parse(json.out()) as { exchanges: unknown[] }).exchanges).toHaveLength(1);
     const missing = io({ PUSH_CONSOLE_DATA_DIR: dataDir });
     expect(await runCli(['history', 'show', 'nope'], commands, missing)).not.toBe(0);
-    expect(missing.err()).toContain('Send nope is not in history.');
+    expect(missing.err()).toContain('No send in history has an id starting "nope".');
+  });
+
+  it('takes the first characters of an id, as git does, and refuses an ambiguous start', async () => {
+    const cli = io({ PUSH_CONSOLE_DATA_DIR: dataDir });
+    expect(await runCli(['history', 'show', 'c0ffee1'], commands, cli)).toBe(0);
+    expect(cli.out()).toMatch(/^c0ffee12-0000-4000-8000-000000000001 /);
+    const ambiguous = io({ PUSH_CONSOLE_DATA_DIR: dataDir });
+    expect(await runCli(['history', 'show', 'c0ffee'], commands, ambiguous)).toBe(1);
+    expect(ambiguous.err()).toBe(
+      'push-console: "c0ffee" is the start of 2 sends\' ids: c0ffee34-0000-4000-8000-000000000002, c0ffee12-0000-4000-8000-000000000001.\n  Give more of the id.\n',
+    );
   });
 
   it('exports filtered exchanges as a HAR file', async () => {

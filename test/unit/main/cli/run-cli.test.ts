@@ -57,6 +57,22 @@ describe('runCli', () => {
     expect(cli.err()).toContain('unknown command "nope"');
   });
 
+  it('lists a group\'s subcommands for "<group> --help" (exit 0) and a bare group (exit 2), ending with a newline', async () => {
+    const help = io();
+    expect(await runCli(['fail', '--help'], commands, help)).toBe(0);
+    expect(help.out()).toContain('Usage: push-console fail <command> [options]');
+    expect(help.out()).toMatch(/fail human\s+Fails kindly\./);
+    expect(help.out()).toMatch(/fail crash\s+Crashes\./);
+    expect(help.out()).not.toContain('hello');
+    expect(help.out().endsWith('\n')).toBe(true);
+    const bare = io();
+    expect(await runCli(['fail'], commands, bare)).toBe(2);
+    expect(bare.err()).toContain('fail human');
+    const unknown = io();
+    expect(await runCli(['fail', 'nope', '--help'], commands, unknown)).toBe(2);
+    expect(unknown.err()).toContain('unknown command "fail nope"');
+  });
+
   it('turns errors into one human line plus hint, never a stack', async () => {
     const human = io();
     expect(await runCli(['fail', 'human'], commands, human)).toBe(1);
