@@ -2,6 +2,14 @@ import { z } from 'zod';
 import { providerSchema } from '../domain/exchange';
 import { call, empty } from './call';
 
+/** The metadata key that says who made a credential; the sandbox's demo credentials carry `'sandbox'`. */
+export const CREDENTIAL_MANAGED_BY = 'managedBy';
+
+/** A demo credential of "Try it locally": the sandbox makes its secret again when it is gone. */
+export function isSandboxCredential(meta: { metadata: Record<string, unknown> }): boolean {
+  return meta.metadata[CREDENTIAL_MANAGED_BY] === 'sandbox';
+}
+
 /** Local sandbox. */
 export const sandboxCalls = {
   'sandbox.init': call(

@@ -8,7 +8,7 @@ const BUNDLE_ID = 'dev.pushconsole.sandbox';
 
 /** A .p8-style key the APNs emulator trusts, and one emulated iPhone registered for the sandbox. */
 export const setupApns: ProviderSetup = async (ctx) => {
-  const credentialId = await sandboxCredential(ctx, 'Sandbox APNs key', async () => {
+  const credentialId = await sandboxCredential(ctx, { label: 'Sandbox APNs key', kind: 'apns-token' }, async () => {
     const key = await adminCall<{ keyId: string; teamId: string; keyPem: string }>(
       ctx.env,
       'apns',
@@ -20,7 +20,6 @@ export const setupApns: ProviderSetup = async (ctx) => {
       },
     );
     return {
-      kind: 'apns-token',
       file: Buffer.from(key.keyPem),
       fileName: `AuthKey_${key.keyId}.p8`,
       keyId: key.keyId,

@@ -7,17 +7,20 @@ const PROJECT = 'push-console-sandbox';
 
 /** A generated service account the FCM emulator trusts, and one emulated Android app instance. */
 export const setupFcm: ProviderSetup = async (ctx) => {
-  const credentialId = await sandboxCredential(ctx, 'Sandbox FCM service account', async () => {
-    const account = await adminCall<Record<string, string>>(ctx.env, 'fcm', 'POST', '/__admin/credentials', {
-      generate: true,
-      projectId: PROJECT,
-    });
-    return {
-      kind: 'fcm-service-account',
-      file: Buffer.from(JSON.stringify(account)),
-      fileName: 'sandbox-service-account.json',
-    };
-  });
+  const credentialId = await sandboxCredential(
+    ctx,
+    { label: 'Sandbox FCM service account', kind: 'fcm-service-account' },
+    async () => {
+      const account = await adminCall<Record<string, string>>(ctx.env, 'fcm', 'POST', '/__admin/credentials', {
+        generate: true,
+        projectId: PROJECT,
+      });
+      return {
+        file: Buffer.from(JSON.stringify(account)),
+        fileName: 'sandbox-service-account.json',
+      };
+    },
+  );
   // Re-register the kept account: the emulator's state may have been reset since.
   const { secret } = await ctx.credentials.resolve(credentialId);
   const sa = secret as FcmServiceAccountSecret;

@@ -12,8 +12,7 @@ const HUB = 'sandbox-hub';
  * up in the APNs emulator's inbox too.
  */
 export const setupNhub: ProviderSetup = async (ctx) => {
-  const credentialId = await sandboxCredential(ctx, 'Sandbox Notification Hub', async () => ({
-    kind: 'nhub',
+  const credentialId = await sandboxCredential(ctx, { label: 'Sandbox Notification Hub', kind: 'nhub' }, async () => ({
     connectionString: `Endpoint=sb://push-console-sandbox.servicebus.windows.net/;SharedAccessKeyName=DefaultFullSharedAccessSignature;SharedAccessKey=${randomBytes(32).toString('base64')}`,
     hubName: HUB,
   }));

@@ -6,8 +6,7 @@ import { sandboxCredential } from './types';
 
 /** A VAPID key pair and a subscription minted by the Web Push emulator for that key. */
 export const setupWebpush: ProviderSetup = async (ctx) => {
-  const credentialId = await sandboxCredential(ctx, 'Sandbox VAPID keys', async () => ({
-    kind: 'vapid',
+  const credentialId = await sandboxCredential(ctx, { label: 'Sandbox VAPID keys', kind: 'vapid' }, async () => ({
     ...generateVapidPair(),
     subject: 'mailto:sandbox@push-console.dev',
   }));

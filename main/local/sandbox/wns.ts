@@ -13,8 +13,7 @@ function sandboxPackageSid(): string {
 
 /** A generated Package SID and secret the WNS emulator trusts, and one emulated Windows device. */
 export const setupWns: ProviderSetup = async (ctx) => {
-  const credentialId = await sandboxCredential(ctx, 'Sandbox WNS app', async () => ({
-    kind: 'wns',
+  const credentialId = await sandboxCredential(ctx, { label: 'Sandbox WNS app', kind: 'wns' }, async () => ({
     packageSid: sandboxPackageSid(),
     clientSecret: randomBytes(24).toString('base64url'),
   }));
