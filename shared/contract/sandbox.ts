@@ -10,6 +10,9 @@ export function isSandboxCredential(meta: { metadata: Record<string, unknown> })
   return meta.metadata[CREDENTIAL_MANAGED_BY] === 'sandbox';
 }
 
+/** Emulated devices one “Add” on the Emulators screen makes at most. */
+export const EMULATED_DEVICES_MAX = 1000;
+
 /** Local sandbox. */
 export const sandboxCalls = {
   'sandbox.init': call(
@@ -24,5 +27,15 @@ export const sandboxCalls = {
       }),
     ),
     'Try it locally: demo credentials, emulated devices and local profiles for every provider.',
+  ),
+  'sandbox.addDevices': call(
+    z.object({ provider: providerSchema, count: z.number().int().min(1).max(EMULATED_DEVICES_MAX) }).strict(),
+    z.object({ added: z.number(), labels: z.array(z.string()) }),
+    'Add emulated devices the provider’s emulator knows, for the sandbox’s demo app, to Devices.',
+  ),
+  'sandbox.registerDevices': call(
+    z.object({ provider: providerSchema }).strict(),
+    z.object({ registered: z.number(), local: z.number() }),
+    'Register the saved local devices (imported tokens) the provider’s emulator does not know yet.',
   ),
 } as const;

@@ -10,6 +10,8 @@ import { sendRequestSchema, type SendRequest } from '../../shared/domain/send-re
 export async function sendSandboxDrafts(
   core: Core,
   providers: readonly SendRequest['provider'][],
+  /** Another target than the draft's (a device added later), per provider. */
+  targets: Partial<Record<SendRequest['provider'], string>> = {},
 ): Promise<Array<{ provider: SendRequest['provider']; result: SendResult }>> {
   const drafts = (await core.drafts.load()).drafts;
   const profiles = await core.profiles.list();
@@ -22,7 +24,7 @@ export async function sendSandboxDrafts(
         provider,
         credential: profile.credentialId,
         environment: 'local',
-        target: draft.target,
+        target: targets[provider] ?? draft.target,
         options: { ...profile.defaults, ...draft.options },
         payload: draft.payload,
       }),

@@ -1,5 +1,5 @@
 import { isSandboxCredential } from '../../../shared/contract';
-import type { CredentialKind } from '../../../shared/domain/credential';
+import type { CredentialKind, CredentialMeta } from '../../../shared/domain/credential';
 import type { Device } from '../../../shared/domain/device';
 import type { Provider } from '../../../shared/domain/exchange';
 import type { CredentialService, ImportRequest } from '../../core/credentials/service';
@@ -29,6 +29,24 @@ export const SANDBOX_TAG = 'sandbox';
 /** What the sandbox's credentials carry as `managedBy` (`isSandboxCredential`). */
 export const SANDBOX_MANAGER = 'sandbox';
 
+/** Which demo credential a provider's sandbox keeps: its kind, and the label it is made with. */
+export interface SandboxCredentialId {
+  label: string;
+  kind: CredentialKind;
+}
+
+/** The sandbox's credential of this kind (older workspaces, made before the mark: by its label). */
+export async function findSandboxCredential(
+  credentials: CredentialService,
+  wanted: SandboxCredentialId,
+): Promise<CredentialMeta | undefined> {
+  const list = await credentials.list();
+  return (
+    list.find((meta) => meta.kind === wanted.kind && isSandboxCredential(meta)) ??
+    list.find((meta) => meta.kind === wanted.kind && meta.label === wanted.label)
+  );
+}
+
 /**
  * The sandbox's credential of this kind: the one kept from an earlier run (marked as the
  * sandbox's own; older workspaces by its label), with its secret made again by `create` when it
@@ -38,13 +56,10 @@ export const SANDBOX_MANAGER = 'sandbox';
  */
 export async function sandboxCredential(
   ctx: SandboxContext,
-  wanted: { label: string; kind: CredentialKind },
+  wanted: SandboxCredentialId,
   create: () => Promise<Omit<ImportRequest, 'kind' | 'label' | 'managedBy'>>,
 ): Promise<string> {
-  const list = await ctx.credentials.list();
-  const existing =
-    list.find((meta) => meta.kind === wanted.kind && isSandboxCredential(meta)) ??
-    list.find((meta) => meta.kind === wanted.kind && meta.label === wanted.label);
+  const existing = await findSandboxCredential(ctx.credentials, wanted);
   if (existing) {
     if (!(await ctx.credentials.hasSecret(existing.id))) {
       await ctx.credentials.replaceSecret(existing.id, await create());
