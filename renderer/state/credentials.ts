@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { CallInput } from '../../shared/contract';
+import type { CallInput, CallOutput } from '../../shared/contract';
 import type { CredentialMeta } from '../../shared/domain/credential';
 import { call, guarded, toShownError, type ShownError } from '../bridge';
 import { sentences } from '../../shared/text';
@@ -10,8 +10,11 @@ export interface TestOutcome {
   running?: boolean;
 }
 
+/** A credential as listed: its metadata, and whether main found its secret. */
+export type CredentialItem = CallOutput<'credentials.list'>[number];
+
 interface CredentialsState {
-  items: CredentialMeta[];
+  items: CredentialItem[];
   loaded: boolean;
   error: ShownError | null;
   tests: Record<string, TestOutcome>;

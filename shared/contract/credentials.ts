@@ -4,7 +4,12 @@ import { call, empty } from './call';
 
 /** Credentials: secrets go in, only CredentialMeta comes out. */
 export const credentialsCalls = {
-  'credentials.list': call(empty, z.array(credentialMetaSchema), 'Every credential’s metadata (never secrets).'),
+  'credentials.list': call(
+    empty,
+    // Whether the secret is still there, never the secret: one keychain look-up per credential in main.
+    z.array(credentialMetaSchema.extend({ secretMissing: z.boolean() })),
+    'Every credential’s metadata (never secrets), and whether its secret is missing from the store.',
+  ),
   'credentials.import': call(
     credentialImportSchema,
     credentialMetaSchema,

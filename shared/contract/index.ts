@@ -20,6 +20,7 @@ import { uploadsCalls } from './uploads';
 export { appInfoSchema, keychainStatusSchema, type AppInfo, type KeychainStatus } from './app';
 export { deliverySchema, emulatorStatusSchema } from './emulators';
 export { events } from './events';
+export { CREDENTIAL_MANAGED_BY, EMULATED_DEVICES_MAX, isSandboxCredential } from './sandbox';
 export { uploadPurposeSchema, type UploadPurpose } from './uploads';
 
 export const calls = {

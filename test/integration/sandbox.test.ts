@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core/core';
 import { createTestCore } from '../support/core-harness';
-import { sendRequestSchema, type SendRequest } from '../../shared/domain/send-request';
+import type { SendRequest } from '../../shared/domain/send-request';
+import { sendSandboxDrafts } from '../support/sandbox-sends';
 
 // The local sandbox from an empty workspace: every provider gets a credential, an emulated
 // device and a local profile, and a push to each lands in that emulator's inbox.
@@ -29,23 +30,8 @@ describe('local sandbox', () => {
     expect(steps.map((s) => s.provider)).toEqual(['apns', 'fcm', 'wns', 'webpush', 'nhub']);
     for (const step of steps) expect(step, step.message).toMatchObject({ ok: true });
 
-    const drafts = (await core.drafts.load()).drafts;
-    const profiles = await core.profiles.list();
-    for (const step of steps) {
-      const provider = step.provider as SendRequest['provider'];
-      const draft = drafts[provider]!;
-      const profile = profiles.find((p) => p.id === draft.profileId)!;
-      // Parsed as the dispatcher parses a window's send, so the options' defaults apply.
-      const { result: sent } = await core.sender.send(
-        sendRequestSchema.parse({
-          provider,
-          credential: profile.credentialId,
-          environment: 'local',
-          target: draft.target,
-          options: { ...profile.defaults, ...draft.options },
-          payload: draft.payload,
-        }),
-      );
+    const providers = steps.map((step) => step.provider as SendRequest['provider']);
+    for (const { provider, result: sent } of await sendSandboxDrafts(core, providers)) {
       expect(sent, `${provider}: ${sent.reason} ${sent.explanation}`).toMatchObject({ outcome: 'accepted' });
       const inbox = core.emulators.inbox(provider);
       expect(inbox.length, `${provider} inbox`).toBeGreaterThan(0);

@@ -22,16 +22,22 @@ export interface ServedApp {
   stop(): Promise<void>;
 }
 
+/** The built CLI's `serve`, secrets in memory: what the e2e tests run. */
+export const SERVE_COMMAND = [join(ROOT, 'bin', 'push-console.mjs'), 'serve', '--ephemeral-secrets'];
+
 /**
  * Runs a real command that prints the browser-mode URL (the built CLI's `serve`, or `npm start`)
- * with its own temporary data folder, and waits for the URL. An `extraEnv` value of undefined
+ * with its own temporary data folder, and waits for the URL. With `dataDir` it runs on that
+ * folder instead (a restart), which is the caller's to remove. An `extraEnv` value of undefined
  * removes that variable (e.g. DBUS_SESSION_BUS_ADDRESS, for a machine with no Secret Service).
  */
 export async function startServed(
-  command: string[] = [join(ROOT, 'bin', 'push-console.mjs'), 'serve', '--ephemeral-secrets'],
+  command: string[] = SERVE_COMMAND,
   extraEnv: Record<string, string | undefined> = {},
+  options: { dataDir?: string } = {},
 ): Promise<ServedApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'pc-e2e-'));
+  const owned = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'pc-e2e-'));
   const env: NodeJS.ProcessEnv = { ...process.env, PUSH_CONSOLE_DATA_DIR: dataDir, ...extraEnv };
   for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
   const child: ChildProcess = spawn(process.execPath, command, {
@@ -46,7 +52,7 @@ export async function startServed(
     const timer = setTimeout(() => {
       // The caller never gets a handle to stop it: stop it here.
       child.kill('SIGTERM');
-      rmSync(dataDir, { recursive: true, force: true });
+      if (owned) rmSync(dataDir, { recursive: true, force: true });
       reject(new Error(`no URL within 60 s; output:\n${output}`));
     }, 60_000);
     const check = () => {
@@ -75,7 +81,7 @@ export async function startServed(
         child.kill('SIGTERM');
         await exited;
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (owned) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -29,7 +29,13 @@ export function toImportFields(input: CredentialFields): ImportFields {
 
 export function credentialHandlers(core: Core): Pick<Handlers, CredentialCalls> {
   return {
-    'credentials.list': () => core.credentials.list(),
+    'credentials.list': async () => {
+      const list = await core.credentials.list();
+      // With no keychain at all every secret is out of reach; the keychain banner says so, not each row.
+      if ((await core.secrets.status()).state === 'unavailable')
+        return list.map((m) => ({ ...m, secretMissing: false }));
+      return Promise.all(list.map(async (m) => ({ ...m, secretMissing: !(await core.credentials.hasSecret(m.id)) })));
+    },
     'credentials.import': ({ kind, label, ...fields }) =>
       core.credentials.import({ kind, label, ...toImportFields(fields) }),
     'credentials.rename': ({ id, label }) => core.credentials.rename(id, label),

@@ -34,6 +34,12 @@ export function emulatorHandlers(core: Core): Pick<Handlers, EmulatorCalls> {
   };
 }
 
-export function sandboxHandlers(core: Core): Pick<Handlers, 'sandbox.init'> {
-  return { 'sandbox.init': () => core.sandbox.init({ startEmulators: true }) };
+export function sandboxHandlers(
+  core: Core,
+): Pick<Handlers, 'sandbox.init' | 'sandbox.addDevices' | 'sandbox.registerDevices'> {
+  return {
+    'sandbox.init': () => core.sandbox.init({ startEmulators: true }),
+    'sandbox.addDevices': ({ provider, count }) => core.sandbox.addDevices(provider, count),
+    'sandbox.registerDevices': ({ provider }) => core.sandbox.registerDevices(provider),
+  };
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CredentialKind, CredentialMeta } from '../../../shared/domain/credential';
+import { CREDENTIAL_MANAGED_BY as MANAGED_BY } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { expiryWarnings, isExpired } from './apple-certificate';
 import type { SecretStore } from './keychain';
@@ -17,6 +18,11 @@ export interface CredentialServiceDeps {
 export interface ImportRequest extends ImportFields {
   kind: CredentialKind;
   label?: string | undefined;
+  /**
+   * Who made it, kept in its metadata as `managedBy` (the sandbox marks its demo credentials so
+   * it can make their secrets again). Main only: the contract's import has no such field.
+   */
+  managedBy?: string | undefined;
 }
 
 /** Everything the app does with credentials; secrets go in, only metadata comes out. */
@@ -29,6 +35,11 @@ export interface CredentialService extends CredentialResolver {
   replaceSecret(id: string, fields: ImportFields): Promise<CredentialMeta>;
   /** Deletes the metadata and the keychain entry. */
   remove(id: string): Promise<void>;
+  /**
+   * Whether the secret store holds this credential's secret (it may be gone: a run that kept
+   * secrets in memory ended, or the keychain entry was deleted). The secret never leaves main.
+   */
+  hasSecret(id: string): Promise<boolean>;
 }
 
 export function createCredentialService(deps: CredentialServiceDeps): CredentialService {
@@ -105,7 +116,7 @@ export function createCredentialService(deps: CredentialServiceDeps): Credential
             kind: request.kind,
             label,
             createdAt: new Date(now()).toISOString(),
-            metadata: parsed.metadata,
+            metadata: request.managedBy ? { ...parsed.metadata, [MANAGED_BY]: request.managedBy } : parsed.metadata,
             warnings: storedWarnings(parsed),
           };
           return { list: [...list, created], result: created };
@@ -141,7 +152,10 @@ export function createCredentialService(deps: CredentialServiceDeps): Credential
           const parsed = parse(target.kind, fields);
           previous = { id: target.id, secret: await deps.secrets.get(target.id) };
           await deps.secrets.set(target.id, JSON.stringify(parsed.secret));
-          const replaced = { ...target, metadata: parsed.metadata, warnings: storedWarnings(parsed) };
+          // Who made it is not a fact of the secret: it survives a new one.
+          const managedBy = target.metadata[MANAGED_BY];
+          const metadata = managedBy === undefined ? parsed.metadata : { ...parsed.metadata, [MANAGED_BY]: managedBy };
+          const replaced = { ...target, metadata, warnings: storedWarnings(parsed) };
           return { list: list.map((meta) => (meta.id === target.id ? replaced : meta)), result: replaced };
         });
         return present(meta);
@@ -157,6 +171,10 @@ export function createCredentialService(deps: CredentialServiceDeps): Credential
         await deps.secrets.delete(target.id);
         return { list: list.filter((meta) => meta.id !== target.id), result: undefined };
       });
+    },
+
+    async hasSecret(id) {
+      return (await deps.secrets.get(find(await file.read(), id).id)) !== null;
     },
 
     async resolve(idOrLabel, options: ResolveOptions = {}): Promise<ResolvedCredential> {

@@ -28,6 +28,8 @@ export interface EmulatorControl {
 /** "Try it locally": demo credentials, emulated devices and local profiles. */
 export interface SandboxControl {
   init(options: { startEmulators: boolean }): Promise<CallOutput<'sandbox.init'>>;
+  addDevices(provider: Provider, count: number): Promise<CallOutput<'sandbox.addDevices'>>;
+  registerDevices(provider: Provider): Promise<CallOutput<'sandbox.registerDevices'>>;
 }
 
 export interface LocalServices {

@@ -65,6 +65,7 @@ export class FcmRegistry {
   readonly accounts = new Map<string, ServiceAccountRegistration>();
   readonly devices = new Map<string, DeviceRegistration>();
   readonly #file: string | null;
+  #writing: Promise<void> = Promise.resolve();
 
   constructor(stateDir?: string) {
     this.#file = stateDir ? join(stateDir, 'fcm-state.json') : null;
@@ -100,12 +101,26 @@ export class FcmRegistry {
     return device;
   }
 
-  async save(): Promise<void> {
-    if (!this.#file) return;
-    await mkdir(join(this.#file, '..'), { recursive: true });
-    const data = { serviceAccounts: [...this.accounts.values()], devices: [...this.devices.values()] };
-    const temp = `${this.#file}.${process.pid}.tmp`;
-    await writeFile(temp, JSON.stringify(data, null, 2), { mode: 0o600 });
-    await rename(temp, this.#file);
+  /**
+   * Writes the state as it is now. Saves are chained: parallel admin calls (a batch of emulated
+   * devices) would otherwise race on the temp file, and an older state could land last.
+   */
+  save(): Promise<void> {
+    if (!this.#file) return Promise.resolve();
+    const file = this.#file;
+    const text = JSON.stringify(
+      { serviceAccounts: [...this.accounts.values()], devices: [...this.devices.values()] },
+      null,
+      2,
+    );
+    const write = this.#writing.then(async () => {
+      await mkdir(join(file, '..'), { recursive: true });
+      const temp = `${file}.${process.pid}.tmp`;
+      await writeFile(temp, text, { mode: 0o600 });
+      await rename(temp, file);
+    });
+    // A failed write is reported to its caller; the next one still runs.
+    this.#writing = write.catch(() => undefined);
+    return write;
   }
 }

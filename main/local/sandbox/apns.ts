@@ -1,14 +1,28 @@
 import { createPublicKey } from 'node:crypto';
 import { adminCall } from '../../emulators/admin-client';
 import type { ApnsTokenSecret } from '../../core/credentials/apns-p8';
-import type { ProviderSetup } from './types';
+import type { LocalEnvironment } from '../../core/local/local-env';
+import type { ProviderSetup, SandboxCredentialId } from './types';
 import { sandboxCredential } from './types';
 
-const BUNDLE_ID = 'dev.pushconsole.sandbox';
+export const APNS_SANDBOX_CREDENTIAL: SandboxCredentialId = { label: 'Sandbox APNs key', kind: 'apns-token' };
+
+/** The sandbox app's bundle id: its key's topic, and the app its emulated iPhones have installed. */
+export const BUNDLE_ID = 'dev.pushconsole.sandbox';
+
+/** One emulated iPhone with the sandbox app installed: a sandbox token the emulator knows. */
+export async function mintApnsDevice(env: LocalEnvironment, label: string): Promise<string> {
+  const device = await adminCall<{ token: string }>(env, 'apns', 'POST', '/__admin/devices', {
+    bundleId: BUNDLE_ID,
+    environment: 'sandbox',
+    label,
+  });
+  return device.token;
+}
 
 /** A .p8-style key the APNs emulator trusts, and one emulated iPhone registered for the sandbox. */
 export const setupApns: ProviderSetup = async (ctx) => {
-  const credentialId = await sandboxCredential(ctx, 'Sandbox APNs key', async () => {
+  const credentialId = await sandboxCredential(ctx, APNS_SANDBOX_CREDENTIAL, async () => {
     const key = await adminCall<{ keyId: string; teamId: string; keyPem: string }>(
       ctx.env,
       'apns',
@@ -20,7 +34,6 @@ export const setupApns: ProviderSetup = async (ctx) => {
       },
     );
     return {
-      kind: 'apns-token',
       file: Buffer.from(key.keyPem),
       fileName: `AuthKey_${key.keyId}.p8`,
       keyId: key.keyId,
@@ -37,15 +50,11 @@ export const setupApns: ProviderSetup = async (ctx) => {
     environment: 'both',
     topics: [BUNDLE_ID],
   });
-  const device = await adminCall<{ token: string }>(ctx.env, 'apns', 'POST', '/__admin/devices', {
-    bundleId: BUNDLE_ID,
-    environment: 'sandbox',
-    label: 'Sandbox iPhone',
-  });
+  const token = await mintApnsDevice(ctx.env, 'Sandbox iPhone');
   return {
     provider: 'apns',
     credentialId,
-    device: { label: 'Sandbox iPhone', platform: 'ios', target: device.token, fields: { badge: '1' } },
+    device: { label: 'Sandbox iPhone', platform: 'ios', target: token, fields: { badge: '1' } },
     profileDefaults: { topic: BUNDLE_ID },
     draft: {
       options: { pushType: 'alert', priority: 10 },

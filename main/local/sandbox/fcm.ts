@@ -1,19 +1,34 @@
 import { adminCall } from '../../emulators/admin-client';
 import type { FcmServiceAccountSecret } from '../../core/credentials/fcm-service-account';
-import type { ProviderSetup } from './types';
+import type { LocalEnvironment } from '../../core/local/local-env';
+import type { ProviderSetup, SandboxCredentialId } from './types';
 import { sandboxCredential } from './types';
+
+export const FCM_SANDBOX_CREDENTIAL: SandboxCredentialId = {
+  label: 'Sandbox FCM service account',
+  kind: 'fcm-service-account',
+};
 
 const PROJECT = 'push-console-sandbox';
 
+/** One emulated Android app instance of the account's project: a registration token the emulator knows. */
+export async function mintFcmDevice(env: LocalEnvironment, projectId: string): Promise<string> {
+  const device = await adminCall<{ token: string }>(env, 'fcm', 'POST', '/__admin/devices', {
+    projectId,
+    platform: 'android',
+    topics: ['news'],
+  });
+  return device.token;
+}
+
 /** A generated service account the FCM emulator trusts, and one emulated Android app instance. */
 export const setupFcm: ProviderSetup = async (ctx) => {
-  const credentialId = await sandboxCredential(ctx, 'Sandbox FCM service account', async () => {
+  const credentialId = await sandboxCredential(ctx, FCM_SANDBOX_CREDENTIAL, async () => {
     const account = await adminCall<Record<string, string>>(ctx.env, 'fcm', 'POST', '/__admin/credentials', {
       generate: true,
       projectId: PROJECT,
     });
     return {
-      kind: 'fcm-service-account',
       file: Buffer.from(JSON.stringify(account)),
       fileName: 'sandbox-service-account.json',
     };
@@ -26,15 +41,11 @@ export const setupFcm: ProviderSetup = async (ctx) => {
     projectId: sa.projectId,
     privateKeyPem: sa.privateKeyPem,
   });
-  const device = await adminCall<{ token: string }>(ctx.env, 'fcm', 'POST', '/__admin/devices', {
-    projectId: sa.projectId,
-    platform: 'android',
-    topics: ['news'],
-  });
+  const token = await mintFcmDevice(ctx.env, sa.projectId);
   return {
     provider: 'fcm',
     credentialId,
-    device: { label: 'Sandbox Android', platform: 'android', target: device.token },
+    device: { label: 'Sandbox Android', platform: 'android', target: token },
     profileDefaults: {},
     draft: {
       options: {},

@@ -1,10 +1,29 @@
 import { randomBytes } from 'node:crypto';
 import { adminCall } from '../../emulators/admin-client';
 import type { NhubSecret } from '../../core/credentials/nhub-connection-string';
-import type { ProviderSetup } from './types';
+import type { LocalEnvironment } from '../../core/local/local-env';
+import type { ProviderSetup, SandboxCredentialId } from './types';
 import { sandboxCredential } from './types';
 
+export const NHUB_SANDBOX_CREDENTIAL: SandboxCredentialId = { label: 'Sandbox Notification Hub', kind: 'nhub' };
+
 const HUB = 'sandbox-hub';
+
+/** An Apple registration on the hub with this handle (an APNs emulator token) and these tags. */
+export async function registerHubDevice(
+  env: LocalEnvironment,
+  hub: NhubSecret,
+  handle: string,
+  tags: string[],
+): Promise<void> {
+  await adminCall(env, 'nhub', 'POST', '/__admin/devices', {
+    hub: hub.hubName,
+    namespace: new URL(hub.endpoint.replace(/^sb:/, 'https:')).host,
+    platform: 'apple',
+    handle,
+    tags,
+  });
+}
 
 /**
  * A hub with a full-access policy on the Notification Hubs emulator, and one Apple registration
@@ -12,8 +31,7 @@ const HUB = 'sandbox-hub';
  * up in the APNs emulator's inbox too.
  */
 export const setupNhub: ProviderSetup = async (ctx) => {
-  const credentialId = await sandboxCredential(ctx, 'Sandbox Notification Hub', async () => ({
-    kind: 'nhub',
+  const credentialId = await sandboxCredential(ctx, NHUB_SANDBOX_CREDENTIAL, async () => ({
     connectionString: `Endpoint=sb://push-console-sandbox.servicebus.windows.net/;SharedAccessKeyName=DefaultFullSharedAccessSignature;SharedAccessKey=${randomBytes(32).toString('base64')}`,
     hubName: HUB,
   }));
@@ -24,13 +42,7 @@ export const setupNhub: ProviderSetup = async (ctx) => {
     hub: hub.hubName,
   });
   const handle = ctx.apnsToken ?? randomBytes(32).toString('hex');
-  await adminCall(ctx.env, 'nhub', 'POST', '/__admin/devices', {
-    hub: hub.hubName,
-    namespace: new URL(hub.endpoint.replace(/^sb:/, 'https:')).host,
-    platform: 'apple',
-    handle,
-    tags: ['sandbox', 'news'],
-  });
+  await registerHubDevice(ctx.env, hub, handle, ['sandbox', 'news']);
   return {
     provider: 'nhub',
     credentialId,

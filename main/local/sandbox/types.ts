@@ -1,3 +1,5 @@
+import { isSandboxCredential } from '../../../shared/contract';
+import type { CredentialKind, CredentialMeta } from '../../../shared/domain/credential';
 import type { Device } from '../../../shared/domain/device';
 import type { Provider } from '../../../shared/domain/exchange';
 import type { CredentialService, ImportRequest } from '../../core/credentials/service';
@@ -24,18 +26,51 @@ export interface ProviderSandbox {
 export type ProviderSetup = (ctx: SandboxContext) => Promise<ProviderSandbox>;
 
 export const SANDBOX_TAG = 'sandbox';
+/** What the sandbox's credentials carry as `managedBy` (`isSandboxCredential`). */
+export const SANDBOX_MANAGER = 'sandbox';
+
+/** Which demo credential a provider's sandbox keeps: its kind, and the label it is made with. */
+export interface SandboxCredentialId {
+  label: string;
+  kind: CredentialKind;
+}
+
+/** The sandbox's credential of this kind (older workspaces, made before the mark: by its label). */
+export async function findSandboxCredential(
+  credentials: CredentialService,
+  wanted: SandboxCredentialId,
+): Promise<CredentialMeta | undefined> {
+  const list = await credentials.list();
+  return (
+    list.find((meta) => meta.kind === wanted.kind && isSandboxCredential(meta)) ??
+    list.find((meta) => meta.kind === wanted.kind && meta.label === wanted.label)
+  );
+}
 
 /**
- * Finds the sandbox credential from an earlier run (its secret stays in the keychain) or imports
- * a new one. The emulators are told about it either way, since their state may be newer.
+ * The sandbox's credential of this kind: the one kept from an earlier run (marked as the
+ * sandbox's own; older workspaces by its label), with its secret made again by `create` when it
+ * is gone (a run that kept secrets in memory ended, the keychain entry was deleted), or a new
+ * one. Its id stays, so the profiles that use it keep working. The setups then tell the
+ * emulators about it either way, since their state may be newer.
  */
 export async function sandboxCredential(
   ctx: SandboxContext,
-  label: string,
-  create: () => Promise<ImportRequest>,
+  wanted: SandboxCredentialId,
+  create: () => Promise<Omit<ImportRequest, 'kind' | 'label' | 'managedBy'>>,
 ): Promise<string> {
-  const existing = (await ctx.credentials.list()).find((meta) => meta.label === label);
-  if (existing) return existing.id;
-  const meta = await ctx.credentials.import({ ...(await create()), label });
+  const existing = await findSandboxCredential(ctx.credentials, wanted);
+  if (existing) {
+    if (!(await ctx.credentials.hasSecret(existing.id))) {
+      await ctx.credentials.replaceSecret(existing.id, await create());
+    }
+    return existing.id;
+  }
+  const meta = await ctx.credentials.import({
+    ...(await create()),
+    kind: wanted.kind,
+    label: wanted.label,
+    managedBy: SANDBOX_MANAGER,
+  });
   return meta.id;
 }

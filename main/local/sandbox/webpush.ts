@@ -1,25 +1,37 @@
 import { adminCall } from '../../emulators/admin-client';
 import { generateVapidPair } from '../../core/credentials/vapid';
 import type { VapidSecret } from '../../core/credentials/vapid';
-import type { ProviderSetup } from './types';
+import type { LocalEnvironment } from '../../core/local/local-env';
+import type { ProviderSetup, SandboxCredentialId } from './types';
 import { sandboxCredential } from './types';
+
+export const WEBPUSH_SANDBOX_CREDENTIAL: SandboxCredentialId = { label: 'Sandbox VAPID keys', kind: 'vapid' };
+
+/** One emulated browser subscribed with this VAPID public key: the subscription JSON, keys included. */
+export async function mintWebpushSubscription(
+  env: LocalEnvironment,
+  publicKey: string,
+  label: string,
+): Promise<string> {
+  const minted = await adminCall<{ subscription: unknown }>(env, 'webpush', 'POST', '/__admin/devices', {
+    applicationServerKey: publicKey,
+    label,
+  });
+  return JSON.stringify(minted.subscription);
+}
 
 /** A VAPID key pair and a subscription minted by the Web Push emulator for that key. */
 export const setupWebpush: ProviderSetup = async (ctx) => {
-  const credentialId = await sandboxCredential(ctx, 'Sandbox VAPID keys', async () => ({
-    kind: 'vapid',
+  const credentialId = await sandboxCredential(ctx, WEBPUSH_SANDBOX_CREDENTIAL, async () => ({
     ...generateVapidPair(),
     subject: 'mailto:sandbox@push-console.dev',
   }));
   const { secret } = await ctx.credentials.resolve(credentialId);
-  const minted = await adminCall<{ subscription: unknown }>(ctx.env, 'webpush', 'POST', '/__admin/devices', {
-    applicationServerKey: (secret as VapidSecret).publicKey,
-    label: 'Sandbox browser',
-  });
+  const subscription = await mintWebpushSubscription(ctx.env, (secret as VapidSecret).publicKey, 'Sandbox browser');
   return {
     provider: 'webpush',
     credentialId,
-    device: { label: 'Sandbox browser', platform: 'web', target: JSON.stringify(minted.subscription) },
+    device: { label: 'Sandbox browser', platform: 'web', target: subscription },
     profileDefaults: {},
     draft: {
       options: { ttl: 60 },

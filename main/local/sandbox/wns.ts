@@ -2,8 +2,11 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { adminCall } from '../../emulators/admin-client';
 import { toastText } from '../../../shared/providers/wns/templates/toast';
 import type { WnsSecret } from '../../core/credentials/wns';
-import type { ProviderSetup } from './types';
+import type { LocalEnvironment } from '../../core/local/local-env';
+import type { ProviderSetup, SandboxCredentialId } from './types';
 import { sandboxCredential } from './types';
+
+export const WNS_SANDBOX_CREDENTIAL: SandboxCredentialId = { label: 'Sandbox WNS app', kind: 'wns' };
 
 /** A made-up Package SID of the real shape (ms-app://s-1-15-2-<7 numbers>), so the parser accepts it. */
 function sandboxPackageSid(): string {
@@ -11,10 +14,18 @@ function sandboxPackageSid(): string {
   return `ms-app://s-1-15-2-${parts.join('-')}`;
 }
 
+/** One emulated Windows device of the app: a channel URI the emulator issued. */
+export async function mintWnsChannel(env: LocalEnvironment, packageSid: string, label: string): Promise<string> {
+  const channel = await adminCall<{ channelUri: string }>(env, 'wns', 'POST', '/__admin/devices', {
+    owner: packageSid,
+    label,
+  });
+  return channel.channelUri;
+}
+
 /** A generated Package SID and secret the WNS emulator trusts, and one emulated Windows device. */
 export const setupWns: ProviderSetup = async (ctx) => {
-  const credentialId = await sandboxCredential(ctx, 'Sandbox WNS app', async () => ({
-    kind: 'wns',
+  const credentialId = await sandboxCredential(ctx, WNS_SANDBOX_CREDENTIAL, async () => ({
     packageSid: sandboxPackageSid(),
     clientSecret: randomBytes(24).toString('base64url'),
   }));
@@ -26,14 +37,11 @@ export const setupWns: ProviderSetup = async (ctx) => {
     clientSecret: app.clientSecret,
     label: 'Sandbox WNS app',
   });
-  const channel = await adminCall<{ channelUri: string }>(ctx.env, 'wns', 'POST', '/__admin/devices', {
-    owner: app.packageSid,
-    label: 'Sandbox Windows PC',
-  });
+  const channelUri = await mintWnsChannel(ctx.env, app.packageSid, 'Sandbox Windows PC');
   return {
     provider: 'wns',
     credentialId,
-    device: { label: 'Sandbox Windows PC', platform: 'windows', target: channel.channelUri },
+    device: { label: 'Sandbox Windows PC', platform: 'windows', target: channelUri },
     profileDefaults: {},
     draft: { options: { type: 'toast' }, payload: toastText.payload },
   };

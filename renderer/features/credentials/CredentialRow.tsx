@@ -1,10 +1,10 @@
-import type { CredentialMeta } from '../../../shared/domain/credential';
-import { useCredentials } from '../../state/credentials';
+import { useCredentials, type CredentialItem } from '../../state/credentials';
 import { badges, credentialFacts, kindLabel } from './kinds';
+import { SecretMissing } from './SecretMissing';
 
 export type RowAction = 'rename' | 'replace' | 'delete';
 
-export function CredentialRow({ meta, onAction }: { meta: CredentialMeta; onAction(action: RowAction): void }) {
+export function CredentialRow({ meta, onAction }: { meta: CredentialItem; onAction(action: RowAction): void }) {
   const test = useCredentials((s) => s.test);
   const outcome = useCredentials((s) => s.tests[meta.id]);
   return (
@@ -17,6 +17,11 @@ export function CredentialRow({ meta, onAction }: { meta: CredentialMeta; onActi
             {badge.text}
           </span>
         ))}
+        {meta.secretMissing && (
+          <span className="cred-badge cred-badge-danger" data-testid="cred-secret-missing">
+            secret missing
+          </span>
+        )}
         <span className="cred-actions">
           <button type="button" data-testid="cred-test" disabled={outcome?.running} onClick={() => void test(meta.id)}>
             Test
@@ -40,6 +45,7 @@ export function CredentialRow({ meta, onAction }: { meta: CredentialMeta; onActi
           </div>
         ))}
       </dl>
+      {meta.secretMissing && <SecretMissing meta={meta} />}
       {meta.warnings.map((warning) => (
         <div key={warning} className="cred-warning" data-testid="cred-warning">
           {warning}

@@ -58,7 +58,10 @@ export function CredentialsScreen() {
       {loaded && items.length === 0 && !error && (
         <p className="cred-note">
           No credentials yet. Import an APNs key or certificate, an FCM service account, WNS, VAPID or Notification Hubs
-          credentials; secrets stay in the OS keychain.
+          credentials;{' '}
+          {keychain?.state === 'ephemeral'
+            ? 'this run keeps their secrets in memory and forgets them when it ends.'
+            : 'secrets stay in the OS keychain.'}
         </p>
       )}
       <ul className="cred-list">

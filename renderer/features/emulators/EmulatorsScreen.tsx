@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { ErrorLine } from '../../components/ErrorLine';
 import { useEmulators } from '../../state/emulators';
 import { PROVIDER_LIST } from '../../../shared/providers';
+import { EmulatedDevices } from './EmulatedDevices';
 import { FaultForm } from './FaultForm';
 import { renderDelivery } from './render-delivery';
 import { SandboxCard } from './SandboxCard';
@@ -93,6 +94,7 @@ export function EmulatorsScreen() {
               </button>
             ))}
           </div>
+          <EmulatedDevices key={state.provider} provider={state.provider} />
           <section className="panel">
             <h3>Fault rules</h3>
             <FaultForm />

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { CallOutput } from '../../../shared/contract';
 import { call, toShownError, type ShownError } from '../../bridge';
 import { ErrorLine } from '../../components/ErrorLine';
+import { useAppInfo } from '../../state/app-info';
 import { useComposer } from '../../state/composer';
 import { useDevices } from '../../state/devices';
 import { useEmulators } from '../../state/emulators';
@@ -19,6 +20,7 @@ export function SandboxCard() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ShownError | null>(null);
   const go = useNavigation((s) => s.go);
+  const memory = useAppInfo((s) => s.info?.keychain.state === 'ephemeral');
 
   async function run() {
     setBusy(true);
@@ -43,8 +45,10 @@ export function SandboxCard() {
     <section className="panel sandbox" data-testid="sandbox-card">
       <h3>Try it locally</h3>
       <p className="hint">
-        One click: the emulators start, demo credentials are generated (and kept in your keychain), and each provider
-        gets an emulated device and a <em>local</em> profile. No account needed.
+        One click: the emulators start, demo credentials are generated and{' '}
+        {memory ? 'kept in memory for this run (made again next time)' : 'kept in your keychain'}, and each provider
+        gets an emulated device and a <em>local</em> profile. No account needed. Run it again any time: it repairs what
+        is missing.
       </p>
       <button type="button" className="primary" data-testid="sandbox-init" disabled={busy} onClick={() => void run()}>
         {busy ? 'Setting up…' : 'Try it locally'}

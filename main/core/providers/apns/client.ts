@@ -78,7 +78,12 @@ export async function sendApns(
   try {
     const response = await context.transport.request(built);
     exchangeIds.push(response.exchangeId);
-    const mapped = mapApnsResponse(response.status, response.headers, response.body.toString('utf8'));
+    const mapped = mapApnsResponse(
+      response.status,
+      response.headers,
+      response.body.toString('utf8'),
+      request.environment,
+    );
     if (mapped.reason && DROP_JWT_REASONS.has(mapped.reason)) jwts.invalidate(context.credential.meta.id);
     if (!mapped.messageIds['apns-id']) mapped.messageIds['apns-id'] = built.apnsId;
     return finish(mapped);

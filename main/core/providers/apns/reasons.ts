@@ -19,6 +19,16 @@ const KEY_ENVIRONMENT = r(
   'Use a key enabled for this environment in the developer portal, or switch between sandbox and production.',
 );
 
+/**
+ * BadDeviceToken from the local emulator: it knows only tokens registered through its admin API,
+ * so "the other environment" would send people the wrong way.
+ */
+export const LOCAL_BAD_DEVICE_TOKEN: ApnsReason = r(
+  400,
+  'This token is not registered with the local emulator: add it on the Emulators screen.',
+  'Add emulated devices there, or register your imported local devices with the emulator (Emulators → APNs).',
+);
+
 /** Every status/reason APNs documents for /3/device, plus the wire spelling of the key-environment one. */
 export const APNS_REASONS: Record<string, ApnsReason> = {
   BadCollapseId: r(

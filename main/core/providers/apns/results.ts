@@ -1,7 +1,8 @@
+import type { Environment } from '../../../../shared/domain/environment';
 import type { Header } from '../../../../shared/domain/exchange';
 import { headerValue } from '../../transport/types';
 import { acceptedResult, goneState, rejectedResult, type MappedResult } from '../results';
-import { APNS_REASONS } from './reasons';
+import { APNS_REASONS, LOCAL_BAD_DEVICE_TOKEN } from './reasons';
 
 export type { MappedResult } from '../results';
 
@@ -27,8 +28,16 @@ function parseRetryAfter(value: string | undefined): number | null {
   return Number.isNaN(date) ? null : Math.max(0, Math.round((date - Date.now()) / 1000));
 }
 
-/** Maps a /3/device answer to outcome, exact reason, explanation, hint, ids and device state. */
-export function mapApnsResponse(status: number, headers: Header[], bodyText: string): MappedResult {
+/**
+ * Maps a /3/device answer to outcome, exact reason, explanation, hint, ids and device state.
+ * `environment` is where it was sent: the local emulator's answers mean something of their own.
+ */
+export function mapApnsResponse(
+  status: number,
+  headers: Header[],
+  bodyText: string,
+  environment?: Environment,
+): MappedResult {
   const messageIds: Record<string, string> = {};
   const apnsId = headerValue(headers, 'apns-id');
   const uniqueId = headerValue(headers, 'apns-unique-id');
@@ -38,7 +47,12 @@ export function mapApnsResponse(status: number, headers: Header[], bodyText: str
   if (status === 200) return acceptedResult({ status, messageIds });
   const body = safeJson(bodyText);
   const reason = typeof body?.['reason'] === 'string' ? body['reason'] : null;
-  const known = reason ? APNS_REASONS[reason] : undefined;
+  const known =
+    environment === 'local' && reason === 'BadDeviceToken'
+      ? LOCAL_BAD_DEVICE_TOKEN
+      : reason
+        ? APNS_REASONS[reason]
+        : undefined;
   const timestamp = typeof body?.['timestamp'] === 'number' ? body['timestamp'] : null;
   const gone = status === 410 && (reason === 'Unregistered' || reason === 'ExpiredToken' || reason === null);
   const details: Record<string, unknown> = {};

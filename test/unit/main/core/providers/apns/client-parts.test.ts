@@ -221,6 +221,15 @@ describe('APNs result mapping', () => {
     );
   });
 
+  it('explains a local BadDeviceToken as a token the emulator was never told about', () => {
+    const local = mapApnsResponse(400, [], '{"reason":"BadDeviceToken"}', 'local');
+    expect(local.explanation).toBe(
+      'This token is not registered with the local emulator: add it on the Emulators screen.',
+    );
+    expect(local.hint).not.toMatch(/other environment|switch environment/);
+    expect(mapApnsResponse(400, [], '{"reason":"BadDeviceToken"}', 'sandbox').explanation).toMatch(/other environment/);
+  });
+
   it('understands both spellings of the key-environment reason', () => {
     const a = mapApnsResponse(403, [], '{"reason":"BadEnvironmentKeyInToken"}');
     const b = mapApnsResponse(403, [], '{"reason":"BadEnvironmentKeyIdInToken"}');
