@@ -91,23 +91,19 @@ describeWithSystem('accessibility (axe-core, WCAG 2.2 AA) on every screen and di
     page.evaluate(() => (window as unknown as { announcements: Array<{ at: number; text: string }> }).announcements);
 
   it('empty states: each screen of a fresh workspace', async () => {
-    await go('1', 'compose');
-    await expectAccessible('Compose, empty');
-    await go('2', 'credentials');
-    await page.getByText('No credentials yet').waitFor();
-    await expectAccessible('Credentials, empty');
-    await go('3', 'devices');
-    await page.getByText('No devices yet').waitFor();
-    await expectAccessible('Devices, empty');
-    await go('4', 'exchanges');
-    await page.getByTestId('exchanges-empty').waitFor();
-    await expectAccessible('Exchanges, empty');
-    await go('5', 'history');
-    await page.getByTestId('history-empty').waitFor();
-    await expectAccessible('History, empty');
-    await go('6', 'emulators');
-    await expect.poll(() => page.getByTestId('emulators-status').textContent()).toBe('Stopped');
-    await expectAccessible('Emulators, stopped');
+    const screens: Array<[key: string, testId: string, name: string, shown: () => Locator]> = [
+      ['1', 'compose', 'Compose', () => page.getByTestId('profile-select')],
+      ['2', 'credentials', 'Credentials', () => page.getByText('No credentials yet')],
+      ['3', 'devices', 'Devices', () => page.getByText('No devices yet')],
+      ['4', 'exchanges', 'Exchanges', () => page.getByTestId('exchanges-empty')],
+      ['5', 'history', 'History', () => page.getByTestId('history-empty')],
+      ['6', 'emulators', 'Emulators', () => page.getByTestId('emulators-status').getByText('Stopped')],
+    ];
+    for (const [key, testId, name, shown] of screens) {
+      await go(key, testId);
+      await shown().waitFor();
+      await expectAccessible(`${name}, empty`);
+    }
   });
 
   it('dialogs and an error state on an empty workspace', async () => {
