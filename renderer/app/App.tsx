@@ -9,6 +9,7 @@ import { ExchangesScreen } from '../features/exchanges/ExchangesScreen';
 import { HistoryScreen } from '../features/history/HistoryScreen';
 import { EmulatorsScreen } from '../features/emulators/EmulatorsScreen';
 import { KeychainBanner } from './KeychainBanner';
+import { LiveRegion } from './LiveRegion';
 import { Sidebar } from './Sidebar';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { StatusBar } from './StatusBar';
@@ -52,12 +53,13 @@ export function App() {
   return (
     <div className="app-frame" data-testid="app-frame">
       <Sidebar />
-      <main className="main-area" aria-live="polite">
+      <main className="main-area">
         <KeychainBanner />
         <Screen />
       </main>
       <StatusBar />
       <ShortcutsHelp />
+      <LiveRegion />
     </div>
   );
 }

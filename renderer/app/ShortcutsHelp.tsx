@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTabWrap } from '../components/ModalDialog';
 
 const SHORTCUTS: Array<[string, string]> = [
   ['Ctrl/⌘ + 1…6', 'Go to Compose, Credentials, Devices, Exchanges, History, Emulators'],
@@ -13,6 +14,7 @@ const SHORTCUTS: Array<[string, string]> = [
 export function ShortcutsHelp() {
   const [open, setOpen] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
+  useTabWrap(dialog);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.key === '/') {
@@ -28,8 +30,16 @@ export function ShortcutsHelp() {
     else dialog.current?.close();
   }, [open]);
   return (
-    <dialog ref={dialog} className="dialog" data-testid="shortcuts" onClose={() => setOpen(false)}>
-      <h3>Keyboard shortcuts</h3>
+    <dialog
+      ref={dialog}
+      className="dialog"
+      aria-labelledby="shortcuts-title"
+      data-testid="shortcuts"
+      onClose={() => setOpen(false)}
+    >
+      <h2 id="shortcuts-title" className="dialog-title">
+        Keyboard shortcuts
+      </h2>
       <dl className="facts">
         {SHORTCUTS.map(([keys, what]) => (
           <div key={keys} className="fact-row">

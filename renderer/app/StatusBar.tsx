@@ -1,4 +1,5 @@
 import { useRef } from 'react';
+import { useTabWrap } from '../components/ModalDialog';
 import { useAppInfo } from '../state/app-info';
 import { AppInfoPanel } from './AppInfoPanel';
 
@@ -6,6 +7,7 @@ export function StatusBar() {
   const { info, error, connected } = useAppInfo();
   const keychain = info?.keychain;
   const about = useRef<HTMLDialogElement>(null);
+  useTabWrap(about);
   return (
     <footer className="status-bar" data-testid="status-bar">
       <span data-testid="status-mode">
@@ -38,7 +40,7 @@ export function StatusBar() {
           {info.name} {info.version}
         </button>
       )}
-      <dialog ref={about} className="dialog" data-testid="about">
+      <dialog ref={about} className="dialog" aria-label="About Push Console" data-testid="about">
         <AppInfoPanel />
         <div className="dialog-actions">
           <span className="spacer" />

@@ -4,6 +4,7 @@ import { BULK_TARGETS_MAX, INLINE_TARGETS_MAX } from '../../shared/transfer-limi
 import type { Provider } from '../../shared/domain/exchange';
 import { bridge, call, guarded, type ShownError } from '../bridge';
 import { uploadText } from '../bridge/upload';
+import { ThrottledAnnouncer, useAnnouncements } from './announcements';
 import { useDevices } from './devices';
 
 type Progress = EventPayload<'send.progress'>;
@@ -47,6 +48,8 @@ interface BulkState {
   /** How many final results the retry action would send again. */
   retryable: number;
   error: ShownError | null;
+  /** Progress for screen readers, at most once a second (WCAG 4.1.3 without a flood of speech). */
+  progressAnnouncer: ThrottledAnnouncer;
   start(input: StartInput): Promise<void>;
   control(action: 'pause' | 'resume' | 'cancel'): Promise<void>;
   loadResults(filter?: { outcome?: 'accepted' | 'rejected' | 'failed'; retryable?: boolean }): Promise<void>;
@@ -63,6 +66,7 @@ export const useBulk = create<BulkState>((set, get) => ({
   page: null,
   retryable: 0,
   error: null,
+  progressAnnouncer: new ThrottledAnnouncer((text) => useAnnouncements.getState().announce(text), 1000),
   async start(input) {
     set({ page: null, progress: null, retryable: 0 });
     await guarded(set, async () => {
@@ -106,12 +110,19 @@ bridge.on('send.progress', (progress) => {
   const state = useBulk.getState();
   if (progress.sendId !== state.sendId) return;
   useBulk.setState({ progress });
+  state.progressAnnouncer.push(progressSentence(progress));
   if (progress.state === 'done' || progress.state === 'cancelled') {
     void state.loadResults();
     // Devices that answered Unregistered/410 are now marked gone.
     void useDevices.getState().load();
   }
 });
+
+/** "Bulk send running: 40 of 120, 40 accepted, 0 rejected, 0 failed." */
+export function progressSentence(progress: Progress): string {
+  const counts = `${progress.accepted} accepted, ${progress.rejected} rejected, ${progress.failed} failed`;
+  return `Bulk send ${progress.state}: ${progress.done} of ${progress.total}, ${counts}.`;
+}
 
 /** What the panel shows between starting a run and its first progress event. */
 function startingProgress(sendId: string, total: number): Progress {

@@ -3,6 +3,7 @@ import type { SendRequest } from '../../shared/domain/send-request';
 import type { SendResult } from '../../shared/domain/send-result';
 import type { PreflightIssue } from '../../shared/preflight/types';
 import { call, guarded, toShownError, type ShownError } from '../bridge';
+import { useAnnouncements } from './announcements';
 
 interface SendSlice {
   issues: PreflightIssue[];
@@ -44,6 +45,8 @@ export const useSend = create<SendSlice>((set, get) => ({
     await guarded(set, async () => {
       const outcome = await call('send.run', { sendId, request });
       set({ result: outcome.result, issues: outcome.preflight });
+      // Said once the send ends; a failure to send is the result panel's alert.
+      useAnnouncements.getState().announce(outcomeSentence(outcome.result));
     });
     // Whatever happened, the composer is usable again: no endless "Sending…".
     set({ sendId: null });
@@ -56,3 +59,9 @@ export const useSend = create<SendSlice>((set, get) => ({
     set({ result: null, error: null });
   },
 }));
+
+/** "Send accepted: 200." / "Send rejected: 400 BadDeviceToken." */
+export function outcomeSentence(result: SendResult): string {
+  const detail = [result.status ?? 'no response', result.reason].filter(Boolean).join(' ');
+  return `Send ${result.outcome}: ${detail}.`;
+}

@@ -65,7 +65,7 @@ describeWithSystem('Exchanges and History screens on 50,000 recorded exchanges',
 
   it('moves with the arrow keys and shows the timeline, headers and decoded parts', async () => {
     await page.getByTestId('exchange-row').first().click();
-    await page.getByTestId('exchange-scroll').focus();
+    await page.getByTestId('exchange-list').focus();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     await expect

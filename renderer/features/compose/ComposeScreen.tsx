@@ -135,6 +135,7 @@ export function ComposeScreen() {
 
   return (
     <div className="compose" data-testid="compose">
+      <h1 className="sr-only">Compose</h1>
       <div className="compose-top">
         <div role="tablist" aria-label="Provider" className="provider-tabs">
           {PROVIDER_LIST.map((item) => (

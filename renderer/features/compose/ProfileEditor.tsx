@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { Environment } from '../../../shared/domain/environment';
 import type { Provider } from '../../../shared/domain/exchange';
 import type { Profile } from '../../../shared/domain/profile';
 import { toShownError, type ShownError } from '../../bridge';
 import { ErrorLine } from '../../components/ErrorLine';
+import { useModalDialog } from '../../components/ModalDialog';
 import { useCredentialChoices } from '../../state/credential-choices';
 import { useProfiles } from '../../state/profiles';
 
@@ -22,11 +23,7 @@ export function ProfileEditor({ provider, profile, onClose }: Props) {
   const [environment, setEnvironment] = useState<Environment>(profile?.environment ?? 'sandbox');
   const [defaults, setDefaults] = useState(JSON.stringify(profile?.defaults ?? {}, null, 2));
   const [error, setError] = useState<ShownError | null>(null);
-  const dialog = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    dialog.current?.showModal();
-  }, []);
+  const { dialog, titleId } = useModalDialog();
 
   async function submit() {
     let parsedDefaults: Record<string, unknown>;
@@ -55,7 +52,13 @@ export function ProfileEditor({ provider, profile, onClose }: Props) {
   }
 
   return (
-    <dialog ref={dialog} className="dialog" data-testid="profile-editor" onCancel={() => onClose(null)}>
+    <dialog
+      ref={dialog}
+      className="dialog"
+      aria-labelledby={titleId}
+      data-testid="profile-editor"
+      onCancel={() => onClose(null)}
+    >
       <form
         method="dialog"
         onSubmit={(event) => {
@@ -63,7 +66,9 @@ export function ProfileEditor({ provider, profile, onClose }: Props) {
           void submit();
         }}
       >
-        <h3>{profile ? 'Edit profile' : 'New profile'}</h3>
+        <h2 id={titleId} className="dialog-title">
+          {profile ? 'Edit profile' : 'New profile'}
+        </h2>
         <div className="field">
           <label htmlFor="profile-name">Name</label>
           <input

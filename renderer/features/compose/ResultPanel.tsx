@@ -13,7 +13,7 @@ interface Props {
 export function ResultPanel({ result, error, sending, onCancel, onOpenExchange }: Props) {
   if (sending) {
     return (
-      <section className="result result-running" data-testid="result-running" aria-live="polite">
+      <section className="result result-running" data-testid="result-running">
         <span className="spinner" aria-hidden="true" /> Sending…
         <button type="button" data-testid="send-cancel" onClick={onCancel}>
           Cancel (Esc)
@@ -32,7 +32,7 @@ export function ResultPanel({ result, error, sending, onCancel, onOpenExchange }
   }
   if (!result) return null;
   return (
-    <section className={`result result-${result.outcome}`} data-testid="result" aria-live="polite">
+    <section className={`result result-${result.outcome}`} data-testid="result">
       <div className="result-head">
         <strong data-testid="result-outcome">{result.outcome}</strong>
         <span data-testid="result-status">{result.status ?? 'no response'}</span>

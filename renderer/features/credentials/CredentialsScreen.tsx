@@ -23,7 +23,7 @@ export function CredentialsScreen() {
   return (
     <div className="credentials" data-testid="credentials">
       <div className="section-head">
-        <h2>Credentials</h2>
+        <h1 className="screen-title">Credentials</h1>
         <div className="toolbar">
           <button
             type="button"

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { CredentialKind, CredentialMeta } from '../../../shared/domain/credential';
 import { toShownError, type ShownError } from '../../bridge';
 import { ErrorLine } from '../../components/ErrorLine';
+import { useModalDialog } from '../../components/ModalDialog';
 import { useCredentials } from '../../state/credentials';
 import { FormActions } from './DialogParts';
 import { KindFields } from './KindFields';
@@ -15,13 +16,12 @@ interface Props {
 
 export function ImportDialog({ replacing, onClose }: Props) {
   const { importCredential, replaceSecret } = useCredentials();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const { dialog, titleId } = useModalDialog();
   const [kind, setKind] = useState<CredentialKind>(replacing?.kind ?? 'apns-token');
   const [label, setLabel] = useState('');
   const [values, setValues] = useState<FieldValues>(EMPTY_FIELDS);
   const [error, setError] = useState<ShownError | null>(null);
   const [busy, setBusy] = useState(false);
-  useEffect(() => dialog.current?.showModal(), []);
 
   async function submit() {
     setBusy(true);
@@ -41,7 +41,7 @@ export function ImportDialog({ replacing, onClose }: Props) {
   }
 
   return (
-    <dialog ref={dialog} className="dialog" data-testid="credential-import" onClose={onClose}>
+    <dialog ref={dialog} className="dialog" aria-labelledby={titleId} data-testid="credential-import" onClose={onClose}>
       <form
         method="dialog"
         onSubmit={(e) => {
@@ -49,7 +49,9 @@ export function ImportDialog({ replacing, onClose }: Props) {
           void submit();
         }}
       >
-        <h3>{replacing ? `Replace the secret of "${replacing.label}"` : 'Import a credential'}</h3>
+        <h2 id={titleId} className="dialog-title">
+          {replacing ? `Replace the secret of "${replacing.label}"` : 'Import a credential'}
+        </h2>
         {!replacing && (
           <>
             <div className="field">

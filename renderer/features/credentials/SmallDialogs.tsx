@@ -3,14 +3,15 @@ import type { CredentialMeta } from '../../../shared/domain/credential';
 import { toShownError, type ShownError } from '../../bridge';
 import { ErrorLine } from '../../components/ErrorLine';
 import { useCredentials } from '../../state/credentials';
-import { Dialog, FormActions } from './DialogParts';
+import { ModalDialog } from '../../components/ModalDialog';
+import { FormActions } from './DialogParts';
 
 export function RenameDialog({ meta, onClose }: { meta: CredentialMeta; onClose(): void }) {
   const rename = useCredentials((s) => s.rename);
   const [label, setLabel] = useState(meta.label);
   const [error, setError] = useState<ShownError | null>(null);
   return (
-    <Dialog title={`Rename "${meta.label}"`} testId="credential-rename" onClose={onClose}>
+    <ModalDialog title={`Rename "${meta.label}"`} testId="credential-rename" onClose={onClose}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -26,7 +27,7 @@ export function RenameDialog({ meta, onClose }: { meta: CredentialMeta; onClose(
         <ErrorLine error={error} />
         <FormActions submit="Rename" testId="cred-rename-submit" onCancel={onClose} />
       </form>
-    </Dialog>
+    </ModalDialog>
   );
 }
 
@@ -34,7 +35,7 @@ export function DeleteDialog({ meta, onClose }: { meta: CredentialMeta; onClose(
   const remove = useCredentials((s) => s.remove);
   const [error, setError] = useState<ShownError | null>(null);
   return (
-    <Dialog title={`Delete "${meta.label}"?`} testId="credential-delete" onClose={onClose}>
+    <ModalDialog title={`Delete "${meta.label}"?`} testId="credential-delete" onClose={onClose}>
       <p>
         This removes the credential and its secret from the OS keychain. Profiles that use it will need another
         credential. This cannot be undone.
@@ -53,7 +54,7 @@ export function DeleteDialog({ meta, onClose }: { meta: CredentialMeta; onClose(
           Cancel
         </button>
       </div>
-    </Dialog>
+    </ModalDialog>
   );
 }
 
@@ -66,7 +67,7 @@ export function VapidDialog({ onClose }: { onClose(): void }) {
   const [copied, setCopied] = useState(false);
   const publicKey = made ? String(made.metadata['publicKey'] ?? '') : '';
   return (
-    <Dialog title="Generate a VAPID key pair" testId="credential-vapid" onClose={onClose}>
+    <ModalDialog title="Generate a VAPID key pair" testId="credential-vapid" onClose={onClose}>
       {made ? (
         <div className="cred-vapid-result">
           <p>
@@ -116,6 +117,6 @@ export function VapidDialog({ onClose }: { onClose(): void }) {
           <FormActions submit="Generate" testId="cred-vapid-generate" onCancel={onClose} />
         </form>
       )}
-    </Dialog>
+    </ModalDialog>
   );
 }

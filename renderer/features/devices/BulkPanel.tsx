@@ -117,6 +117,7 @@ export function BulkPanel({ devices, paste = false }: { devices: Device[]; paste
       </p>
       <div className="field-row">
         <select
+          aria-label="Profile"
           data-testid="bulk-profile"
           value={profile?.id ?? ''}
           onChange={(e) => setForm({ profileId: e.target.value })}

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
+import { useModalDialog } from '../../components/ModalDialog';
 import type { Device } from '../../../shared/domain/device';
 import type { Provider } from '../../../shared/domain/exchange';
 import { useDevices } from '../../state/devices';
@@ -7,7 +8,7 @@ import { PROVIDER_LIST, providerSpec } from '../../../shared/providers';
 /** Add or edit one device; the same target for the same provider updates rather than duplicates. */
 export function DeviceEditor({ device, onClose }: { device: Device | null; onClose(): void }) {
   const save = useDevices((state) => state.save);
-  const dialog = useRef<HTMLDialogElement>(null);
+  const { dialog, titleId } = useModalDialog();
   const [form, setForm] = useState({
     label: device?.label ?? '',
     provider: device?.provider ?? ('apns' as Provider),
@@ -21,7 +22,6 @@ export function DeviceEditor({ device, onClose }: { device: Device | null; onClo
       .join('\n'),
   });
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => dialog.current?.showModal(), []);
   const set = (patch: Partial<typeof form>) => setForm({ ...form, ...patch });
 
   async function submit() {
@@ -57,14 +57,16 @@ export function DeviceEditor({ device, onClose }: { device: Device | null; onClo
   }
 
   return (
-    <dialog ref={dialog} className="dialog" data-testid="device-editor" onCancel={onClose}>
+    <dialog ref={dialog} className="dialog" aria-labelledby={titleId} data-testid="device-editor" onCancel={onClose}>
       <form
         onSubmit={(event) => {
           event.preventDefault();
           void submit();
         }}
       >
-        <h3>{device ? 'Edit device' : 'Add a device'}</h3>
+        <h2 id={titleId} className="dialog-title">
+          {device ? 'Edit device' : 'Add a device'}
+        </h2>
         <div className="field">
           <label htmlFor="device-label">Label</label>
           <input

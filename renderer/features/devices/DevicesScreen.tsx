@@ -76,7 +76,7 @@ export function DevicesScreen() {
 
   return (
     <div className="devices" data-testid="devices">
-      <h2>Devices</h2>
+      <h1 className="screen-title">Devices</h1>
       <div className="toolbar">
         <input
           type="search"

@@ -23,7 +23,7 @@ export function EmulatorsScreen() {
 
   return (
     <div className="emulators" data-testid="emulators">
-      <h2>Emulators</h2>
+      <h1 className="screen-title">Emulators</h1>
       <p className="hint">
         Strict local APNs, FCM, WNS, Web Push and Notification Hubs services on 127.0.0.1. Profiles in the{' '}
         <em>local</em> environment send here.

@@ -1,6 +1,14 @@
 import type { CompareOutput } from '../../../shared/history/calls';
 import type { HeaderDiff, LineDiff } from '../../../shared/history/diff';
 
+/** Each change is also a sign and a word, never only the row's colour (WCAG 1.4.1). */
+const MARK: Record<HeaderDiff['change'], { sign: string; word: string }> = {
+  same: { sign: '', word: 'same' },
+  changed: { sign: '≠', word: 'changed' },
+  added: { sign: '+', word: 'added' },
+  removed: { sign: '−', word: 'removed' },
+};
+
 function Headers({ title, rows }: { title: string; rows: HeaderDiff[] }) {
   return (
     <section>
@@ -14,6 +22,10 @@ function Headers({ title, rows }: { title: string; rows: HeaderDiff[] }) {
               data-testid="compare-header-row"
               data-change={row.change}
             >
+              <td className="diff-mark" data-testid="compare-mark">
+                <span aria-hidden="true">{MARK[row.change].sign}</span>
+                {row.change !== 'same' && <span className="sr-only">{MARK[row.change].word}</span>}
+              </td>
               <th scope="row" className="mono">
                 {row.name}
               </th>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Exchange } from '../../../shared/domain/exchange';
 import type { SendResult } from '../../../shared/domain/send-result';
 import { call } from '../../bridge';
+import { ModalDialog } from '../../components/ModalDialog';
 import { useExchanges } from '../../state/exchanges';
 import { copyCurl } from './actions';
 import { DecodedTab } from './DecodedTab';
@@ -88,7 +89,12 @@ export function ExchangeDetail({ exchange }: { exchange: Exchange }) {
         )}
       </header>
       {confirming && (
-        <div className="dialog" role="alertdialog" aria-label="Include secrets" data-testid="curl-secrets-confirm">
+        <ModalDialog
+          title="Copy with secrets?"
+          alert
+          testId="curl-secrets-confirm"
+          onClose={() => setConfirming(false)}
+        >
           <p data-testid="curl-secrets-warning">
             This command contains live secrets: the authorization as sent (token, key or signature). It goes to the
             clipboard only and is never saved. Anyone who sees it can send as you until it expires.
@@ -101,7 +107,7 @@ export function ExchangeDetail({ exchange }: { exchange: Exchange }) {
               Copy with secrets
             </button>
           </div>
-        </div>
+        </ModalDialog>
       )}
       <div role="tablist" className="provider-tabs" aria-label="Exchange detail">
         {TABS.map((t) => (

@@ -34,6 +34,8 @@ export function ExchangeList({ rows, selectedId, checked, onSelect, onOpen, onTo
   }, [index, virtual]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    // Space in a row's checkbox (focused by a click on it) is the checkbox's own.
+    if (event.key === ' ' && event.target instanceof HTMLInputElement) return;
     if (rows.length === 0) return;
     const move = (to: number) => {
       event.preventDefault();
@@ -54,28 +56,32 @@ export function ExchangeList({ rows, selectedId, checked, onSelect, onOpen, onTo
     }
   };
 
+  // A grid, not a listbox: each row holds a checkbox, and an option may not contain a control.
+  // Focus stays on the grid; the selected row is its active descendant.
   return (
-    <div className="exchange-list" data-testid="exchange-list">
-      <div className="exchange-row exchange-row-head" aria-hidden="true">
-        <span />
-        <span>Time</span>
-        <span>Provider</span>
-        <span>Target</span>
-        <span>Status</span>
-        <span>Reason</span>
-        <span>Duration</span>
+    <div
+      className="exchange-list"
+      role="grid"
+      aria-label="Exchanges"
+      aria-rowcount={rows.length + 1}
+      aria-activedescendant={selectedId ? `exchange-${selectedId}` : undefined}
+      tabIndex={0}
+      data-testid="exchange-list"
+      onKeyDown={onKeyDown}
+    >
+      <div className="exchange-row exchange-row-head" role="row" aria-rowindex={1}>
+        <span role="columnheader">
+          <span className="sr-only">Ticked</span>
+        </span>
+        <span role="columnheader">Time</span>
+        <span role="columnheader">Provider</span>
+        <span role="columnheader">Target</span>
+        <span role="columnheader">Status</span>
+        <span role="columnheader">Reason</span>
+        <span role="columnheader">Duration</span>
       </div>
-      <div
-        ref={scroller}
-        className="exchange-scroll"
-        role="listbox"
-        aria-label="Exchanges"
-        aria-activedescendant={selectedId ? `exchange-${selectedId}` : undefined}
-        tabIndex={0}
-        data-testid="exchange-scroll"
-        onKeyDown={onKeyDown}
-      >
-        <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+      <div ref={scroller} className="exchange-scroll" role="rowgroup" data-testid="exchange-scroll">
+        <div style={{ height: virtual.getTotalSize(), position: 'relative' }} role="presentation">
           {virtual.getVirtualItems().map((item) => {
             const row = rows[item.index]!;
             const selected = row.id === selectedId;
@@ -83,7 +89,8 @@ export function ExchangeList({ rows, selectedId, checked, onSelect, onOpen, onTo
               <div
                 key={row.id}
                 id={`exchange-${row.id}`}
-                role="option"
+                role="row"
+                aria-rowindex={item.index + 2}
                 aria-selected={selected}
                 className={`exchange-row status-${statusClassOf(row.status)}${selected ? ' selected' : ''}`}
                 data-testid="exchange-row"
@@ -99,22 +106,33 @@ export function ExchangeList({ rows, selectedId, checked, onSelect, onOpen, onTo
                 onClick={() => onSelect(row.id)}
                 onDoubleClick={() => onOpen(row.id)}
               >
-                <input
-                  type="checkbox"
-                  aria-label="Select for export or compare"
-                  data-testid="exchange-check"
-                  checked={checked.includes(row.id)}
-                  onClick={(event) => event.stopPropagation()}
-                  onChange={() => onToggle(row.id)}
-                />
-                <span className="mono">{time(row.startedAt)}</span>
-                <span>{row.provider ?? row.purpose}</span>
-                <span className="ellipsis mono" title={row.target ?? row.url}>
+                <span role="gridcell" className="exchange-check-cell">
+                  <input
+                    type="checkbox"
+                    tabIndex={-1}
+                    aria-label="Select for export or compare"
+                    data-testid="exchange-check"
+                    checked={checked.includes(row.id)}
+                    onClick={(event) => event.stopPropagation()}
+                    onChange={() => onToggle(row.id)}
+                  />
+                </span>
+                <span role="gridcell" className="mono">
+                  {time(row.startedAt)}
+                </span>
+                <span role="gridcell">{row.provider ?? row.purpose}</span>
+                <span role="gridcell" className="ellipsis mono" title={row.target ?? row.url}>
                   {row.target ?? row.url}
                 </span>
-                <span className="mono">{row.status ?? '—'}</span>
-                <span className="ellipsis">{row.reason ?? ''}</span>
-                <span className="mono">{Math.round(row.durationMs)} ms</span>
+                <span role="gridcell" className="mono">
+                  {row.status ?? '—'}
+                </span>
+                <span role="gridcell" className="ellipsis">
+                  {row.reason ?? ''}
+                </span>
+                <span role="gridcell" className="mono">
+                  {Math.round(row.durationMs)} ms
+                </span>
               </div>
             );
           })}

@@ -61,6 +61,7 @@ export function ExchangesScreen() {
   const canCompare = state.checked.length === 2;
   return (
     <div className="exchanges" data-testid="exchanges">
+      <h1 className="sr-only">Exchanges</h1>
       <div className="exchanges-top">
         <ExchangeFilters ref={filterInput} filter={state.filter} onChange={state.setFilter} />
         <div className="toolbar">

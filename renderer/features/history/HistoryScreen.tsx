@@ -48,6 +48,7 @@ export function HistoryScreen() {
   const selected = state.selected;
   return (
     <div className="history" data-testid="history">
+      <h1 className="sr-only">History</h1>
       <div className="toolbar">
         <input
           ref={search}

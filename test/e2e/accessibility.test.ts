@@ -1,0 +1,239 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { audit, countByRule, describeFindings } from '../support/axe';
+import { missingChromium, openServedApp } from '../support/browser';
+import { setUpSandbox } from '../support/compose-page';
+import type { ServedApp } from '../support/serve';
+import { describeWithSystem } from '../support/system';
+
+const THEMES = ['light', 'dark'] as const;
+
+// Issue 30: every screen, state and dialog passes axe-core's WCAG 2.0/2.1/2.2 A and AA rules
+// (plus one h1 per screen) in both themes, walked in one browser against one served app.
+describeWithSystem('accessibility (axe-core, WCAG 2.2 AA) on every screen and dialog', missingChromium(), () => {
+  let app: ServedApp;
+  let browser: Browser;
+  let page: Page;
+  const counts: Record<string, Record<string, number>> = {};
+
+  beforeAll(async () => {
+    ({ app, browser, page } = await openServedApp({ viewport: { width: 1280, height: 800 }, acceptDialogs: true }));
+  });
+
+  afterAll(async () => {
+    const lines = Object.entries(counts).map(([state, rules]) => `  ${state}: ${JSON.stringify(rules)}`);
+    if (lines.length > 0) console.log(`axe findings by state (elements per rule):\n${lines.join('\n')}`);
+    await browser?.close();
+    await app?.stop();
+  });
+
+  /** Audits what is on screen now in each theme; every finding fails (softly: the walk goes on), with where it is. */
+  async function expectAccessible(state: string): Promise<void> {
+    const report: string[] = [];
+    for (const theme of THEMES) {
+      await page.emulateMedia({ colorScheme: theme });
+      const findings = await audit(page);
+      counts[`${state} (${theme})`] = countByRule(findings);
+      if (findings.length > 0) report.push(`${theme}:\n${describeFindings(findings)}`);
+    }
+    expect.soft(report.join('\n'), `${state}: axe violations`).toBe('');
+  }
+
+  async function go(key: string, testId: string): Promise<void> {
+    await page.keyboard.press(`Control+${key}`);
+    await page.getByTestId(testId).waitFor();
+  }
+
+  /** Opens a dialog with a click, audits it, closes it with Escape. */
+  async function auditDialog(state: string, opener: Locator, dialogTestId: string): Promise<void> {
+    await opener.click();
+    await page.getByTestId(dialogTestId).waitFor();
+    await expectAccessible(state);
+    await page.keyboard.press('Escape');
+    await page.getByTestId(dialogTestId).waitFor({ state: 'hidden' });
+  }
+
+  /**
+   * Opens a dialog from the keyboard, Tabs round it more times than it has controls (focus never
+   * leaves it), closes it with Escape, and expects focus back on the control that opened it.
+   */
+  async function expectFocusTrappedAndReturned(opener: Locator, dialogTestId: string): Promise<void> {
+    await opener.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByTestId(dialogTestId);
+    await dialog.waitFor();
+    const controls = await dialog.locator('button, input, select, textarea').count();
+    for (let press = 0; press < controls + 2; press++) {
+      await page.keyboard.press('Tab');
+      const inside = await dialog.evaluate((element) => element.contains(document.activeElement));
+      expect(inside, `${dialogTestId}: focus after Tab ${press + 1}`).toBe(true);
+    }
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await opener.evaluate((element) => element === document.activeElement), `${dialogTestId}: focus back`).toBe(
+      true,
+    );
+  }
+
+  /** Every text the app's live region took on since `recordAnnouncements`, with when. */
+  async function recordAnnouncements(): Promise<void> {
+    await page.getByTestId('live-region').evaluate((region) => {
+      const log: Array<{ at: number; text: string }> = [];
+      (window as unknown as { announcements: typeof log }).announcements = log;
+      new MutationObserver(() => log.push({ at: performance.now(), text: region.textContent ?? '' })).observe(region, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
+    });
+  }
+  const announcements = () =>
+    page.evaluate(() => (window as unknown as { announcements: Array<{ at: number; text: string }> }).announcements);
+
+  it('empty states: each screen of a fresh workspace', async () => {
+    const screens: Array<[key: string, testId: string, name: string, shown: () => Locator]> = [
+      ['1', 'compose', 'Compose', () => page.getByTestId('profile-select')],
+      ['2', 'credentials', 'Credentials', () => page.getByText('No credentials yet')],
+      ['3', 'devices', 'Devices', () => page.getByText('No devices yet')],
+      ['4', 'exchanges', 'Exchanges', () => page.getByTestId('exchanges-empty')],
+      ['5', 'history', 'History', () => page.getByTestId('history-empty')],
+      ['6', 'emulators', 'Emulators', () => page.getByTestId('emulators-status').getByText('Stopped')],
+    ];
+    for (const [key, testId, name, shown] of screens) {
+      await go(key, testId);
+      await shown().waitFor();
+      await expectAccessible(`${name}, empty`);
+    }
+  });
+
+  it('dialogs and an error state on an empty workspace', async () => {
+    await go('2', 'credentials');
+    await page.getByTestId('cred-import').click();
+    await page.getByTestId('cred-import-submit').click();
+    await page.getByTestId('cred-import-error').waitFor();
+    await expectAccessible('Credentials, import dialog with an error');
+    await page.keyboard.press('Escape');
+    await auditDialog('Credentials, VAPID dialog', page.getByTestId('cred-generate-vapid'), 'credential-vapid');
+    await go('3', 'devices');
+    await auditDialog('Devices, device editor', page.getByTestId('device-add'), 'device-editor');
+    await expectFocusTrappedAndReturned(page.getByTestId('device-add'), 'device-editor');
+    await go('1', 'compose');
+    await auditDialog('Compose, profile editor', page.getByTestId('profile-new'), 'profile-editor');
+    await expectFocusTrappedAndReturned(page.getByTestId('profile-new'), 'profile-editor');
+    await page.keyboard.press('Control+/');
+    await page.getByTestId('shortcuts').waitFor();
+    await expectAccessible('Shortcuts dialog');
+    await page.keyboard.press('Escape');
+    await auditDialog('About dialog', page.getByTestId('status-version'), 'about');
+    await expectFocusTrappedAndReturned(page.getByTestId('status-version'), 'about');
+  });
+
+  it('Emulators running after Try it locally, with a fault rule and an inbox', async () => {
+    await setUpSandbox(page);
+    await page.getByTestId('emulator-tab-apns').click();
+    const form = page.getByTestId('fault-form');
+    await form.getByTestId('fault-kind').selectOption('delay');
+    await form.getByLabel('Delay ms').fill('150');
+    await form.getByTestId('fault-add').click();
+    await expect.poll(() => page.locator('.fault-list li').count()).toBe(1);
+    await expectAccessible('Emulators, running');
+  });
+
+  it('Compose: an accepted and a rejected send, and the inbox that got it', async () => {
+    await go('1', 'compose');
+    await page.getByTestId('provider-fcm').click();
+    await expect.poll(() => page.getByTestId('send').isEnabled(), { timeout: 15_000 }).toBe(true);
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => page.getByTestId('result-outcome').textContent(), { timeout: 30_000 }).toBe('accepted');
+    expect(await page.getByTestId('live-region').textContent()).toBe('Send accepted: 200.');
+    await expectAccessible('Compose, accepted send');
+    await page.getByTestId('target-input').fill('not-a-registered-fcm-token-' + 'x'.repeat(140));
+    await expect.poll(() => page.getByTestId('send').isEnabled(), { timeout: 15_000 }).toBe(true);
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => page.getByTestId('result-outcome').textContent(), { timeout: 30_000 }).toBe('rejected');
+    expect(await page.getByTestId('live-region').textContent()).toMatch(/^Send rejected: 4\d\d \w+\.$/);
+    await expectAccessible('Compose, rejected send');
+    await go('6', 'emulators');
+    await page.getByTestId('emulator-tab-fcm').click();
+    await page.getByTestId('inbox-item').first().waitFor();
+    await expectAccessible('Emulators, an inbox');
+  });
+
+  it('Credentials with the sandbox credentials, a test result and each row dialog', async () => {
+    await go('2', 'credentials');
+    const row = page.getByTestId('credential-row').first();
+    await row.getByTestId('cred-test').click();
+    await row.getByTestId('cred-test-result').filter({ hasText: /[✓✗]/ }).waitFor({ timeout: 20_000 });
+    await expectAccessible('Credentials, listed');
+    await auditDialog('Credentials, rename dialog', row.getByTestId('cred-rename'), 'credential-rename');
+    await auditDialog('Credentials, replace dialog', row.getByTestId('cred-replace'), 'credential-import');
+    await auditDialog('Credentials, delete dialog', row.getByTestId('cred-delete'), 'credential-delete');
+    await expectFocusTrappedAndReturned(row.getByTestId('cred-rename'), 'credential-rename');
+    await expectFocusTrappedAndReturned(page.getByTestId('cred-import'), 'credential-import');
+  });
+
+  it('Devices: listed, one selected, and a running bulk send', async () => {
+    await go('3', 'devices');
+    await page.getByTestId('devices-table').waitFor();
+    await expectAccessible('Devices, listed');
+    await page.getByTestId('bulk-paste').click();
+    const panel = page.getByTestId('bulk-panel');
+    await panel.getByTestId('bulk-provider').selectOption('apns');
+    const tokens = Array.from({ length: 120 }, (_, i) => (0xa000 + i).toString(16).padStart(64, '0'));
+    await panel.getByTestId('bulk-targets').fill(tokens.join('\n'));
+    await panel.getByLabel('Concurrency').fill('1');
+    await expect.poll(() => panel.getByTestId('bulk-profile').inputValue()).not.toBe('');
+    await recordAnnouncements();
+    await panel.getByTestId('bulk-start').click();
+    await expect.poll(() => panel.getByTestId('bulk-state').textContent(), { timeout: 10_000 }).toBe('running');
+    await expectAccessible('Devices, bulk send running');
+    const bulkSaid = async () => (await announcements()).filter((said) => said.text.startsWith('Bulk send'));
+    await expect.poll(async () => (await bulkSaid()).length, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    await panel.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => panel.getByTestId('bulk-state').textContent(), { timeout: 20_000 }).toBe('cancelled');
+    // Progress is spoken, but never more than once a second, and the run's end is said last.
+    await expect
+      .poll(async () => (await bulkSaid()).at(-1)?.text, { timeout: 5_000 })
+      .toMatch(/^Bulk send cancelled: /);
+    const said = await bulkSaid();
+    for (let i = 1; i < said.length; i++) expect(said[i]!.at - said[i - 1]!.at).toBeGreaterThan(950);
+    await expectAccessible('Devices, bulk send results');
+  });
+
+  it('Exchanges: listed, one open, the secrets confirmation and a comparison', async () => {
+    await go('4', 'exchanges');
+    await page.getByTestId('exchange-row').first().waitFor();
+    await expectAccessible('Exchanges, listed');
+    await page.getByTestId('exchange-row').first().click();
+    await page.getByTestId('exchange-detail').waitFor();
+    await expectAccessible('Exchanges, one open (timeline)');
+    await page.getByTestId('tab-decoded').click();
+    await expectAccessible('Exchanges, one open (decoded)');
+    await page.getByTestId('copy-curl-secrets').click();
+    await page.getByTestId('curl-secrets-confirm').waitFor();
+    await expectAccessible('Exchanges, secrets confirmation');
+    await page.getByTestId('curl-secrets-cancel').click();
+    await expectFocusTrappedAndReturned(page.getByTestId('copy-curl-secrets'), 'curl-secrets-confirm');
+    const checks = page.getByTestId('exchange-check');
+    await checks.nth(0).check();
+    await checks.nth(1).check();
+    await page.getByTestId('compare').click();
+    await page.getByTestId('compare-view').waitFor();
+    await expectAccessible('Exchanges, comparison');
+    // A changed header says so in a sign and a word, not only in the row's tint.
+    const marks = await page
+      .locator('[data-testid=compare-header-row]:not([data-change=same]) [data-testid=compare-mark]')
+      .evaluateAll((cells) => cells.map((cell) => [cell.parentElement!.dataset['change'], cell.textContent]));
+    expect(marks.length).toBeGreaterThan(0);
+    for (const [change, text] of marks) expect(text).toMatch(new RegExp(`^[≠+−]${change}$`));
+  });
+
+  it('History: listed and one send open', async () => {
+    await go('5', 'history');
+    await page.getByTestId('history-item').first().waitFor();
+    await expectAccessible('History, listed');
+    await page.getByTestId('history-item').first().click();
+    await page.getByTestId('history-detail').waitFor();
+    await expectAccessible('History, one open');
+  });
+});
