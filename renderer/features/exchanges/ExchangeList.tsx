@@ -60,7 +60,8 @@ export function ExchangeList({ rows, selectedId, checked, onSelect, onOpen, onTo
         <span />
         <span>Time</span>
         <span>Provider</span>
-        <span>Target</span>
+        <span>Method</span>
+        <span>URL</span>
         <span>Status</span>
         <span>Reason</span>
         <span>Duration</span>
@@ -85,9 +86,10 @@ export function ExchangeList({ rows, selectedId, checked, onSelect, onOpen, onTo
                 id={`exchange-${row.id}`}
                 role="option"
                 aria-selected={selected}
-                className={`exchange-row status-${statusClassOf(row.status)}${selected ? ' selected' : ''}`}
+                className={`exchange-row status-${statusClassOf(row.status)} purpose-${row.purpose}${selected ? ' selected' : ''}`}
                 data-testid="exchange-row"
                 data-exchange-id={row.id}
+                data-purpose={row.purpose}
                 style={{
                   position: 'absolute',
                   top: 0,
@@ -108,12 +110,24 @@ export function ExchangeList({ rows, selectedId, checked, onSelect, onOpen, onTo
                   onChange={() => onToggle(row.id)}
                 />
                 <span className="mono">{time(row.startedAt)}</span>
-                <span>{row.provider ?? row.purpose}</span>
-                <span className="ellipsis mono" title={row.target ?? row.url}>
-                  {row.target ?? row.url}
+                <span className="exchange-provider">
+                  {row.provider ?? row.purpose}
+                  {row.purpose === 'auth' && (
+                    <span className="purpose-badge" title="Token fetch (purpose:auth)" data-testid="purpose-auth">
+                      token
+                    </span>
+                  )}
                 </span>
-                <span className="mono">{row.status ?? '—'}</span>
-                <span className="ellipsis">{row.reason ?? ''}</span>
+                <span className="mono">{row.method}</span>
+                <span className="ellipsis mono" title={row.target ? `${row.url}\nTarget: ${row.target}` : row.url}>
+                  {row.url}
+                </span>
+                <span className="mono" data-testid="row-status">
+                  {row.status ?? '—'}
+                </span>
+                <span className="ellipsis" data-testid="row-reason" title={row.reason ?? undefined}>
+                  {row.reason ?? ''}
+                </span>
                 <span className="mono">{Math.round(row.durationMs)} ms</span>
               </div>
             );
