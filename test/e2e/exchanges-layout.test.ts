@@ -1,9 +1,7 @@
-import { rmSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium, missingChromium } from '../support/browser';
-import { seedInspectorHistory } from '../support/inspector-seed';
-import { startServed, type ServedApp } from '../support/serve';
+import { missingChromium } from '../support/browser';
+import { openSeededExchanges, type SeededExchanges } from '../support/inspector-seed';
 import { describeWithSystem } from '../support/system';
 
 /** Elements in `pane` that stick out of it sideways, and whether the pane itself scrolls sideways. */
@@ -27,33 +25,16 @@ function overflowIn(page: Page, pane: string) {
 }
 
 describeWithSystem('The Exchanges screen at 1280×800: an inspector layout', missingChromium(), () => {
-  let dataDir: string;
-  let app: ServedApp;
-  let browser: Browser;
-  let context: BrowserContext;
+  let seeded: SeededExchanges;
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[];
 
   beforeAll(async () => {
-    dataDir = await seedInspectorHistory(200);
-    app = await startServed(undefined, { PUSH_CONSOLE_DATA_DIR: dataDir });
-    browser = await launchChromium();
-    context = await browser.newContext({
-      viewport: { width: 1280, height: 800 },
-      permissions: ['clipboard-read', 'clipboard-write'],
-    });
-    page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(String(error)));
-    await page.goto(app.url);
-    await page.getByTestId('nav-exchanges').click();
-    await page.getByTestId('exchange-row').first().waitFor();
+    seeded = await openSeededExchanges(200);
+    ({ page, errors } = seeded);
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => seeded?.close());
 
   const row = (id: string) => page.locator(`[data-testid=exchange-row][data-exchange-id="${id}"]`);
 

@@ -1,10 +1,8 @@
-import { rmSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium, missingChromium } from '../support/browser';
+import { missingChromium } from '../support/browser';
 import { idsOf } from '../support/inspector-fixtures';
-import { seedInspectorHistory } from '../support/inspector-seed';
-import { startServed, type ServedApp } from '../support/serve';
+import { openSeededExchanges, type SeededExchanges } from '../support/inspector-seed';
 import { describeWithSystem } from '../support/system';
 
 // 41,667 sends of the five providers; each WNS send adds its token fetch: 50,000 exchanges.
@@ -12,28 +10,16 @@ const SENDS = 41_667;
 const ALL = '50,000 of 50,000';
 
 describeWithSystem('Exchange search on 50,000 exchanges: what a debugger holds', missingChromium(), () => {
-  let dataDir: string;
-  let app: ServedApp;
-  let browser: Browser;
+  let seeded: SeededExchanges;
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[];
 
   beforeAll(async () => {
-    dataDir = await seedInspectorHistory(SENDS);
-    app = await startServed(undefined, { PUSH_CONSOLE_DATA_DIR: dataDir });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on('pageerror', (error) => errors.push(String(error)));
-    await page.goto(app.url);
-    await page.getByTestId('nav-exchanges').click();
-    await page.getByTestId('exchange-row').first().waitFor();
+    seeded = await openSeededExchanges(SENDS);
+    ({ page, errors } = seeded);
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => seeded?.close());
 
   const count = () => page.getByTestId('exchange-count').textContent();
   const shownIds = () =>
