@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { CallOutput } from '../../shared/contract';
 import type { Exchange } from '../../shared/domain/exchange';
+import { needsFullText, parseExchangeQuery, summaryMatches } from '../../shared/history/query';
 import { filterExchanges, type ExchangeSummary, type HistoryFilter } from '../../shared/history/summary';
 import { bridge, call, toShownError, type ShownError } from '../bridge';
 import { LiveRows } from './live-rows';
@@ -14,6 +15,14 @@ const BATCH_MS = 150;
 interface ExchangesState {
   rows: ExchangeSummary[];
   filter: HistoryFilter;
+  /** The search box as typed (`parseExchangeQuery`'s language). */
+  query: string;
+  /** Why field filters in the query were left out. */
+  queryErrors: string[];
+  /** Ids main found for a query that reads headers or bodies; null when the rows alone decide. */
+  found: Set<string> | null;
+  /** A query main has not answered yet (the list shows the previous answer meanwhile). */
+  searching: boolean;
   visible: ExchangeSummary[];
   selectedId: string | null;
   detail: Exchange | null;
@@ -25,6 +34,7 @@ interface ExchangesState {
   notice: string | null;
   load(): Promise<void>;
   setFilter(patch: Partial<HistoryFilter>): void;
+  setQuery(query: string): void;
   select(id: string | null): Promise<void>;
   toggleChecked(id: string): void;
   runCompare(left: string, right: string): Promise<void>;
@@ -35,12 +45,45 @@ interface ExchangesState {
   listen(): () => void;
 }
 
+/** The rows the filters and the query let through, order kept. */
+function visibleRows(state: Pick<ExchangesState, 'rows' | 'filter' | 'query' | 'found'>): ExchangeSummary[] {
+  const { query } = parseExchangeQuery(state.query);
+  const filtered = filterExchanges(state.rows, state.filter);
+  const found = state.found;
+  if (found) return filtered.filter((row) => found.has(row.id));
+  return filtered.filter((row) => summaryMatches(query, row));
+}
+
 export const useExchanges = create<ExchangesState>((set, get) => {
   const refilter = (rows: ExchangeSummary[], filter: HistoryFilter) =>
-    set({ rows, filter, visible: filterExchanges(rows, filter) });
+    set({ rows, filter, visible: visibleRows({ ...get(), rows, filter }) });
+  // Answers to older queries are dropped: only the newest search may set `found`.
+  let searches = 0;
+  const search = async () => {
+    const query = get().query;
+    const n = ++searches;
+    if (!needsFullText(parseExchangeQuery(query).query)) {
+      set({ found: null, searching: false, visible: visibleRows({ ...get(), found: null }) });
+      return;
+    }
+    set({ searching: true });
+    try {
+      const answer = await call('exchanges.search', { query, limit: LOADED_MAX });
+      if (n !== searches) return;
+      const found = new Set(answer.ids);
+      set({ found, searching: false, visible: visibleRows({ ...get(), found }) });
+    } catch (error) {
+      if (n === searches) set({ searching: false });
+      get().fail(error);
+    }
+  };
   return {
     rows: [],
     filter: {},
+    query: '',
+    queryErrors: [],
+    found: null,
+    searching: false,
     visible: [],
     selectedId: null,
     detail: null,
@@ -54,6 +97,7 @@ export const useExchanges = create<ExchangesState>((set, get) => {
       try {
         const page = await call('exchanges.list', { limit: LOADED_MAX });
         refilter(page.items, get().filter);
+        if (get().found) await search();
       } catch (error) {
         get().fail(error);
       } finally {
@@ -62,6 +106,15 @@ export const useExchanges = create<ExchangesState>((set, get) => {
     },
     setFilter(patch) {
       refilter(get().rows, { ...get().filter, ...patch });
+    },
+    setQuery(query) {
+      set({ query, queryErrors: parseExchangeQuery(query).errors });
+      void search().then(() => {
+        // A query that leaves the shown exchange out clears the detail, rather than showing one it hides.
+        const { selectedId, visible } = get();
+        if (selectedId && get().query === query && !visible.some((row) => row.id === selectedId))
+          void get().select(null);
+      });
     },
     async select(id) {
       set({ selectedId: id, detail: null, error: null, compare: null });
@@ -98,6 +151,8 @@ export const useExchanges = create<ExchangesState>((set, get) => {
         const { rows, waiting } = live.merge(get().rows);
         if (waiting) schedule();
         refilter(rows, get().filter);
+        // New rows' headers and bodies are only in main: ask again for a full-text query.
+        if (get().found) void search();
       };
       const offExchanges = bridge.on('exchanges.recorded', (summaries) => {
         live.add(summaries);

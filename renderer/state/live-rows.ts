@@ -33,7 +33,8 @@ export class LiveRows {
         const waiting = reasons.get(row.id);
         if (waiting === undefined) return row;
         reasons.delete(row.id);
-        return { ...row, reason: waiting.reason };
+        // A token fetch on the way to the send has its own answer; the send's reason is not its.
+        return row.purpose === 'send' ? { ...row, reason: waiting.reason } : row;
       });
       for (const [id, waiting] of reasons) {
         if (waiting.waited) reasons.delete(id);

@@ -29,6 +29,12 @@ export const historyCalls = {
     'Send a past request again (same profile and target); a new exchange is recorded.',
   ),
   'exchanges.list': call(pageInputSchema, exchangePageSchema, 'Exchange summaries, newest first, filtered.'),
+  'exchanges.search': call(
+    z.object({ query: z.string().max(4000), limit: z.number().int().min(1).max(100_000).optional() }).strict(),
+    z.object({ ids: z.array(z.string()), total: z.number().int(), errors: z.array(z.string()) }),
+    'Ids of the exchanges the search box query matches (headers and bodies too), newest first; ' +
+      'errors name the field filters it could not read, which are left out.',
+  ),
   'exchanges.get': call(z.object({ id: z.string() }).strict(), exchangeSchema, 'One full exchange (redacted).'),
   'exchanges.curlGrant': call(
     z.object({ id: z.string() }).strict(),

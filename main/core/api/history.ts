@@ -1,6 +1,7 @@
 import type { Exchange } from '../../../shared/domain/exchange';
 import { AppError } from '../../../shared/errors';
 import { bodyLines, diffHeaders, diffLines } from '../../../shared/history/diff';
+import { parseExchangeQuery } from '../../../shared/history/query';
 import { summarizeExchange } from '../../../shared/history/summary';
 import type { Core } from '../core';
 import { exchangesToHar } from '../transport/har';
@@ -14,6 +15,7 @@ type HistoryCalls =
   | 'history.resend'
   | 'exchanges.list'
   | 'exchanges.get'
+  | 'exchanges.search'
   | 'exchanges.exportHar'
   | 'exchanges.compare'
   | 'history.settings'
@@ -61,6 +63,11 @@ export function historyHandlers(core: Core): Pick<Handlers, HistoryCalls> {
     'exchanges.list': ({ filter, cursor, limit }) =>
       core.history.listExchanges(filter ?? {}, cursor ?? null, limit ?? 500),
     'exchanges.get': ({ id }) => exchange(id),
+    'exchanges.search': async ({ query, limit }) => {
+      const parsed = parseExchangeQuery(query);
+      const page = await core.history.searchExchanges(parsed.query, limit ?? 50_000);
+      return { ids: page.items, total: page.total, errors: parsed.errors };
+    },
     'exchanges.exportHar': async ({ ids, filter }) => {
       if (!ids && !filter) throw new AppError('INVALID_INPUT', 'Choose exchanges to export, or a filter.');
       const exchanges = await core.history.exchangesFor(ids ? { ids } : { filter: filter! }, HAR_MAX_ENTRIES);

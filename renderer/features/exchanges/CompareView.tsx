@@ -9,11 +9,25 @@ const MARK: Record<HeaderDiff['change'], { sign: string; word: string }> = {
   removed: { sign: '−', word: 'removed' },
 };
 
-function Headers({ title, rows }: { title: string; rows: HeaderDiff[] }) {
+function Headers({ title, rows, sides }: { title: string; rows: HeaderDiff[]; sides: readonly [string, string] }) {
   return (
     <section>
       <h3>{title}</h3>
-      <table className="table compare-headers">
+      <table className="table compare-headers" data-testid="compare-headers">
+        <thead>
+          <tr>
+            <th scope="col" className="diff-mark">
+              <span className="sr-only">Change</span>
+            </th>
+            <th scope="col">Header</th>
+            <th scope="col" className="mono">
+              {sides[0]}
+            </th>
+            <th scope="col" className="mono">
+              {sides[1]}
+            </th>
+          </tr>
+        </thead>
         <tbody>
           {rows.map((row) => (
             <tr
@@ -61,6 +75,7 @@ function Body({ title, lines }: { title: string; lines: LineDiff[] }) {
 
 /** Two exchanges side by side: changed headers highlighted, bodies as a line diff. */
 export function CompareView({ diff, onClose }: { diff: CompareOutput; onClose(): void }) {
+  const sides = [diff.left.id, diff.right.id] as const;
   return (
     <section className="compare" data-testid="compare-view" aria-label="Compare">
       <header className="exchange-detail-head">
@@ -71,9 +86,9 @@ export function CompareView({ diff, onClose }: { diff: CompareOutput; onClose():
           Close
         </button>
       </header>
-      <Headers title="Request headers" rows={diff.requestHeaders} />
+      <Headers title="Request headers" rows={diff.requestHeaders} sides={sides} />
       <Body title="Request body" lines={diff.requestBody} />
-      <Headers title="Response headers" rows={diff.responseHeaders} />
+      <Headers title="Response headers" rows={diff.responseHeaders} sides={sides} />
       <Body title="Response body" lines={diff.responseBody} />
     </section>
   );

@@ -2,6 +2,7 @@ import type { Exchange } from '../../../shared/domain/exchange';
 import type { SendResult } from '../../../shared/domain/send-result';
 import { WebpushEncryptionView } from '../compose/webpush/EncryptionView';
 import { decodeJwts, formatAge, headersMatching } from './decode';
+import { CopyValue } from './CopyValue';
 
 function Json({ value, testid }: { value: unknown; testid?: string }) {
   return (
@@ -105,7 +106,10 @@ export function DecodedTab({ exchange, result = null }: { exchange: Exchange; re
             {apnsIds.map(([name, value]) => (
               <div key={name} className="fact-row">
                 <dt className="mono">{name}</dt>
-                <dd className="mono">{value}</dd>
+                <dd className="mono">
+                  <span className="value-text">{value}</span>
+                  <CopyValue value={value} label={name} />
+                </dd>
               </div>
             ))}
           </dl>
@@ -122,7 +126,10 @@ export function DecodedTab({ exchange, result = null }: { exchange: Exchange; re
             {wns.map(([name, value]) => (
               <div key={name} className="fact-row">
                 <dt className="mono">{name}</dt>
-                <dd className="mono">{value}</dd>
+                <dd className="mono">
+                  <span className="value-text">{value}</span>
+                  <CopyValue value={value} label={name} />
+                </dd>
               </div>
             ))}
           </dl>

@@ -5,6 +5,7 @@ import { call } from '../../bridge';
 import { ModalDialog } from '../../components/ModalDialog';
 import { useExchanges } from '../../state/exchanges';
 import { copyCurl } from './actions';
+import { CopyValue } from './CopyValue';
 import { DecodedTab } from './DecodedTab';
 import { MessageTab } from './MessageTab';
 import { TimelineTab } from './TimelineTab';
@@ -72,10 +73,16 @@ export function ExchangeDetail({ exchange }: { exchange: Exchange }) {
   return (
     <section className="exchange-detail" data-testid="exchange-detail" aria-label="Exchange">
       <header className="exchange-detail-head">
-        <strong className="mono ellipsis" data-testid="detail-title">
+        <strong className="mono exchange-detail-url" data-testid="detail-title">
           {exchange.method} {exchange.url}
         </strong>
+        <CopyValue value={exchange.url} label="URL" />
         <span data-testid="detail-status">{exchange.status ?? exchange.error?.code ?? 'no response'}</span>
+        {exchange.purpose === 'auth' && (
+          <span className="purpose-badge" title="A token fetch made on the way to a send">
+            token fetch
+          </span>
+        )}
         <button type="button" data-testid="copy-curl" onClick={() => void copy(false)}>
           Copy as curl
         </button>

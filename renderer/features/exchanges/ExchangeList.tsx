@@ -75,7 +75,8 @@ export function ExchangeList({ rows, selectedId, checked, onSelect, onOpen, onTo
         </span>
         <span role="columnheader">Time</span>
         <span role="columnheader">Provider</span>
-        <span role="columnheader">Target</span>
+        <span role="columnheader">Method</span>
+        <span role="columnheader">URL</span>
         <span role="columnheader">Status</span>
         <span role="columnheader">Reason</span>
         <span role="columnheader">Duration</span>
@@ -92,9 +93,10 @@ export function ExchangeList({ rows, selectedId, checked, onSelect, onOpen, onTo
                 role="row"
                 aria-rowindex={item.index + 2}
                 aria-selected={selected}
-                className={`exchange-row status-${statusClassOf(row.status)}${selected ? ' selected' : ''}`}
+                className={`exchange-row status-${statusClassOf(row.status)} purpose-${row.purpose}${selected ? ' selected' : ''}`}
                 data-testid="exchange-row"
                 data-exchange-id={row.id}
+                data-purpose={row.purpose}
                 style={{
                   position: 'absolute',
                   top: 0,
@@ -120,14 +122,28 @@ export function ExchangeList({ rows, selectedId, checked, onSelect, onOpen, onTo
                 <span role="gridcell" className="mono">
                   {time(row.startedAt)}
                 </span>
-                <span role="gridcell">{row.provider ?? row.purpose}</span>
-                <span role="gridcell" className="ellipsis mono" title={row.target ?? row.url}>
-                  {row.target ?? row.url}
+                <span role="gridcell" className="exchange-provider">
+                  {row.provider ?? row.purpose}
+                  {row.purpose === 'auth' && (
+                    <span className="purpose-badge" title="Token fetch (purpose:auth)" data-testid="purpose-auth">
+                      token
+                    </span>
+                  )}
                 </span>
                 <span role="gridcell" className="mono">
+                  {row.method}
+                </span>
+                <span
+                  role="gridcell"
+                  className="ellipsis mono"
+                  title={row.target ? `${row.url}\nTarget: ${row.target}` : row.url}
+                >
+                  {row.url}
+                </span>
+                <span role="gridcell" className="mono" data-testid="row-status">
                   {row.status ?? '—'}
                 </span>
-                <span role="gridcell" className="ellipsis">
+                <span role="gridcell" className="ellipsis" data-testid="row-reason" title={row.reason ?? undefined}>
                   {row.reason ?? ''}
                 </span>
                 <span role="gridcell" className="mono">

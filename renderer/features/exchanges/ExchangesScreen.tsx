@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { isEmptyFilter, type HistoryFilter } from '../../../shared/history/summary';
 import { call } from '../../bridge';
 import { ErrorLine } from '../../components/ErrorLine';
 import { useExchangeFocus } from '../../state/exchange-focus';
@@ -8,7 +9,18 @@ import { CompareView } from './CompareView';
 import { ExchangeDetail } from './ExchangeDetail';
 import { ExchangeFilters } from './ExchangeFilters';
 import { ExchangeList } from './ExchangeList';
+import { SplitPane } from './SplitPane';
 import './exchanges.css';
+
+// A toast stays this long, then goes; clicking it closes it sooner.
+const TOAST_MS = 4000;
+
+function noMatchText(query: string, filter: HistoryFilter): string {
+  const q = query.trim();
+  const pickers = !isEmptyFilter(filter);
+  if (!q) return 'No exchange matches these filters.';
+  return `No exchange matches “${q}”${pickers ? ' with the provider, status and reason pickers as set' : ''}. The ? beside the box shows what it can search.`;
+}
 
 /** Every HTTP exchange Push Console made: a live, filterable list and the full detail of one. */
 export function ExchangesScreen() {
@@ -30,6 +42,12 @@ export function ExchangesScreen() {
   }, [focusId, clearFocus]);
 
   useEffect(() => {
+    if (!state.notice) return;
+    const timer = setTimeout(() => useExchanges.getState().setNotice(null), TOAST_MS);
+    return () => clearTimeout(timer);
+  }, [state.notice]);
+
+  useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f') {
         event.preventDefault();
@@ -43,7 +61,13 @@ export function ExchangesScreen() {
 
   const exportHar = async () => {
     try {
-      const input = state.checked.length > 0 ? { ids: state.checked } : { filter: state.filter };
+      // A search's matches are known only by id here: export exactly the rows shown.
+      const input =
+        state.checked.length > 0
+          ? { ids: state.checked }
+          : state.query.trim()
+            ? { ids: state.visible.map((row) => row.id) }
+            : { filter: state.filter };
       const { text, count } = await call('exchanges.exportHar', input);
       downloadText(harFileName(), text);
       state.setNotice(`Exported ${count} exchange${count === 1 ? '' : 's'} as HAR (redacted).`);
@@ -59,11 +83,39 @@ export function ExchangesScreen() {
   };
 
   const canCompare = state.checked.length === 2;
+  const filtering = state.visible.length < state.rows.length || state.query.trim() !== '';
+  const noMatch = state.rows.length > 0 && state.visible.length === 0 && filtering && !state.searching;
+  const list =
+    state.rows.length === 0 && !state.loading ? (
+      <p className="hint exchanges-empty" data-testid="exchanges-empty">
+        No exchanges yet. Send something from Compose; every request and response shows up here as it happens.
+      </p>
+    ) : noMatch ? (
+      <p className="hint exchanges-empty" role="status" data-testid="exchanges-no-match">
+        {noMatchText(state.query, state.filter)}
+      </p>
+    ) : (
+      <ExchangeList
+        rows={state.visible}
+        selectedId={state.selectedId}
+        checked={state.checked}
+        onSelect={(id) => void state.select(id)}
+        onOpen={(id) => void open(id)}
+        onToggle={state.toggleChecked}
+      />
+    );
   return (
     <div className="exchanges" data-testid="exchanges">
       <h1 className="sr-only">Exchanges</h1>
       <div className="exchanges-top">
-        <ExchangeFilters ref={filterInput} filter={state.filter} onChange={state.setFilter} />
+        <ExchangeFilters
+          ref={filterInput}
+          filter={state.filter}
+          query={state.query}
+          queryErrors={state.queryErrors}
+          onChange={state.setFilter}
+          onQuery={state.setQuery}
+        />
         <div className="toolbar">
           <span className="hint" data-testid="exchange-count">
             {state.visible.length.toLocaleString()} of {state.rows.length.toLocaleString()}
@@ -92,35 +144,34 @@ export function ExchangesScreen() {
       </div>
       <ErrorLine error={state.error} testId="exchanges-error" />
       {state.notice && (
-        <div className="notice" role="status" data-testid="exchanges-notice" onClick={() => state.setNotice(null)}>
+        <div
+          className="exchanges-toast"
+          role="status"
+          data-testid="exchanges-notice"
+          onClick={() => state.setNotice(null)}
+        >
           {state.notice}
         </div>
       )}
-      <div className="exchanges-body">
-        {state.rows.length === 0 && !state.loading ? (
-          <p className="hint exchanges-empty" data-testid="exchanges-empty">
-            No exchanges yet. Send something from Compose; every request and response shows up here as it happens.
-          </p>
-        ) : (
-          <ExchangeList
-            rows={state.visible}
-            selectedId={state.selectedId}
-            checked={state.checked}
-            onSelect={(id) => void state.select(id)}
-            onOpen={(id) => void open(id)}
-            onToggle={state.toggleChecked}
-          />
-        )}
-        <div className="exchanges-side">
-          {state.compare ? (
-            <CompareView diff={state.compare} onClose={state.closeCompare} />
-          ) : state.detail ? (
-            <ExchangeDetail exchange={state.detail} />
-          ) : (
-            <p className="hint">Select an exchange (arrow keys and Enter work too).</p>
-          )}
-        </div>
-      </div>
+      <SplitPane
+        settingsKey="exchanges.listWidth"
+        initial={620}
+        minPane={360}
+        first={list}
+        second={
+          <div className="exchanges-side" data-testid="exchanges-side">
+            {state.compare ? (
+              <CompareView diff={state.compare} onClose={state.closeCompare} />
+            ) : state.detail ? (
+              <ExchangeDetail exchange={state.detail} />
+            ) : (
+              <p className="hint">
+                {noMatch ? 'Nothing selected.' : 'Select an exchange (arrow keys and Enter work too).'}
+              </p>
+            )}
+          </div>
+        }
+      />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Exchange } from '../../../shared/domain/exchange';
 import { copyText } from './actions';
+import { CopyValue } from './CopyValue';
 import { prettyBody, rawMessage } from './decode';
 
 /** Request or response: raw as on the wire, or pretty (headers table and formatted body). */
@@ -54,7 +55,10 @@ export function MessageTab({ exchange, side }: { exchange: Exchange; side: 'requ
                   <th scope="row" className="mono">
                     {name}
                   </th>
-                  <td className="mono">{value}</td>
+                  <td className="mono">
+                    <span className="value-text">{value}</span>
+                    <CopyValue value={value} label={name} />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -43,7 +43,7 @@ export class HistoryIndex {
       const reason = this.#reasonByExchange.get(summary.id);
       if (reason !== undefined) {
         this.#reasonByExchange.delete(summary.id);
-        summary.reason = reason;
+        if (summary.purpose === 'send') summary.reason = reason;
       }
       this.exchanges.add(n, summary, location);
       return;
@@ -56,12 +56,14 @@ export class HistoryIndex {
       first >= 0 ? { target: this.exchanges.targetAt(first) ?? '', exchangeIds: this.exchanges.idAt(first) } : null;
     this.sends.add(n, result, tag.hasRequest, location, shared);
     if (first >= 0) this.exchanges.shareUrlTail(first, result.target);
-    // The result names the reason the provider gave; its exchanges' rows show it too.
+    // The result names the reason the provider gave; its sending exchanges' rows show it too. A
+    // token fetch on the way has its own answer, so it keeps its own reason.
     if (result.reason) {
       result.exchangeIds.forEach((id, i) => {
         const row = exchangeRows[i]!;
-        if (row >= 0) this.exchanges.setReason(row, result.reason!);
-        else if (this.#reasonByExchange.size < 10_000) this.#reasonByExchange.set(id, result.reason!);
+        if (row >= 0) {
+          if (this.exchanges.purposeOf(row) === 'send') this.exchanges.setReason(row, result.reason!);
+        } else if (this.#reasonByExchange.size < 10_000) this.#reasonByExchange.set(id, result.reason!);
       });
     }
   }

@@ -4,7 +4,9 @@ import type { Exchange } from '../../../../shared/domain/exchange';
 import type { SendRequest } from '../../../../shared/domain/send-request';
 import type { SendResult } from '../../../../shared/domain/send-result';
 import type { ExchangeSummary, HistoryFilter } from '../../../../shared/history/summary';
+import { exchangeQueryMatcher, type ExchangeQuery } from '../../../../shared/history/query';
 import { ExchangeTemplates } from './exchange-templates';
+import { ExchangeTextIndex } from './exchange-text';
 import { HistoryIndex, tagOf, type IndexTag } from './history-index';
 import { NdjsonWriter, type WrittenTemplate } from './ndjson-writer';
 import { readRecordsAt, scanFile } from './reader';
@@ -43,6 +45,8 @@ export class HistoryStore {
   readonly #options: Required<HistoryStoreOptions>;
   readonly #index = new HistoryIndex();
   readonly #encoder = new ExchangeTemplates();
+  /** Headers and bodies of the exchanges in the index, for the search box. */
+  readonly #text = new ExchangeTextIndex();
   /** Each file's templates, for reading its patch lines back. */
   readonly #templates = new Map<number, FileTemplates>();
   readonly #early: HistoryRecord[] = [];
@@ -102,6 +106,7 @@ export class HistoryStore {
       return;
     }
     if (record.type === 'exchange') {
+      this.#text.add(record.exchange);
       const { json, template } = this.#encoder.encode(record.exchange);
       this.#writer.append(json, tagOf(record), template);
     } else this.#writer.append(recordJson(record), tagOf(record));
@@ -197,6 +202,21 @@ export class HistoryStore {
     await this.flush();
     const rows = pageRows(this.#index.exchanges, this.#index.exchangeTest(filter), cursor, limit);
     return { ...rows, items: rows.items.map((row) => this.#index.exchanges.summaryAt(row)) };
+  }
+
+  /** Ids of the newest `limit` exchanges the search box's query matches, newest first. */
+  async searchExchanges(query: ExchangeQuery, limit: number): Promise<Page<string>> {
+    await this.flush();
+    const text = this.#text.prepare(query);
+    const view = this.#index.exchanges.view();
+    const matches = exchangeQueryMatcher(query);
+    const match = (row: number) => {
+      view.row = row;
+      text.at(view.id);
+      return matches(view, text);
+    };
+    const rows = pageRows(this.#index.exchanges, match, null, limit);
+    return { ...rows, items: rows.items.map((row) => this.#index.exchanges.idAt(row)) };
   }
 
   async listSends(
@@ -309,7 +329,10 @@ export class HistoryStore {
     for (const file of files) {
       const scanned = await scanFile(file.path, file.seq, this.#templatesOf(file.seq));
       this.#skipped += scanned.skipped;
-      for (const { record, location } of scanned.records) this.#index.add(tagOf(record), location);
+      for (const { record, location } of scanned.records) {
+        if (record.type === 'exchange') this.#text.add(record.exchange);
+        this.#index.add(tagOf(record), location);
+      }
       torn = scanned.torn;
     }
     this.#writer = new NdjsonWriter({
@@ -321,8 +344,11 @@ export class HistoryStore {
       onWritten: (items) => {
         // Lines another process appended come back as whole records.
         for (const { tag, location } of items) {
-          if (!('kind' in (tag as object))) this.#index.add(tagOf(tag as HistoryRecord), location);
-          else if ((tag as WrittenTemplate).kind === 'template') {
+          if (!('kind' in (tag as object))) {
+            const record = tag as HistoryRecord;
+            if (record.type === 'exchange') this.#text.add(record.exchange);
+            this.#index.add(tagOf(record), location);
+          } else if ((tag as WrittenTemplate).kind === 'template') {
             const { template } = tag as WrittenTemplate;
             this.#templatesOf(location.file).set(template.id, template.exchange);
           } else this.#index.add(tag as IndexTag, location);
@@ -346,5 +372,6 @@ export class HistoryStore {
   #forget(seqs: Set<number>): void {
     for (const seq of seqs) this.#templates.delete(seq);
     this.#index.forgetFiles(seqs);
+    this.#text.retain((id) => this.#index.exchanges.find(id) >= 0);
   }
 }

@@ -49,3 +49,17 @@ describe('live exchange rows (batched merge of rows and result reasons)', () => 
     expect(live.merge([]).rows[0]!.reason).toBeNull();
   });
 });
+
+describe("a send's reason on live rows", () => {
+  it('is not shown on the token fetch the send made on its way (WNS /accesstoken.srf)', () => {
+    const live = new LiveRows(100);
+    const token = { ...row(1), purpose: 'auth' as const, url: 'https://login.live.com/accesstoken.srf' };
+    live.add([token, row(2)]);
+    live.reason(['ex-1', 'ex-2'], 'received');
+    const { rows } = live.merge([]);
+    expect(rows.map((r) => [r.id, r.reason])).toEqual([
+      ['ex-2', 'received'],
+      ['ex-1', null],
+    ]);
+  });
+});

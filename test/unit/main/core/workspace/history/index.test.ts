@@ -67,7 +67,10 @@ function varied(count: number): Recorded[] {
   return out;
 }
 
-/** What the index used to keep: whole summaries, each exchange's reason taken from its result. */
+/**
+ * What the index used to keep: whole summaries, each sending exchange's reason taken from its
+ * result (a token fetch keeps its own).
+ */
 function baseline(records: Recorded[]) {
   const exchanges: ExchangeSummary[] = [];
   const sends: Array<SendResult & { hasRequest: boolean }> = [];
@@ -79,7 +82,7 @@ function baseline(records: Recorded[]) {
     sends.push({ ...record.result, hasRequest: record.hasRequest });
     for (const id of record.result.exchangeIds) {
       const row = exchanges.findLast((summary) => summary.id === id);
-      if (row && record.result.reason) row.reason = record.result.reason;
+      if (row?.purpose === 'send' && record.result.reason) row.reason = record.result.reason;
     }
   }
   return { exchanges: exchanges.reverse(), sends: sends.reverse() };
