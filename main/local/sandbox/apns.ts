@@ -2,13 +2,14 @@ import { createPublicKey } from 'node:crypto';
 import { adminCall } from '../../emulators/admin-client';
 import type { ApnsTokenSecret } from '../../core/credentials/apns-p8';
 import type { LocalEnvironment } from '../../core/local/local-env';
-import type { ProviderSetup, SandboxCredentialId } from './types';
+import { registerUnknownTokens } from './bulk';
+import type { ProviderSandbox, ProviderSetup, SandboxCredentialId } from './types';
 import { sandboxCredential } from './types';
 
-export const APNS_SANDBOX_CREDENTIAL: SandboxCredentialId = { label: 'Sandbox APNs key', kind: 'apns-token' };
+const APNS_SANDBOX_CREDENTIAL: SandboxCredentialId = { label: 'Sandbox APNs key', kind: 'apns-token' };
 
 /** The sandbox app's bundle id: its key's topic, and the app its emulated iPhones have installed. */
-export const BUNDLE_ID = 'dev.pushconsole.sandbox';
+const BUNDLE_ID = 'dev.pushconsole.sandbox';
 
 /** One emulated iPhone with the sandbox app installed: a sandbox token the emulator knows. */
 export async function mintApnsDevice(env: LocalEnvironment, label: string): Promise<string> {
@@ -21,7 +22,7 @@ export async function mintApnsDevice(env: LocalEnvironment, label: string): Prom
 }
 
 /** A .p8-style key the APNs emulator trusts, and one emulated iPhone registered for the sandbox. */
-export const setupApns: ProviderSetup = async (ctx) => {
+const setupApns: ProviderSetup = async (ctx) => {
   const credentialId = await sandboxCredential(ctx, APNS_SANDBOX_CREDENTIAL, async () => {
     const key = await adminCall<{ keyId: string; teamId: string; keyPem: string }>(
       ctx.env,
@@ -71,3 +72,21 @@ export const setupApns: ProviderSetup = async (ctx) => {
     },
   };
 };
+
+export const apnsSandbox = {
+  setup: setupApns,
+  emulated: {
+    credential: APNS_SANDBOX_CREDENTIAL,
+    noun: 'iPhone',
+    platform: 'ios',
+    mint: (env, _secret, label) => mintApnsDevice(env, label),
+    register: (env, _secret, targets) =>
+      registerUnknownTokens(
+        env,
+        'apns',
+        targets,
+        (t) => t.toLowerCase(),
+        (token) => ({ bundleId: BUNDLE_ID, environment: 'sandbox', token }),
+      ),
+  },
+} satisfies ProviderSandbox;

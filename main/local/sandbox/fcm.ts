@@ -1,10 +1,11 @@
 import { adminCall } from '../../emulators/admin-client';
 import type { FcmServiceAccountSecret } from '../../core/credentials/fcm-service-account';
 import type { LocalEnvironment } from '../../core/local/local-env';
-import type { ProviderSetup, SandboxCredentialId } from './types';
+import { registerUnknownTokens } from './bulk';
+import type { ProviderSandbox, ProviderSetup, SandboxCredentialId } from './types';
 import { sandboxCredential } from './types';
 
-export const FCM_SANDBOX_CREDENTIAL: SandboxCredentialId = {
+const FCM_SANDBOX_CREDENTIAL: SandboxCredentialId = {
   label: 'Sandbox FCM service account',
   kind: 'fcm-service-account',
 };
@@ -12,7 +13,7 @@ export const FCM_SANDBOX_CREDENTIAL: SandboxCredentialId = {
 const PROJECT = 'push-console-sandbox';
 
 /** One emulated Android app instance of the account's project: a registration token the emulator knows. */
-export async function mintFcmDevice(env: LocalEnvironment, projectId: string): Promise<string> {
+async function mintFcmDevice(env: LocalEnvironment, projectId: string): Promise<string> {
   const device = await adminCall<{ token: string }>(env, 'fcm', 'POST', '/__admin/devices', {
     projectId,
     platform: 'android',
@@ -22,7 +23,7 @@ export async function mintFcmDevice(env: LocalEnvironment, projectId: string): P
 }
 
 /** A generated service account the FCM emulator trusts, and one emulated Android app instance. */
-export const setupFcm: ProviderSetup = async (ctx) => {
+const setupFcm: ProviderSetup = async (ctx) => {
   const credentialId = await sandboxCredential(ctx, FCM_SANDBOX_CREDENTIAL, async () => {
     const account = await adminCall<Record<string, string>>(ctx.env, 'fcm', 'POST', '/__admin/credentials', {
       generate: true,
@@ -57,3 +58,21 @@ export const setupFcm: ProviderSetup = async (ctx) => {
     },
   };
 };
+
+export const fcmSandbox = {
+  setup: setupFcm,
+  emulated: {
+    credential: FCM_SANDBOX_CREDENTIAL,
+    noun: 'Android',
+    platform: 'android',
+    mint: (env, secret) => mintFcmDevice(env, (secret as FcmServiceAccountSecret).projectId),
+    register: (env, secret, targets) =>
+      registerUnknownTokens(
+        env,
+        'fcm',
+        targets,
+        (t) => t,
+        (token) => ({ projectId: (secret as FcmServiceAccountSecret).projectId, token }),
+      ),
+  },
+} satisfies ProviderSandbox;

@@ -4,21 +4,24 @@ import { AppError } from '../../../shared/errors';
 import { readLocalEnvironment, type LocalEnvironment } from '../../core/local/local-env';
 import type { EmulatorControl, LocalHost } from '../../core/local/local-services';
 import { LockedFile } from '../../core/workspace/json-file';
-import { setupApns } from './apns';
-import { setupFcm } from './fcm';
-import { SANDBOX_TAG, type ProviderSetup } from './types';
-import { setupWebpush } from './webpush';
-import { setupNhub } from './nhub';
-import { setupWns } from './wns';
+import { apnsSandbox } from './apns';
+import { fcmSandbox } from './fcm';
+import { nhubSandbox } from './nhub';
+import { SANDBOX_TAG, type ProviderSandbox } from './types';
+import { webpushSandbox } from './webpush';
+import { wnsSandbox } from './wns';
 
-/** Each provider's sandbox setup (a new provider without one does not compile), in run order. */
-const SETUPS: Record<Provider, ProviderSetup> = {
-  apns: setupApns,
-  fcm: setupFcm,
-  wns: setupWns,
-  webpush: setupWebpush,
+/**
+ * Each provider's sandbox: its setup and its emulated devices (a new provider without one does
+ * not compile), in the setups' run order.
+ */
+export const SANDBOX: { [P in Provider]: ProviderSandbox } = {
+  apns: apnsSandbox,
+  fcm: fcmSandbox,
+  wns: wnsSandbox,
+  webpush: webpushSandbox,
   // Last: it registers the APNs sandbox device's token with the hub.
-  nhub: setupNhub,
+  nhub: nhubSandbox,
 };
 
 export interface SandboxStep {
@@ -66,7 +69,7 @@ async function setUp(core: LocalHost, env: LocalEnvironment): Promise<SandboxSte
   const composer = await core.drafts.load();
   const drafts = { ...composer.drafts };
   let apnsToken: string | undefined;
-  for (const [provider, setup] of Object.entries(SETUPS) as Array<[Provider, ProviderSetup]>) {
+  for (const [provider, { setup }] of Object.entries(SANDBOX) as Array<[Provider, ProviderSandbox]>) {
     if (!env.admin[provider]) {
       steps.push({ provider, ok: false, message: `The ${provider} emulator is not running.` });
       continue;

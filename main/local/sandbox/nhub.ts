@@ -2,15 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { adminCall } from '../../emulators/admin-client';
 import type { NhubSecret } from '../../core/credentials/nhub-connection-string';
 import type { LocalEnvironment } from '../../core/local/local-env';
-import type { ProviderSetup, SandboxCredentialId } from './types';
-import { sandboxCredential } from './types';
+import { mintApnsDevice } from './apns';
+import type { ProviderSandbox, ProviderSetup, SandboxCredentialId } from './types';
+import { EMULATED_TAG, sandboxCredential } from './types';
 
-export const NHUB_SANDBOX_CREDENTIAL: SandboxCredentialId = { label: 'Sandbox Notification Hub', kind: 'nhub' };
+const NHUB_SANDBOX_CREDENTIAL: SandboxCredentialId = { label: 'Sandbox Notification Hub', kind: 'nhub' };
 
 const HUB = 'sandbox-hub';
 
 /** An Apple registration on the hub with this handle (an APNs emulator token) and these tags. */
-export async function registerHubDevice(
+async function registerHubDevice(
   env: LocalEnvironment,
   hub: NhubSecret,
   handle: string,
@@ -30,7 +31,7 @@ export async function registerHubDevice(
  * tagged `sandbox`: its handle is the APNs sandbox device when there is one, so a hub send shows
  * up in the APNs emulator's inbox too.
  */
-export const setupNhub: ProviderSetup = async (ctx) => {
+const setupNhub: ProviderSetup = async (ctx) => {
   const credentialId = await sandboxCredential(ctx, NHUB_SANDBOX_CREDENTIAL, async () => ({
     connectionString: `Endpoint=sb://push-console-sandbox.servicebus.windows.net/;SharedAccessKeyName=DefaultFullSharedAccessSignature;SharedAccessKey=${randomBytes(32).toString('base64')}`,
     hubName: HUB,
@@ -58,3 +59,19 @@ export const setupNhub: ProviderSetup = async (ctx) => {
     },
   };
 };
+
+export const nhubSandbox = {
+  setup: setupNhub,
+  emulated: {
+    credential: NHUB_SANDBOX_CREDENTIAL,
+    noun: 'hub device',
+    platform: 'other',
+    async mint(env, secret, label) {
+      // The hub forwards to the APNs emulator: each registration's handle is a token it knows.
+      const tag = label.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+      await registerHubDevice(env, secret as NhubSecret, await mintApnsDevice(env, label), [EMULATED_TAG, tag]);
+      return tag;
+    },
+    register: 'Hub registrations are made by the hub: add emulated devices instead.',
+  },
+} satisfies ProviderSandbox;

@@ -3,6 +3,7 @@ import type { CredentialKind, CredentialMeta } from '../../../shared/domain/cred
 import type { Device } from '../../../shared/domain/device';
 import type { Provider } from '../../../shared/domain/exchange';
 import type { CredentialService, ImportRequest } from '../../core/credentials/service';
+import type { CredentialSecret } from '../../core/credentials/types';
 import type { LocalEnvironment } from '../../core/local/local-env';
 
 export interface SandboxContext {
@@ -13,7 +14,7 @@ export interface SandboxContext {
 }
 
 /** What one provider's setup produced: a credential to keep, an emulated device, profile defaults. */
-export interface ProviderSandbox {
+export interface SandboxSetupResult {
   provider: Provider;
   /** The credential (imported now, or the one kept from an earlier run). */
   credentialId: string;
@@ -23,9 +24,33 @@ export interface ProviderSandbox {
   draft: { options: Record<string, unknown>; payload: string };
 }
 
-export type ProviderSetup = (ctx: SandboxContext) => Promise<ProviderSandbox>;
+export type ProviderSetup = (ctx: SandboxContext) => Promise<SandboxSetupResult>;
+
+/** How the Emulators screen adds devices of one provider's emulator, for the sandbox's demo app. */
+export interface EmulatedDevices {
+  /** The sandbox credential whose app the devices belong to. */
+  credential: SandboxCredentialId;
+  /** "Emulated iPhone 001". */
+  noun: string;
+  platform: Device['platform'];
+  /** One new device the emulator knows, for the sandbox app: its target. */
+  mint(env: LocalEnvironment, secret: CredentialSecret, label: string): Promise<string>;
+  /**
+   * Tells the emulator about targets made elsewhere (imported tokens), or says why it cannot:
+   * some emulators issue their targets themselves (channel URIs, subscriptions with keys).
+   */
+  register: ((env: LocalEnvironment, secret: CredentialSecret, targets: string[]) => Promise<number>) | string;
+}
+
+/** One provider's part of the sandbox: "Try it locally"'s setup, and its emulated devices. */
+export interface ProviderSandbox {
+  setup: ProviderSetup;
+  emulated: EmulatedDevices;
+}
 
 export const SANDBOX_TAG = 'sandbox';
+/** Devices added from the Emulators screen carry this tag (the sandbox's own one carries `sandbox`). */
+export const EMULATED_TAG = 'emulated';
 /** What the sandbox's credentials carry as `managedBy` (`isSandboxCredential`). */
 export const SANDBOX_MANAGER = 'sandbox';
 

@@ -2,17 +2,13 @@ import { adminCall } from '../../emulators/admin-client';
 import { generateVapidPair } from '../../core/credentials/vapid';
 import type { VapidSecret } from '../../core/credentials/vapid';
 import type { LocalEnvironment } from '../../core/local/local-env';
-import type { ProviderSetup, SandboxCredentialId } from './types';
+import type { ProviderSandbox, ProviderSetup, SandboxCredentialId } from './types';
 import { sandboxCredential } from './types';
 
-export const WEBPUSH_SANDBOX_CREDENTIAL: SandboxCredentialId = { label: 'Sandbox VAPID keys', kind: 'vapid' };
+const WEBPUSH_SANDBOX_CREDENTIAL: SandboxCredentialId = { label: 'Sandbox VAPID keys', kind: 'vapid' };
 
 /** One emulated browser subscribed with this VAPID public key: the subscription JSON, keys included. */
-export async function mintWebpushSubscription(
-  env: LocalEnvironment,
-  publicKey: string,
-  label: string,
-): Promise<string> {
+async function mintWebpushSubscription(env: LocalEnvironment, publicKey: string, label: string): Promise<string> {
   const minted = await adminCall<{ subscription: unknown }>(env, 'webpush', 'POST', '/__admin/devices', {
     applicationServerKey: publicKey,
     label,
@@ -21,7 +17,7 @@ export async function mintWebpushSubscription(
 }
 
 /** A VAPID key pair and a subscription minted by the Web Push emulator for that key. */
-export const setupWebpush: ProviderSetup = async (ctx) => {
+const setupWebpush: ProviderSetup = async (ctx) => {
   const credentialId = await sandboxCredential(ctx, WEBPUSH_SANDBOX_CREDENTIAL, async () => ({
     ...generateVapidPair(),
     subject: 'mailto:sandbox@push-console.dev',
@@ -47,3 +43,15 @@ export const setupWebpush: ProviderSetup = async (ctx) => {
     },
   };
 };
+
+export const webpushSandbox = {
+  setup: setupWebpush,
+  emulated: {
+    credential: WEBPUSH_SANDBOX_CREDENTIAL,
+    noun: 'browser',
+    platform: 'web',
+    mint: (env, secret, label) => mintWebpushSubscription(env, (secret as VapidSecret).publicKey, label),
+    register:
+      'A Web Push subscription carries keys only the emulator holds the other half of: add emulated devices instead.',
+  },
+} satisfies ProviderSandbox;

@@ -3,10 +3,10 @@ import { adminCall } from '../../emulators/admin-client';
 import { toastText } from '../../../shared/providers/wns/templates/toast';
 import type { WnsSecret } from '../../core/credentials/wns';
 import type { LocalEnvironment } from '../../core/local/local-env';
-import type { ProviderSetup, SandboxCredentialId } from './types';
+import type { ProviderSandbox, ProviderSetup, SandboxCredentialId } from './types';
 import { sandboxCredential } from './types';
 
-export const WNS_SANDBOX_CREDENTIAL: SandboxCredentialId = { label: 'Sandbox WNS app', kind: 'wns' };
+const WNS_SANDBOX_CREDENTIAL: SandboxCredentialId = { label: 'Sandbox WNS app', kind: 'wns' };
 
 /** A made-up Package SID of the real shape (ms-app://s-1-15-2-<7 numbers>), so the parser accepts it. */
 function sandboxPackageSid(): string {
@@ -15,7 +15,7 @@ function sandboxPackageSid(): string {
 }
 
 /** One emulated Windows device of the app: a channel URI the emulator issued. */
-export async function mintWnsChannel(env: LocalEnvironment, packageSid: string, label: string): Promise<string> {
+async function mintWnsChannel(env: LocalEnvironment, packageSid: string, label: string): Promise<string> {
   const channel = await adminCall<{ channelUri: string }>(env, 'wns', 'POST', '/__admin/devices', {
     owner: packageSid,
     label,
@@ -46,3 +46,14 @@ export const setupWns: ProviderSetup = async (ctx) => {
     draft: { options: { type: 'toast' }, payload: toastText.payload },
   };
 };
+
+export const wnsSandbox = {
+  setup: setupWns,
+  emulated: {
+    credential: WNS_SANDBOX_CREDENTIAL,
+    noun: 'Windows PC',
+    platform: 'windows',
+    mint: (env, secret, label) => mintWnsChannel(env, (secret as WnsSecret & { packageSid: string }).packageSid, label),
+    register: 'The WNS emulator issues its own channel URIs: add emulated devices instead.',
+  },
+} satisfies ProviderSandbox;
