@@ -131,7 +131,10 @@ describe('APNs client with token auth against the emulator', () => {
       expect(result.hint).toBeTruthy();
     }
     const bad = await provider.send(request({}, { aps: { alert: 'x' } }, 'ab'.repeat(32)), ctx);
-    expect(bad.explanation).toBe('This token belongs to the other environment, or is malformed.');
+    // The local emulator knows only the tokens registered with it (issue 21): it says so, not "the other environment".
+    expect(bad.explanation).toBe(
+      'This token is not registered with the local emulator: add it on the Emulators screen.',
+    );
     const result = await provider.send(request({}, { aps: { alert: 'x' } }, gone), ctx);
     expect(result).toMatchObject({
       status: 410,

@@ -38,9 +38,15 @@ const persistedSchema = z.object({
   devices: z.array(deviceRegistrationSchema.extend({ token: z.string() })).default([]),
 });
 
-/** A token shaped like a real FCM registration token: instance id, colon, opaque part. */
+/**
+ * A token shaped like a real FCM registration token: instance id, colon, opaque part. A real
+ * instance id's first 4 bits are 0111, so it starts with c, d, e or f, never "-" (which a command
+ * line would read as an option: `--token -x…` is refused by the CLI's argument parser).
+ */
 export function newRegistrationToken(): string {
-  return `${randomBytes(16).toString('base64url').slice(0, 22)}:APA91b${randomBytes(105).toString('base64url')}`;
+  const instance = randomBytes(16);
+  instance[0] = 0x70 | (instance[0]! & 0x0f);
+  return `${instance.toString('base64url').slice(0, 22)}:APA91b${randomBytes(105).toString('base64url')}`;
 }
 
 /** A fresh service account JSON (as the Firebase console downloads it) for the local project. */

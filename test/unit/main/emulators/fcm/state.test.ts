@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FcmRegistry } from '../../../../../main/emulators/fcm/state';
+import { FcmRegistry, newRegistrationToken } from '../../../../../main/emulators/fcm/state';
 
 describe('FcmRegistry state file', () => {
   const dirs: string[] = [];
@@ -18,5 +18,13 @@ describe('FcmRegistry state file', () => {
     const reloaded = new FcmRegistry(dir);
     await reloaded.load();
     expect([...reloaded.devices.keys()].sort()).toEqual(devices.map((d) => d.token).sort());
+  });
+});
+
+describe('newRegistrationToken', () => {
+  it('starts as a real instance id does (c–f), never with "-", which a command line reads as an option', () => {
+    const firsts = new Set(Array.from({ length: 2000 }, () => newRegistrationToken()[0]));
+    expect([...firsts].every((c) => 'cdef'.includes(c!))).toBe(true);
+    expect(newRegistrationToken()).toMatch(/^[A-Za-z0-9_-]{22}:APA91b[A-Za-z0-9_-]{140}$/);
   });
 });
