@@ -6,6 +6,7 @@ import type { Core } from '../../main/core/core';
 import { createTestCore } from '../support/core-harness';
 import type { SendRequest } from '../../shared/domain/send-request';
 import { sendSandboxDrafts } from '../support/sandbox-sends';
+import { PROVIDER_IDS } from '../../shared/providers/ids';
 
 // The local sandbox from an empty workspace: every provider gets a credential, an emulated
 // device and a local profile, and a push to each lands in that emulator's inbox.
@@ -27,7 +28,8 @@ describe('local sandbox', () => {
     const result = await core.dispatch('sandbox.init', {}, { transport: 'test', trusted: true });
     expect(result.ok).toBe(true);
     const steps = (result as { value: Array<{ provider: string; ok: boolean; message: string }> }).value;
-    expect(steps.map((s) => s.provider)).toEqual(['apns', 'fcm', 'wns', 'webpush', 'nhub']);
+    // Every provider in the registry, Notification Hubs last (it registers the APNs device's token).
+    expect(steps.map((s) => s.provider)).toEqual([...PROVIDER_IDS.filter((id) => id !== 'nhub'), 'nhub']);
     for (const step of steps) expect(step, step.message).toMatchObject({ ok: true });
 
     const providers = steps.map((step) => step.provider as SendRequest['provider']);

@@ -8,6 +8,7 @@ import {
 } from '../../../../shared/history/query';
 import { summarizeExchange } from '../../../../shared/history/summary';
 import { makeExchange } from '../../../support/history-fixtures';
+import { PROVIDER_IDS } from '../../../../shared/providers/ids';
 
 /** Headers and bodies of a plain list, read the way main's index reads them. */
 function textOf(headers: Array<[string, string]>, bodies: string[] = []): ExchangeText {
@@ -54,7 +55,7 @@ describe('the exchange search box language', () => {
     const { query, errors } = parseExchangeQuery('status:gone provider:sms purpose:x header: reason: ok');
     expect(errors).toEqual([
       'status: takes a code such as 410, a class such as 4xx, or none (not "gone").',
-      'provider: is one of apns, fcm, wns, webpush, nhub (not "sms").',
+      `provider: is one of ${PROVIDER_IDS.join(', ')} (not "sms").`,
       'purpose: is one of send, auth, other (not "x").',
       'header: needs a name, such as header:apns-id=… or header:TrackingId.',
       'reason: needs a reason, such as reason:BadDeviceToken.',
