@@ -55,10 +55,10 @@ describeWithSystem('browser mode in Chromium', missingChromium(), () => {
     await page.goto(app.url);
     await page.getByTestId('app-frame').waitFor();
     await page.keyboard.press('Control+2');
-    await expect.poll(() => page.getByRole('heading', { level: 2 }).first().textContent()).toBe('Credentials');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).first().textContent()).toBe('Credentials');
     await page.getByTestId('nav-credentials').focus();
     await page.keyboard.press('ArrowDown');
-    await expect.poll(() => page.getByRole('heading', { level: 2 }).first().textContent()).toBe('Devices');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).first().textContent()).toBe('Devices');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('nav-devices');
     await page.close();
   });
