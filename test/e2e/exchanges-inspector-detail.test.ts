@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { missingChromium, openServedApp } from '../support/browser';
+import { missingChromium, openSandboxedApp } from '../support/browser';
 import type { ServedApp } from '../support/serve';
 import { describeWithSystem } from '../support/system';
 
@@ -15,10 +15,7 @@ describeWithSystem('Exchange inspector detail on real sends to the emulators', m
   let page: Page;
 
   beforeAll(async () => {
-    ({ app, browser, page } = await openServedApp({ viewport: { width: 1280, height: 800 } }));
-    await page.keyboard.press('Control+6');
-    await page.getByTestId('sandbox-init').click();
-    await page.getByTestId('sandbox-steps').waitFor({ timeout: 60_000 });
+    ({ app, browser, page } = await openSandboxedApp({ viewport: { width: 1280, height: 800 } }));
   }, 90_000);
 
   afterAll(async () => {
