@@ -35,6 +35,11 @@ export const certificateSummarySchema = z.object({
   validFrom: z.string(),
   validTo: z.string(),
   fingerprint256: z.string(),
+  /** Absent on exchanges recorded before these were kept. `DNS:api.push.apple.com`, `IP Address:127.0.0.1`. */
+  subjectAltNames: z.array(z.string()).optional(),
+  serialNumber: z.string().optional(),
+  /** The public key in words: `EC P-256`, `RSA 2048 bits`. */
+  publicKey: z.string().optional(),
 });
 export type CertificateSummary = z.infer<typeof certificateSummarySchema>;
 
@@ -45,6 +50,11 @@ export const tlsInfoSchema = z.object({
   peerCertificate: certificateSummarySchema.nullable(),
   peerChain: z.array(certificateSummarySchema).default([]),
   clientCertificateSubject: z.string().nullable(),
+  /** Whether the server's chain verified (a connection that failed verification never carries a request). */
+  authorized: z.boolean().optional(),
+  authorizationError: z.string().nullable().optional(),
+  /** What the chain was verified against: the system's roots, or roots the request named (the local CA). */
+  trustedRoots: z.enum(['system', 'custom']).optional(),
 });
 export type TlsInfo = z.infer<typeof tlsInfoSchema>;
 
@@ -73,6 +83,11 @@ export const exchangeSchema = z.object({
   httpVersion: z.enum(['1.1', '2']),
   requestHeaders: z.array(headerSchema),
   requestBody: bodySchema.nullable(),
+  /**
+   * What the provider encrypted into the request body (a Web Push payload before RFC 8291), kept
+   * in main like any body and redacted the same way.
+   */
+  requestPlaintext: bodySchema.optional(),
   status: z.number().int().nullable(),
   responseHeaders: z.array(headerSchema),
   responseBody: bodySchema.nullable(),

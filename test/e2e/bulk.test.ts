@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { FRAME_LIMIT_BYTES } from '../../shared/transfer-limits';
-import { missingChromium, openServedApp } from '../support/browser';
+import { missingChromium, openSandboxedApp } from '../support/browser';
 import type { ServedApp } from '../support/serve';
 import { describeWithSystem } from '../support/system';
 
@@ -16,10 +16,7 @@ describeWithSystem('bulk send from the Devices screen', missingChromium(), () =>
   let page: Page;
 
   beforeAll(async () => {
-    ({ app, browser, page } = await openServedApp({ viewport: { width: 1400, height: 1000 }, acceptDialogs: true }));
-    await page.keyboard.press('Control+6');
-    await page.getByTestId('sandbox-init').click();
-    await page.getByTestId('sandbox-steps').waitFor({ timeout: 60_000 });
+    ({ app, browser, page } = await openSandboxedApp({ viewport: { width: 1400, height: 1000 }, acceptDialogs: true }));
   }, 90_000);
 
   afterAll(async () => {

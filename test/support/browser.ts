@@ -38,3 +38,13 @@ export async function openServedApp(
     throw error;
   }
 }
+
+/** `openServedApp`, then "Try it locally" on the Emulators screen, waiting until its steps are listed. */
+export async function openSandboxedApp(options: Parameters<typeof openServedApp>[0] = {}): Promise<OpenedApp> {
+  const opened = await openServedApp(options);
+  const { page } = opened;
+  await page.keyboard.press('Control+6');
+  await page.getByTestId('sandbox-init').click();
+  await page.getByTestId('sandbox-steps').waitFor({ timeout: 60_000 });
+  return opened;
+}

@@ -119,7 +119,8 @@ export function openConnection(
       tls: target.secure && connected >= 0 ? readyAt - connected : -1,
       requests: 0,
       tlsInfo: () => {
-        if (cachedTls === undefined) cachedTls = target.secure ? readTlsInfo(socket as TLSSocket) : null;
+        if (cachedTls === undefined)
+          cachedTls = target.secure ? readTlsInfo(socket as TLSSocket, target.tls?.ca !== undefined) : null;
         return cachedTls;
       },
     };

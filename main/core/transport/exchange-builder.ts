@@ -27,6 +27,7 @@ interface Memo {
   secrets: string[] | undefined;
   requestHeaders: HeaderMemo;
   requestBody: BodyMemo<string | Uint8Array | undefined>;
+  requestPlaintext: BodyMemo<string | undefined>;
   responseHeaders: HeaderMemo;
   responseBody: BodyMemo<Buffer | null>;
   redactions: string[];
@@ -80,6 +81,10 @@ export class ExchangeBuilder {
       prev !== undefined && typeof capture.requestBody === 'string' && capture.requestBody === prev.requestBody.input
         ? reuse(prev.requestBody, found)
         : body(capture.requestBody, 'request body', found, secrets);
+    const requestPlaintext =
+      prev !== undefined && meta?.plaintext === prev.requestPlaintext.input
+        ? reuse(prev.requestPlaintext, found)
+        : body(meta?.plaintext, 'request plaintext', found, secrets);
     const responseHeaders = headers(capture.responseHeaders, 'response', found, secrets, prev?.responseHeaders);
     const responseBody =
       prev !== undefined && sameBytes(capture.responseBody, prev.responseBody.input)
@@ -110,6 +115,7 @@ export class ExchangeBuilder {
     if (meta?.provider !== undefined) exchange.provider = meta.provider;
     if (meta?.target !== undefined) exchange.target = meta.target;
     if (meta?.notes !== undefined) exchange.notes = meta.notes;
+    if (requestPlaintext.out !== null) exchange.requestPlaintext = requestPlaintext.out;
     const kind = last?.kind ?? `${meta?.provider ?? ''} ${meta?.purpose ?? 'other'} ${capture.method}`;
     if (last === undefined && this.#memos.size >= MAX_KINDS) this.#memos.clear();
     const memo: Memo = {
@@ -120,6 +126,7 @@ export class ExchangeBuilder {
       secrets,
       requestHeaders,
       requestBody,
+      requestPlaintext,
       responseHeaders,
       responseBody,
       redactions,

@@ -213,6 +213,7 @@ export function harToExchanges(document: unknown): Exchange[] {
       error: custom.error ?? null,
       redactions: custom.redactions ?? [],
       ...(custom.notes === undefined ? {} : { notes: custom.notes }),
+      ...(custom.requestPlaintext === undefined ? {} : { requestPlaintext: custom.requestPlaintext }),
     };
     const parsed = exchangeSchema.safeParse(candidate);
     if (!parsed.success)

@@ -14,13 +14,25 @@ export function formatDistinguishedName(name: DistinguishedName | undefined): st
   return parts.join(', ');
 }
 
+/** Node's key fields in words: `EC P-256`, `RSA 2048 bits`, or the bit count when the type is unknown. */
+function describeKey(cert: PeerCertificate & { nistCurve?: string; asn1Curve?: string }): string | undefined {
+  const curve = cert.nistCurve ?? cert.asn1Curve;
+  if (curve) return `EC ${curve}`;
+  if (cert.modulus) return `RSA ${cert.bits} bits`;
+  return typeof cert.bits === 'number' ? `${cert.bits} bits` : undefined;
+}
+
 function summarize(cert: PeerCertificate): CertificateSummary {
+  const publicKey = describeKey(cert);
   return {
     subject: formatDistinguishedName(cert.subject as unknown as DistinguishedName),
     issuer: formatDistinguishedName(cert.issuer as unknown as DistinguishedName),
     validFrom: new Date(cert.valid_from).toISOString(),
     validTo: new Date(cert.valid_to).toISOString(),
     fingerprint256: cert.fingerprint256,
+    subjectAltNames: cert.subjectaltname ? cert.subjectaltname.split(', ').filter(Boolean) : [],
+    ...(cert.serialNumber ? { serialNumber: cert.serialNumber } : {}),
+    ...(publicKey ? { publicKey } : {}),
   };
 }
 
@@ -38,8 +50,11 @@ function chainOf(leaf: PeerCertificate & { issuerCertificate?: PeerCertificate }
   return chain;
 }
 
-/** Read once per connection (the handshake does not change), so callers cache the result. */
-export function readTlsInfo(socket: TLSSocket): TlsInfo {
+/**
+ * Read once per connection (the handshake does not change), so callers cache the result.
+ * `customRoots`: the request named its own trusted roots (the local emulators' CA).
+ */
+export function readTlsInfo(socket: TLSSocket, customRoots = false): TlsInfo {
   const peer = socket.getPeerCertificate(true) as PeerCertificate & { issuerCertificate?: PeerCertificate };
   const hasPeer = peer && Object.keys(peer).length > 0 && typeof peer.fingerprint256 === 'string';
   const local = socket.getCertificate() as PeerCertificate | null;
@@ -51,5 +66,8 @@ export function readTlsInfo(socket: TLSSocket): TlsInfo {
     peerCertificate: hasPeer ? summarize(peer) : null,
     peerChain: hasPeer ? chainOf(peer) : [],
     clientCertificateSubject: hasLocal ? formatDistinguishedName(local.subject as unknown as DistinguishedName) : null,
+    authorized: socket.authorized,
+    authorizationError: socket.authorizationError ? String(socket.authorizationError) : null,
+    trustedRoots: customRoots ? 'custom' : 'system',
   };
 }

@@ -50,6 +50,11 @@ export interface RequestMeta {
   target?: string;
   /** Provider annotations stored on the exchange (decoded claims, encryption steps). No secrets. */
   notes?: Record<string, unknown>;
+  /**
+   * What the body carries encrypted (a Web Push payload before RFC 8291): recorded beside the
+   * ciphertext as `requestPlaintext`, redacted like any body.
+   */
+  plaintext?: string;
 }
 
 export interface TransportResponse {

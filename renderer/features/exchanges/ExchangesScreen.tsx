@@ -9,6 +9,7 @@ import { CompareView } from './CompareView';
 import { ExchangeDetail } from './ExchangeDetail';
 import { ExchangeFilters } from './ExchangeFilters';
 import { ExchangeList } from './ExchangeList';
+import { ListTimeline } from './ListTimeline';
 import { SplitPane } from './SplitPane';
 import './exchanges.css';
 
@@ -157,7 +158,12 @@ export function ExchangesScreen() {
         settingsKey="exchanges.listWidth"
         initial={620}
         minPane={360}
-        first={list}
+        first={
+          <>
+            {state.visible.length > 0 && <ListTimeline rows={state.visible} />}
+            {list}
+          </>
+        }
         second={
           <div className="exchanges-side" data-testid="exchanges-side">
             {state.compare ? (

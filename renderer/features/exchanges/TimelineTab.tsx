@@ -1,8 +1,8 @@
 import type { Exchange } from '../../../shared/domain/exchange';
+import { formatMs, Waterfall } from './Waterfall';
 
 function ms(value: number | undefined): string {
-  if (value === undefined || value < 0) return '—';
-  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ms`;
+  return value === undefined || value < 0 ? '—' : formatMs(value);
 }
 
 /** Insomnia-style timeline: each phase in order with its time; skipped phases say why. */
@@ -72,6 +72,7 @@ export function TimelineTab({ exchange }: { exchange: Exchange }) {
   ];
   return (
     <div data-testid="timeline">
+      <Waterfall exchange={exchange} />
       <table className="table timeline">
         <tbody>
           {rows.map((row) => (

@@ -74,7 +74,13 @@ export async function sendWebpush(
       ...(built.body ? { body: built.body } : {}),
       ...(context.local ? { tls: { ca: context.local.ca } } : {}),
       ...(context.signal ? { signal: context.signal } : {}),
-      meta: { purpose: 'send', provider: 'webpush', target: targetLabel(target), notes: { ...notes } },
+      meta: {
+        purpose: 'send',
+        provider: 'webpush',
+        target: targetLabel(target),
+        notes: { ...notes },
+        ...(built.body && request.payload ? { plaintext: request.payload } : {}),
+      },
       secrets: [token.token],
       record: context.record,
     });

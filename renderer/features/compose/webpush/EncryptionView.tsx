@@ -5,6 +5,8 @@ interface Props {
   notes: unknown;
   /** For "expires in …"; injected by tests. */
   now?: Date;
+  /** False where the VAPID JWT is shown on its own (the exchange's Decoded tab), so it appears once. */
+  withVapid?: boolean;
 }
 
 /**
@@ -12,7 +14,7 @@ interface Props {
  * and the decoded VAPID claims, so a developer can see why a browser or push service refused a
  * message. Private parts were never recorded, so none can appear here.
  */
-export function WebpushEncryptionView({ notes, now = new Date() }: Props) {
+export function WebpushEncryptionView({ notes, now = new Date(), withVapid = true }: Props) {
   const parsed = readWebpushNotes(notes);
   if (!parsed) return null;
   return (
@@ -20,7 +22,7 @@ export function WebpushEncryptionView({ notes, now = new Date() }: Props) {
       <h3>Encryption</h3>
       <p data-testid="webpush-service">Push service: {parsed.pushService}</p>
       {parsed.encryption ? <Steps encryption={parsed.encryption} /> : <p>No payload: nothing was encrypted.</p>}
-      <Vapid vapid={parsed.vapid} now={now} />
+      {withVapid && <VapidFacts vapid={parsed.vapid} now={now} />}
     </section>
   );
 }
@@ -84,26 +86,27 @@ function Steps({ encryption }: { encryption: NonNullable<WebpushNotes['encryptio
   );
 }
 
-function Vapid({ vapid, now }: { vapid: WebpushNotes['vapid']; now: Date }) {
+/** The VAPID JWT as sent (signature never recorded), with when it expires and whether it was cached. */
+export function VapidFacts({ vapid, now = new Date() }: { vapid: WebpushNotes['vapid']; now?: Date }) {
   const left = Math.round((vapid.claims.exp * 1000 - now.getTime()) / 60_000);
   const expiry = left > 0 ? `expires in ${formatMinutes(left)}` : 'expired';
   return (
     <dl className="kv" data-testid="webpush-vapid">
-      <dt>VAPID header</dt>
+      <dt>JWT header</dt>
       <dd>
-        <code>{JSON.stringify(vapid.header)}</code>
+        {vapid.header.typ}, signed with {vapid.header.alg}
       </dd>
-      <dt>aud</dt>
+      <dt>Audience (aud)</dt>
       <dd>
         <code>{vapid.claims.aud}</code>
       </dd>
-      <dt>exp</dt>
+      <dt>Expires (exp)</dt>
       <dd>
         {vapid.expiresAt} ({expiry}; made for {formatMinutes(Math.round(vapid.lifetimeSeconds / 60))})
       </dd>
-      <dt>sub</dt>
+      <dt>Contact (sub)</dt>
       <dd>{vapid.claims.sub ? <code>{vapid.claims.sub}</code> : <strong>missing</strong>}</dd>
-      <dt>k</dt>
+      <dt>Public key (k)</dt>
       <dd>
         <code>{vapid.publicKey}</code>
       </dd>

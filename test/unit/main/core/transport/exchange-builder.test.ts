@@ -108,3 +108,33 @@ describe('ExchangeBuilder', () => {
     ]);
   });
 });
+
+describe('ExchangeBuilder: the plaintext behind an encrypted body', () => {
+  const plaintextPair = (plaintext: string, n: number, secrets: string[] = []) => {
+    const request: TransportRequest = {
+      method: 'POST',
+      url: 'https://push.example.test/wpush/abc',
+      body: new Uint8Array([1, 2, 3, 4]),
+      secrets,
+      meta: { purpose: 'send', provider: 'webpush', plaintext },
+    };
+    const capture = newCapture(`pt-${n}`, request, '1.1', 0);
+    capture.status = 201;
+    return { capture, request };
+  };
+
+  it('records it beside the ciphertext, shared between alike exchanges, and redacts a secret in it', () => {
+    const builder = new ExchangeBuilder();
+    const first = plaintextPair('{"title":"Hello"}', 1);
+    const a = builder.build(first.capture, first.request);
+    expect(a.requestPlaintext).toEqual({ encoding: 'text', data: '{"title":"Hello"}', size: 17, truncated: false });
+    expect(a.requestBody?.encoding).toBe('base64');
+    expect(a.redactions).toEqual([]);
+    const second = plaintextPair('{"title":"Hello"}', 2);
+    expect(builder.build(second.capture, second.request).requestPlaintext).toBe(a.requestPlaintext);
+    const leaky = plaintextPair('{"title":"Hi","access_token":"ya29.live-token-value"}', 3, ['sekrit-value-1234']);
+    const c = builder.build(leaky.capture, leaky.request);
+    expect(c.requestPlaintext?.data).toBe('{"title":"Hi","access_token":"[redacted]"}');
+    expect(c.redactions).toContain('request plaintext access_token');
+  });
+});
