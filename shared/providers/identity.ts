@@ -10,12 +10,6 @@ export interface TargetDetector<Kind extends string = string> {
   loose?: readonly Kind[];
 }
 
-/** One kind of credential a provider sends with, as every process names it. */
-export interface CredentialKindInfo {
-  /** How the UI and the CLI name it, e.g. "APNs auth key (.p8)". */
-  readonly label: string;
-}
-
 /**
  * What everything else about a provider is keyed by: its name, the credential kinds it owns and
  * how its targets look. Small and free of the provider's rules, so the domain schemas
@@ -24,6 +18,7 @@ export interface CredentialKindInfo {
  */
 export interface ProviderIdentity {
   readonly label: string;
-  readonly credentialKinds: Readonly<Record<string, CredentialKindInfo>>;
+  /** Each credential kind the provider owns, and how the UI and the CLI name it ("APNs auth key (.p8)"). */
+  readonly credentialKinds: Readonly<Record<string, string>>;
   readonly detector: TargetDetector;
 }

@@ -1,6 +1,6 @@
 import { apnsIdentity } from './apns/identity';
 import { fcmIdentity } from './fcm/identity';
-import type { CredentialKindInfo, ProviderIdentity } from './identity';
+import type { ProviderIdentity } from './identity';
 import { nhubIdentity } from './nhub/identity';
 import { webpushIdentity } from './webpush/identity';
 import { wnsIdentity } from './wns/identity';
@@ -39,11 +39,11 @@ export function credentialKindsOf<P extends Provider>(provider: P): readonly Cre
   return Object.keys(PROVIDER_IDENTITIES[provider].credentialKinds) as CredentialKindOf<P>[];
 }
 
-type KindInfo = CredentialKindInfo & { provider: Provider };
+type KindInfo = { label: string; provider: Provider };
 
 const KIND_INFO = Object.fromEntries(
   PROVIDER_IDS.flatMap((provider) =>
-    Object.entries(PROVIDER_IDENTITIES[provider].credentialKinds).map(([kind, info]) => [kind, { ...info, provider }]),
+    Object.entries(PROVIDER_IDENTITIES[provider].credentialKinds).map(([kind, label]) => [kind, { label, provider }]),
   ),
 ) as Record<CredentialKind, KindInfo>;
 

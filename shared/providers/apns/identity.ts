@@ -3,8 +3,8 @@ import type { ProviderIdentity, TargetDetector } from '../identity';
 export const apnsIdentity = {
   label: 'APNs',
   credentialKinds: {
-    'apns-token': { label: 'APNs auth key (.p8)' },
-    'apns-certificate': { label: 'APNs certificate (.p12)' },
+    'apns-token': 'APNs auth key (.p8)',
+    'apns-certificate': 'APNs certificate (.p12)',
   },
   /** APNs tokens are hex; Apple says not to assume a length, but they are at least 32 bytes today. */
   detector: {

@@ -5,7 +5,7 @@ type FcmTargetKind = 'fcm-token' | 'fcm-topic' | 'fcm-condition';
 export const fcmIdentity = {
   label: 'FCM',
   credentialKinds: {
-    'fcm-service-account': { label: 'FCM service account' },
+    'fcm-service-account': 'FCM service account',
   },
   /** Topics, conditions and registration tokens as pasted into the target field. */
   detector: {

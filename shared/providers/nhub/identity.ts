@@ -2,7 +2,7 @@ import type { ProviderIdentity, TargetDetector } from '../identity';
 
 export const nhubIdentity = {
   label: 'Notification Hubs',
-  credentialKinds: { nhub: { label: 'Notification Hubs' } },
+  credentialKinds: { nhub: 'Notification Hubs' },
   /** Tag expressions; loose enough to match many things, so never a reason to call a mismatch. */
   detector: {
     shape: 'text',

@@ -2,7 +2,7 @@ import type { ProviderIdentity, TargetDetector } from '../identity';
 
 export const webpushIdentity = {
   label: 'Web Push',
-  credentialKinds: { vapid: { label: 'VAPID (Web Push)' } },
+  credentialKinds: { vapid: 'VAPID (Web Push)' },
   /** A PushSubscription's JSON: an endpoint and a p256dh key at least. */
   detector: {
     shape: 'json',

@@ -2,7 +2,7 @@ import type { ProviderIdentity, TargetDetector } from '../identity';
 
 export const wnsIdentity = {
   label: 'WNS',
-  credentialKinds: { wns: { label: 'WNS' } },
+  credentialKinds: { wns: 'WNS' },
   /** Channel URIs from notify.windows.com, or the local emulator's `/w/?token=` ones. */
   detector: {
     shape: 'url',
