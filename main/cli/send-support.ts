@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { CallInput, CallName, CallOutput } from '../../shared/contract';
-import type { Exchange } from '../../shared/domain/exchange';
+import type { Exchange, Provider } from '../../shared/domain/exchange';
 import type { SendRequest } from '../../shared/domain/send-request';
 import type { SendResult } from '../../shared/domain/send-result';
-import { AppError } from '../../shared/errors';
+import { AppError, isAppError } from '../../shared/errors';
 import type { PreflightIssue } from '../../shared/preflight/types';
 import type { Caller } from '../core/api/dispatcher';
 import { createCore, type Core } from '../core/core';
@@ -127,23 +128,68 @@ export async function callCore<N extends CallName>(core: Core, name: N, input: C
 }
 
 /**
+ * The target of the workspace's device with this label (or id) for `provider`, so a command can
+ * name the sandbox's "Sandbox iPhone" instead of pasting its random token.
+ */
+export async function deviceTarget(core: Core, provider: Provider, label: string, targetFlag: string): Promise<string> {
+  const devices = (await core.devices.list()).filter(
+    (device) => device.provider === provider && (device.label === label || device.id === label),
+  );
+  const file = join(core.workspaceDir, 'devices.json');
+  if (devices.length === 0) {
+    throw new AppError(
+      'NOT_FOUND',
+      `No ${provider} device is labelled "${label}" in ${file}.`,
+      `Run npx push-console sandbox init for the sandbox's devices, or pass ${targetFlag}.`,
+    );
+  }
+  if (devices.length > 1) {
+    throw new AppError(
+      'INVALID_INPUT',
+      `${devices.length} ${provider} devices are labelled "${label}" in ${file}.`,
+      `Pass the device's id (one of ${devices.map((device) => device.id).join(', ')}), or ${targetFlag}.`,
+    );
+  }
+  return devices[0]!.target;
+}
+
+/** The request itself, or how to build it once the core is open (to look up a `--device`). */
+export type SendRequestSource = SendRequestInput | ((core: Core) => Promise<SendRequestInput>);
+
+/**
+ * What a command says instead of a preflight issue's words, by issue code: the UI names a field
+ * ("enter the app's bundle id"), the CLI names the flag.
+ */
+export type IssueWords = Readonly<Record<string, string>>;
+
+/**
  * Sends one request and reports it: a human summary (or `--json` with the SendResult and the
  * redacted exchanges), an optional HAR file, and exit code 0 only when the provider accepted.
  */
-export async function runSend(request: SendRequestInput, values: CommonSendValues, io: CliIo): Promise<number> {
+export async function runSend(
+  source: SendRequestSource,
+  values: CommonSendValues,
+  io: CliIo,
+  words: IssueWords = {},
+): Promise<number> {
   const core = await openCliCore(values, io);
   const exchanges: Exchange[] = [];
   const unsubscribe = core.events.on('exchange.recorded', (exchange) => exchanges.push(exchange));
   try {
+    const request = typeof source === 'function' ? await source(core) : source;
     if (values['dry-run'] && request.provider === 'apns') {
       const issues = await callCore(core, 'send.preflight', request);
-      printIssues(issues, io);
+      printIssues(issues, io, words);
       return issues.some((issue) => issue.severity === 'error') ? 1 : 0;
     }
     const { result, preflight } = await callCore(core, 'send.run', {
       sendId: randomUUID(),
       request,
       ...(values.force ? { ignorePreflight: true } : {}),
+    }).catch(async (error: unknown) => {
+      throw isAppError(error) && error.code === 'PREFLIGHT_FAILED'
+        ? await inFlagWords(core, request, error, words)
+        : error;
     });
     if (values.har) {
       await writeFile(values.har, JSON.stringify(exchangesToHar(exchanges, appVersion()), null, 2));
@@ -151,7 +197,7 @@ export async function runSend(request: SendRequestInput, values: CommonSendValue
     if (values.json) {
       write(io.stdout, JSON.stringify({ result, preflight, exchanges }, null, 2));
     } else {
-      printIssues(preflight, io);
+      printIssues(preflight, io, words);
       printResult(result, io);
     }
     return result.outcome === 'accepted' ? 0 : 1;
@@ -159,6 +205,24 @@ export async function runSend(request: SendRequestInput, values: CommonSendValue
     unsubscribe();
     await core.close();
   }
+}
+
+/** A send refused by preflight, told in the command's own words when it has them for the first error. */
+async function inFlagWords(
+  core: Core,
+  request: SendRequestInput,
+  refusal: AppError,
+  words: IssueWords,
+): Promise<AppError> {
+  if (Object.keys(words).length === 0) return refusal;
+  const errors = (await callCore(core, 'send.preflight', request)).filter((issue) => issue.severity === 'error');
+  const own = errors[0] && words[errors[0].code];
+  if (!own) return refusal;
+  const more =
+    errors.length > 1
+      ? ` There ${errors.length > 2 ? `are ${errors.length - 1} more problems` : 'is 1 more problem'}: --dry-run lists them.`
+      : '';
+  return new AppError('PREFLIGHT_FAILED', `${own}${more}`, refusal.hint);
 }
 
 /**
@@ -181,10 +245,11 @@ export async function runPreflightOnly(
   }
 }
 
-export function printIssues(issues: readonly PreflightIssue[], io: CliIo): void {
+export function printIssues(issues: readonly PreflightIssue[], io: CliIo, words: IssueWords = {}): void {
   for (const issue of issues) {
     const label = issue.severity === 'error' ? 'error' : issue.severity === 'warning' ? 'warning' : 'note';
-    write(io.stderr, `${label}: ${issue.message}${issue.path ? ` (${issue.path})` : ''}`);
+    const own = words[issue.code];
+    write(io.stderr, own ? `${label}: ${own}` : `${label}: ${issue.message}${issue.path ? ` (${issue.path})` : ''}`);
   }
 }
 

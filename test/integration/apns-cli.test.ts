@@ -100,4 +100,25 @@ describeWithSystem('push-console send apns (child processes, real keychain)', mi
     expect(harText).not.toContain('PRIVATE KEY');
     expect(harText).toContain('redacted');
   });
+  it('says a missing topic as the --topic flag, and names a --device no device has', async () => {
+    const add = ['credentials', 'add', 'apns-token', '--file', join(dir, `AuthKey_${keyId}.p8`)];
+    const send = ['send', 'apns', '--credential', 'CLI APNs words', '--env', 'local'];
+    const [added, noTopic, noDevice, removed] = await cli(
+      [...add, '--key-id', keyId, '--team-id', teamId, '--label', 'CLI APNs words'],
+      [...send, '--token', token, '--payload', join(dir, 'alert.json')],
+      [...send, '--topic', BUNDLE, '--device', 'No Such Phone', '--payload', join(dir, 'alert.json')],
+      ['credentials', 'remove', 'CLI APNs words'],
+    );
+    expect(added, added?.err).toMatchObject({ code: 0 });
+    expect(noTopic!.code).toBe(1);
+    expect(noTopic!.err).toContain(
+      "--topic is required for APNs token auth: pass the app's bundle id (--topic com.example.app).",
+    );
+    expect(noTopic!.err).not.toContain('options.topic');
+    expect(noDevice!.code).not.toBe(0);
+    expect(noDevice!.err).toContain('No apns device is labelled "No Such Phone" in ');
+    expect(noDevice!.err).toContain('sandbox init');
+    expect(removed!.code).toBe(0);
+    expect(apns.inbox.list(token)).toHaveLength(1);
+  });
 });

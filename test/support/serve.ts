@@ -76,7 +76,8 @@ export async function startServed(
     output: () => output,
     dataDir,
     async stop() {
-      if (child.exitCode === null) {
+      // A child stopped by a signal has no exit code but a signal code: stopping it again must not wait.
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
         await exited;

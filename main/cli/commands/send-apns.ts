@@ -3,7 +3,19 @@ import { apnsOptionsSchema, type ApnsOptions } from '../../../shared/providers/a
 import { APNS_PUSH_TYPES } from '../../../shared/providers/apns/push-types';
 import { parseCommandArgs } from '../args';
 import type { CliCommand } from '../command';
-import { commonSendOptions, parseEnvironment, readPayload, requireOption, runSend } from '../send-support';
+import {
+  commonSendOptions,
+  deviceTarget,
+  parseEnvironment,
+  readPayload,
+  requireOption,
+  runSend,
+} from '../send-support';
+
+/** The preflight's words for a form field, said as the flag that fills it. */
+const APNS_FLAG_WORDS = {
+  'apns.topic.missing': "--topic is required for APNs token auth: pass the app's bundle id (--topic com.example.app).",
+};
 
 function wholeNumber(value: string, name: string): number {
   if (!/^\d+$/.test(value)) throw new AppError('INVALID_INPUT', `--${name} must be a whole number, not "${value}".`);
@@ -19,11 +31,12 @@ export const sendApnsCommand: CliCommand = {
   path: ['send', 'apns'],
   summary: 'Send one APNs notification to a device token (token or certificate auth).',
   usage:
-    'send apns --credential NAME --token HEX --payload FILE|- [--env sandbox|production|local] [--push-type alert] [--topic BUNDLE] [--priority 10|5|1] [--expiration UNIX] [--collapse-id ID] [--apns-id UUID] [--port 443|2197] [--dry-run] [--json] [--har FILE] [--force]',
+    'send apns --credential NAME (--token HEX | --device LABEL) --payload FILE|- [--env sandbox|production|local] [--push-type alert] [--topic BUNDLE] [--priority 10|5|1] [--expiration UNIX] [--collapse-id ID] [--apns-id UUID] [--port 443|2197] [--dry-run] [--json] [--har FILE] [--force]',
   async run(args, io) {
     const { values } = parseCommandArgs(args, {
       ...commonSendOptions,
       token: { type: 'string' },
+      device: { type: 'string' },
       payload: { type: 'string' },
       'push-type': { type: 'string' },
       topic: { type: 'string' },
@@ -34,7 +47,11 @@ export const sendApnsCommand: CliCommand = {
       port: { type: 'string' },
     });
     const credential = requireOption(values.credential, 'credential', 'my-apns-key');
-    const token = requireOption(values.token, 'token', '<64 hex digits from the device>');
+    if (values.token !== undefined && values.device !== undefined) {
+      throw new AppError('INVALID_INPUT', 'Give --token or --device, not both.');
+    }
+    const device = values.device;
+    const token = device === undefined ? requireOption(values.token, 'token', '<64 hex digits from the device>') : '';
     const pushType = values['push-type'];
     if (pushType !== undefined && !(APNS_PUSH_TYPES as readonly string[]).includes(pushType)) {
       throw new AppError(
@@ -59,17 +76,22 @@ export const sendApnsCommand: CliCommand = {
     }
     const options: ApnsOptions = parsed.data;
     const payload = await readPayload(values.payload, io);
+    const environment = parseEnvironment(values.env);
     return runSend(
-      {
+      async (core) => ({
         provider: 'apns',
         credential,
-        environment: parseEnvironment(values.env),
-        target: token.replace(/[\s<>]/g, ''),
+        environment,
+        target: (device === undefined ? token : await deviceTarget(core, 'apns', device, '--token')).replace(
+          /[\s<>]/g,
+          '',
+        ),
         options,
         payload,
-      },
+      }),
       values,
       io,
+      APNS_FLAG_WORDS,
     );
   },
 };
