@@ -9,7 +9,7 @@ import { ExchangeTemplates } from './exchange-templates';
 import { ExchangeTextIndex } from './exchange-text';
 import { HistoryIndex, tagOf, type IndexTag } from './history-index';
 import { NdjsonWriter, type WrittenTemplate } from './ndjson-writer';
-import { readRecordsAt, scanFile } from './reader';
+import { forEachStoredExchange, readRecordsAt, scanFile } from './reader';
 import { pageRows, type Page } from './record-table';
 import { recordJson, type FileTemplates, type HistoryRecord, type RecordLocation } from './records';
 import { DEFAULT_MAX_TOTAL_BYTES, listHistoryFiles, MB, rotateFor } from './rotation';
@@ -45,8 +45,13 @@ export class HistoryStore {
   readonly #options: Required<HistoryStoreOptions>;
   readonly #index = new HistoryIndex();
   readonly #encoder = new ExchangeTemplates();
-  /** Headers and bodies of the exchanges in the index, for the search box. */
-  readonly #text = new ExchangeTextIndex();
+  /**
+   * Headers and bodies of the exchanges in the index, for the search box: built from the files on
+   * the first query that reads them, then kept up to date. Until then a bulk send pays nothing for
+   * it (it was 600 bytes a target, more than the rest of the index).
+   */
+  #text: ExchangeTextIndex | null = null;
+  #textBuilt: Promise<ExchangeTextIndex> | null = null;
   /** Each file's templates, for reading its patch lines back. */
   readonly #templates = new Map<number, FileTemplates>();
   readonly #early: HistoryRecord[] = [];
@@ -106,7 +111,7 @@ export class HistoryStore {
       return;
     }
     if (record.type === 'exchange') {
-      this.#text.add(record.exchange);
+      this.#text?.add(record.exchange);
       const { json, template } = this.#encoder.encode(record.exchange);
       this.#writer.append(json, tagOf(record), template);
     } else this.#writer.append(recordJson(record), tagOf(record));
@@ -207,7 +212,7 @@ export class HistoryStore {
   /** Ids of the newest `limit` exchanges the search box's query matches, newest first. */
   async searchExchanges(query: ExchangeQuery, limit: number): Promise<Page<string>> {
     await this.flush();
-    const text = this.#text.prepare(query);
+    const text = (await this.#textIndex()).prepare(query);
     const view = this.#index.exchanges.view();
     const matches = exchangeQueryMatcher(query);
     const match = (row: number) => {
@@ -330,7 +335,7 @@ export class HistoryStore {
       const scanned = await scanFile(file.path, file.seq, this.#templatesOf(file.seq));
       this.#skipped += scanned.skipped;
       for (const { record, location } of scanned.records) {
-        if (record.type === 'exchange') this.#text.add(record.exchange);
+        if (record.type === 'exchange') this.#text?.add(record.exchange);
         this.#index.add(tagOf(record), location);
       }
       torn = scanned.torn;
@@ -346,7 +351,7 @@ export class HistoryStore {
         for (const { tag, location } of items) {
           if (!('kind' in (tag as object))) {
             const record = tag as HistoryRecord;
-            if (record.type === 'exchange') this.#text.add(record.exchange);
+            if (record.type === 'exchange') this.#text?.add(record.exchange);
             this.#index.add(tagOf(record), location);
           } else if ((tag as WrittenTemplate).kind === 'template') {
             const { template } = tag as WrittenTemplate;
@@ -372,6 +377,36 @@ export class HistoryStore {
   #forget(seqs: Set<number>): void {
     for (const seq of seqs) this.#templates.delete(seq);
     this.#index.forgetFiles(seqs);
-    this.#text.retain((id) => this.#index.exchanges.find(id) >= 0);
+    this.#text?.retain((id) => this.#index.exchanges.find(id) >= 0);
+  }
+
+  /** Exchanges whose headers and bodies are in memory for search (0 until a query needs them). */
+  get textIndexed(): number {
+    return this.#text?.size ?? 0;
+  }
+
+  #textIndex(): Promise<ExchangeTextIndex> {
+    this.#textBuilt ??= this.#buildText();
+    return this.#textBuilt;
+  }
+
+  /**
+   * Reads every file once into a new text index. It exists before the flush and the reads, so what
+   * is recorded meanwhile lands in it too; `add` skips an exchange it already holds.
+   */
+  async #buildText(): Promise<ExchangeTextIndex> {
+    const text = new ExchangeTextIndex();
+    this.#text = text;
+    try {
+      await this.flush();
+      await forEachStoredExchange(this.dir, (exchange) => {
+        if (this.#index.exchanges.find(exchange.id) >= 0) text.add(exchange);
+      });
+    } catch (error) {
+      this.#text = null;
+      this.#textBuilt = null;
+      throw error;
+    }
+    return text;
   }
 }
