@@ -48,8 +48,9 @@ export function shortTarget(target: string, provider?: string): string {
 
 /**
  * A namer for many rows: devices and profiles are indexed once. A device is found by its target
- * (as `deviceKey` compares them), or, for an emulator inbox that names a device by the id in its
- * URL, by the last path segment or a query value of the device's channel or endpoint.
+ * (as `deviceKey` compares them); for an emulator inbox that names a device by the id in its URL,
+ * by the last path segment or a query value of the device's channel or endpoint; for an exchange,
+ * whose target is recorded shortened (`a1b2c3d4...9f8e`), by the two ends.
  */
 export function targetNamer(sources: NameSources): (provider: string, target: string, via?: SentVia) => TargetName {
   const byKey = new Map<string, NameSources['devices'][number]>();
@@ -73,8 +74,31 @@ export function targetNamer(sources: NameSources): (provider: string, target: st
     if (!via?.credentialId && environment === null && !via?.environment) return null;
     return fits.length === 1 ? fits[0]!.name : null;
   };
+  const abbreviated = new Map<string, NameSources['devices'][number] | null>();
+  /** Exchanges name their target shortened, `head...tail` (a token's ends, a host and an id's end). */
+  const byAbbreviation = (provider: string, target: string) => {
+    const at = target.indexOf('...');
+    if (at <= 0 || at + 3 >= target.length) return null;
+    const key = `${provider}\u0000${target}`;
+    if (abbreviated.has(key)) return abbreviated.get(key)!;
+    const head = target.slice(0, at).toLowerCase();
+    const tail = target.slice(at + 3).toLowerCase();
+    const found =
+      sources.devices.find((device) => {
+        if (device.provider !== provider) return false;
+        const full = canonicalTarget(device.target)
+          .replace(/^https?:\/\//, '')
+          .toLowerCase();
+        return full.length >= head.length + tail.length && full.startsWith(head) && full.endsWith(tail);
+      }) ?? null;
+    abbreviated.set(key, found);
+    return found;
+  };
   return (provider, target, via) => {
-    const device = byKey.get(deviceKey(provider, target)) ?? byUrlId.get(`${provider}\u0000${target}`) ?? null;
+    const device =
+      byKey.get(deviceKey(provider, target)) ??
+      byUrlId.get(`${provider}\u0000${target}`) ??
+      byAbbreviation(provider, target);
     return {
       device: device?.label ?? null,
       profile: profileFor(provider, via, device?.environment ?? null),

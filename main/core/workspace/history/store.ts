@@ -3,6 +3,7 @@ import { AppError } from '../../../../shared/errors';
 import type { Exchange } from '../../../../shared/domain/exchange';
 import type { SendRequest } from '../../../../shared/domain/send-request';
 import type { SendResult } from '../../../../shared/domain/send-result';
+import type { HistorySend } from '../../../../shared/history/calls';
 import type { ExchangeSummary, HistoryFilter } from '../../../../shared/history/summary';
 import { exchangeQueryMatcher, type ExchangeQuery } from '../../../../shared/history/query';
 import { ExchangeTemplates } from './exchange-templates';
@@ -224,20 +225,21 @@ export class HistoryStore {
     return { ...rows, items: rows.items.map((row) => this.#index.exchanges.idAt(row)) };
   }
 
-  async listSends(
-    filter: HistoryFilter,
-    cursor: number | null,
-    limit: number,
-  ): Promise<Page<SendResult & { hasRequest: boolean }>> {
+  async listSends(filter: HistoryFilter, cursor: number | null, limit: number): Promise<Page<HistorySend>> {
     await this.flush();
     const rows = pageRows(this.#index.sends, this.#index.sendTest(filter), cursor, limit);
     // Rows are positions, which a rotation during the reads below shifts: take what is needed now.
     const hasRequest = rows.items.map((row) => this.#index.sends.hasRequestAt(row));
     // Only the page's full results are read back; a line whose file is gone is left out.
     const records = await this.#readMany(rows.items.map((row) => this.#index.sends.locationAt(row)));
-    const items: Array<SendResult & { hasRequest: boolean }> = [];
+    const items: HistorySend[] = [];
     records.forEach((record, i) => {
-      if (record?.type === 'send') items.push({ ...record.result, hasRequest: hasRequest[i]! });
+      if (record?.type !== 'send') return;
+      // How it went out, so a list can name the profile beside the target.
+      const via = record.request
+        ? { credentialId: record.request.credential, environment: record.request.environment }
+        : {};
+      items.push({ ...record.result, hasRequest: hasRequest[i]!, ...via });
     });
     return { ...rows, items };
   }

@@ -53,6 +53,12 @@ describe('targetNamer (device label and profile name beside a target)', () => {
     expect(shortTarget('{"endpoint":', 'webpush')).toBe('Web Push subscription (unreadable)');
   });
 
+  it('finds a device by the shortened target an exchange records', () => {
+    expect(name('apns', `${TOKEN.slice(0, 8)}...${TOKEN.slice(-4)}`).device).toBe('QA phone 017');
+    expect(name('webpush', 'fcm.googleapis.com...MzQ1Njc4OTA').device).toBe('Chrome on QA laptop');
+    expect(name('apns', '00000000...abab').device).toBeNull();
+  });
+
   it('finds a device an emulator inbox names by the id in its channel URI', () => {
     expect(name('wns', 'ch-42').device).toBe('Surface 3');
     expect(name('wns', 'ch-43').device).toBeNull();
