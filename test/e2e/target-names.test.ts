@@ -110,6 +110,22 @@ describeWithSystem('names, not raw targets, in every list; HAR from History', mi
     await page.screenshot({ path: `${SHOTS}/inbox-names.png` });
   });
 
+  it('clears the live list; new exchanges show, older ones stay in History', async () => {
+    await page.keyboard.press('Control+4');
+    await expect.poll(() => page.getByTestId('exchange-count').textContent()).toBe('2 of 2');
+    await page.getByTestId('exchanges-clear').click();
+    expect(await page.getByTestId('exchange-count').textContent()).toBe('0 of 0');
+    await openProvider(page, 'apns');
+    await useSandboxDevice(page);
+    expect((await sendWithKeyboard(page)).outcome).toBe('accepted');
+    await page.keyboard.press('Control+4');
+    await expect.poll(() => page.getByTestId('exchange-count').textContent()).toBe('1 of 1');
+    await page.getByTestId('exchanges-refresh').click();
+    await expect.poll(() => page.getByTestId('exchange-count').textContent()).toBe('1 of 1');
+    await page.keyboard.press('Control+5');
+    await expect.poll(() => page.getByTestId('history-item').count()).toBe(3);
+  }, 60_000);
+
   it('bulk results name the device and the profile', async () => {
     await page.keyboard.press('Control+3');
     await page.getByTestId('devices-search').fill('Sandbox iPhone');
