@@ -206,6 +206,9 @@ export class HistoryStore {
 
   async listExchanges(filter: HistoryFilter, cursor: number | null, limit: number): Promise<Page<ExchangeSummary>> {
     await this.flush();
+    // Someone is looking at the exchanges, so a search may follow: read the text in now, behind
+    // this answer, rather than making the first query wait for every file (seconds at 50,000).
+    void this.#textIndex().catch(() => {});
     const rows = pageRows(this.#index.exchanges, this.#index.exchangeTest(filter), cursor, limit);
     return { ...rows, items: rows.items.map((row) => this.#index.exchanges.summaryAt(row)) };
   }
