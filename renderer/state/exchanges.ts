@@ -33,6 +33,13 @@ interface ExchangesState {
   error: ShownError | null;
   notice: string | null;
   load(): Promise<void>;
+  /**
+   * Empties the live list, as a network panel's Clear does: history keeps every exchange on disk
+   * (the History screen and exports still have them); this window shows only newer ones.
+   */
+  clear(): void;
+  /** When the list was last cleared (ISO); rows that started before it stay out of the list. */
+  clearedAt: string | null;
   setFilter(patch: Partial<HistoryFilter>): void;
   setQuery(query: string): void;
   select(id: string | null): Promise<void>;
@@ -92,10 +99,19 @@ export const useExchanges = create<ExchangesState>((set, get) => {
     loading: false,
     error: null,
     notice: null,
+    clearedAt: null,
+    clear() {
+      set({ clearedAt: new Date().toISOString(), selectedId: null, detail: null, checked: [], compare: null });
+      refilter([], get().filter);
+    },
     async load() {
       set({ loading: true, error: null });
       try {
-        const page = await call('exchanges.list', { limit: LOADED_MAX });
+        const clearedAt = get().clearedAt;
+        const page = await call('exchanges.list', {
+          limit: LOADED_MAX,
+          ...(clearedAt ? { filter: { since: clearedAt } } : {}),
+        });
         refilter(page.items, get().filter);
         if (get().found) await search();
       } catch (error) {

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { CallOutput } from '../../shared/contract';
+import type { CallInput, CallOutput } from '../../shared/contract';
 import type { HistorySend } from '../../shared/history/calls';
 import { bridge, call, guarded, type ShownError } from '../bridge';
 
@@ -18,6 +18,9 @@ interface HistoryState {
   search(text: string): Promise<void>;
   open(id: string): Promise<void>;
   resend(id: string): Promise<void>;
+  /** The HAR text of the filtered sends or one send (null when it failed: `error` says why). */
+  exportHar(input: CallInput<'history.exportHar'>): Promise<string | null>;
+  notice: string | null;
   listen(): () => void;
   maxMegabytes: number | null;
   writeError: string | null;
@@ -53,6 +56,18 @@ export const useHistory = create<HistoryState>((set, get) => {
     async search(text) {
       set({ text });
       await get().load();
+    },
+    notice: null,
+    async exportHar(input) {
+      let text: string | null = null;
+      await guarded(set, async () => {
+        const out = await call('history.exportHar', input);
+        text = out.text;
+        set({
+          notice: `Exported ${out.sends.toLocaleString()} send${out.sends === 1 ? '' : 's'} with ${out.count.toLocaleString()} exchange${out.count === 1 ? '' : 's'} as HAR (redacted).`,
+        });
+      });
+      return text;
     },
     open: (id) => guard(async () => set({ selected: await call('history.get', { id }) })),
     resend: (id) =>

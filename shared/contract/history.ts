@@ -7,6 +7,7 @@ import {
   curlOutputSchema,
   exchangePageSchema,
   harExportInputSchema,
+  historyHarInputSchema,
   historyPageSchema,
   pageInputSchema,
   historySettingsSchema,
@@ -53,6 +54,11 @@ export const historyCalls = {
     harExportInputSchema,
     z.object({ text: z.string(), count: z.number().int() }),
     'Selected or filtered exchanges as HAR 1.2 JSON (redacted).',
+  ),
+  'history.exportHar': call(
+    historyHarInputSchema,
+    z.object({ text: z.string(), count: z.number().int(), sends: z.number().int() }),
+    'The filtered sends, or one send, with their exchanges as HAR 1.2 JSON (redacted as recorded).',
   ),
   'exchanges.compare': call(
     z.object({ left: z.string(), right: z.string() }).strict(),

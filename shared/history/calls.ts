@@ -15,7 +15,12 @@ export const pageInputSchema = z
   })
   .strict();
 
-export const historySendSchema = sendResultSchema.extend({ hasRequest: z.boolean() });
+export const historySendSchema = sendResultSchema.extend({
+  hasRequest: z.boolean(),
+  /** The request's credential and environment, when it was kept: what names the profile in a list. */
+  credentialId: z.string().optional(),
+  environment: z.string().optional(),
+});
 export type HistorySend = z.infer<typeof historySendSchema>;
 
 export const historyPageSchema = z.object({
@@ -52,6 +57,11 @@ export const harExportInputSchema = z
     ids: z.array(z.string()).max(100_000).optional(),
     filter: historyFilterSchema.optional(),
   })
+  .strict();
+
+/** History's export: the sends a filter matches, or one send, each with its exchanges. */
+export const historyHarInputSchema = z
+  .object({ filter: historyFilterSchema.optional(), sendId: z.string().max(200).optional() })
   .strict();
 
 export const compareOutputSchema = z.object({

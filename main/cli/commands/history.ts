@@ -3,12 +3,30 @@ import { providerSchema, type Provider } from '../../../shared/domain/exchange';
 import { PROVIDER_IDS } from '../../../shared/providers/ids';
 import { AppError } from '../../../shared/errors';
 import type { HistoryFilter } from '../../../shared/history/summary';
-import { defaultDataDir } from '../../core/paths';
+import { targetNamer, targetNameText } from '../../../shared/devices/display-name';
+import { formatTime } from '../../../shared/time-format';
+import { defaultDataDir, defaultWorkspaceDir } from '../../core/paths';
+import { DeviceStore } from '../../core/workspace/devices';
+import { ProfileStore } from '../../core/workspace/profiles';
 import { exchangesToHar } from '../../core/transport/har';
 import { appVersion } from '../../core/version';
 import { HistoryStore } from '../../core/workspace/history/store';
 import { parseCommandArgs } from '../args';
 import { write, type CliCommand, type CliIo } from '../command';
+
+/** Names for targets from the workspace's devices and profiles (nothing when it cannot be read). */
+async function workspaceNamer(dataDir: string | undefined, io: CliIo) {
+  const dir = defaultWorkspaceDir(dataDir ?? defaultDataDir(io.env), io.env);
+  // Listing profiles reads profiles.json only; no credential is ever resolved here.
+  const noCredentials = {
+    resolve: () => Promise.reject(new AppError('NOT_FOUND', 'history list reads no credentials.')),
+  };
+  const [devices, profiles] = await Promise.all([
+    new DeviceStore(dir).list().catch(() => []),
+    new ProfileStore(dir, noCredentials).list().catch(() => []),
+  ]);
+  return targetNamer({ devices, profiles });
+}
 
 const common = {
   'data-dir': { type: 'string' },
@@ -84,12 +102,14 @@ export const historyListCommand: CliCommand = {
       write(io.stderr, 'No sends in history yet.');
       return 0;
     }
+    const nameOf = await workspaceNamer(values['data-dir'], io);
     for (const send of page.items) {
+      const name = targetNameText(nameOf(send.provider, send.target, send));
       const status = send.status === null ? '---' : String(send.status);
       const reason = send.reason ? ` ${send.reason}` : '';
       write(
         io.stdout,
-        `${send.startedAt}  ${send.id}  ${send.provider.padEnd(7)} ${status} ${send.outcome}${reason}  ${send.target}`,
+        `${formatTime(send.startedAt, { date: true })}  ${send.id}  ${send.provider.padEnd(7)} ${status} ${send.outcome}${reason}  ${name}`,
       );
     }
     if (page.total > page.items.length)
@@ -128,7 +148,12 @@ export const historyShowCommand: CliCommand = {
       return 0;
     }
     const { result } = stored;
-    write(io.stdout, `${result.id}  ${result.provider} → ${result.target}`);
+    const nameOf = await workspaceNamer(values['data-dir'], io);
+    const via = { credentialId: stored.request?.credential ?? null, environment: stored.request?.environment ?? null };
+    write(
+      io.stdout,
+      `${result.id}  ${result.provider} → ${targetNameText(nameOf(result.provider, result.target, via))}`,
+    );
     write(io.stdout, `${result.outcome} ${result.status ?? ''} ${result.reason ?? ''}`.trimEnd());
     if (result.explanation) write(io.stdout, result.explanation);
     if (result.hint) write(io.stdout, `Hint: ${result.hint}`);

@@ -17,6 +17,7 @@ type HistoryCalls =
   | 'exchanges.get'
   | 'exchanges.search'
   | 'exchanges.exportHar'
+  | 'history.exportHar'
   | 'exchanges.compare'
   | 'history.settings'
   | 'history.setSettings';
@@ -73,6 +74,25 @@ export function historyHandlers(core: Core): Pick<Handlers, HistoryCalls> {
       const exchanges = await core.history.exchangesFor(ids ? { ids } : { filter: filter! }, HAR_MAX_ENTRIES);
       if (exchanges.length === 0) throw new AppError('NOT_FOUND', 'No exchanges match; nothing to export.');
       return { text: JSON.stringify(exchangesToHar(exchanges, appVersion()), null, 2), count: exchanges.length };
+    },
+    'history.exportHar': async ({ filter, sendId }) => {
+      let exchangeIds: string[];
+      let sends: number;
+      if (sendId !== undefined) {
+        const stored = await core.history.getSend(sendId);
+        if (!stored) throw new AppError('NOT_FOUND', `Send ${sendId} is not in history.`);
+        ({ exchangeIds } = stored.result);
+        sends = 1;
+      } else {
+        const page = await core.history.listSends(filter ?? {}, null, HAR_MAX_ENTRIES);
+        // Oldest first, as the exchanges went out.
+        exchangeIds = page.items.toReversed().flatMap((send) => send.exchangeIds);
+        sends = page.items.length;
+      }
+      const exchanges = await core.history.exchangesFor({ ids: exchangeIds.slice(-HAR_MAX_ENTRIES) }, HAR_MAX_ENTRIES);
+      if (exchanges.length === 0)
+        throw new AppError('NOT_FOUND', 'No send here has recorded exchanges; nothing to export.');
+      return { text: JSON.stringify(exchangesToHar(exchanges, appVersion()), null, 2), count: exchanges.length, sends };
     },
     'history.settings': async () => {
       await core.history.ready();

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { ErrorLine } from '../../components/ErrorLine';
 import { FileButton } from '../../components/FileButton';
+import { TargetNameView, useTargetNamer } from '../../components/TargetName';
 import { checkFileSize } from '../../bridge/upload';
 import { splitTargets } from '../../../shared/devices/targets';
 import type { Device } from '../../../shared/domain/device';
@@ -19,6 +20,7 @@ import { PROVIDER_LIST } from '../../../shared/providers';
 export function BulkPanel({ devices, paste = false }: { devices: Device[]; paste?: boolean }) {
   const providers = [...new Set(devices.map((d) => d.provider))];
   const bulk = useBulk();
+  const nameOf = useTargetNamer();
   const { form, setForm } = bulk;
   const provider = paste ? form.provider : providers.length === 1 ? providers[0]! : null;
   const drafts = useComposer((state) => state.drafts);
@@ -216,7 +218,14 @@ export function BulkPanel({ devices, paste = false }: { devices: Device[]; paste
             <tbody>
               {bulk.page.items.map((item) => (
                 <tr key={item.index} className={`row-${item.outcome}`} data-testid="bulk-result">
-                  <td className="mono ellipsis">{item.target}</td>
+                  <td className="ellipsis">
+                    <TargetNameView
+                      name={nameOf(provider, item.target, {
+                        credentialId: profile?.credentialId ?? null,
+                        environment: profile?.environment ?? null,
+                      })}
+                    />
+                  </td>
                   <td>{item.outcome}</td>
                   <td>{item.status ?? '—'}</td>
                   <td>{item.reason ?? ''}</td>

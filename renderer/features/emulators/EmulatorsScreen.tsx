@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
+import { formatTime } from '../../../shared/time-format';
 import { ErrorLine } from '../../components/ErrorLine';
+import { TargetNameView, useTargetNamer } from '../../components/TargetName';
 import { useEmulators } from '../../state/emulators';
 import { PROVIDER_LIST } from '../../../shared/providers';
 import { EmulatedDevices } from './EmulatedDevices';
@@ -18,6 +20,7 @@ export function EmulatorsScreen() {
   const running = status?.running === 'here';
   // One emulated device's inbox, or every device's.
   const [device, setDevice] = useState('');
+  const nameOf = useTargetNamer();
   const devices = [...new Set(state.inbox.map((delivery) => delivery.device))].sort();
   const inbox = device ? state.inbox.filter((delivery) => delivery.device === device) : state.inbox;
 
@@ -124,11 +127,15 @@ export function EmulatorsScreen() {
                 onChange={(e) => setDevice(e.target.value)}
               >
                 <option value="">All devices ({devices.length})</option>
-                {devices.map((id) => (
-                  <option key={id} value={id}>
-                    {id.length > 40 ? `${id.slice(0, 40)}…` : id}
-                  </option>
-                ))}
+                {devices.map((id) => {
+                  const name = nameOf(state.provider, id);
+                  const shown = name.device ? `${name.device} · ${name.target}` : name.target;
+                  return (
+                    <option key={id} value={id}>
+                      {shown.length > 40 ? `${shown.slice(0, 40)}…` : shown}
+                    </option>
+                  );
+                })}
               </select>
               <button type="button" className="link" onClick={() => void state.clearInbox()}>
                 Clear
@@ -143,8 +150,8 @@ export function EmulatorsScreen() {
                   return (
                     <li key={delivery.id} className="inbox-item" data-testid="inbox-item">
                       <div className="inbox-head">
-                        <code className="ellipsis">{delivery.device}</code>
-                        <span>{new Date(delivery.receivedAt).toLocaleTimeString()}</span>
+                        <TargetNameView name={nameOf(delivery.provider, delivery.device)} />
+                        <span className="mono">{formatTime(delivery.receivedAt)}</span>
                       </div>
                       <div className="notification-card" data-testid="inbox-rendered">
                         {shown.title && <strong data-testid="inbox-title">{shown.title}</strong>}

@@ -1,6 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
+import type { TargetName } from '../../../shared/devices/display-name';
 import { statusClassOf, type ExchangeSummary } from '../../../shared/history/summary';
+import { formatTime } from '../../../shared/time-format';
+import { useTargetNamer } from '../../components/TargetName';
 
 interface Props {
   rows: readonly ExchangeSummary[];
@@ -13,14 +16,20 @@ interface Props {
 
 const ROW_HEIGHT = 28;
 
-function time(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleTimeString(undefined, { hour12: false });
+/** The device's label and the profile's name before the URL (the URL already holds the token). */
+function RowTargetName({ name }: { name: TargetName }) {
+  if (!name.device && !name.profile) return null;
+  return (
+    <span className="row-target-name" data-testid="row-target-name">
+      {[name.device, name.profile].filter(Boolean).join(' · ')}
+    </span>
+  );
 }
 
 /** Only the rows on screen are in the DOM, so 50,000 exchanges scroll as smoothly as 50. */
 export function ExchangeList({ rows, selectedId, checked, onSelect, onOpen, onToggle }: Props) {
   const scroller = useRef<HTMLDivElement | null>(null);
+  const nameOf = useTargetNamer();
   const virtual = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
@@ -120,7 +129,7 @@ export function ExchangeList({ rows, selectedId, checked, onSelect, onOpen, onTo
                   />
                 </span>
                 <span role="gridcell" className="mono">
-                  {time(row.startedAt)}
+                  {formatTime(row.startedAt)}
                 </span>
                 <span role="gridcell" className="exchange-provider">
                   {row.provider ?? row.purpose}
@@ -138,6 +147,7 @@ export function ExchangeList({ rows, selectedId, checked, onSelect, onOpen, onTo
                   className="ellipsis mono"
                   title={row.target ? `${row.url}\nTarget: ${row.target}` : row.url}
                 >
+                  {row.target && row.provider && <RowTargetName name={nameOf(row.provider, row.target)} />}
                   {row.url}
                 </span>
                 <span role="gridcell" className="mono" data-testid="row-status">

@@ -66,7 +66,7 @@ export function ExchangesScreen() {
       const input =
         state.checked.length > 0
           ? { ids: state.checked }
-          : state.query.trim()
+          : state.query.trim() || state.clearedAt
             ? { ids: state.visible.map((row) => row.id) }
             : { filter: state.filter };
       const { text, count } = await call('exchanges.exportHar', input);
@@ -137,6 +137,18 @@ export function ExchangesScreen() {
             onClick={() => void state.runCompare(state.checked[0]!, state.checked[1]!)}
           >
             Compare
+          </button>
+          <button
+            type="button"
+            data-testid="exchanges-clear"
+            disabled={state.rows.length === 0}
+            title="Empty this list; History keeps every exchange"
+            onClick={() => {
+              state.clear();
+              state.setNotice('Cleared the list. History keeps every exchange.');
+            }}
+          >
+            Clear exchanges
           </button>
           <button type="button" data-testid="exchanges-refresh" onClick={() => void state.load()}>
             Refresh

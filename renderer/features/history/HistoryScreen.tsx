@@ -1,16 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
+import { formatTime } from '../../../shared/time-format';
 import { ErrorLine } from '../../components/ErrorLine';
+import { TargetNameView, useTargetNamer } from '../../components/TargetName';
 import { useComposerHandoff } from '../../state/composer-handoff';
 import { useExchangeFocus } from '../../state/exchange-focus';
 import { useHistory } from '../../state/history';
 import { useNavigation } from '../../state/navigation';
+import { downloadText, harFileName } from '../exchanges/actions';
 import { groupByDay } from './groups';
 import './history.css';
-
-function time(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { hour12: false });
-}
 
 /** Past sends grouped by day, searchable; each can be opened, sent again, or edited in the composer. */
 export function HistoryScreen() {
@@ -19,6 +17,7 @@ export function HistoryScreen() {
   const hand = useComposerHandoff((handoff) => handoff.hand);
   const focusExchange = useExchangeFocus((focus) => focus.focus);
   const [text, setText] = useState(state.text);
+  const nameOf = useTargetNamer();
   const search = useRef<HTMLInputElement | null>(null);
 
   useEffect(() => {
@@ -44,6 +43,10 @@ export function HistoryScreen() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
+
+  const download = (text: string | null) => {
+    if (text !== null) downloadText(harFileName(), text);
+  };
 
   const selected = state.selected;
   return (
@@ -76,6 +79,15 @@ export function HistoryScreen() {
           />{' '}
           MB
         </label>
+        <button
+          type="button"
+          data-testid="history-export-har"
+          disabled={state.total === 0}
+          title="The sends shown (the search applies) with their exchanges, as HAR (redacted)"
+          onClick={() => void state.exportHar(state.text.trim() ? { filter: { text: state.text } } : {}).then(download)}
+        >
+          Export HAR
+        </button>
         <span className="hint" data-testid="history-count">
           {state.total.toLocaleString()} send{state.total === 1 ? '' : 's'}
         </span>
@@ -86,6 +98,11 @@ export function HistoryScreen() {
         </div>
       )}
       <ErrorLine error={state.error} testId="history-error" />
+      {state.notice && (
+        <p className="hint" data-testid="history-notice">
+          {state.notice}
+        </p>
+      )}
       <div className="history-body">
         <div className="history-list" data-testid="history-list">
           {state.sends.length === 0 && !state.busy && (
@@ -106,9 +123,9 @@ export function HistoryScreen() {
                       data-send-id={send.id}
                       onClick={() => void state.open(send.id)}
                     >
-                      <span className="mono">{time(send.startedAt)}</span>
+                      <span className="mono">{formatTime(send.startedAt)}</span>
                       <span>{send.provider}</span>
-                      <span className="ellipsis mono">{send.target}</span>
+                      <TargetNameView name={nameOf(send.provider, send.target, send)} />
                       <span>
                         {send.outcome} {send.status ?? ''} {send.reason ?? ''}
                       </span>
@@ -128,7 +145,13 @@ export function HistoryScreen() {
           {selected ? (
             <section data-testid="history-detail">
               <h3>
-                {selected.result.provider} → <span className="mono">{selected.result.target}</span>
+                {selected.result.provider} →{' '}
+                <TargetNameView
+                  name={nameOf(selected.result.provider, selected.result.target, {
+                    credentialId: selected.request?.credential ?? null,
+                    environment: selected.request?.environment ?? null,
+                  })}
+                />
               </h3>
               <p data-testid="history-detail-outcome">
                 <strong>{selected.result.outcome}</strong> {selected.result.status ?? 'no response'}{' '}
@@ -159,7 +182,18 @@ export function HistoryScreen() {
                 >
                   Open in composer
                 </button>
+                <button
+                  type="button"
+                  data-testid="history-send-har"
+                  title="This send and its exchanges as HAR (redacted)"
+                  onClick={() => void state.exportHar({ sendId: selected.result.id }).then(download)}
+                >
+                  Export HAR
+                </button>
               </div>
+              <p className="hint" data-testid="history-detail-time">
+                Sent {formatTime(selected.result.startedAt, { date: true })}
+              </p>
               <h4>Exchanges</h4>
               <ul>
                 {selected.exchanges.map((exchange) => (

@@ -1,4 +1,6 @@
 import { open, readFile } from 'node:fs/promises';
+import type { Exchange } from '../../../../shared/domain/exchange';
+import { listHistoryFiles } from './rotation';
 import { decodeLine, TEMPLATE_LINE, type FileTemplates, type HistoryRecord, type RecordLocation } from './records';
 
 export interface ScannedFile {
@@ -84,5 +86,20 @@ export async function readRecordsAt(
     return out;
   } finally {
     await handle.close();
+  }
+}
+
+/** Every exchange in the history files under `dir`, oldest file first; a file rotated away meanwhile is skipped. */
+export async function forEachStoredExchange(dir: string, visit: (exchange: Exchange) => void): Promise<void> {
+  for (const file of await listHistoryFiles(dir)) {
+    let scanned: ScannedFile;
+    try {
+      // A fresh template map: each file holds its own templates, and the live ones stay as they are.
+      scanned = await scanFile(file.path, file.seq, new Map());
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      throw error;
+    }
+    for (const { record } of scanned.records) if (record.type === 'exchange') visit(record.exchange);
   }
 }

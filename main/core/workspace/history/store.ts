@@ -3,13 +3,14 @@ import { AppError } from '../../../../shared/errors';
 import type { Exchange } from '../../../../shared/domain/exchange';
 import type { SendRequest } from '../../../../shared/domain/send-request';
 import type { SendResult } from '../../../../shared/domain/send-result';
+import type { HistorySend } from '../../../../shared/history/calls';
 import type { ExchangeSummary, HistoryFilter } from '../../../../shared/history/summary';
 import { exchangeQueryMatcher, type ExchangeQuery } from '../../../../shared/history/query';
 import { ExchangeTemplates } from './exchange-templates';
 import { ExchangeTextIndex } from './exchange-text';
 import { HistoryIndex, tagOf, type IndexTag } from './history-index';
 import { NdjsonWriter, type WrittenTemplate } from './ndjson-writer';
-import { readRecordsAt, scanFile } from './reader';
+import { forEachStoredExchange, readRecordsAt, scanFile } from './reader';
 import { pageRows, type Page } from './record-table';
 import { recordJson, type FileTemplates, type HistoryRecord, type RecordLocation } from './records';
 import { DEFAULT_MAX_TOTAL_BYTES, listHistoryFiles, MB, rotateFor } from './rotation';
@@ -45,8 +46,13 @@ export class HistoryStore {
   readonly #options: Required<HistoryStoreOptions>;
   readonly #index = new HistoryIndex();
   readonly #encoder = new ExchangeTemplates();
-  /** Headers and bodies of the exchanges in the index, for the search box. */
-  readonly #text = new ExchangeTextIndex();
+  /**
+   * Headers and bodies of the exchanges in the index, for the search box: built from the files on
+   * the first query that reads them, then kept up to date. Until then a bulk send pays nothing for
+   * it (it was 600 bytes a target, more than the rest of the index).
+   */
+  #text: ExchangeTextIndex | null = null;
+  #textBuilt: Promise<ExchangeTextIndex> | null = null;
   /** Each file's templates, for reading its patch lines back. */
   readonly #templates = new Map<number, FileTemplates>();
   readonly #early: HistoryRecord[] = [];
@@ -106,7 +112,7 @@ export class HistoryStore {
       return;
     }
     if (record.type === 'exchange') {
-      this.#text.add(record.exchange);
+      this.#text?.add(record.exchange);
       const { json, template } = this.#encoder.encode(record.exchange);
       this.#writer.append(json, tagOf(record), template);
     } else this.#writer.append(recordJson(record), tagOf(record));
@@ -200,6 +206,9 @@ export class HistoryStore {
 
   async listExchanges(filter: HistoryFilter, cursor: number | null, limit: number): Promise<Page<ExchangeSummary>> {
     await this.flush();
+    // Someone is looking at the exchanges, so a search may follow: read the text in now, behind
+    // this answer, rather than making the first query wait for every file (seconds at 50,000).
+    void this.#textIndex().catch(() => {});
     const rows = pageRows(this.#index.exchanges, this.#index.exchangeTest(filter), cursor, limit);
     return { ...rows, items: rows.items.map((row) => this.#index.exchanges.summaryAt(row)) };
   }
@@ -207,7 +216,7 @@ export class HistoryStore {
   /** Ids of the newest `limit` exchanges the search box's query matches, newest first. */
   async searchExchanges(query: ExchangeQuery, limit: number): Promise<Page<string>> {
     await this.flush();
-    const text = this.#text.prepare(query);
+    const text = (await this.#textIndex()).prepare(query);
     const view = this.#index.exchanges.view();
     const matches = exchangeQueryMatcher(query);
     const match = (row: number) => {
@@ -219,20 +228,21 @@ export class HistoryStore {
     return { ...rows, items: rows.items.map((row) => this.#index.exchanges.idAt(row)) };
   }
 
-  async listSends(
-    filter: HistoryFilter,
-    cursor: number | null,
-    limit: number,
-  ): Promise<Page<SendResult & { hasRequest: boolean }>> {
+  async listSends(filter: HistoryFilter, cursor: number | null, limit: number): Promise<Page<HistorySend>> {
     await this.flush();
     const rows = pageRows(this.#index.sends, this.#index.sendTest(filter), cursor, limit);
     // Rows are positions, which a rotation during the reads below shifts: take what is needed now.
     const hasRequest = rows.items.map((row) => this.#index.sends.hasRequestAt(row));
     // Only the page's full results are read back; a line whose file is gone is left out.
     const records = await this.#readMany(rows.items.map((row) => this.#index.sends.locationAt(row)));
-    const items: Array<SendResult & { hasRequest: boolean }> = [];
+    const items: HistorySend[] = [];
     records.forEach((record, i) => {
-      if (record?.type === 'send') items.push({ ...record.result, hasRequest: hasRequest[i]! });
+      if (record?.type !== 'send') return;
+      // How it went out, so a list can name the profile beside the target.
+      const via = record.request
+        ? { credentialId: record.request.credential, environment: record.request.environment }
+        : {};
+      items.push({ ...record.result, hasRequest: hasRequest[i]!, ...via });
     });
     return { ...rows, items };
   }
@@ -330,7 +340,7 @@ export class HistoryStore {
       const scanned = await scanFile(file.path, file.seq, this.#templatesOf(file.seq));
       this.#skipped += scanned.skipped;
       for (const { record, location } of scanned.records) {
-        if (record.type === 'exchange') this.#text.add(record.exchange);
+        if (record.type === 'exchange') this.#text?.add(record.exchange);
         this.#index.add(tagOf(record), location);
       }
       torn = scanned.torn;
@@ -346,7 +356,7 @@ export class HistoryStore {
         for (const { tag, location } of items) {
           if (!('kind' in (tag as object))) {
             const record = tag as HistoryRecord;
-            if (record.type === 'exchange') this.#text.add(record.exchange);
+            if (record.type === 'exchange') this.#text?.add(record.exchange);
             this.#index.add(tagOf(record), location);
           } else if ((tag as WrittenTemplate).kind === 'template') {
             const { template } = tag as WrittenTemplate;
@@ -372,6 +382,36 @@ export class HistoryStore {
   #forget(seqs: Set<number>): void {
     for (const seq of seqs) this.#templates.delete(seq);
     this.#index.forgetFiles(seqs);
-    this.#text.retain((id) => this.#index.exchanges.find(id) >= 0);
+    this.#text?.retain((id) => this.#index.exchanges.find(id) >= 0);
+  }
+
+  /** Exchanges whose headers and bodies are in memory for search (0 until a query needs them). */
+  get textIndexed(): number {
+    return this.#text?.size ?? 0;
+  }
+
+  #textIndex(): Promise<ExchangeTextIndex> {
+    this.#textBuilt ??= this.#buildText();
+    return this.#textBuilt;
+  }
+
+  /**
+   * Reads every file once into a new text index. It exists before the flush and the reads, so what
+   * is recorded meanwhile lands in it too; `add` skips an exchange it already holds.
+   */
+  async #buildText(): Promise<ExchangeTextIndex> {
+    const text = new ExchangeTextIndex();
+    this.#text = text;
+    try {
+      await this.flush();
+      await forEachStoredExchange(this.dir, (exchange) => {
+        if (this.#index.exchanges.find(exchange.id) >= 0) text.add(exchange);
+      });
+    } catch (error) {
+      this.#text = null;
+      this.#textBuilt = null;
+      throw error;
+    }
+    return text;
   }
 }

@@ -88,4 +88,25 @@ describe('HistoryStore search (the exchange search box)', () => {
     await store.close();
     expect(await reasons(open())).toEqual(expected);
   });
+
+  it('holds no headers or bodies in memory until a query reads them, then keeps up with new ones', async () => {
+    const store = open();
+    for (let i = 1; i <= 50; i++)
+      store.recordExchange(makeExchange(i, { responseHeaders: [['apns-id', `id-${i}-0ff1ce`]] }));
+    await store.flush();
+    expect(store.textIndexed).toBe(0);
+    // A row-field query answered in the page never builds it; the first text query does.
+    const first = store.searchExchanges(parseExchangeQuery('id-7-0ff1ce').query, 100);
+    // Recorded while the index is being read from the files: found too, once.
+    store.recordExchange(makeExchange(51, { responseHeaders: [['apns-id', 'id-51-0ff1ce']] }));
+    expect((await first).items).toEqual(['ex-7']);
+    expect(await search(store, '0ff1ce')).toHaveLength(51);
+    store.recordExchange(makeExchange(52, { responseHeaders: [['apns-id', 'late-c0de']] }));
+    expect(await search(store, 'late-c0de')).toEqual(['ex-52']);
+    expect(store.textIndexed).toBe(52);
+    const reopened = open();
+    await reopened.ready();
+    expect(reopened.textIndexed).toBe(0);
+    expect(await search(reopened, 'id-51-0ff1ce')).toEqual(['ex-51']);
+  });
 });
