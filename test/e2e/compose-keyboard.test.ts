@@ -15,6 +15,7 @@ import {
 } from '../support/compose-page';
 import type { ServedApp } from '../support/serve';
 import { describeWithSystem } from '../support/system';
+import { PROVIDER_IDS } from '../../shared/providers/ids';
 
 const focusedRole = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('role') ?? null);
 
@@ -48,7 +49,7 @@ describeWithSystem('the composer without a mouse, and what it refuses to send', 
     await tabTo(page, page.getByTestId('sandbox-init'));
     await page.keyboard.press('Enter');
     await page.getByTestId('sandbox-steps').waitFor({ timeout: 60_000 });
-    expect(await page.getByTestId('sandbox-steps').locator('li.ok').count()).toBe(5);
+    expect(await page.getByTestId('sandbox-steps').locator('li.ok').count()).toBe(PROVIDER_IDS.length);
 
     await page.keyboard.press('Control+1');
     await tabTo(page, page.getByTestId('provider-fcm'));

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { missingChromium, openServedApp } from '../support/browser';
 import type { ServedApp } from '../support/serve';
 import { describeWithSystem } from '../support/system';
+import { PROVIDER_IDS } from '../../shared/providers/ids';
 
 // The demo credentials send to the emulators; Test must prove them there too (the local CA and
 // token endpoints), not against Google's or Microsoft's hosts.
@@ -26,14 +27,14 @@ describeWithSystem('Test on every demo credential', missingChromium(), () => {
     await page.getByTestId('sandbox-steps').waitFor({ timeout: 60_000 });
     await page.keyboard.press('Control+2');
     const rows = page.getByTestId('credential-row');
-    await expect.poll(() => rows.count()).toBe(5);
+    await expect.poll(() => rows.count()).toBe(PROVIDER_IDS.length);
     for (const row of await rows.all()) await row.getByTestId('cred-test').click();
     const results = page.getByTestId('cred-test-result');
     await expect
       .poll(async () => (await results.allTextContents()).filter((text) => /^[✓✗]/.test(text)).length, {
         timeout: 30_000,
       })
-      .toBe(5);
+      .toBe(PROVIDER_IDS.length);
     const outcomes = await Promise.all(
       (await rows.all()).map(async (row) => ({
         kind: await row.getAttribute('data-kind'),

@@ -3,8 +3,10 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { missingChromium, openServedApp } from '../support/browser';
 import type { ServedApp } from '../support/serve';
 import { describeWithSystem } from '../support/system';
+import { PROVIDER_IDS, PROVIDER_LABELS } from '../../shared/providers/ids';
 
-const PROVIDER_TABS = { apns: 'APNs', fcm: 'FCM', wns: 'WNS', webpush: 'Web Push', nhub: 'Notification Hubs' } as const;
+// Each provider's tab is named as the registry names it.
+const PROVIDER_TABS = PROVIDER_LABELS;
 
 // A newcomer with an empty workspace: Try it locally, then one keypress per provider sends a
 // push that the emulator receives, and the result panel and the inbox agree.
@@ -27,7 +29,7 @@ describeWithSystem('first push from an empty workspace', missingChromium(), () =
     await page.getByTestId('sandbox-init').click();
     await page.getByTestId('sandbox-steps').waitFor({ timeout: 60_000 });
     const steps = await page.getByTestId('sandbox-steps').locator('li').allTextContents();
-    expect(steps).toHaveLength(5);
+    expect(steps).toHaveLength(PROVIDER_IDS.length);
     for (const step of steps) expect(step).toMatch(/^✓/);
     expect(await page.getByTestId('emulators-status').textContent()).toContain('Running in this app');
   });
@@ -35,7 +37,7 @@ describeWithSystem('first push from an empty workspace', missingChromium(), () =
   it('sends a first push for every provider with Ctrl+Enter, and the emulator receives it', async () => {
     const ready = await page.getByTestId('sandbox-steps').locator('li.ok').allTextContents();
     const providers = Object.entries(PROVIDER_TABS).filter(([id]) => ready.some((line) => line.includes(` ${id} `)));
-    expect(providers).toHaveLength(5);
+    expect(providers).toHaveLength(PROVIDER_IDS.length);
     await page.getByTestId('sandbox-compose').click();
     for (const [id] of providers) {
       await page.getByTestId(`provider-${id}`).click();

@@ -55,7 +55,7 @@ describeWithSystem('sandbox init repairs demo credentials whose secrets are gone
   it('marks the demo credentials as its own, lists deleted secrets as missing, and makes them again', async () => {
     for (const step of await init()) expect(step, step.message).toMatchObject({ ok: true });
     const first = await list();
-    expect(first).toHaveLength(5);
+    expect(first).toHaveLength(PROVIDER_IDS.length);
     for (const meta of first) expect(meta, meta.label).toMatchObject({ secretMissing: false });
     expect(first.every(isSandboxCredential)).toBe(true);
 
