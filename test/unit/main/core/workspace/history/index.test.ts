@@ -73,13 +73,15 @@ function varied(count: number): Recorded[] {
  */
 function baseline(records: Recorded[]) {
   const exchanges: ExchangeSummary[] = [];
-  const sends: Array<SendResult & { hasRequest: boolean }> = [];
+  const sends: Array<SendResult & { hasRequest: boolean; credentialId?: string; environment?: string }> = [];
   for (const record of records) {
     if (record.type === 'exchange') {
       exchanges.push(summarizeExchange(record.exchange));
       continue;
     }
-    sends.push({ ...record.result, hasRequest: record.hasRequest });
+    // A send that kept its request also says how it went out (credential, environment).
+    const via = record.hasRequest ? { credentialId: request.credential, environment: request.environment } : {};
+    sends.push({ ...record.result, hasRequest: record.hasRequest, ...via });
     for (const id of record.result.exchangeIds) {
       const row = exchanges.findLast((summary) => summary.id === id);
       if (row?.purpose === 'send' && record.result.reason) row.reason = record.result.reason;
@@ -150,7 +152,11 @@ describe('HistoryStore index', () => {
         expect(json(page.items), JSON.stringify(filter)).toEqual(json(sends));
         // Read back from disk, fields come in schema order, as they did after a reopen before;
         // live objects had the sender's order, which the contract's output parse resets anyway.
-        const onDisk = sends.map((send) => ({ ...sendResultSchema.parse(send), hasRequest: send.hasRequest }));
+        const onDisk = sends.map((send) => ({
+          ...sendResultSchema.parse(send),
+          hasRequest: send.hasRequest,
+          ...(send.credentialId ? { credentialId: send.credentialId, environment: send.environment } : {}),
+        }));
         if (reopen) expect(JSON.stringify(page.items)).toBe(JSON.stringify(onDisk));
         expect(page.total).toBe(sends.length);
       }
