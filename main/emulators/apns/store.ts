@@ -28,6 +28,8 @@ const deviceRecordSchema = z.object({
   createdAt: z.string(),
   /** Milliseconds since epoch when the app was "uninstalled": later pushes get 410 Unregistered. */
   unregisteredAt: z.number().optional(),
+  /** Milliseconds since epoch when the token expired: later pushes get 410 ExpiredToken. */
+  expiredAt: z.number().optional(),
 });
 export type DeviceRecord = z.infer<typeof deviceRecordSchema>;
 
@@ -100,6 +102,14 @@ export class ApnsStore {
     const device = this.device(token);
     if (!device) return false;
     device.unregisteredAt = at;
+    this.#persist();
+    return true;
+  }
+
+  expire(token: string, at: number): boolean {
+    const device = this.device(token);
+    if (!device) return false;
+    device.expiredAt = at;
     this.#persist();
     return true;
   }
