@@ -2,14 +2,13 @@ import apn from '@parse/node-apn';
 import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import http2 from 'node:http2';
-import https from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { signApnsJwt } from '../../main/core/providers/apns/jwt';
 import { startApnsEmulator, type RunningApnsEmulator } from '../../main/emulators/apns';
 import { LocalCa } from '../../main/emulators/common/ca';
-import { RawApnsClient } from '../support/apns-harness';
+import { adminJson, RawApnsClient } from '../support/apns-harness';
 
 /**
  * The APNs emulator as a drop-in for Apple's hosts (issue 24): what a client that is not this
@@ -38,24 +37,8 @@ const headers = (extra: Record<string, string> = {}) => ({
   ...extra,
 });
 
-/** The admin API over HTTP/1.1 (node:https), as `adminCall` and curl reach it. */
-function adminRequest(method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
-  return new Promise((resolve, reject) => {
-    const r = https.request(
-      `${emulator.adminUrl}${path}`,
-      { method, ca: ca.certPem, headers: { 'content-type': 'application/json' } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({ status: res.statusCode!, json: JSON.parse(Buffer.concat(chunks).toString() || 'null') }),
-        );
-      },
-    );
-    r.on('error', reject);
-    r.end(body === undefined ? undefined : JSON.stringify(body));
-  });
-}
+const adminRequest = (method: string, path: string, body?: unknown) =>
+  adminJson(emulator.adminUrl, ca.certPem, method, path, body);
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'apns-dropin-'));

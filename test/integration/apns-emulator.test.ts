@@ -1,13 +1,12 @@
 import { createPrivateKey, sign } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import https from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { signApnsJwt } from '../../main/core/providers/apns/jwt';
 import { LocalCa } from '../../main/emulators/common/ca';
 import { startApnsEmulator, type RunningApnsEmulator } from '../../main/emulators/apns';
-import { RawApnsClient } from '../support/apns-harness';
+import { adminJson, RawApnsClient } from '../support/apns-harness';
 
 const BUNDLE = 'com.example.app';
 let ca: LocalCa;
@@ -330,21 +329,7 @@ describe('APNs emulator: streams, faults and admin', () => {
 
   it('admin routes work over HTTP/1.1: devices, keys, certificates, unregister, checks, inbox', async () => {
     const call = (method: string, path: string, body?: unknown) =>
-      new Promise<{ status: number; json: unknown }>((resolve, reject) => {
-        const r = https.request(
-          `${emulator.adminUrl}${path}`,
-          { method, ca: ca.certPem, headers: { 'content-type': 'application/json' } },
-          (res) => {
-            const chunks: Buffer[] = [];
-            res.on('data', (c: Buffer) => chunks.push(c));
-            res.on('end', () =>
-              resolve({ status: res.statusCode!, json: JSON.parse(Buffer.concat(chunks).toString() || 'null') }),
-            );
-          },
-        );
-        r.on('error', reject);
-        r.end(body === undefined ? undefined : JSON.stringify(body));
-      });
+      adminJson(emulator.adminUrl, ca.certPem, method, path, body);
     const created = await call('POST', '/__admin/devices', { bundleId: 'com.admin.app' });
     expect(created.status).toBe(201);
     const token = (created.json as { token: string }).token;

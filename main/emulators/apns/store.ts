@@ -99,17 +99,17 @@ export class ApnsStore {
   }
 
   unregister(token: string, at: number): boolean {
-    const device = this.device(token);
-    if (!device) return false;
-    device.unregisteredAt = at;
-    this.#persist();
-    return true;
+    return this.#mark(token, 'unregisteredAt', at);
   }
 
   expire(token: string, at: number): boolean {
+    return this.#mark(token, 'expiredAt', at);
+  }
+
+  #mark(token: string, field: 'unregisteredAt' | 'expiredAt', at: number): boolean {
     const device = this.device(token);
     if (!device) return false;
-    device.expiredAt = at;
+    device[field] = at;
     this.#persist();
     return true;
   }
