@@ -62,6 +62,7 @@ export async function startEmulators(options: StartEmulatorsOptions): Promise<Em
     if (!running) continue;
     Object.assign(environment, factory.describe(running));
     environment.admin[factory.provider] = running.adminUrl;
+    if (running.productionUrl) (environment.production ??= {})[factory.provider] = running.productionUrl;
   }
   await publishLocalEnvironment(options.dataDir, environment);
   return {

@@ -1,13 +1,12 @@
 import { createPrivateKey, sign } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import https from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { signApnsJwt } from '../../main/core/providers/apns/jwt';
 import { LocalCa } from '../../main/emulators/common/ca';
 import { startApnsEmulator, type RunningApnsEmulator } from '../../main/emulators/apns';
-import { RawApnsClient } from '../support/apns-harness';
+import { adminJson, RawApnsClient } from '../support/apns-harness';
 
 const BUNDLE = 'com.example.app';
 let ca: LocalCa;
@@ -185,11 +184,16 @@ describe('APNs emulator: provider tokens', () => {
     expect((await client().push(device, headers({ authorization: jwt(forged) }))).reason).toBe('InvalidProviderToken');
   });
 
-  it('answers ExpiredProviderToken after an hour and refuses iat in the future', async () => {
+  it('answers ExpiredProviderToken after an hour and, with futureIssuedAt, refuses iat in the future', async () => {
     const old = jwt(key, Math.floor(nowMs / 1000) - 3601);
     expect((await client().push(device, headers({ authorization: old }))).reason).toBe('ExpiredProviderToken');
-    const future = jwt(key, Math.floor(nowMs / 1000) + 600);
-    expect((await client().push(device, headers({ authorization: future }))).reason).toBe('InvalidProviderToken');
+    emulator.setCheck('futureIssuedAt', true);
+    try {
+      const future = jwt(key, Math.floor(nowMs / 1000) + 600);
+      expect((await client().push(device, headers({ authorization: future }))).reason).toBe('InvalidProviderToken');
+    } finally {
+      emulator.setCheck('futureIssuedAt', false);
+    }
   });
 
   it('a token verified once expires later on the same connection (age checked per request)', async () => {
@@ -325,21 +329,7 @@ describe('APNs emulator: streams, faults and admin', () => {
 
   it('admin routes work over HTTP/1.1: devices, keys, certificates, unregister, checks, inbox', async () => {
     const call = (method: string, path: string, body?: unknown) =>
-      new Promise<{ status: number; json: unknown }>((resolve, reject) => {
-        const r = https.request(
-          `${emulator.adminUrl}${path}`,
-          { method, ca: ca.certPem, headers: { 'content-type': 'application/json' } },
-          (res) => {
-            const chunks: Buffer[] = [];
-            res.on('data', (c: Buffer) => chunks.push(c));
-            res.on('end', () =>
-              resolve({ status: res.statusCode!, json: JSON.parse(Buffer.concat(chunks).toString() || 'null') }),
-            );
-          },
-        );
-        r.on('error', reject);
-        r.end(body === undefined ? undefined : JSON.stringify(body));
-      });
+      adminJson(emulator.adminUrl, ca.certPem, method, path, body);
     const created = await call('POST', '/__admin/devices', { bundleId: 'com.admin.app' });
     expect(created.status).toBe(201);
     const token = (created.json as { token: string }).token;

@@ -109,11 +109,15 @@ describe('FCM emulator messages:send', () => {
 
   it('answers 401 UNAUTHENTICATED for missing, unknown and expired tokens', async () => {
     const device = await emulator.registerDevice({ projectId: 'demo-project' });
-    for (const auth of ['', 'Bearer ya29.not-issued']) {
+    const messages = {
+      '': 'Request is missing required authentication credential',
+      'Bearer ya29.not-issued': 'Request had invalid authentication credentials',
+    };
+    for (const [auth, message] of Object.entries(messages)) {
       const answer = await send({ token: device.token }, {}, true, 'demo-project', auth);
       expect(answer.status).toBe(401);
       expect(answer.json.error).toMatchObject({ code: 401, status: 'UNAUTHENTICATED' });
-      expect(answer.json.error.message).toContain('Request had invalid authentication credentials');
+      expect(answer.json.error.message).toContain(message);
     }
     emulator.setTokenLifetime(1);
     const shortLived = await bearer();

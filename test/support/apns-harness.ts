@@ -1,3 +1,4 @@
+import https from 'node:https';
 import { randomUUID } from 'node:crypto';
 import http2, { type ClientHttp2Session, type IncomingHttpHeaders } from 'node:http2';
 import type { ResolvedCredential } from '../../main/core/credentials/types';
@@ -96,4 +97,29 @@ export function certificateCredential(
 
 export function apnsLocalEnv(baseUrl: string, ca: string): LocalEnvironment {
   return { pid: process.pid, startedAt: new Date().toISOString(), ca, apns: baseUrl, admin: {} };
+}
+
+/** One call to an emulator's admin API over HTTP/1.1 (node:https), as `adminCall` and curl reach it. */
+export function adminJson(
+  adminUrl: string,
+  ca: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: unknown }> {
+  return new Promise((resolve, reject) => {
+    const r = https.request(
+      `${adminUrl}${path}`,
+      { method, ca, headers: { 'content-type': 'application/json' } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode!, json: JSON.parse(Buffer.concat(chunks).toString() || 'null') }),
+        );
+      },
+    );
+    r.on('error', reject);
+    r.end(body === undefined ? undefined : JSON.stringify(body));
+  });
 }

@@ -37,7 +37,9 @@ export const emulatorsStartCommand: CliCommand = {
     } else {
       write(io.stdout, 'Local emulators running on 127.0.0.1:');
       for (const [provider, running] of Object.entries(set.emulators)) {
-        write(io.stdout, `  ${provider.padEnd(8)} ${running.baseUrl}   (admin ${running.adminUrl}/__admin)`);
+        const host = running.productionUrl ? ' (sandbox)' : '';
+        write(io.stdout, `  ${provider.padEnd(8)} ${running.baseUrl}${host}   (admin ${running.adminUrl}/__admin)`);
+        if (running.productionUrl) write(io.stdout, `  ${''.padEnd(8)} ${running.productionUrl} (production)`);
       }
       write(io.stdout, `Clients in the "local" environment find them through ${dataDir}/emulators/local.json.`);
       write(io.stdout, 'Press Ctrl+C to stop.');

@@ -20,6 +20,8 @@ export const localEnvironmentSchema = z.object({
   ...localEndpointShape(),
   /** Admin API base URLs per provider, for tests, sandbox init and the Emulators screen. */
   admin: z.record(z.string(), z.string()).default({}),
+  /** Production-host base URLs per provider whose emulator serves one apart (APNs: its entry above is the sandbox host). */
+  production: z.record(z.string(), z.string()).optional(),
 });
 export type LocalEnvironment = z.infer<typeof localEnvironmentSchema>;
 

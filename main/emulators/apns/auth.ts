@@ -52,7 +52,7 @@ export class JwtVerifier {
     environment: ApnsEmulatorEnvironment,
     connection: ConnectionAuth,
     nowMs: number,
-    wireKeyEnvironmentSpelling: boolean,
+    checks: { wireKeyEnvironmentSpelling: boolean; futureIssuedAt: boolean },
   ): VerifiedToken | AuthFailure {
     if (!authorization || !/^bearer\s+\S/i.test(authorization)) return { status: 403, reason: 'MissingProviderToken' };
     const token = authorization.replace(/^bearer\s+/i, '').trim();
@@ -61,16 +61,17 @@ export class JwtVerifier {
     // A key replaced by a new registration makes older cached verifications stale.
     if (this.#store.keys.get(parsed.kid) !== parsed.key) {
       this.#cache.delete(token);
-      return this.verify(authorization, environment, connection, nowMs, wireKeyEnvironmentSpelling);
+      return this.verify(authorization, environment, connection, nowMs, checks);
     }
     const now = Math.floor(nowMs / 1000);
-    if (parsed.iat > now + FUTURE_SKEW_S) return { status: 403, reason: 'InvalidProviderToken' };
+    if (checks.futureIssuedAt && parsed.iat > now + FUTURE_SKEW_S)
+      return { status: 403, reason: 'InvalidProviderToken' };
     if (now - parsed.iat > MAX_TOKEN_AGE_S) return { status: 403, reason: 'ExpiredProviderToken' };
     const key = parsed.key;
     if (key.environment !== 'both' && key.environment !== environment) {
       return {
         status: 403,
-        reason: wireKeyEnvironmentSpelling ? 'BadEnvironmentKeyInToken' : 'BadEnvironmentKeyIdInToken',
+        reason: checks.wireKeyEnvironmentSpelling ? 'BadEnvironmentKeyInToken' : 'BadEnvironmentKeyIdInToken',
       };
     }
     if (connection.teamId !== null && connection.teamId !== key.teamId) {

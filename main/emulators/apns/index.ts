@@ -1,11 +1,13 @@
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import {
+  constants,
   createSecureServer,
   type Http2SecureServer,
   type Http2ServerRequest,
   type ServerHttp2Session,
 } from 'node:http2';
-import type { AddressInfo, Socket } from 'node:net';
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
+import type { AddressInfo, Server, Socket } from 'node:net';
 import { z } from 'zod';
 import {
   handleChecksAdmin,
@@ -43,6 +45,10 @@ export interface RunningApnsEmulator extends RunningEmulator {
   createDevice(input: z.input<typeof deviceBodySchema>): DeviceRecord;
   /** Later pushes to the token get 410 Unregistered with this time. */
   unregisterDevice(token: string, at?: number): boolean;
+  /** Later pushes to the token get 410 ExpiredToken with this time. */
+  expireDevice(token: string, at?: number): boolean;
+  /** Idle connections get GOAWAY `{"reason":"IdleTimeout"}` after this long; null: never. */
+  setIdleTimeout(ms: number | null): void;
   issueCertificate(input: z.input<typeof certificateBodySchema>): ReturnType<typeof issueApnsCertificate>;
   setCheck(name: keyof ApnsChecks, enabled: boolean): void;
   /** Open HTTP/2 connections, for stream-limit and reconnect tests. */
@@ -76,6 +82,9 @@ const certificateBodySchema = z.object({
   environment: z.enum(['sandbox', 'production', 'universal']).optional(),
 });
 
+/** `PUT /__admin/idle-timeout` `{ ms }`: null never closes idle connections. */
+const idleTimeoutBodySchema = z.object({ ms: z.number().int().positive().max(86_400_000).nullable() });
+
 const alnum = (length: number) =>
   Array.from(randomBytes(length), (byte) => 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'[byte % 32]).join('');
 
@@ -89,14 +98,24 @@ const alnum = (length: number) =>
  * the sandbox host (the client's `local` environment sends there); `productionUrl` is production.
  * Devices are created for one environment and are unknown (BadDeviceToken) on the other.
  *
- * Admin routes on both ports (bodies documented on the schemas above):
- * `POST /__admin/credentials`, `POST /__admin/keys`, `GET /__admin/credentials`,
- * `POST /__admin/devices`, `GET /__admin/devices`, `POST /__admin/devices/<token>/unregister`
- * (`{ timestamp? }`), `POST /__admin/certificates`, `PUT|GET /__admin/checks`, and the shared
- * `/__admin/inbox` and `/__admin/faults`.
+ * Like Apple's hosts, the two push ports offer only h2 in ALPN, so an HTTP/1.1-only client fails
+ * the TLS handshake. The admin API is HTTPS HTTP/1.1 on a third port (`adminUrl`), with routes
+ * (bodies documented on the schemas above): `POST /__admin/credentials`, `POST /__admin/keys`,
+ * `GET /__admin/credentials`, `POST /__admin/devices`, `GET /__admin/devices`,
+ * `POST /__admin/devices/<token>/unregister` (`{ timestamp? }`: 410 Unregistered),
+ * `POST /__admin/devices/<token>/expire` (`{ timestamp? }`: 410 ExpiredToken),
+ * `PUT|GET /__admin/idle-timeout` (`{ ms: number | null }`: GOAWAY IdleTimeout after that long idle),
+ * `POST /__admin/certificates`, `PUT|GET /__admin/checks`, and the shared `/__admin/inbox` and
+ * `/__admin/faults`.
  */
 export async function startApnsEmulator(
-  options: EmulatorStartOptions & { now?: () => number; productionPort?: number },
+  options: EmulatorStartOptions & {
+    now?: () => number;
+    productionPort?: number;
+    adminPort?: number;
+    /** Idle connections are closed with GOAWAY IdleTimeout after this long (default: never). */
+    idleTimeoutMs?: number;
+  },
 ): Promise<RunningApnsEmulator> {
   const store = await ApnsStore.open(options.stateDir);
   const inbox = new Inbox();
@@ -150,18 +169,30 @@ export async function startApnsEmulator(
       return parsed.success ? sendJson(res, 201, store.createDevice(parsed.data)) : invalid(parsed.error);
     }
     if (path === '/__admin/devices' && method === 'GET') return sendJson(res, 200, [...store.devices.values()]);
-    const unregister = /^\/__admin\/devices\/([0-9a-fA-F]+)\/unregister$/.exec(path);
-    if (unregister && method === 'POST') {
+    const deviceState = /^\/__admin\/devices\/([0-9a-fA-F]+)\/(unregister|expire)$/.exec(path);
+    if (deviceState && method === 'POST') {
       const at = z.object({ timestamp: z.number().int().optional() }).safeParse(body);
-      const ok = store.unregister(unregister[1]!, (at.success ? at.data.timestamp : undefined) ?? now());
+      const timestamp = (at.success ? at.data.timestamp : undefined) ?? now();
+      if (deviceState[2] === 'expire') {
+        const ok = store.expire(deviceState[1]!, timestamp);
+        return sendJson(res, ok ? 200 : 404, { expired: ok });
+      }
+      const ok = store.unregister(deviceState[1]!, timestamp);
       return sendJson(res, ok ? 200 : 404, { unregistered: ok });
     }
+    if (path === '/__admin/idle-timeout' && method === 'PUT') {
+      const parsed = idleTimeoutBodySchema.safeParse(body);
+      if (!parsed.success) return invalid(parsed.error);
+      setIdleTimeout(parsed.data.ms);
+      return sendJson(res, 200, { ms: idleTimeoutMs });
+    }
+    if (path === '/__admin/idle-timeout' && method === 'GET') return sendJson(res, 200, { ms: idleTimeoutMs });
     if (path === '/__admin/certificates' && method === 'POST') {
       const parsed = certificateBodySchema.safeParse(body);
       return parsed.success ? sendJson(res, 201, issueCertificate(parsed.data)) : invalid(parsed.error);
     }
     if (await handleChecksAdmin(req, res, url, checks, async () => body)) return;
-    if (await handleCommonAdmin(req, res, url, { inbox, faults })) return;
+    if (await handleCommonAdmin(req, res, url, { inbox, faults }, async () => body)) return;
     sendJson(res, 404, { error: `no admin route ${method} ${path}` });
   }
 
@@ -179,13 +210,29 @@ export async function startApnsEmulator(
     return state;
   };
 
+  let idleTimeoutMs: number | null = options.idleTimeoutMs ?? null;
+  const closeWhenIdle = (session: ServerHttp2Session) => {
+    if (idleTimeoutMs === null) return session.setTimeout(0);
+    session.setTimeout(idleTimeoutMs, () => {
+      const state = states.get(session);
+      const data = Buffer.from(JSON.stringify({ reason: 'IdleTimeout' }));
+      session.goaway(constants.NGHTTP2_NO_ERROR, state?.processedStreamId ?? 0, data);
+      session.close();
+    });
+  };
+  const setIdleTimeout = (ms: number | null) => {
+    idleTimeoutMs = ms;
+    for (const session of sessions) closeWhenIdle(session);
+  };
+
   function createServer(environment: ApnsEmulatorEnvironment): Http2SecureServer {
     const context = { environment, store, jwts, inbox, faults, checks, now, connection };
     const server = createSecureServer(
       {
         cert: certPem,
         key: keyPem,
-        allowHTTP1: true,
+        // APNs offers only h2 in ALPN: an HTTP/1.1 client's TLS handshake fails, as with Apple.
+        allowHTTP1: false,
         // Certificate auth: ask for a client certificate but let token clients connect without one.
         requestCert: true,
         rejectUnauthorized: false,
@@ -199,10 +246,7 @@ export async function startApnsEmulator(
         const query = raw.indexOf('?');
         const pathname = query < 0 ? raw : raw.slice(0, query);
         let handle: Promise<void>;
-        if (pathname.startsWith('/__admin/')) handle = admin(req, res, new URL(raw, 'https://127.0.0.1'));
-        else if (req.httpVersionMajor !== 2) {
-          handle = Promise.resolve(sendJson(res, 505, { reason: 'APNs speaks HTTP/2 only' }));
-        } else if (pathname.startsWith(PUSH_PREFIX) || pathname === '/3/device') {
+        if (pathname.startsWith(PUSH_PREFIX) || pathname === '/3/device') {
           handle = handlePush(req, res, context);
         } else {
           handle = Promise.resolve(sendJson(res, 404, { reason: 'BadPath' }, { 'apns-id': randomUUID() }));
@@ -215,6 +259,7 @@ export async function startApnsEmulator(
     );
     server.on('session', (session) => {
       sessions.add(session);
+      closeWhenIdle(session);
       session.on('close', () => sessions.delete(session));
     });
     server.on('secureConnection', (socket) => {
@@ -224,7 +269,18 @@ export async function startApnsEmulator(
     return server;
   }
 
-  const listen = (server: Http2SecureServer, port: number) =>
+  const adminServer: HttpsServer = createHttpsServer({ cert: certPem, key: keyPem }, (req, res) => {
+    admin(req, res, new URL(req.url ?? '/', 'https://127.0.0.1')).catch((error: unknown) => {
+      if (!res.headersSent) sendJson(res, 500, { error: String(error) });
+      else res.end();
+    });
+  });
+  adminServer.on('secureConnection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  const listen = (server: Server, port: number) =>
     new Promise<number>((resolve, reject) => {
       server.once('error', reject);
       server.listen(port, '127.0.0.1', () => {
@@ -236,13 +292,14 @@ export async function startApnsEmulator(
   const production = createServer('production');
   const sandboxPort = await listen(sandbox, options.port ?? 0);
   const productionPort = await listen(production, options.productionPort ?? 0);
+  const adminPort = await listen(adminServer, options.adminPort ?? 0);
   const baseUrl = `https://127.0.0.1:${sandboxPort}`;
 
   return {
     provider: 'apns',
     baseUrl,
     productionUrl: `https://127.0.0.1:${productionPort}`,
-    adminUrl: baseUrl,
+    adminUrl: `https://127.0.0.1:${adminPort}`,
     inbox,
     faults,
     checks,
@@ -250,6 +307,8 @@ export async function startApnsEmulator(
     createKey,
     createDevice,
     unregisterDevice: (token, at) => store.unregister(token, at ?? now()),
+    expireDevice: (token, at) => store.expire(token, at ?? now()),
+    setIdleTimeout,
     issueCertificate,
     setCheck,
     connectionCount: () => sessions.size,
@@ -257,7 +316,9 @@ export async function startApnsEmulator(
       for (const session of sessions) session.destroy();
       for (const socket of sockets) socket.destroy();
       await Promise.all(
-        [sandbox, production].map((server) => new Promise<void>((resolve) => server.close(() => resolve()))),
+        [sandbox, production, adminServer].map(
+          (server: Server) => new Promise<void>((resolve) => server.close(() => resolve())),
+        ),
       );
       await store.flush();
     },

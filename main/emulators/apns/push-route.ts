@@ -27,12 +27,27 @@ export interface ApnsChecks {
   topicSuffix: boolean;
   /** Answer the key-environment error with the spelling seen on the wire (`BadEnvironmentKeyInToken`). */
   wireKeyEnvironmentSpelling: boolean;
+  /**
+   * An apns-id in upper case gets BadMessageId. Apple documents the canonical form as lower case
+   * but not whether APNs refuses other cases (protocols.md §6 [?]), so this is off by default.
+   */
+  lowerCaseApnsId: boolean;
+  /**
+   * A provider token whose `iat` is more than a minute ahead gets InvalidProviderToken. How APNs
+   * treats a future `iat` is undocumented (protocols.md §6 [?]), so this is off by default.
+   */
+  futureIssuedAt: boolean;
 }
 export const DEFAULT_CHECKS: ApnsChecks = {
   registeredDevices: true,
   topicSuffix: true,
   wireKeyEnvironmentSpelling: true,
+  lowerCaseApnsId: false,
+  futureIssuedAt: false,
 };
+
+/** The canonical 8-4-4-4-12 shape in either case (`lowerCaseApnsId` off). */
+const ANY_CASE_APNS_ID = new RegExp(APNS_ID_PATTERN.source, 'i');
 
 export const PUSH_PREFIX = '/3/device/';
 const RAISED_STREAMS = 1000;
@@ -67,7 +82,8 @@ type Reply = (
 /** One `/3/device/<token>` request, checked in the order APNs reports problems. */
 export async function handlePush(req: Http2ServerRequest, res: Http2ServerResponse, ctx: PushContext): Promise<void> {
   const headerId = first(req, 'apns-id');
-  const apnsId = headerId && APNS_ID_PATTERN.test(headerId) ? headerId : randomUUID();
+  const idPattern = ctx.checks.lowerCaseApnsId ? APNS_ID_PATTERN : ANY_CASE_APNS_ID;
+  const apnsId = headerId && idPattern.test(headerId) ? headerId : randomUUID();
   const reply: Reply = (status, reason, extra = {}, headers = {}) => {
     const out: Record<string, string> = { 'apns-id': apnsId, ...headers };
     if (ctx.environment === 'sandbox') out['apns-unique-id'] = randomUUID();
@@ -105,13 +121,7 @@ export async function handlePush(req: Http2ServerRequest, res: Http2ServerRespon
       return reply(403, 'BadCertificateEnvironment');
     certificate = peer;
   } else {
-    verified = ctx.jwts.verify(
-      first(req, 'authorization'),
-      ctx.environment,
-      connection,
-      ctx.now(),
-      ctx.checks.wireKeyEnvironmentSpelling,
-    );
+    verified = ctx.jwts.verify(first(req, 'authorization'), ctx.environment, connection, ctx.now(), ctx.checks);
     if ('status' in verified) return reply(verified.status, verified.reason);
   }
   if (!connection.opened) {
@@ -121,7 +131,7 @@ export async function handlePush(req: Http2ServerRequest, res: Http2ServerRespon
     // (a bulk send whose first tokens are unknown still gets its streams).
     req.stream.session?.settings({ maxConcurrentStreams: RAISED_STREAMS });
   }
-  if (headerId !== undefined && !APNS_ID_PATTERN.test(headerId)) return reply(400, 'BadMessageId');
+  if (headerId !== undefined && !idPattern.test(headerId)) return reply(400, 'BadMessageId');
   const pushTypeHeader = first(req, 'apns-push-type') ?? 'alert';
   if (!(APNS_PUSH_TYPES as readonly string[]).includes(pushTypeHeader)) return reply(400, 'InvalidPushType');
   const pushType = pushTypeHeader as ApnsPushType;
@@ -147,6 +157,7 @@ export async function handlePush(req: Http2ServerRequest, res: Http2ServerRespon
     if (!device || device.environment !== ctx.environment) return reply(400, 'BadDeviceToken');
     if (device.bundleId !== bundleIdOfTopic(topic)) return reply(400, 'DeviceTokenNotForTopic');
     if (device.unregisteredAt !== undefined) return reply(410, 'Unregistered', { timestamp: device.unregisteredAt });
+    if (device.expiredAt !== undefined) return reply(410, 'ExpiredToken', { timestamp: device.expiredAt });
   }
   // A GOAWAY told the client this stream was not processed (it will retry it): keep that promise.
   const lastStreamId = connection.goawayLastStreamId;

@@ -28,6 +28,8 @@ const deviceRecordSchema = z.object({
   createdAt: z.string(),
   /** Milliseconds since epoch when the app was "uninstalled": later pushes get 410 Unregistered. */
   unregisteredAt: z.number().optional(),
+  /** Milliseconds since epoch when the token expired: later pushes get 410 ExpiredToken. */
+  expiredAt: z.number().optional(),
 });
 export type DeviceRecord = z.infer<typeof deviceRecordSchema>;
 
@@ -97,9 +99,17 @@ export class ApnsStore {
   }
 
   unregister(token: string, at: number): boolean {
+    return this.#mark(token, 'unregisteredAt', at);
+  }
+
+  expire(token: string, at: number): boolean {
+    return this.#mark(token, 'expiredAt', at);
+  }
+
+  #mark(token: string, field: 'unregisteredAt' | 'expiredAt', at: number): boolean {
     const device = this.device(token);
     if (!device) return false;
-    device.unregisteredAt = at;
+    device[field] = at;
     this.#persist();
     return true;
   }

@@ -39,13 +39,15 @@ export function sendJson(res: AnyResponse, status: number, value: unknown, heade
 /**
  * The admin routes every emulator shares: its inbox and its fault rules. Provider-specific
  * routes (registering keys, creating devices) are handled by each emulator before this.
- * Returns false when the path is not one of these.
+ * Returns false when the path is not one of these. `json` gives the request body where the
+ * emulator has already read it (a body can be read only once).
  */
 export async function handleCommonAdmin(
   req: AnyRequest,
   res: AnyResponse,
   url: URL,
   parts: { inbox: Inbox; faults: FaultInjector },
+  json: () => Promise<unknown> = () => readJson(req),
 ): Promise<boolean> {
   const path = url.pathname;
   const method = req.method ?? 'GET';
@@ -63,7 +65,7 @@ export async function handleCommonAdmin(
     return true;
   }
   if (path === '/__admin/faults' && method === 'POST') {
-    const parsed = faultRuleSchema.safeParse(await readJson(req));
+    const parsed = faultRuleSchema.safeParse(await json());
     if (!parsed.success) {
       sendJson(res, 400, { error: 'invalid fault rule', issues: parsed.error.issues });
       return true;

@@ -24,6 +24,8 @@ export interface RunningEmulator {
   readonly baseUrl: string;
   /** Where its admin API answers (`/__admin/…`), usually the same server. */
   readonly adminUrl: string;
+  /** The production host, for a service whose emulator serves it apart from `baseUrl` (APNs: sandbox). */
+  readonly productionUrl?: string;
   readonly inbox: Inbox;
   readonly faults: FaultInjector;
   close(): Promise<void>;

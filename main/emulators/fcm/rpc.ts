@@ -39,6 +39,10 @@ const DEFAULT_MESSAGES: Record<string, string> = {
   THIRD_PARTY_AUTH_ERROR: 'Auth error from APNS or Web Push Service',
 };
 
+/** What Google answers a request with no Authorization header at all. */
+export const MISSING_CREDENTIAL_MESSAGE =
+  'Request is missing required authentication credential. Expected OAuth 2 access token, login cookie or other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project.';
+
 export const UNAUTHENTICATED_MESSAGE =
   'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project.';
 
@@ -69,9 +73,25 @@ export function fcmError(
   ]);
 }
 
+/** Proto3 JSON leaves out fields at their default, so a violation with no field has no `field`. */
 export function badRequest(violations: Array<{ field: string; description: string }>): RpcAnswer {
+  const fieldViolations = violations.map(({ field, description }) =>
+    field ? { field, description } : { description },
+  );
   return rpcError(400, violations[0]?.description ?? 'Request contains an invalid argument.', [
-    { '@type': 'type.googleapis.com/google.rpc.BadRequest', fieldViolations: violations },
+    { '@type': 'type.googleapis.com/google.rpc.BadRequest', fieldViolations },
+  ]);
+}
+
+/** No Authorization header: Google's missing-credential answer, not the invalid-token one. */
+export function missingCredential(): RpcAnswer {
+  return rpcError(401, MISSING_CREDENTIAL_MESSAGE, [
+    {
+      '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+      reason: 'CREDENTIALS_MISSING',
+      domain: 'googleapis.com',
+      metadata: { method: 'google.firebase.fcm.v1.FcmService.SendMessage', service: 'fcm.googleapis.com' },
+    },
   ]);
 }
 

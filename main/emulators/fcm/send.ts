@@ -4,7 +4,15 @@ import { evaluateFcmCondition, parseFcmCondition } from '../../../shared/provide
 import { validateFcmMessage } from '../../../shared/providers/fcm/validate';
 import type { Inbox } from '../common/inbox';
 import type { FcmTokenIssuer } from './oauth';
-import { badRequest, fcmError, quotaFailure, rpcError, unauthenticated, type RpcAnswer } from './rpc';
+import {
+  badRequest,
+  fcmError,
+  missingCredential,
+  quotaFailure,
+  rpcError,
+  unauthenticated,
+  type RpcAnswer,
+} from './rpc';
 import type { DeviceRegistration, FcmRegistry } from './state';
 
 /** What a registration token looks like: instance id, colon, long opaque part (base64url). */
@@ -33,6 +41,7 @@ export function handleSend(
   authorization: string | undefined,
   bodyText: string,
 ): RpcAnswer {
+  if (authorization === undefined || authorization.trim() === '') return missingCredential();
   const auth = deps.issuer.authenticate(authorization);
   if (!auth) return unauthenticated();
   // Project settings (APNs key, quota) are those of the account that authenticated.
@@ -127,6 +136,9 @@ export function handleSend(
     }
     const device = deps.registry.devices.get(value);
     if (!device || device.state === 'unregistered') return fcmError(404, 'UNREGISTERED');
+    // FCM's "no more information" code, with the INVALID_ARGUMENT status it comes with.
+    if (device.state === 'unspecified-error')
+      return fcmError(400, 'UNSPECIFIED_ERROR', 'Request contains an invalid argument.');
     if (device.projectId !== account.projectId) return fcmError(403, 'SENDER_ID_MISMATCH');
     if (device.platform !== 'android' && !account.apnsConfigured) {
       return fcmError(401, 'THIRD_PARTY_AUTH_ERROR', undefined, [

@@ -27,8 +27,11 @@ export const deviceRegistrationSchema = z.object({
   projectId: z.string().min(1),
   platform: z.enum(['android', 'ios', 'web']).default('android'),
   topics: z.array(z.string()).default([]),
-  /** `unregistered`: the app was uninstalled; sends get 404 UNREGISTERED. */
-  state: z.enum(['active', 'unregistered']).default('active'),
+  /**
+   * `unregistered`: the app was uninstalled; sends get 404 UNREGISTERED. `unspecified-error`:
+   * sends get 400 with FcmError UNSPECIFIED_ERROR (FCM's answer with no further information).
+   */
+  state: z.enum(['active', 'unregistered', 'unspecified-error']).default('active'),
 });
 export type DeviceRegistrationInput = z.input<typeof deviceRegistrationSchema>;
 export type DeviceRegistration = Required<Omit<z.infer<typeof deviceRegistrationSchema>, 'token'>> & { token: string };

@@ -249,6 +249,7 @@ function deleteMatching(req: IncomingMessage, res: ServerResponse, channel: Chan
     payload: '',
     details: { deleted: match },
   });
-  res.writeHead(200, { ...traceHeaders(req), 'X-WNS-Status': 'received', 'Content-Length': '0' });
+  const statusHeader = ctx.checks.legacyStatusHeader ? 'X-WNS-NotificationStatus' : 'X-WNS-Status';
+  res.writeHead(200, { ...traceHeaders(req), [statusHeader]: 'received', 'Content-Length': '0' });
   res.end();
 }

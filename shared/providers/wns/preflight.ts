@@ -59,6 +59,24 @@ function checkChannelLength(target: string): PreflightIssue[] {
   return [];
 }
 
+/**
+ * The HOMEPOT guide's INVALID_CHANNEL_URI: a channel URI on a WNS host (*.notify.windows.com)
+ * that is not https, which WNS never hands out. A sentence saying so, or null.
+ */
+export function invalidChannelUriMessage(target: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(target.trim());
+  } catch {
+    return null;
+  }
+  const host = url.hostname.toLowerCase();
+  if (url.protocol === 'https:' || (host !== 'notify.windows.com' && !host.endsWith('.notify.windows.com'))) {
+    return null;
+  }
+  return `The channel URI is ${url.protocol}//${url.host}/…; WNS channel URIs are always https://, so this one is invalid (INVALID_CHANNEL_URI).`;
+}
+
 /** protocols.md §3.2: only send to *.notify.windows.com; validate the domain, not the subdomain. */
 export function checkChannelUri(target: string): PreflightIssue[] {
   const path = 'target';
@@ -76,7 +94,8 @@ export function checkChannelUri(target: string): PreflightIssue[] {
     ];
   }
   if (url.protocol !== 'https:') {
-    return [{ severity: 'error', code: 'wns.channel.not-https', message: 'The channel URI must use https://.', path }];
+    const message = invalidChannelUriMessage(target) ?? 'The channel URI must use https://.';
+    return [{ severity: 'error', code: 'wns.channel.not-https', message, path }];
   }
   const host = url.hostname.toLowerCase();
   if (host.endsWith('.notify.windows.com')) return checkChannelLength(target.trim());

@@ -1,6 +1,7 @@
 import type { SendResult } from '../../../../shared/domain/send-result';
 import { AppError } from '../../../../shared/errors';
 import type { WnsSendRequest } from '../../../../shared/providers/wns/message';
+import { invalidChannelUriMessage } from '../../../../shared/providers/wns/preflight';
 import type { ResolvedCredential } from '../../credentials/types';
 import type { WnsSecret } from '../../credentials/wns';
 import type { TlsOptions, TransportResponse } from '../../transport/types';
@@ -63,6 +64,22 @@ export async function sendWns(
 ): Promise<SendResult> {
   const { exchangeIds, finish, failed } = resultStart('wns', request.target);
   const secret = requireWns(context.credential);
+  // Even past preflight (--force): nothing is sent, and the reason is the one the guide names.
+  const invalidChannel = invalidChannelUriMessage(request.target);
+  if (invalidChannel) {
+    return finish({
+      outcome: 'rejected',
+      status: null,
+      reason: 'INVALID_CHANNEL_URI',
+      explanation: invalidChannel,
+      hint: 'Paste the channel URI exactly as the app got it from PushNotificationChannelManager.',
+      messageIds: {},
+      retryable: false,
+      retryAfterSeconds: null,
+      deviceStateChange: null,
+      details: { stage: 'channel' },
+    });
+  }
   const options = request.options;
   checkLocalChannel(request.target, context);
   const tls: TlsOptions | undefined = context.local ? { ca: context.local.ca } : undefined;
