@@ -1,9 +1,13 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { audit, countByRule, describeFindings } from '../support/axe';
-import { missingChromium, openServedApp } from '../support/browser';
+import { launchChromium, missingChromium } from '../support/browser';
 import { setUpSandbox } from '../support/compose-page';
-import type { ServedApp } from '../support/serve';
+import { graphicContrasts } from '../support/contrast';
+import { ROOT, SERVE_COMMAND, startServed, type ServedApp } from '../support/serve';
 import { describeWithSystem } from '../support/system';
 
 const THEMES = ['light', 'dark'] as const;
@@ -11,13 +15,24 @@ const THEMES = ['light', 'dark'] as const;
 // Issue 30: every screen, state and dialog passes axe-core's WCAG 2.0/2.1/2.2 A and AA rules
 // (plus one h1 per screen) in both themes, walked in one browser against one served app.
 describeWithSystem('accessibility (axe-core, WCAG 2.2 AA) on every screen and dialog', missingChromium(), () => {
-  let app: ServedApp;
+  // The walk's own folder: the last step restarts on it with no keychain, as a user would.
+  const dataDir = mkdtempSync(join(tmpdir(), 'pc-e2e-a11y-'));
+  let app: ServedApp | undefined;
   let browser: Browser;
   let page: Page;
   const counts: Record<string, Record<string, number>> = {};
 
+  const serve = async (command = SERVE_COMMAND, env: Record<string, string | undefined> = {}) => {
+    app = await startServed(command, env, { dataDir });
+    await page.goto(app.url);
+    await page.getByTestId('app-frame').waitFor();
+  };
+
   beforeAll(async () => {
-    ({ app, browser, page } = await openServedApp({ viewport: { width: 1280, height: 800 }, acceptDialogs: true }));
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.on('dialog', (dialog) => void dialog.accept());
+    await serve();
   });
 
   afterAll(async () => {
@@ -25,6 +40,7 @@ describeWithSystem('accessibility (axe-core, WCAG 2.2 AA) on every screen and di
     if (lines.length > 0) console.log(`axe findings by state (elements per rule):\n${lines.join('\n')}`);
     await browser?.close();
     await app?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   /** Audits what is on screen now in each theme; every finding fails (softly: the walk goes on), with where it is. */
@@ -37,6 +53,20 @@ describeWithSystem('accessibility (axe-core, WCAG 2.2 AA) on every screen and di
       if (findings.length > 0) report.push(`${theme}:\n${describeFindings(findings)}`);
     }
     expect.soft(report.join('\n'), `${state}: axe violations`).toBe('');
+  }
+
+  /** WCAG 1.4.11: each drawn part matching `selector` has 3:1 against what it is drawn on, in both themes. */
+  async function expectGraphicsContrast(state: string, selector: string): Promise<void> {
+    for (const theme of THEMES) {
+      await page.emulateMedia({ colorScheme: theme });
+      const shapes = await graphicContrasts(page, selector);
+      expect(shapes.length, `${state}: ${selector} drawn`).toBeGreaterThan(0);
+      const low = shapes
+        .filter((shape) => shape.ratio < 3)
+        .map((s) => `${s.element} ${s.fill} on ${s.background}: ${s.ratio.toFixed(2)}`);
+      counts[`${state} (${theme})`] = { 'non-text-contrast': low.length };
+      expect.soft(low, `${state} (${theme}): graphics below 3:1`).toEqual([]);
+    }
   }
 
   async function go(key: string, testId: string): Promise<void> {
@@ -137,6 +167,11 @@ describeWithSystem('accessibility (axe-core, WCAG 2.2 AA) on every screen and di
     await form.getByTestId('fault-add').click();
     await expect.poll(() => page.locator('.fault-list li').count()).toBe(1);
     await expectAccessible('Emulators, running');
+    const emulated = page.getByTestId('emulated-devices');
+    await emulated.getByTestId('emulated-count').fill('3');
+    await emulated.getByTestId('emulated-add').click();
+    await emulated.getByTestId('emulated-done').waitFor({ timeout: 20_000 });
+    await expectAccessible('Emulators, emulated devices added');
   });
 
   it('Compose: an accepted and a rejected send, and the inbox that got it', async () => {
@@ -153,6 +188,10 @@ describeWithSystem('accessibility (axe-core, WCAG 2.2 AA) on every screen and di
     await expect.poll(() => page.getByTestId('result-outcome').textContent(), { timeout: 30_000 }).toBe('rejected');
     expect(await page.getByTestId('live-region').textContent()).toMatch(/^Send rejected: 4\d\d \w+\.$/);
     await expectAccessible('Compose, rejected send');
+    await page.getByTestId('provider-webpush').click();
+    await expect.poll(() => page.getByTestId('send').isEnabled(), { timeout: 15_000 }).toBe(true);
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => page.getByTestId('result-outcome').textContent(), { timeout: 30_000 }).toBe('accepted');
     await go('6', 'emulators');
     await page.getByTestId('emulator-tab-fcm').click();
     await page.getByTestId('inbox-item').first().waitFor();
@@ -200,6 +239,83 @@ describeWithSystem('accessibility (axe-core, WCAG 2.2 AA) on every screen and di
     await expectAccessible('Devices, bulk send results');
   });
 
+  it('Exchanges: target names, list timeline, search help and errors, no match, waterfall, TLS chain, copy toast, divider, Web Push plaintext', async () => {
+    await go('4', 'exchanges');
+    await page.getByTestId('exchange-row').first().waitFor();
+    expect(await page.getByTestId('row-target-name').count(), 'device names in the list').toBeGreaterThan(0);
+    await page.getByTestId('list-timeline-toggle').click();
+    const summary = page.getByTestId('list-timeline-summary');
+    await summary.waitFor();
+    await expectAccessible('Exchanges, list timeline');
+    // Failures are drawn in their own colour and pattern, and counted in words beside the strip.
+    const failed = await page
+      .getByTestId('list-timeline-column')
+      .evaluateAll((columns) => columns.reduce((sum, column) => sum + Number(column.dataset['failed']), 0));
+    expect(failed).toBeGreaterThan(0);
+    expect(await summary.textContent()).toContain(`; ${failed} failed`);
+    expect
+      .soft(
+        await page
+          .locator('.list-timeline-failed')
+          .first()
+          .evaluate((bar) => getComputedStyle(bar).backgroundImage),
+      )
+      .not.toBe('none');
+    await expectGraphicsContrast('Exchanges, list timeline bars', '.list-timeline-ok, .list-timeline-failed');
+    await page.getByTestId('list-timeline-toggle').click();
+
+    const search = page.getByTestId('filter-text');
+    await search.fill('status:often');
+    await page.getByTestId('query-errors').waitFor();
+    await page.getByTestId('query-help-toggle').click();
+    await page.getByTestId('query-help').waitFor();
+    await expectAccessible('Exchanges, search syntax help and a query error');
+    await page.getByTestId('query-help-toggle').click();
+    await search.fill('"no exchange holds this phrase"');
+    await page.getByTestId('exchanges-no-match').waitFor();
+    await expectAccessible('Exchanges, no match');
+
+    const open = async (query: string, tab: string) => {
+      await search.fill(query);
+      await expect.poll(() => page.getByTestId('exchange-row').count()).toBeGreaterThan(0);
+      await page.getByTestId('exchange-row').first().click();
+      await page.getByTestId(`tab-${tab}`).click();
+    };
+    await open('provider:apns', 'timeline');
+    const bar = page.locator('[data-testid=waterfall] [role=img]');
+    await bar.waitFor();
+    await expectGraphicsContrast('Exchanges, waterfall bar', '.waterfall-segment');
+    // The legend draws every phase, measured or not, on the same --bg as the bar: this covers them all.
+    await expectGraphicsContrast('Exchanges, waterfall legend', '.waterfall-swatch[class*=phase-]');
+    // Each drawn phase is also named with its time, in the bar's text and in the legend.
+    const drawn = await page
+      .locator('.waterfall-segment')
+      .evaluateAll((spans) => spans.map((span) => (span as HTMLElement).title));
+    const label = (await bar.getAttribute('aria-label')) ?? '';
+    for (const title of drawn) expect(label).toContain(title.replace(': ', ' '));
+    await page.getByTestId('tab-tls').click();
+    await page.getByTestId('tls-chain-entry').first().waitFor();
+    await expectAccessible('Exchanges, TLS certificate chain');
+    await page.getByTestId('tab-request').click();
+    await page.getByTestId('copy-value').first().click();
+    await page.getByTestId('exchanges-notice').waitFor();
+    await expectAccessible('Exchanges, copy toast');
+    const divider = page.getByTestId('split-divider');
+    await divider.focus();
+    await expectAccessible('Exchanges, split divider focused');
+    // Its value is the list's width in pixels, within the range it says (not ARIA's default 0–100).
+    const range = await divider.evaluate((d) =>
+      ['aria-valuemin', 'aria-valuenow', 'aria-valuemax'].map((name) => Number(d.getAttribute(name))),
+    );
+    expect(range[0]! <= range[1]! && range[1]! <= range[2]! && range[2]! > 100, `range ${range.join('–')}`).toBe(true);
+    expect(await divider.getAttribute('aria-valuetext')).toBe(`List ${range[1]} pixels wide`);
+    await expectGraphicsContrast('Exchanges, split divider grip', '.split-pane-grip');
+    await open('provider:webpush', 'decoded');
+    await page.getByTestId('webpush-plaintext-text').waitFor();
+    await expectAccessible('Exchanges, Web Push plaintext (decoded)');
+    await search.fill('');
+  });
+
   it('Exchanges: listed, one open, the secrets confirmation and a comparison', async () => {
     await go('4', 'exchanges');
     await page.getByTestId('exchange-row').first().waitFor();
@@ -235,5 +351,25 @@ describeWithSystem('accessibility (axe-core, WCAG 2.2 AA) on every screen and di
     await page.getByTestId('history-item').first().click();
     await page.getByTestId('history-detail').waitFor();
     await expectAccessible('History, one open');
+    expect(await page.getByTestId('history-list').getByTestId('target-name').count()).toBeGreaterThan(0);
+    await page.getByTestId('history-export-har').click();
+    await page.getByTestId('history-notice').waitFor();
+    await expectAccessible('History, HAR exported');
+  });
+
+  it('after a restart with no keychain: the banner, its memory offer taken, and credentials whose secret is gone', async () => {
+    await app!.stop();
+    // No Secret Service at all (no D-Bus session), and no --ephemeral-secrets: the banner's case.
+    await serve([join(ROOT, 'bin', 'push-console.mjs'), 'serve'], { DBUS_SESSION_BUS_ADDRESS: undefined });
+    const banner = page.getByTestId('keychain-banner');
+    await go('2', 'credentials');
+    await page.getByTestId('keep-secrets-in-memory').waitFor();
+    await expectAccessible('No keychain banner, Credentials');
+    await page.getByTestId('keep-secrets-in-memory').click();
+    await expect.poll(() => banner.textContent()).toContain('Secrets are kept in memory for this run');
+    await go('1', 'compose');
+    await go('2', 'credentials');
+    await expect.poll(() => page.getByTestId('cred-secret-missing').count()).toBeGreaterThan(0);
+    await expectAccessible('Memory banner, Credentials with secrets missing');
   });
 });
