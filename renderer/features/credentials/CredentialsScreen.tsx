@@ -14,9 +14,12 @@ export function CredentialsScreen() {
   const { items, loaded, error, load } = useCredentials();
   const keychain = useAppInfo((s) => s.info?.keychain);
   const [open, setOpen] = useState<Open>(null);
+  // Again when the secret store changes (e.g. to memory after the banner's offer): only then can
+  // main say which secrets are missing.
+  const store = keychain?.state;
   useEffect(() => {
     void load();
-  }, [load]);
+  }, [load, store]);
   const close = () => setOpen(null);
   const blocked = keychain?.state === 'unavailable';
 
