@@ -9,7 +9,7 @@ import { AppError, isAppError } from '../../shared/errors';
 import type { PreflightIssue } from '../../shared/preflight/types';
 import type { Caller } from '../core/api/dispatcher';
 import { createCore, type Core } from '../core/core';
-import { ephemeralSecretsRequested } from '../core/credentials/keychain';
+import { ephemeralSecretsRequested, type SecretStore } from '../core/credentials/keychain';
 import { createLocalServices } from '../local';
 import { exchangesToHar } from '../core/transport/har';
 import { appVersion } from '../core/version';
@@ -104,13 +104,19 @@ export async function readPayload(source: string | undefined, io: CliIo, what = 
   return readArgumentFile(source);
 }
 
-export async function openCliCore(values: CommonSendValues, io: CliIo): Promise<Core> {
+/** The core a CLI command runs in its own process: the data folder and workspace from flags or env. */
+export async function openCliCore(
+  values: Pick<CommonSendValues, 'ephemeral-secrets' | 'data-dir' | 'workspace'>,
+  io: CliIo,
+  options: { secrets?: SecretStore } = {},
+): Promise<Core> {
   return createCore({
     local: createLocalServices,
     mode: 'cli',
     dataDir: values['data-dir'] ?? io.env['PUSH_CONSOLE_DATA_DIR'],
     workspaceDir: values.workspace ?? io.env['PUSH_CONSOLE_WORKSPACE'],
     ephemeralSecrets: ephemeralSecretsRequested(values['ephemeral-secrets'], io.env),
+    ...(options.secrets ? { secrets: options.secrets } : {}),
     log: () => {},
   });
 }

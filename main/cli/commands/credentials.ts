@@ -3,14 +3,14 @@ import type { CredentialMeta } from '../../../shared/domain/credential';
 import { credentialKindSchema, type CredentialKind } from '../../../shared/domain/credential';
 import { AppError } from '../../../shared/errors';
 import { testCredential } from '../../core/api/credentials';
-import { createCore, type Core } from '../../core/core';
+import type { Core } from '../../core/core';
 import { credentialKindPackage } from '../../core/providers/registry';
-import { createLocalServices } from '../../local';
 import { ephemeralSecretsRequested, type SecretStore } from '../../core/credentials/keychain';
 import type { ImportRequest } from '../../core/credentials/service';
 import { generateVapidPair } from '../../core/credentials/vapid';
 import { parseCommandArgs } from '../args';
 import { write, type CliCommand, type CliIo } from '../command';
+import { openCliCore } from '../send-support';
 
 const storeOptions = {
   'ephemeral-secrets': { type: 'boolean' },
@@ -41,19 +41,10 @@ async function openCore(
   io: CliIo,
   deps: CredentialsCommandDeps,
 ): Promise<Core> {
-  const ephemeral = ephemeralSecretsRequested(values['ephemeral-secrets'], io.env);
-  if (ephemeral && !deps.secrets) {
+  if (ephemeralSecretsRequested(values['ephemeral-secrets'], io.env) && !deps.secrets) {
     write(io.stderr, 'Secrets are kept in memory only (--ephemeral-secrets) and are gone when this command exits.');
   }
-  return createCore({
-    local: createLocalServices,
-    mode: 'cli',
-    dataDir: values['data-dir'] ?? io.env['PUSH_CONSOLE_DATA_DIR'],
-    workspaceDir: values.workspace ?? io.env['PUSH_CONSOLE_WORKSPACE'],
-    ephemeralSecrets: ephemeral,
-    ...(deps.secrets ? { secrets: deps.secrets } : {}),
-    log: () => {},
-  });
+  return openCliCore(values, io, deps);
 }
 
 async function withCore<T>(core: Core, body: (core: Core) => Promise<T>): Promise<T> {
