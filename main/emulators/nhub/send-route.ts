@@ -10,7 +10,7 @@ import type { Inbox } from '../common/inbox';
 import type { RunningEmulator } from '../common/types';
 import { verifySas } from './auth';
 import { forwardToPeer } from './forward';
-import type { NhubStore, RegistrationRecord } from './store';
+import { namespaceHost, type NhubStore, type RegistrationRecord } from './store';
 
 export const NHUB_FORMATS = ['apple', 'fcmv1', 'gcm', 'windows', 'template', 'browser', 'adm', 'baidu', 'xiaomi'];
 export const NHUB_PAYLOAD_LIMIT = 4096;
@@ -259,8 +259,11 @@ export async function handleSend(
 
   const notificationId = randomUUID().replace(/-/g, '');
   const trackingId = header(req, 'trackingid') ?? randomUUID();
+  // A client pointed straight at the emulator (namespace = its own host) gets a Location it can follow.
+  const requestHost = header(req, 'host') ?? '';
+  const locationHost = namespaceHost(requestHost) === auth.namespace ? requestHost : auth.namespace;
   const responseHeaders: Record<string, string> = {
-    location: `https://${auth.namespace}/${hub}/messages/${notificationId}?api-version=2020-06`,
+    location: `https://${locationHost}/${hub}/messages/${notificationId}?api-version=2020-06`,
     trackingid: trackingId,
     'x-ms-correlation-request-id': randomUUID(),
   };
