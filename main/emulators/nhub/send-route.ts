@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Provider } from '../../../shared/domain/exchange';
 import { evaluateTagExpression, parseTagExpression, type TagNode } from '../../../shared/providers/nhub/tag-expression';
 import { expandTemplate } from '../../../shared/providers/nhub/template';
 import { parseXml } from '../../../shared/xml/parse';
 import { readBody } from '../common/admin';
 import type { FaultInjector } from '../common/faults';
 import type { Inbox } from '../common/inbox';
-import type { RunningEmulator } from '../common/types';
 import { verifySas } from './auth';
-import { forwardToPeer } from './forward';
+import { forwardToPeer, type PeerDirectory } from './forward';
 import { namespaceHost, type NhubStore, type RegistrationRecord } from './store';
 
 export const NHUB_FORMATS = ['apple', 'fcmv1', 'gcm', 'windows', 'template', 'browser', 'adm', 'baidu', 'xiaomi'];
@@ -33,7 +31,8 @@ export interface SendContext {
   faults: FaultInjector;
   checks: NhubChecks;
   now: () => number;
-  peers: () => Partial<Record<Provider, RunningEmulator>>;
+  /** A fresh view of the peer emulators' devices for each send. */
+  peerDirectory: () => PeerDirectory;
   quota: { remaining: number | null };
 }
 
@@ -226,8 +225,9 @@ export async function handleSend(
   const results: Array<{ platform: string; handle: string; registrationId: string; outcome: string }> = [];
   let success = 0;
   let failure = 0;
-  const deliver = (platform: string, target: string, payload: string, registrationId: string | null) => {
-    const forwarded = forwardToPeer({ platform, handle: target, payload, headers, registrationId, peers: ctx.peers });
+  const directory = ctx.peerDirectory();
+  const deliver = async (platform: string, target: string, payload: string, registrationId: string | null) => {
+    const forwarded = await forwardToPeer({ platform, handle: target, payload, headers, registrationId, directory });
     if (forwarded.delivered) {
       success += 1;
       ctx.inbox.record({
@@ -241,7 +241,7 @@ export async function handleSend(
     if (registrationId) results.push({ platform, handle: target, registrationId, outcome: forwarded.outcome });
   };
 
-  if (direct) deliver(format, handle!, body, null);
+  if (direct) await deliver(format, handle!, body, null);
   else {
     const matches = ctx.store.registrations(auth.namespace, hub).filter((r: RegistrationRecord) => {
       const formatFits =
@@ -253,7 +253,7 @@ export async function handleSend(
     for (const registration of test ? matches.slice(0, TEST_SEND_LIMIT) : matches) {
       const payload =
         registration.template !== undefined ? expandTemplate(registration.template, properties).payload : body;
-      deliver(registration.platform, registration.handle, payload, registration.registrationId);
+      await deliver(registration.platform, registration.handle, payload, registration.registrationId);
     }
   }
 
