@@ -86,6 +86,16 @@ describe('Notification Hubs emulator payload limits per format', () => {
     expect((await send('browser', jsonOf(3994, 'notification'))).detail).toContain('Web Push takes at most 3,993');
   });
 
+  it('browserLimit off: browser payloads meet only the 64 KB limit', async () => {
+    emulator.setCheck('browserLimit', false);
+    try {
+      expect((await send('browser', jsonOf(10_000, 'notification'))).status).toBe(201);
+    } finally {
+      emulator.setCheck('browserLimit', true);
+    }
+    expect((await send('browser', jsonOf(10_000, 'notification'))).status).toBe(400);
+  });
+
   it('413 past 64 KB for any format, and for a body past what the hub reads, never a 500', async () => {
     expect((await send('adm', jsonOf(10_000, 'data'))).status).toBe(201);
     expect(await send('adm', jsonOf(65_537, 'data'))).toEqual({

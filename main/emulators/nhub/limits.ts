@@ -21,7 +21,7 @@ export interface PlatformLimit {
 export function platformLimit(
   format: string,
   headers: { apnsPushType?: string | undefined },
-  checks: { wnsLimit5000: boolean },
+  checks: { wnsLimit5000: boolean; browserLimit: boolean },
 ): PlatformLimit | null {
   switch (format) {
     case 'apple':
@@ -34,7 +34,8 @@ export function platformLimit(
     case 'windows':
       return { bytes: checks.wnsLimit5000 ? WNS_LIMIT : WNS_LIMIT_5KB, pns: 'WNS' };
     case 'browser':
-      return { bytes: 3993, pns: 'Web Push' };
+      // Push services must take 4,096 bytes (RFC 8030 §7.2) but may take more (protocols.md §5.5, [?]).
+      return checks.browserLimit ? { bytes: 3993, pns: 'Web Push' } : null;
     default:
       return null;
   }

@@ -23,12 +23,15 @@ export interface NhubChecks {
   windowsXml: boolean;
   /** The windows limit is 5000 bytes (WNS's 413 text); off: 5120, the NH raw doc's "5 KB". */
   wnsLimit5000: boolean;
+  /** Refuse browser plaintext over 3,993 bytes (4,096 encrypted, what every push service must take); off: 64 KB only. */
+  browserLimit: boolean;
 }
 export const DEFAULT_CHECKS: NhubChecks = {
   created201: true,
   contentType: true,
   windowsXml: true,
   wnsLimit5000: true,
+  browserLimit: true,
 };
 
 export interface SendContext {
