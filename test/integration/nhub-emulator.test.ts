@@ -142,7 +142,7 @@ describe('Notification Hubs provider ↔ local hub, through the real transport',
     await fresh.close?.();
   });
 
-  it('maps 400 bad tags and payload, 413 over 4 KB, 403 quota', async () => {
+  it('maps 400 bad tags and payload, 400 over the APNs limit, 403 quota', async () => {
     expect(await send(request({}, '{"aps":{}}', 'news & sports'))).toMatchObject({
       status: 400,
       reason: 'InvalidTags',
@@ -170,7 +170,8 @@ describe('Notification Hubs provider ↔ local hub, through the real transport',
     expect(broken).toMatchObject({ status: 400, reason: 'InvalidPayload' });
     expect(broken.details?.['detail']).toContain('The windows payload is not well-formed XML (line 1, column');
     const big = await send(request({}, JSON.stringify({ aps: { alert: 'x'.repeat(4100) } }), 'a'));
-    expect(big).toMatchObject({ status: 413, reason: 'PayloadTooLarge', retryable: false });
+    expect(big).toMatchObject({ status: 400, reason: 'PayloadTooLarge', retryable: false });
+    expect(big.details?.['detail']).toContain('APNs takes at most 4,096');
     harness.emulator.setQuota(1);
     expect((await send(request({}, '{"aps":{}}', 'a'))).outcome).toBe('accepted');
     expect(await send(request({}, '{"aps":{}}', 'a'))).toMatchObject({

@@ -30,6 +30,10 @@ interface ChannelMaker {
   createChannel(input?: { label?: string }): { id: string; channelUri: string };
 }
 
+interface ApnsDeviceMaker {
+  createDevice(input: { bundleId: string }): { token: string };
+}
+
 /**
  * The emulators as `emulators start` runs them: Notification Hubs started last with `peers()`
  * giving the others, so a hub send to an APNs or WNS registration lands in that emulator's inbox.
@@ -73,9 +77,10 @@ describe('Notification Hubs forwards to the other local emulators', () => {
   });
 
   it('an NH send to an APNs registration shows up in the APNs emulator inbox', async (ctx) => {
-    const apns = set.emulators.apns;
-    if (!apns) return ctx.skip();
-    const handle = 'AB'.repeat(32);
+    const apns = set.emulators.apns as (typeof set.emulators.apns & Partial<ApnsDeviceMaker>) | undefined;
+    if (!apns?.createDevice) return ctx.skip();
+    // The hub asks the APNs emulator about the handle, so the device must be one it issued.
+    const handle = apns.createDevice({ bundleId: 'com.example.fwd' }).token.toUpperCase();
     const registration = nhub.createRegistration({ hub: HUB, platform: 'apple', handle, tags: ['fwd-apns'] });
     const result = await send('apple', '{"aps":{"alert":"via the hub"}}', 'fwd-apns');
     expect(result.outcome).toBe('accepted');

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { NhubStore, PolicyRecord } from './store';
+import { namespaceHost, type NhubStore, type PolicyRecord } from './store';
 
 export interface AuthFailure {
   status: number;
@@ -53,9 +53,11 @@ export function verifySas(input: {
     );
   }
   const decoded = safeDecode(token['sr']!);
-  const resource = decoded?.replace(/^[a-z]+:\/\//i, '').toLowerCase() ?? null;
-  if (!resource) return fail(401, 'MalformedToken', 'The sr field of the token is not URL-encoded text.');
-  const namespace = resource.replace(/\/.*$/, '').replace(/:\d+$/, '');
+  const audience = decoded?.replace(/^[a-z]+:\/\//i, '') ?? '';
+  if (!audience) return fail(401, 'MalformedToken', 'The sr field of the token is not URL-encoded text.');
+  // The same namespace rule as the policy store's (port dropped), and the path after the host.
+  const namespace = namespaceHost(audience);
+  const path = audience.replace(/^[^/]*/, '').toLowerCase();
   const policies = input.store.policies().filter((p) => p.namespace === namespace);
   if (policies.length === 0) {
     return fail(
@@ -91,8 +93,8 @@ export function verifySas(input: {
       `The token is expired. Expiration time: '${new Date(Number(token['se']) * 1000).toISOString()}'.`,
     );
   }
-  const covered = `${namespace}/${input.hub.toLowerCase()}/messages/`;
-  const scope = resource.endsWith('/') ? resource : `${resource}/`;
+  const covered = `/${input.hub.toLowerCase()}/messages/`;
+  const scope = path.endsWith('/') ? path : `${path}/`;
   if (!covered.startsWith(scope)) {
     return fail(401, 'InvalidAudience', `The token audience ${decoded} does not cover the hub ${input.hub}.`);
   }

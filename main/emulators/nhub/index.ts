@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:https';
+import { Agent, createServer, type Server } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { z } from 'zod';
 import type { Provider } from '../../../shared/domain/exchange';
@@ -6,6 +6,7 @@ import { handleChecksAdmin, handleCommonAdmin, readJson, sendJson, startingCheck
 import { FaultInjector } from '../common/faults';
 import { Inbox } from '../common/inbox';
 import type { EmulatorFactory, EmulatorStartOptions, RunningEmulator } from '../common/types';
+import { PeerDirectory } from './forward';
 import { DEFAULT_CHECKS, handleSend, sendError, type NhubChecks } from './send-route';
 import {
   credentialInputSchema,
@@ -38,7 +39,7 @@ const withoutKey = ({ key: _key, ...rest }: PolicyRecord) => rest;
 /**
  * Azure Notification Hubs on loopback: verifies SAS tokens exactly, holds registrations, evaluates
  * tag expressions, expands templates, answers `&test` with a NotificationOutcome and forwards each
- * notification to the platform's local emulator when it runs.
+ * notification to the platform's local emulator when it runs, whose device list decides each outcome.
  *
  * Admin routes (same server):
  * - `POST /__admin/credentials` body `{ namespace, hub, keyName, key, rights? }` or
@@ -60,6 +61,9 @@ export async function startNhubEmulator(
   const faults = new FaultInjector(options.seed);
   const { checks, set: setCheck } = startingChecks(DEFAULT_CHECKS, options.checks);
   const quota = { remaining: null as number | null };
+  const peers = options.peers ?? (() => ({}));
+  // Keeps the connections to the peers' admin APIs open between sends; ended in close().
+  const peerAgent = new Agent({ keepAlive: true, maxSockets: 4 });
   const context = {
     store,
     inbox,
@@ -67,7 +71,7 @@ export async function startNhubEmulator(
     checks,
     quota,
     now: options.now ?? (() => Date.now()),
-    peers: options.peers ?? (() => ({})),
+    peerDirectory: () => new PeerDirectory({ peers, ca: options.ca.certPem, agent: peerAgent }),
   };
   const { certPem, keyPem } = options.ca.issueLoopbackServer();
 
@@ -151,6 +155,7 @@ export async function startNhubEmulator(
     },
     setCheck,
     async close() {
+      peerAgent.destroy();
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.flush();

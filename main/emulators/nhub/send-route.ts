@@ -1,19 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Provider } from '../../../shared/domain/exchange';
 import { evaluateTagExpression, parseTagExpression, type TagNode } from '../../../shared/providers/nhub/tag-expression';
 import { expandTemplate } from '../../../shared/providers/nhub/template';
 import { parseXml } from '../../../shared/xml/parse';
-import { readBody } from '../common/admin';
 import type { FaultInjector } from '../common/faults';
 import type { Inbox } from '../common/inbox';
-import type { RunningEmulator } from '../common/types';
 import { verifySas } from './auth';
-import { forwardToPeer } from './forward';
-import type { NhubStore, RegistrationRecord } from './store';
+import { forwardToPeer, type PeerDirectory } from './forward';
+import { NHUB_ENTITY_LIMIT, platformLimit, sizeRefusal } from './limits';
+import { namespaceHost, type NhubStore, type RegistrationRecord } from './store';
 
 export const NHUB_FORMATS = ['apple', 'fcmv1', 'gcm', 'windows', 'template', 'browser', 'adm', 'baidu', 'xiaomi'];
-export const NHUB_PAYLOAD_LIMIT = 4096;
 const TEST_SEND_LIMIT = 10;
 
 /** Checks marked [?] in the protocol reference. */
@@ -24,8 +21,18 @@ export interface NhubChecks {
   contentType: boolean;
   /** Refuse a windows (toast, tile, badge) payload that is not well-formed XML: 400, "bad message format". */
   windowsXml: boolean;
+  /** The windows limit is 5000 bytes (WNS's 413 text); off: 5120, the NH raw doc's "5 KB". */
+  wnsLimit5000: boolean;
+  /** Refuse browser plaintext over 3,993 bytes (4,096 encrypted, what every push service must take); off: 64 KB only. */
+  browserLimit: boolean;
 }
-export const DEFAULT_CHECKS: NhubChecks = { created201: true, contentType: true, windowsXml: true };
+export const DEFAULT_CHECKS: NhubChecks = {
+  created201: true,
+  contentType: true,
+  windowsXml: true,
+  wnsLimit5000: true,
+  browserLimit: true,
+};
 
 export interface SendContext {
   store: NhubStore;
@@ -33,7 +40,8 @@ export interface SendContext {
   faults: FaultInjector;
   checks: NhubChecks;
   now: () => number;
-  peers: () => Partial<Record<Provider, RunningEmulator>>;
+  /** A fresh view of the peer emulators' devices for each send. */
+  peerDirectory: () => PeerDirectory;
   quota: { remaining: number | null };
 }
 
@@ -65,6 +73,20 @@ function apiVersionAccepted(version: string | null): boolean {
   if (!match) return false;
   const value = Number(match[1]) * 100 + Number(match[2]);
   return value >= 201310 && value <= 202006;
+}
+
+/**
+ * The body when it is at most `limit` bytes; past that, the rest is read and dropped so the
+ * client, still writing, gets the 413 instead of a reset connection.
+ */
+async function readBounded(req: IncomingMessage, limit: number): Promise<{ body: Buffer | null; bytes: number }> {
+  const chunks: Buffer[] = [];
+  let bytes = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    bytes += chunk.length;
+    if (bytes <= limit) chunks.push(chunk);
+  }
+  return { body: bytes <= limit ? Buffer.concat(chunks) : null, bytes };
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {
@@ -186,16 +208,15 @@ export async function handleSend(
         `Content-Type '${contentType}' does not fit the ${format} format.`,
       );
   }
-  const bodyBuffer = await readBody(req, 1024 * 1024);
-  if (bodyBuffer.length > NHUB_PAYLOAD_LIMIT) {
-    return sendError(
-      res,
-      413,
-      'PayloadTooLarge',
-      `The notification payload is ${bodyBuffer.length} bytes; the limit is ${NHUB_PAYLOAD_LIMIT}.`,
-    );
-  }
-  const body = bodyBuffer.toString('utf8');
+  const { body: bodyBuffer, bytes } = await readBounded(req, NHUB_ENTITY_LIMIT);
+  const tooLarge = sizeRefusal(
+    bytes,
+    format,
+    platformLimit(format, { apnsPushType: header(req, 'apns-push-type') }, ctx.checks),
+  );
+  if (tooLarge) return sendError(res, tooLarge.status, tooLarge.reason, tooLarge.detail);
+  // Whatever readBounded dropped is past 64 KB, which sizeRefusal has just refused.
+  const body = bodyBuffer!.toString('utf8');
   const invalid = validatePayload(format, body, wnsType, ctx.checks);
   if (invalid) return sendError(res, 400, 'InvalidPayload', invalid);
 
@@ -226,8 +247,9 @@ export async function handleSend(
   const results: Array<{ platform: string; handle: string; registrationId: string; outcome: string }> = [];
   let success = 0;
   let failure = 0;
-  const deliver = (platform: string, target: string, payload: string, registrationId: string | null) => {
-    const forwarded = forwardToPeer({ platform, handle: target, payload, headers, registrationId, peers: ctx.peers });
+  const directory = ctx.peerDirectory();
+  const deliver = async (platform: string, target: string, payload: string, registrationId: string | null) => {
+    const forwarded = await forwardToPeer({ platform, handle: target, payload, headers, registrationId, directory });
     if (forwarded.delivered) {
       success += 1;
       ctx.inbox.record({
@@ -241,7 +263,7 @@ export async function handleSend(
     if (registrationId) results.push({ platform, handle: target, registrationId, outcome: forwarded.outcome });
   };
 
-  if (direct) deliver(format, handle!, body, null);
+  if (direct) await deliver(format, handle!, body, null);
   else {
     const matches = ctx.store.registrations(auth.namespace, hub).filter((r: RegistrationRecord) => {
       const formatFits =
@@ -253,14 +275,17 @@ export async function handleSend(
     for (const registration of test ? matches.slice(0, TEST_SEND_LIMIT) : matches) {
       const payload =
         registration.template !== undefined ? expandTemplate(registration.template, properties).payload : body;
-      deliver(registration.platform, registration.handle, payload, registration.registrationId);
+      await deliver(registration.platform, registration.handle, payload, registration.registrationId);
     }
   }
 
   const notificationId = randomUUID().replace(/-/g, '');
   const trackingId = header(req, 'trackingid') ?? randomUUID();
+  // A client pointed straight at the emulator (namespace = its own host) gets a Location it can follow.
+  const requestHost = header(req, 'host') ?? '';
+  const locationHost = namespaceHost(requestHost) === auth.namespace ? requestHost : auth.namespace;
   const responseHeaders: Record<string, string> = {
-    location: `https://${auth.namespace}/${hub}/messages/${notificationId}?api-version=2020-06`,
+    location: `https://${locationHost}/${hub}/messages/${notificationId}?api-version=2020-06`,
     trackingid: trackingId,
     'x-ms-correlation-request-id': randomUUID(),
   };

@@ -7,12 +7,18 @@ import { isValidTag } from '../../../shared/providers/nhub/tag-expression';
 export const NHUB_PLATFORMS = ['apple', 'fcmv1', 'gcm', 'windows', 'browser', 'adm', 'baidu', 'xiaomi'] as const;
 export const NHUB_RIGHTS = ['Listen', 'Send', 'Manage'] as const;
 
-/** `my-ns.servicebus.windows.net` from `sb://my-ns.servicebus.windows.net/`, a bare host or a URL. */
+/**
+ * `my-ns.servicebus.windows.net` from `sb://my-ns.servicebus.windows.net/`, a bare host or a URL.
+ * The port is dropped: a namespace is a host name, and clients pointed straight at the emulator
+ * (`sb://127.0.0.1:PORT/`) sign audiences with the port (JS SDK) or without it (.NET), so a policy
+ * and a token must name the same namespace either way.
+ */
 export function namespaceHost(value: string): string {
   return value
     .trim()
     .replace(/^[a-z]+:\/\//i, '')
-    .replace(/\/.*$/, '')
+    .replace(/[/?#].*$/, '')
+    .replace(/:\d*$/, '')
     .toLowerCase();
 }
 
@@ -122,8 +128,11 @@ export class NhubStore {
       if (text) {
         const parsed = stateSchema.safeParse(JSON.parse(text));
         if (parsed.success) {
-          store.#policies = parsed.data.policies;
-          store.#registrations = parsed.data.registrations;
+          // State written before namespaces dropped their port may still carry one.
+          store.#policies = parsed.data.policies.map((p) => ({ ...p, namespace: namespaceHost(p.namespace) }));
+          store.#registrations = parsed.data.registrations.map((r) =>
+            r.namespace === null ? r : { ...r, namespace: namespaceHost(r.namespace) },
+          );
         }
       }
     }

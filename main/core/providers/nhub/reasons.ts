@@ -82,8 +82,8 @@ export const NHUB_REASONS: Record<string, ReasonInfo> = {
     retryable: false,
   },
   PayloadTooLarge: {
-    explanation: 'The notification body is larger than the hub accepts.',
-    hint: 'Keep the payload at 4,096 bytes or less.',
+    explanation: 'The notification body is larger than the platform behind the format takes (or than 64 KB).',
+    hint: 'Keep it within the platform: 4,096 bytes for APNs (5,120 for VoIP) and FCM, 5,000 for WNS, 3,993 for Web Push.',
     retryable: false,
   },
   Throttled: {
