@@ -1,44 +1,30 @@
-/** "413 Requested entity too large. The message size cannot be over 64 Kb." (NH REST send pages). */
-export const NHUB_ENTITY_LIMIT = 64 * 1024;
+import {
+  NHUB_ENTITY_LIMIT,
+  NHUB_PLATFORM_LIMITS,
+  nhubPlatformLimit,
+  type NhubPlatformLimit,
+} from '../../../shared/providers/nhub/limits';
 
-/** WNS: 5000 bytes by its own 413 text; "5 KB" in the NH raw doc (protocols.md §3.4, marked [?]). */
-const WNS_LIMIT = 5000;
+export { NHUB_ENTITY_LIMIT };
+export type PlatformLimit = NhubPlatformLimit;
+
+/** WNS "5 KB" in the NH raw doc, when the check `wnsLimit5000` (protocols.md §3.4, [?]) is off. */
 const WNS_LIMIT_5KB = 5120;
 
-export interface PlatformLimit {
-  bytes: number;
-  /** The PNS the hub hands the payload to, for the error text. */
-  pns: string;
-}
-
 /**
- * What the platform behind a format takes, so the hub refuses at once what the PNS would refuse.
- * APNs 4096 (VoIP 5120), FCM 4096, WNS 5000, Web Push 3993 bytes of plaintext (the RFC 8030 floor
- * of 4096 less aes128gcm's header, delimiter and tag). Formats whose PNS limit protocols.md does
- * not give (adm, baidu, xiaomi) and templates (checked per platform once expanded, by the PNS)
- * only meet the 64 KB entity limit.
+ * What the platform behind a format takes (the client's table, `shared/providers/nhub/limits.ts`),
+ * with the two [?] figures switchable: `wnsLimit5000` off takes "5 KB", `browserLimit` off leaves
+ * Web Push at the 64 KB entity limit.
  */
 export function platformLimit(
   format: string,
   headers: { apnsPushType?: string | undefined },
   checks: { wnsLimit5000: boolean; browserLimit: boolean },
 ): PlatformLimit | null {
-  switch (format) {
-    case 'apple':
-      return headers.apnsPushType?.toLowerCase() === 'voip'
-        ? { bytes: 5120, pns: 'APNs (VoIP)' }
-        : { bytes: 4096, pns: 'APNs' };
-    case 'fcmv1':
-    case 'gcm':
-      return { bytes: 4096, pns: 'FCM' };
-    case 'windows':
-      return { bytes: checks.wnsLimit5000 ? WNS_LIMIT : WNS_LIMIT_5KB, pns: 'WNS' };
-    case 'browser':
-      // Push services must take 4,096 bytes (RFC 8030 §7.2) but may take more (protocols.md §5.5, [?]).
-      return checks.browserLimit ? { bytes: 3993, pns: 'Web Push' } : null;
-    default:
-      return null;
-  }
+  if (format === 'windows' && !checks.wnsLimit5000)
+    return { bytes: WNS_LIMIT_5KB, pns: NHUB_PLATFORM_LIMITS.windows.pns };
+  if (format === 'browser' && !checks.browserLimit) return null;
+  return nhubPlatformLimit(format, headers.apnsPushType);
 }
 
 export type SizeRefusal = { status: 400 | 413; reason: 'PayloadTooLarge'; detail: string };

@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import { environmentSchema } from '../../domain/environment';
 
-/** Notification Hubs refuses payloads over 4 KB (413). */
-export const NHUB_PAYLOAD_LIMIT = 4096;
-
 /** `ServiceBusNotification-Format` values this client sends (MPNS `windowsphone` is retired). */
 export const NHUB_FORMATS = [
   'apple',

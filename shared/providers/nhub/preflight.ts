@@ -1,5 +1,6 @@
 import type { NhubFormat, NhubOptions, NhubSendRequest } from './message';
-import { NHUB_PAYLOAD_LIMIT, nhubOptionsSchema } from './message';
+import { nhubPayloadLimit } from './limits';
+import { nhubOptionsSchema } from './message';
 import { parseTagExpression } from './tag-expression';
 import { parseXml } from '../../xml/parse';
 import { expandTemplate, templatePropertyNames } from './template';
@@ -211,11 +212,12 @@ export function preflightNhub(request: NhubSendRequest): PreflightIssue[] {
   const options = nhubOptionsSchema.parse(request.options ?? {});
   const issues: PreflightIssue[] = [];
   const bytes = utf8Length(request.payload);
-  if (bytes > NHUB_PAYLOAD_LIMIT) {
+  const limit = nhubPayloadLimit(options);
+  if (bytes > limit) {
     issues.push({
       severity: 'error',
       code: 'nhub.payload.too-large',
-      message: `Payload is ${formatBytes(bytes)} bytes; Notification Hubs allows ${formatBytes(NHUB_PAYLOAD_LIMIT)}`,
+      message: `Payload is ${formatBytes(bytes)} bytes; Notification Hubs allows ${formatBytes(limit)}`,
       path: 'payload',
     });
   }

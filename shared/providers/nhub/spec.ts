@@ -3,7 +3,8 @@ import { credentialKindsOf, PROVIDER_LABELS } from '../ids';
 import type { ProviderSpec } from '../spec';
 import { utf8Length } from '../../text';
 import { webpushNotificationJsonSchema } from '../webpush/payload-schema';
-import { NHUB_PAYLOAD_LIMIT, nhubOptionsSchema, nhubSendSchema } from './message';
+import { nhubPayloadLimit } from './limits';
+import { nhubOptionsSchema, nhubSendSchema } from './message';
 import { nhubTemplates } from './templates';
 
 export const nhubSpec = {
@@ -26,9 +27,9 @@ export const nhubSpec = {
     options: { format: 'apple' },
     payload: JSON.stringify({ aps: { alert: 'Hello from Push Console' } }, null, 2),
   },
-  payloadSize: (payload) => ({
+  payloadSize: (payload, options) => ({
     bytes: utf8Length(payload),
-    limit: NHUB_PAYLOAD_LIMIT,
+    limit: nhubPayloadLimit(options),
     label: 'Notification Hubs limit',
   }),
   target: { placeholder: 'Tag expression (sports && !news), or empty for a broadcast', multiline: false },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { preflightNhub, wnsTypeFromXml } from '../../../../../shared/providers/nhub/preflight';
 import { nhubSendSchema, type NhubSendRequest } from '../../../../../shared/providers/nhub/message';
+import { nhubSpec } from '../../../../../shared/providers/nhub/spec';
 import { nhubTemplates } from '../../../../../shared/providers/nhub/templates';
 
 function request(payload: string, options: Record<string, unknown> = {}, target = ''): NhubSendRequest {
@@ -24,6 +25,24 @@ describe('Notification Hubs preflight', () => {
     expect(codes(request(JSON.stringify({ aps: { alert: 'x'.repeat(4000) } })))).not.toContain(
       'error:nhub.payload.too-large',
     );
+  });
+
+  it("holds each format to its platform's limit, as the hub does: a 4,488-byte toast goes, 5,001 bytes do not", () => {
+    const toast = (bytes: number) => {
+      const shell = '<toast><visual><binding template="ToastGeneric"><text></text></binding></visual></toast>';
+      return shell.replace('<text></text>', `<text>${'x'.repeat(bytes - shell.length)}</text>`);
+    };
+    const windows = (payload: string) => request(payload, { format: 'windows' });
+    expect(Buffer.byteLength(toast(4488))).toBe(4488);
+    expect(codes(windows(toast(4488)))).not.toContain('error:nhub.payload.too-large');
+    const issue = preflightNhub(windows(toast(5001))).find((i) => i.code === 'nhub.payload.too-large');
+    expect(issue?.message).toBe('Payload is 5,001 bytes; Notification Hubs allows 5,000');
+    const voip = JSON.stringify({ aps: { alert: 'x'.repeat(4500) } });
+    expect(codes(request(voip, { format: 'apple', headers: { 'apns-push-type': 'voip' } }))).not.toContain(
+      'error:nhub.payload.too-large',
+    );
+    expect(codes(request(voip, { format: 'apple' }))).toContain('error:nhub.payload.too-large');
+    expect(nhubSpec.payloadSize(toast(4488), { format: 'windows' }, '').limit).toBe(5000);
   });
 
   it('matches format and payload: JSON formats, XML for windows, fcmv1 envelope, string template properties', () => {
