@@ -2,7 +2,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { audit, countByRule, describeFindings } from '../support/axe';
 import { missingChromium, openServedApp } from '../support/browser';
-import { setUpSandbox } from '../support/compose-page';
+import { editorInput, setUpSandbox } from '../support/compose-page';
 import type { ServedApp } from '../support/serve';
 import { describeWithSystem } from '../support/system';
 
@@ -124,6 +124,13 @@ describeWithSystem('accessibility (axe-core, WCAG 2.2 AA) on every screen and di
     await page.getByTestId('shortcuts').waitFor();
     await expectAccessible('Shortcuts dialog');
     await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+K');
+    await page.getByTestId('command-palette').waitFor();
+    await page.keyboard.type('go to');
+    await expectAccessible('Command palette, filtered');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('command-palette').waitFor({ state: 'hidden' });
+    await expectFocusTrappedAndReturned(page.getByTestId('status-commands'), 'command-palette');
     await auditDialog('About dialog', page.getByTestId('status-version'), 'about');
     await expectFocusTrappedAndReturned(page.getByTestId('status-version'), 'about');
   });
@@ -153,6 +160,18 @@ describeWithSystem('accessibility (axe-core, WCAG 2.2 AA) on every screen and di
     await expect.poll(() => page.getByTestId('result-outcome').textContent(), { timeout: 30_000 }).toBe('rejected');
     expect(await page.getByTestId('live-region').textContent()).toMatch(/^Send rejected: 4\d\d \w+\.$/);
     await expectAccessible('Compose, rejected send');
+    // Over the APNs limit: the send-anyway dialog, then the result sent against preflight.
+    await page.getByTestId('provider-apns').click();
+    await editorInput(page).waitFor({ state: 'attached', timeout: 30_000 });
+    await editorInput(page).focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText(`{"aps":{"alert":"${'x'.repeat(4200)}"}}`);
+    await auditDialog('Compose, send anyway dialog', page.getByTestId('send-anyway'), 'send-anyway-dialog');
+    await expectFocusTrappedAndReturned(page.getByTestId('send-anyway'), 'send-anyway-dialog');
+    await page.getByTestId('send-anyway').click();
+    await page.getByTestId('send-anyway-confirm').click();
+    await page.getByTestId('result-against-preflight').waitFor({ timeout: 30_000 });
+    await expectAccessible('Compose, sent against preflight');
     await go('6', 'emulators');
     await page.getByTestId('emulator-tab-fcm').click();
     await page.getByTestId('inbox-item').first().waitFor();
