@@ -23,6 +23,7 @@ export const commonSendOptions = {
   har: { type: 'string' },
   'dry-run': { type: 'boolean' },
   force: { type: 'boolean' },
+  'no-preflight': { type: 'boolean' },
   'ephemeral-secrets': { type: 'boolean' },
   'data-dir': { type: 'string' },
   workspace: { type: 'string' },
@@ -37,7 +38,9 @@ export interface CommonSendValues {
   json?: boolean | undefined;
   har?: string | undefined;
   'dry-run'?: boolean | undefined;
+  /** The older name of --no-preflight, still taken. */
   force?: boolean | undefined;
+  'no-preflight'?: boolean | undefined;
   'ephemeral-secrets'?: boolean | undefined;
   'data-dir'?: string | undefined;
   workspace?: string | undefined;
@@ -191,7 +194,7 @@ export async function runSend(
     const { result, preflight } = await callCore(core, 'send.run', {
       sendId: randomUUID(),
       request,
-      ...(values.force ? { ignorePreflight: true } : {}),
+      ...(values['no-preflight'] || values.force ? { ignorePreflight: true } : {}),
     }).catch(async (error: unknown) => {
       throw isAppError(error) && error.code === 'PREFLIGHT_FAILED'
         ? await inFlagWords(core, request, error, words)
@@ -264,6 +267,10 @@ export function printResult(result: SendResult, io: CliIo): void {
   const status = result.status === null ? 'no response' : String(result.status);
   const reason = result.reason ? ` ${result.reason}` : '';
   write(io.stdout, `${mark} ${result.outcome}  ${status}${reason}  (${Math.round(result.durationMs)} ms)`);
+  if (result.sentAgainstPreflight) {
+    const overridden = result.sentAgainstPreflight.map((issue) => issue.message).join('; ');
+    write(io.stdout, `  Sent against preflight (--no-preflight): ${overridden}`);
+  }
   if (result.explanation) write(io.stdout, `  ${result.explanation}`);
   if (result.hint) write(io.stdout, `  Hint: ${result.hint}`);
   for (const [name, value] of Object.entries(result.messageIds)) write(io.stdout, `  ${name}: ${value}`);

@@ -8,6 +8,8 @@ import { DevicesScreen } from '../features/devices/DevicesScreen';
 import { ExchangesScreen } from '../features/exchanges/ExchangesScreen';
 import { HistoryScreen } from '../features/history/HistoryScreen';
 import { EmulatorsScreen } from '../features/emulators/EmulatorsScreen';
+import { SHORTCUT_MOD, useCommands, type Command } from '../state/commands';
+import { CommandPalette } from './CommandPalette';
 import { KeychainBanner } from './KeychainBanner';
 import { LiveRegion } from './LiveRegion';
 import { Sidebar } from './Sidebar';
@@ -23,6 +25,27 @@ const SCREENS: Record<SectionId, () => React.JSX.Element> = {
   emulators: EmulatorsScreen,
 };
 
+/** The screens and the window's own actions, for the command palette. */
+function appCommands(go: (section: SectionId) => void): Command[] {
+  const screens = SECTIONS.map((item): Command => ({
+    id: `go-${item.id}`,
+    label: `Go to ${item.label}`,
+    shortcut: `${SHORTCUT_MOD}${item.key}`,
+    keywords: 'screen section',
+    run: () => go(item.id),
+  }));
+  return [
+    ...screens,
+    {
+      id: 'shortcuts',
+      label: 'Show keyboard shortcuts',
+      shortcut: `${SHORTCUT_MOD}/`,
+      keywords: 'help keys',
+      run: () => useCommands.getState().setShortcutsOpen(true),
+    },
+  ];
+}
+
 export function App() {
   const section = useNavigation((state) => state.section);
   const go = useNavigation((state) => state.go);
@@ -36,6 +59,11 @@ export function App() {
     });
     void load();
   }, [load, setConnected]);
+
+  const provide = useCommands((state) => state.provide);
+  useEffect(() => {
+    provide('app', appCommands(go));
+  }, [go, provide]);
 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
@@ -59,6 +87,7 @@ export function App() {
       </main>
       <StatusBar />
       <ShortcutsHelp />
+      <CommandPalette />
       <LiveRegion />
     </div>
   );

@@ -1,10 +1,14 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTabWrap } from '../components/ModalDialog';
+import { useCommands } from '../state/commands';
 
 const SHORTCUTS: Array<[string, string]> = [
   ['Ctrl/⌘ + 1…6', 'Go to Compose, Credentials, Devices, Exchanges, History, Emulators'],
   ['↑ / ↓ in the sidebar', 'Move between sections'],
+  ['Ctrl/⌘ + K, Ctrl/⌘ + Shift + P', 'Commands: every action and screen, filtered as you type'],
   ['Ctrl/⌘ + Enter', 'Send (in Compose, also inside the editor)'],
+  ['Ctrl/⌘ + M in the payload editor', 'Switch Tab between leaving the editor (the default) and indenting'],
+  ['← / → / Home / End on the provider tabs', 'Move between providers'],
   ['Esc', 'Cancel a running send; close a dialog'],
   ['Ctrl/⌘ + F', 'Filter the exchange list'],
   ['Ctrl/⌘ + /', 'Show this list'],
@@ -12,19 +16,20 @@ const SHORTCUTS: Array<[string, string]> = [
 
 /** A list of every keyboard shortcut, on Ctrl/⌘ + / from anywhere. */
 export function ShortcutsHelp() {
-  const [open, setOpen] = useState(false);
+  const open = useCommands((state) => state.shortcutsOpen);
+  const setOpen = useCommands((state) => state.setShortcutsOpen);
   const dialog = useRef<HTMLDialogElement>(null);
   useTabWrap(dialog);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.key === '/') {
         event.preventDefault();
-        setOpen((value) => !value);
+        setOpen(!useCommands.getState().shortcutsOpen);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [setOpen]);
   useEffect(() => {
     if (open) dialog.current?.showModal();
     else dialog.current?.close();

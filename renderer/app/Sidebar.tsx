@@ -1,7 +1,6 @@
 import { useRef, type KeyboardEvent } from 'react';
+import { SHORTCUT_MOD } from '../state/commands';
 import { SECTIONS, useNavigation } from '../state/navigation';
-
-const shortcutPrefix = navigator.platform.toLowerCase().includes('mac') ? '⌘' : 'Ctrl+';
 
 /** Section list: arrow keys move between sections, Ctrl/Cmd+1…6 jump from anywhere. */
 export function Sidebar() {
@@ -39,7 +38,7 @@ export function Sidebar() {
             >
               <span>{item.label}</span>
               <kbd>
-                {shortcutPrefix}
+                {SHORTCUT_MOD}
                 {item.key}
               </kbd>
             </button>

@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { useTabWrap } from '../components/ModalDialog';
 import { useAppInfo } from '../state/app-info';
+import { SHORTCUT_MOD, useCommands } from '../state/commands';
 import { AppInfoPanel } from './AppInfoPanel';
 
 export function StatusBar() {
@@ -30,6 +31,22 @@ export function StatusBar() {
         </span>
       )}
       <span className="spacer" />
+      <button
+        type="button"
+        className="link"
+        data-testid="status-commands"
+        onClick={() => useCommands.getState().setPaletteOpen(true)}
+      >
+        Commands <kbd>{SHORTCUT_MOD}K</kbd>
+      </button>
+      <button
+        type="button"
+        className="link"
+        data-testid="status-shortcuts"
+        onClick={() => useCommands.getState().setShortcutsOpen(true)}
+      >
+        Shortcuts <kbd>{SHORTCUT_MOD}/</kbd>
+      </button>
       {info && (
         <button
           type="button"

@@ -27,6 +27,11 @@ export const sendResultSchema = z.object({
   exchangeIds: z.array(z.string()),
   durationMs: z.number(),
   startedAt: z.string(),
+  /**
+   * Sent on purpose past preflight's errors ("Send anyway", the CLI's --no-preflight): the errors it
+   * overrode, so history and every result card say this answer came from a request we knew was bad.
+   */
+  sentAgainstPreflight: z.array(z.object({ code: z.string(), message: z.string() })).optional(),
   /** Provider-specific decoded details (WNS status headers, NH outcomes, FCM field violations). */
   details: z.record(z.string(), z.unknown()).optional(),
 });

@@ -14,6 +14,15 @@ export interface PreflightIssue {
   path?: string;
   /** An offered automatic fix, applied by the composer on request. */
   fix?: { label: string; id: string };
+  /** The exact place in the payload text (a JSON syntax error's), where a pointer cannot say it. */
+  at?: TextPlace;
+}
+
+/** A place in a text: a character offset, and its line and column counted from 1. */
+export interface TextPlace {
+  offset: number;
+  line: number;
+  column: number;
 }
 
 export function hasBlockingIssue(issues: readonly PreflightIssue[]): boolean {
@@ -32,4 +41,5 @@ export const preflightIssueSchema = z.object({
   message: z.string(),
   path: z.string().optional(),
   fix: z.object({ label: z.string(), id: z.string() }).optional(),
+  at: z.object({ offset: z.number().int(), line: z.number().int(), column: z.number().int() }).optional(),
 });

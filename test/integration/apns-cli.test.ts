@@ -121,4 +121,41 @@ describeWithSystem('push-console send apns (child processes, real keychain)', mi
     expect(removed!.code).toBe(0);
     expect(apns.inbox.list(token)).toHaveLength(1);
   });
+
+  it('sends a payload over the limit with --no-preflight: the emulator answers PayloadTooLarge, history marks it', async () => {
+    const big = join(dir, 'big.json');
+    await writeFile(big, JSON.stringify({ aps: { alert: 'x'.repeat(4211 - 20) } }));
+    const common = ['--credential', 'CLI APNs 2', '--env', 'local', '--topic', BUNDLE, '--token', token];
+    const p8 = join(dir, `AuthKey_${keyId}.p8`);
+    const [added, refused, forced, listed] = await cli(
+      [
+        'credentials',
+        'add',
+        'apns-token',
+        '--file',
+        p8,
+        '--key-id',
+        keyId,
+        '--team-id',
+        teamId,
+        '--label',
+        'CLI APNs 2',
+      ],
+      ['send', 'apns', ...common, '--payload', big],
+      ['send', 'apns', ...common, '--payload', big, '--no-preflight'],
+      { args: ['history', 'list', '--json', '--limit', '1', '--data-dir', join(dir, 'data')], store: false },
+    );
+    expect(added, added?.err).toMatchObject({ code: 0 });
+    expect(refused!.code).not.toBe(0);
+    expect(refused!.err).toContain('Payload is 4,211 bytes; APNs allows 4,096');
+    expect(forced!.code, forced!.err).toBe(1);
+    expect(forced!.out).toContain('413 PayloadTooLarge');
+    expect(forced!.out).toContain('Sent against preflight (--no-preflight): Payload is 4,211 bytes; APNs allows 4,096');
+    expect(listed, listed?.err).toMatchObject({ code: 0 });
+    const [last] = JSON.parse(listed!.out) as Array<{ reason: string; sentAgainstPreflight?: unknown }>;
+    expect(last).toMatchObject({
+      reason: 'PayloadTooLarge',
+      sentAgainstPreflight: [{ code: 'apns.payload.too-large', message: 'Payload is 4,211 bytes; APNs allows 4,096' }],
+    });
+  });
 });

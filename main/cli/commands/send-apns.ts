@@ -31,7 +31,7 @@ export const sendApnsCommand: CliCommand = {
   path: ['send', 'apns'],
   summary: 'Send one APNs notification to a device token (token or certificate auth).',
   usage:
-    'send apns --credential NAME (--token HEX | --device LABEL) --payload FILE|- [--env sandbox|production|local] [--push-type alert] [--topic BUNDLE] [--priority 10|5|1] [--expiration UNIX] [--collapse-id ID] [--apns-id UUID] [--port 443|2197] [--dry-run] [--json] [--har FILE] [--force]',
+    'send apns --credential NAME (--token HEX | --device LABEL) --payload FILE|- [--env sandbox|production|local] [--push-type alert] [--topic BUNDLE] [--priority 10|5|1] [--expiration UNIX] [--collapse-id ID] [--apns-id UUID] [--port 443|2197] [--dry-run] [--json] [--har FILE] [--no-preflight]',
   async run(args, io) {
     const { values } = parseCommandArgs(args, {
       ...commonSendOptions,

@@ -18,7 +18,7 @@ export const sendFcmCommand: CliCommand = {
   path: ['send', 'fcm'],
   summary: 'Send one FCM HTTP v1 message to a registration token, a topic or a condition.',
   usage:
-    'send fcm --credential NAME (--token T | --topic NAME | --condition EXPR) --message FILE|- [--env production|local] [--dry-run] [--json] [--har FILE] [--force]',
+    'send fcm --credential NAME (--token T | --topic NAME | --condition EXPR) --message FILE|- [--env production|local] [--dry-run] [--json] [--har FILE] [--no-preflight]',
   async run(args, io) {
     const { values } = parseCommandArgs(args, {
       ...commonSendOptions,

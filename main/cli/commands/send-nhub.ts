@@ -49,7 +49,7 @@ export const sendNhubCommand: CliCommand = {
   summary:
     'Send one Azure Notification Hubs notification (tags, broadcast or direct; --test shows per-registration outcomes).',
   usage:
-    'send nhub --credential NAME --format apple|fcmv1|gcm|windows|template|browser|adm|baidu|xiaomi [--tags EXPR | --device-handle HANDLE] --payload FILE|- [--test] [--wns-type wns/toast|wns/tile|wns/badge|wns/raw] [--header name=value …] [--env production|local] [--json] [--har FILE] [--force]',
+    'send nhub --credential NAME --format apple|fcmv1|gcm|windows|template|browser|adm|baidu|xiaomi [--tags EXPR | --device-handle HANDLE] --payload FILE|- [--test] [--wns-type wns/toast|wns/tile|wns/badge|wns/raw] [--header name=value …] [--env production|local] [--json] [--har FILE] [--no-preflight]',
   async run(args, io) {
     const { values } = parseCommandArgs(args, {
       ...commonSendOptions,

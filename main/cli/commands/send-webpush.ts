@@ -35,7 +35,7 @@ export const sendWebpushCommand: CliCommand = {
   path: ['send', 'webpush'],
   summary: 'Send one Web Push message (VAPID + aes128gcm) to a browser subscription.',
   usage:
-    'send webpush --credential VAPID --subscription FILE|JSON (--payload FILE|- | --no-payload) [--ttl SECONDS] [--urgency very-low|low|normal|high] [--topic NAME] [--vapid-exp SECONDS] [--padding BYTES] [--env production|local] [--dry-run] [--json] [--har FILE] [--force]',
+    'send webpush --credential VAPID --subscription FILE|JSON (--payload FILE|- | --no-payload) [--ttl SECONDS] [--urgency very-low|low|normal|high] [--topic NAME] [--vapid-exp SECONDS] [--padding BYTES] [--env production|local] [--dry-run] [--json] [--har FILE] [--no-preflight]',
   async run(args, io) {
     const { values } = parseCommandArgs(args, {
       ...commonSendOptions,

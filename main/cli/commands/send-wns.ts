@@ -76,7 +76,7 @@ export const sendWnsCommand: CliCommand = {
   path: ['send', 'wns'],
   summary: 'Send one WNS notification (toast, tile, badge or raw) to a channel URI.',
   usage:
-    'send wns --credential WNS --channel URI --type toast|tile|badge|raw --payload FILE|- [--header X-WNS-NAME=VALUE]... [--env production|local] [--dry-run] [--json] [--har FILE] [--force]',
+    'send wns --credential WNS --channel URI --type toast|tile|badge|raw --payload FILE|- [--header X-WNS-NAME=VALUE]... [--env production|local] [--dry-run] [--json] [--har FILE] [--no-preflight]',
   async run(args, io) {
     const { values } = parseCommandArgs(args, {
       ...commonSendOptions,

@@ -1,7 +1,7 @@
 import type { SendResult } from '../../../shared/domain/send-result';
 import type { SendRequest } from '../../../shared/domain/send-request';
 import { AppError } from '../../../shared/errors';
-import { hasBlockingIssue, type PreflightIssue } from '../../../shared/preflight/types';
+import type { PreflightIssue } from '../../../shared/preflight/types';
 import type { CredentialResolver, ResolvedCredential } from '../credentials/types';
 import type { EventBus } from '../events';
 import { requireLocalEnvironment, type LocalEnvironment } from '../local/local-env';
@@ -18,7 +18,10 @@ export interface SenderDeps {
 
 export interface SendOptions {
   signal?: AbortSignal;
-  /** Send even when preflight found errors (the CLI's --force); warnings never block. */
+  /**
+   * Send even when preflight found errors ("Send anyway", the CLI's --no-preflight); the result
+   * then lists them in `sentAgainstPreflight`. Warnings never block.
+   */
   ignorePreflight?: boolean;
   /** Credential and endpoints resolved once by `prepare` (bulk sends reuse them for every target). */
   prepared?: PreparedSend;
@@ -85,13 +88,13 @@ export class Sender {
     const prepared = options.prepared ?? (await this.prepare(request));
     const { credential, local } = prepared;
     const preflight = provider.preflight(request as never, credential);
-    if (hasBlockingIssue(preflight) && !options.ignorePreflight) {
-      const errors = preflight.filter((issue) => issue.severity === 'error');
+    const errors = preflight.filter((issue) => issue.severity === 'error');
+    if (errors.length > 0 && !options.ignorePreflight) {
       const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''})` : '';
       throw new AppError(
         'PREFLIGHT_FAILED',
         `${errors[0]!.message}${more}`,
-        'Fix the payload or options, then send again.',
+        'Fix the payload or options, then send again, or send anyway to see how the service answers.',
       );
     }
     const context = {
@@ -101,7 +104,11 @@ export class Sender {
       ...(options.signal ? { signal: options.signal } : {}),
       record: prepared.record,
     };
-    const result = await provider.send(request as never, context);
+    const sent = await provider.send(request as never, context);
+    const result: SendResult =
+      errors.length > 0
+        ? { ...sent, sentAgainstPreflight: errors.map(({ code, message }) => ({ code, message })) }
+        : sent;
     if (options.announce !== false) {
       this.#deps.events.emit('send.completed', { request, result });
       this.#deps.events.emit('send.result', result);

@@ -7,14 +7,19 @@ import { useComposer, useCurrentDraft } from '../../state/composer';
 import { useComposerHandoff } from '../../state/composer-handoff';
 import { useExchangeFocus } from '../../state/exchange-focus';
 import { useNavigation } from '../../state/navigation';
+import { useAnnouncements } from '../../state/announcements';
+import { SHORTCUT_MOD } from '../../state/commands';
 import { useProfiles } from '../../state/profiles';
 import { useSend } from '../../state/send';
-import { PROVIDER_LIST, providerSpec } from '../../../shared/providers';
+import { providerSpec } from '../../../shared/providers';
 import { PayloadEditor } from './editor/PayloadEditor';
 import type { EditorHandle } from './editor/editor-types';
 import { OptionsForm } from './OptionsForm';
 import { PreflightList } from './PreflightList';
 import { PresetMenu } from './PresetMenu';
+import { PROVIDER_PANEL_ID, ProviderTabs, providerTabId } from './ProviderTabs';
+import { SendAnywayDialog } from './SendAnywayDialog';
+import { useComposeCommands } from './compose-commands';
 import { Preview } from './previews/Preview';
 import { ProfileBar } from './ProfileBar';
 import { ResultPanel } from './ResultPanel';
@@ -33,6 +38,11 @@ export function ComposeScreen() {
   const focusExchange = useExchangeFocus((state) => state.focus);
   const editor = useRef<EditorHandle | null>(null);
   const [fixError, setFixError] = useState<string | null>(null);
+  const [tabMovesFocus, setTabMovesFocus] = useState(true);
+  const [confirming, setConfirming] = useState(false);
+  // Why the last Ctrl+Enter did not send; a send asked for before the checks were in waits here.
+  const [refusal, setRefusal] = useState<{ text: string; about: SendRequest } | null>(null);
+  const [queued, setQueued] = useState(false);
 
   useEffect(() => {
     // "Open in composer" from History: its request replaces that provider's draft once loaded.
@@ -76,8 +86,45 @@ export function ComposeScreen() {
   const blocked = hasBlockingIssue(send.issues) || send.preflightError !== null;
   const sending = send.sendId !== null;
   const canSend = profile !== null && !blocked && !sending;
+  const spec = providerSpec(provider);
+  const errors = send.issues.filter((issue) => issue.severity === 'error');
+  const whyNotSend = sending
+    ? 'a send is running.'
+    : !profile
+      ? `choose or create a ${spec.label} profile first.`
+      : send.preflightError
+        ? `preflight could not check it: ${send.preflightError.message}`
+        : errors.length > 0
+          ? `preflight found ${errors.length === 1 ? 'an error' : `${errors.length} errors`}: ${errors[0]!.message}. Fix it, or use Send anyway.`
+          : null;
+  const canSendAnyway = profile !== null && !sending && errors.length > 0 && send.preflightError === null;
+
+  const attempt = () => {
+    if (sending) return;
+    if (canSend) {
+      setRefusal(null);
+      void send.send(request);
+      return;
+    }
+    const why = `Not sent: ${whyNotSend ?? 'the composer is not ready.'}`;
+    setRefusal({ text: why, about: request });
+    useAnnouncements.getState().announce(why);
+  };
+  const latestAttempt = useRef(attempt);
+  useEffect(() => {
+    latestAttempt.current = attempt;
+  });
+  // Right after opening the screen the draft, profiles or preflight may still be on their way:
+  // the send waits for them (then sends or says why) instead of being dropped without a word.
   const submit = () => {
-    if (canSend) void send.send(request);
+    if (composerReady()) return attempt();
+    if (queued) return;
+    setQueued(true);
+    void untilComposerReady().then(() => {
+      setQueued(false);
+      // After React has drawn the answer, so the attempt sees this draft's preflight.
+      setTimeout(() => latestAttempt.current(), 0);
+    });
   };
 
   useEffect(() => {
@@ -95,7 +142,11 @@ export function ComposeScreen() {
 
   const jump = (issue: PreflightIssue) => {
     if (!issue.path) return;
-    if (issue.path.startsWith('/')) {
+    if (issue.at) {
+      editor.current?.revealOffset(issue.at.offset);
+    } else if (issue.path === 'payload') {
+      editor.current?.focus();
+    } else if (issue.path.startsWith('/')) {
       const offset = locateJsonPointer(draft.payload, issue.path);
       if (offset !== null) editor.current?.revealOffset(offset);
     } else {
@@ -129,117 +180,155 @@ export function ComposeScreen() {
     else editor.current?.focus();
   };
 
-  const spec = providerSpec(provider);
+  const selectProvider = (next: typeof provider) => {
+    send.clearResult();
+    setFixError(null);
+    setProvider(next);
+  };
+  useComposeCommands({
+    whyNotSend,
+    canSendAnyway,
+    send: submit,
+    sendAnyway: () => setConfirming(true),
+    selectProvider,
+    toggleTabMovesFocus: () => editor.current?.toggleTabMovesFocus(),
+    focusPayload: () => editor.current?.focus(),
+    focusTarget: () => document.getElementById('target-input')?.focus(),
+  });
+
   const reading = spec.payloadSize(draft.payload, request.options, draft.target);
   const language = spec.payloadLanguage(request.options);
 
   return (
     <div className="compose" data-testid="compose">
       <h1 className="sr-only">Compose</h1>
-      <div className="compose-top">
-        <div role="tablist" aria-label="Provider" className="provider-tabs">
-          {PROVIDER_LIST.map((item) => (
-            <button
-              key={item.id}
-              role="tab"
-              aria-selected={item.id === provider}
-              data-testid={`provider-${item.id}`}
-              className={item.id === provider ? 'provider-tab active' : 'provider-tab'}
-              onClick={() => {
-                send.clearResult();
-                setFixError(null);
-                setProvider(item.id);
+      <ProviderTabs provider={provider} onSelect={selectProvider} />
+      <div
+        className="compose-panel"
+        role="tabpanel"
+        id={PROVIDER_PANEL_ID}
+        aria-labelledby={providerTabId(provider)}
+        data-testid="provider-panel"
+      >
+        <div className="compose-top">
+          <ProfileBar provider={provider} profileId={draft.profileId} onSelect={(profileId) => update({ profileId })} />
+          <TargetInput provider={provider} value={draft.target} onChange={(target) => update({ target })} />
+        </div>
+        <div className="compose-body">
+          <div className="compose-main">
+            <div className="payload-toolbar">
+              <TemplateMenu
+                provider={provider}
+                dirty={isDirty(provider, draft.payload)}
+                onPick={(template) => replace(provider, templateDraft(provider, template, profile?.defaults))}
+              />
+              <PresetMenu
+                provider={provider}
+                current={draft}
+                onLoad={(preset) => replace(provider, { options: preset.options, payload: preset.payload })}
+              />
+              {language === 'json' && (
+                <>
+                  <button
+                    type="button"
+                    data-testid="payload-format"
+                    onClick={() => update({ payload: reformat(draft.payload, 2) })}
+                  >
+                    Format
+                  </button>
+                  <button
+                    type="button"
+                    data-testid="payload-minify"
+                    onClick={() => update({ payload: reformat(draft.payload, 0) })}
+                  >
+                    Minify
+                  </button>
+                </>
+              )}
+              <span className="spacer" />
+              <SizeMeter reading={reading} />
+            </div>
+            <div className="payload-editor">
+              <PayloadEditor
+                value={draft.payload}
+                language={language}
+                schema={language === 'json' ? spec.payloadJsonSchema(request.options) : undefined}
+                modelUri={`inmemory://push-console/${provider}.${language === 'xml' ? 'xml' : 'json'}`}
+                ariaLabel="Payload"
+                onChange={(payload) => update({ payload })}
+                onSubmit={submit}
+                onReady={(handle) => (editor.current = handle)}
+                onTabMovesFocus={setTabMovesFocus}
+              />
+            </div>
+            <p className="editor-status hint" data-testid="editor-tab-mode">
+              {tabMovesFocus
+                ? `Tab moves to the next control · ${SHORTCUT_MOD}M to make Tab indent`
+                : `Tab indents in the editor · ${SHORTCUT_MOD}M to make Tab move on`}
+            </p>
+            <PreflightList
+              issues={send.issues}
+              error={send.preflightError}
+              fixError={fixError}
+              onJump={jump}
+              onFix={fix}
+            />
+            <OptionsForm provider={provider} options={draft.options} onChange={(options) => update({ options })} />
+          </div>
+          <aside className="compose-side">
+            <div className="send-row">
+              <button
+                type="button"
+                className="primary send-button"
+                data-testid="send"
+                disabled={!canSend}
+                onClick={submit}
+              >
+                {sending ? 'Sending…' : 'Send'} <kbd>Ctrl+Enter</kbd>
+              </button>
+              {canSendAnyway && (
+                <button type="button" data-testid="send-anyway" onClick={() => setConfirming(true)}>
+                  Send anyway…
+                </button>
+              )}
+              {!profile && <span className="hint">Choose or create a profile to send.</span>}
+              {profile && blocked && <span className="hint">Fix the preflight errors to send.</span>}
+              {queued && (
+                <span className="hint" role="status" data-testid="send-queued">
+                  Checking before sending…
+                </span>
+              )}
+              {refusal?.about === request && (
+                <p className="field-error" role="status" data-testid="send-refusal">
+                  {refusal.text}
+                </p>
+              )}
+            </div>
+            <ResultPanel
+              result={send.result}
+              error={send.error}
+              sending={sending}
+              onCancel={() => void send.cancel()}
+              onOpenExchange={(id) => {
+                focusExchange(id);
+                go('exchanges');
               }}
-            >
-              {item.label}
-            </button>
-          ))}
+            />
+            <Preview provider={provider} payload={draft.payload} options={request.options} />
+          </aside>
         </div>
-        <ProfileBar provider={provider} profileId={draft.profileId} onSelect={(profileId) => update({ profileId })} />
-        <TargetInput provider={provider} value={draft.target} onChange={(target) => update({ target })} />
       </div>
-      <div className="compose-body">
-        <div className="compose-main">
-          <div className="payload-toolbar">
-            <TemplateMenu
-              provider={provider}
-              dirty={isDirty(provider, draft.payload)}
-              onPick={(template) => replace(provider, templateDraft(provider, template, profile?.defaults))}
-            />
-            <PresetMenu
-              provider={provider}
-              current={draft}
-              onLoad={(preset) => replace(provider, { options: preset.options, payload: preset.payload })}
-            />
-            {language === 'json' && (
-              <>
-                <button
-                  type="button"
-                  data-testid="payload-format"
-                  onClick={() => update({ payload: reformat(draft.payload, 2) })}
-                >
-                  Format
-                </button>
-                <button
-                  type="button"
-                  data-testid="payload-minify"
-                  onClick={() => update({ payload: reformat(draft.payload, 0) })}
-                >
-                  Minify
-                </button>
-              </>
-            )}
-            <span className="spacer" />
-            <SizeMeter reading={reading} />
-          </div>
-          <div className="payload-editor">
-            <PayloadEditor
-              value={draft.payload}
-              language={language}
-              schema={language === 'json' ? spec.payloadJsonSchema(request.options) : undefined}
-              modelUri={`inmemory://push-console/${provider}.${language === 'xml' ? 'xml' : 'json'}`}
-              ariaLabel="Payload"
-              onChange={(payload) => update({ payload })}
-              onSubmit={submit}
-              onReady={(handle) => (editor.current = handle)}
-            />
-          </div>
-          <PreflightList
-            issues={send.issues}
-            error={send.preflightError}
-            fixError={fixError}
-            onJump={jump}
-            onFix={fix}
-          />
-          <OptionsForm provider={provider} options={draft.options} onChange={(options) => update({ options })} />
-        </div>
-        <aside className="compose-side">
-          <div className="send-row">
-            <button
-              type="button"
-              className="primary send-button"
-              data-testid="send"
-              disabled={!canSend}
-              onClick={submit}
-            >
-              {sending ? 'Sending…' : 'Send'} <kbd>Ctrl+Enter</kbd>
-            </button>
-            {!profile && <span className="hint">Choose or create a profile to send.</span>}
-            {profile && blocked && <span className="hint">Fix the preflight errors to send.</span>}
-          </div>
-          <ResultPanel
-            result={send.result}
-            error={send.error}
-            sending={sending}
-            onCancel={() => void send.cancel()}
-            onOpenExchange={(id) => {
-              focusExchange(id);
-              go('exchanges');
-            }}
-          />
-          <Preview provider={provider} payload={draft.payload} options={request.options} />
-        </aside>
-      </div>
+      {confirming && (
+        <SendAnywayDialog
+          errors={errors}
+          providerLabel={spec.label}
+          onConfirm={() => {
+            setRefusal(null);
+            void send.send(request, { ignorePreflight: true });
+          }}
+          onClose={() => setConfirming(false)}
+        />
+      )}
     </div>
   );
 }
@@ -258,6 +347,29 @@ function focusTarget(target: string): void {
   const at = target.indexOf(INSTALLATION_ID_PLACEHOLDER);
   // After React has put the new value in the field.
   if (at >= 0) setTimeout(() => input?.setSelectionRange(at, at + INSTALLATION_ID_PLACEHOLDER.length), 0);
+}
+
+function composerReady(): boolean {
+  return useComposer.getState().loaded && useProfiles.getState().loaded && !useSend.getState().preflightPending;
+}
+
+/** Resolves once the draft, the profiles and this draft's preflight are in (or after 10 s, to say why not). */
+function untilComposerReady(): Promise<void> {
+  return new Promise((resolve) => {
+    const stops: Array<() => void> = [];
+    const done = () => {
+      if (!composerReady()) return;
+      finish();
+    };
+    const finish = () => {
+      stops.forEach((stop) => stop());
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(finish, 10_000);
+    stops.push(useComposer.subscribe(done), useProfiles.subscribe(done), useSend.subscribe(done));
+    done();
+  });
 }
 
 function reformat(text: string, indent: number): string {

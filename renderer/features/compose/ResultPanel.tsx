@@ -39,6 +39,16 @@ export function ResultPanel({ result, error, sending, onCancel, onOpenExchange }
         {result.reason && <code data-testid="result-reason">{result.reason}</code>}
         <span className="result-duration">{Math.round(result.durationMs)} ms</span>
       </div>
+      {result.sentAgainstPreflight && (
+        <div className="result-against" data-testid="result-against-preflight">
+          <strong>⚠ Sent against preflight.</strong> It found:
+          <ul>
+            {result.sentAgainstPreflight.map((issue, index) => (
+              <li key={`${issue.code}-${index}`}>{issue.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       {result.explanation && <p>{result.explanation}</p>}
       {result.hint && <p className="hint">{result.hint}</p>}
       {Object.keys(result.messageIds).length > 0 && (

@@ -8,6 +8,7 @@ import {
   topicSuffix,
   type ApnsPushType,
 } from './push-types';
+import { jsonSyntaxIssue } from '../../preflight/json-issue';
 import { formatBytes, type PreflightIssue } from '../../preflight/types';
 import { utf8Length } from '../../text';
 
@@ -152,7 +153,10 @@ function checkPayload(payload: string, pushType: ApnsPushType, priority: number 
   try {
     parsed = JSON.parse(payload);
   } catch (cause) {
-    issues.push(error('apns.payload.json', `Payload is not valid JSON: ${(cause as Error).message}`, 'payload'));
+    issues.push(
+      jsonSyntaxIssue('apns.payload.json', 'Payload is not valid JSON', payload) ??
+        error('apns.payload.json', `Payload is not valid JSON: ${(cause as Error).message}`, 'payload'),
+    );
     return issues;
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {

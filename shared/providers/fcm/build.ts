@@ -2,12 +2,14 @@
  * From a send request (target text + options + payload JSON) to the exact `message` object the
  * client posts, and its size as FCM counts it. Pure, so preflight, the client and the CLI agree.
  */
+import { describeJsonSyntaxError, findJsonSyntaxError } from '../../json/syntax';
+import type { TextPlace } from '../../preflight/types';
 import { utf8Length } from '../../text';
 import type { FcmSendRequest } from './message';
 import { FCM_TARGET_FIELDS, resolveFcmTarget, type FcmTarget } from './target';
 
 export type ParsedFcmPayload =
-  { ok: true; message: Record<string, unknown>; validateOnly?: boolean } | { ok: false; error: string };
+  { ok: true; message: Record<string, unknown>; validateOnly?: boolean } | { ok: false; error: string; at?: TextPlace };
 
 /** The payload is a `message` object, or a whole request body `{"message": {...}, "validate_only": …}`. */
 export function parseFcmPayload(payload: string): ParsedFcmPayload {
@@ -15,7 +17,10 @@ export function parseFcmPayload(payload: string): ParsedFcmPayload {
   try {
     value = payload.trim() === '' ? {} : JSON.parse(payload);
   } catch (error) {
-    return { ok: false, error: `The payload is not valid JSON: ${(error as Error).message}` };
+    const found = findJsonSyntaxError(payload);
+    if (!found) return { ok: false, error: `The payload is not valid JSON: ${(error as Error).message}` };
+    const at = { offset: found.offset, line: found.line, column: found.column };
+    return { ok: false, error: `The payload is not valid JSON: ${describeJsonSyntaxError(found)}`, at };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { ok: false, error: 'The payload must be a JSON object (the FCM message).' };
@@ -37,7 +42,7 @@ export function parseFcmPayload(payload: string): ParsedFcmPayload {
 
 export type FcmBuild =
   | { ok: true; message: Record<string, unknown>; target: FcmTarget; validateOnly: boolean }
-  | { ok: false; code: string; error: string };
+  | { ok: false; code: string; error: string; at?: TextPlace };
 
 export function targetFieldsIn(message: Record<string, unknown>): string[] {
   return FCM_TARGET_FIELDS.filter((field) => message[field] !== undefined);
@@ -46,7 +51,7 @@ export function targetFieldsIn(message: Record<string, unknown>): string[] {
 /** The message to send, with the target field from the request set (payload targets used only when none is given). */
 export function buildFcmMessage(request: Pick<FcmSendRequest, 'target' | 'options' | 'payload'>): FcmBuild {
   const parsed = parseFcmPayload(request.payload);
-  if (!parsed.ok) return { ok: false, code: 'fcm.payload.invalid-json', error: parsed.error };
+  if (!parsed.ok) return { ...parsed, code: 'fcm.payload.invalid-json' };
   const inPayload = targetFieldsIn(parsed.message);
   const fromText = resolveFcmTarget(request.target, request.options?.targetKind ?? 'auto');
   const validateOnly = request.options?.validateOnly === true || parsed.validateOnly === true;

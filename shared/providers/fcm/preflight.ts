@@ -21,6 +21,7 @@ export function preflightFcm(request: Pick<FcmSendRequest, 'target' | 'options' 
         code: built.code,
         message: built.error,
         ...(built.code.startsWith('fcm.target') ? { path: 'target' } : {}),
+        ...(built.at ? { path: 'payload', at: built.at } : {}),
       },
     ];
   }

@@ -4,7 +4,8 @@ import { nhubOptionsSchema } from './message';
 import { parseTagExpression } from './tag-expression';
 import { parseXml } from '../../xml/parse';
 import { expandTemplate, templatePropertyNames } from './template';
-import { formatBytes, type PreflightIssue } from '../../preflight/types';
+import { describeJsonSyntaxError, findJsonSyntaxError } from '../../json/syntax';
+import { formatBytes, type PreflightIssue, type TextPlace } from '../../preflight/types';
 import { utf8Length } from '../../text';
 
 /** X-WNS-Type from the XML root element, as the Python sample does (toast, tile, badge). */
@@ -16,13 +17,20 @@ export function wnsTypeFromXml(payload: string): 'wns/toast' | 'wns/tile' | 'wns
   return undefined;
 }
 
-function jsonObject(payload: string): Record<string, unknown> | string {
+type JsonObject = { ok: true; value: Record<string, unknown> } | { ok: false; problem: string; at?: TextPlace };
+
+function jsonObject(payload: string): JsonObject {
   try {
     const value: unknown = JSON.parse(payload);
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'must be a JSON object';
-    return value as Record<string, unknown>;
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      return { ok: false, problem: 'must be a JSON object' };
+    }
+    return { ok: true, value: value as Record<string, unknown> };
   } catch (error) {
-    return `is not valid JSON (${(error as Error).message})`;
+    const found = findJsonSyntaxError(payload);
+    if (!found) return { ok: false, problem: `is not valid JSON (${(error as Error).message})` };
+    const at = { offset: found.offset, line: found.line, column: found.column };
+    return { ok: false, problem: `is not valid JSON: ${describeJsonSyntaxError(found)}`, at };
   }
 }
 
@@ -57,16 +65,18 @@ function formatIssues(format: NhubFormat, payload: string, options: NhubOptions)
     }
     return issues;
   }
-  const object = jsonObject(payload);
-  if (typeof object === 'string') {
+  const parsed = jsonObject(payload);
+  if (!parsed.ok) {
     issues.push({
       severity: 'error',
       code: 'nhub.payload.not-json',
-      message: `The ${format} format needs a JSON payload; this one ${object}.`,
+      message: `The ${format} format needs a JSON payload; this one ${parsed.problem}.`,
       path: 'payload',
+      ...(parsed.at ? { at: parsed.at } : {}),
     });
     return issues;
   }
+  const object = parsed.value;
   if (format === 'template') {
     const nonString = Object.entries(object).filter(([, value]) => typeof value !== 'string');
     for (const [key] of nonString) {
@@ -185,8 +195,9 @@ function targetIssues(request: NhubSendRequest, options: NhubOptions): Preflight
 
 function templateIssues(request: NhubSendRequest, options: NhubOptions): PreflightIssue[] {
   if (options.format !== 'template' || !options.registrationTemplate) return [];
-  const object = jsonObject(request.payload);
-  if (typeof object === 'string') return [];
+  const parsed = jsonObject(request.payload);
+  if (!parsed.ok) return [];
+  const object = parsed.value;
   const properties = Object.fromEntries(Object.entries(object).map(([key, value]) => [key, String(value)]));
   const names = templatePropertyNames(options.registrationTemplate);
   const { missing } = expandTemplate(options.registrationTemplate, properties);

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import * as monaco from './monaco-bundle';
 import EditorWorker from 'monaco-editor/editor/editor.worker.js?worker';
 import JsonWorker from 'monaco-editor/languages/features/json/json.worker.js?worker';
+import { localSettings } from '../../../state/local-settings';
 import type { EditorHandle, EditorProps } from './editor-types';
 
 // Workers are bundled files served from our own origin, which the CSP allows ('self').
@@ -10,6 +11,9 @@ import type { EditorHandle, EditorProps } from './editor-types';
     return label === 'json' ? new JsonWorker() : new EditorWorker();
   },
 };
+
+/** Kept per window: whether Tab leaves the editor (the default) or indents. */
+const TAB_SETTING = 'editor.tabMovesFocus';
 
 const dark = () => window.matchMedia('(prefers-color-scheme: dark)').matches;
 
@@ -35,10 +39,22 @@ export default function MonacoEditor(props: EditorProps) {
       wordWrap: 'on',
       ariaLabel: props.ariaLabel,
       fixedOverflowWidgets: true,
+      // Tab walks the page by default, so Options and Send stay reachable; Ctrl+M makes it indent.
+      tabFocusMode: localSettings.number(TAB_SETTING, 1) === 1,
     });
     editor.current = instance;
     const changes = model.onDidChangeContent(() => latest.current.onChange(model.getValue()));
     instance.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => latest.current.onSubmit?.());
+    const tabMovesFocus = () => instance.getOption(monaco.editor.EditorOption.tabFocusMode);
+    const toggleTabMovesFocus = () => {
+      const on = !tabMovesFocus();
+      // The editor's own option, not Monaco's page-wide toggle, which would override it forever.
+      instance.updateOptions({ tabFocusMode: on });
+      localSettings.setNumber(TAB_SETTING, on ? 1 : 0);
+      latest.current.onTabMovesFocus?.(on);
+    };
+    instance.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyM, toggleTabMovesFocus);
+    props.onTabMovesFocus?.(tabMovesFocus());
     const scheme = window.matchMedia('(prefers-color-scheme: dark)');
     const onScheme = () => monaco.editor.setTheme(dark() ? 'vs-dark' : 'vs');
     scheme.addEventListener('change', onScheme);
@@ -50,6 +66,7 @@ export default function MonacoEditor(props: EditorProps) {
         instance.focus();
       },
       focus: () => instance.focus(),
+      toggleTabMovesFocus,
     };
     props.onReady?.(handle);
     return () => {

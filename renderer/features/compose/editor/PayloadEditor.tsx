@@ -26,6 +26,8 @@ function PlainEditor(props: EditorProps) {
       area.current?.setSelectionRange(offset, offset);
     },
     focus: () => area.current?.focus(),
+    // A textarea's Tab always leaves it; there is nothing to toggle until Monaco arrives.
+    toggleTabMovesFocus: () => {},
   };
   return (
     <textarea

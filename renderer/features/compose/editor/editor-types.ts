@@ -2,6 +2,8 @@ export interface EditorHandle {
   /** Moves the caret to a character offset in the text and scrolls it into view. */
   revealOffset(offset: number): void;
   focus(): void;
+  /** Flips whether Tab moves focus out of the editor (on) or indents (off), as Ctrl+M does. */
+  toggleTabMovesFocus(): void;
 }
 
 export interface EditorProps {
@@ -15,4 +17,6 @@ export interface EditorProps {
   onChange(value: string): void;
   onSubmit?(): void;
   onReady?(handle: EditorHandle): void;
+  /** Whether Tab now leaves the editor; said on mount and on every Ctrl+M. */
+  onTabMovesFocus?(on: boolean): void;
 }

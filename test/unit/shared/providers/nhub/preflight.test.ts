@@ -42,7 +42,7 @@ describe('Notification Hubs preflight', () => {
       'error:nhub.payload.too-large',
     );
     expect(codes(request(voip, { format: 'apple' }))).toContain('error:nhub.payload.too-large');
-    expect(nhubSpec.payloadSize(toast(4488), { format: 'windows' }, '').limit).toBe(5000);
+    expect(nhubSpec.payloadSize(toast(4488), { format: 'windows' }).limit).toBe(5000);
   });
 
   it('matches format and payload: JSON formats, XML for windows, fcmv1 envelope, string template properties', () => {
