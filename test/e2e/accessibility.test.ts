@@ -5,7 +5,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { audit, countByRule, describeFindings } from '../support/axe';
 import { launchChromium, missingChromium } from '../support/browser';
-import { editorInput, setUpSandbox } from '../support/compose-page';
+import { editorInput, pickTemplate, setUpSandbox } from '../support/compose-page';
 import { graphicContrasts } from '../support/contrast';
 import { ROOT, SERVE_COMMAND, startServed, type ServedApp } from '../support/serve';
 import { describeWithSystem } from '../support/system';
@@ -211,6 +211,9 @@ describeWithSystem('accessibility (axe-core, WCAG 2.2 AA) on every screen and di
     await page.getByTestId('send-anyway-confirm').click();
     await page.getByTestId('result-against-preflight').waitFor({ timeout: 30_000 });
     await expectAccessible('Compose, sent against preflight');
+    // Back to a payload that fits: the bulk send below sends the APNs draft.
+    await pickTemplate(page, 'Alert');
+    await expect.poll(() => page.getByTestId('send').isEnabled(), { timeout: 15_000 }).toBe(true);
     await go('6', 'emulators');
     await page.getByTestId('emulator-tab-fcm').click();
     await page.getByTestId('inbox-item').first().waitFor();

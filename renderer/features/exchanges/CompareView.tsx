@@ -60,7 +60,7 @@ function Body({ title, lines }: { title: string; lines: LineDiff[] }) {
       {lines.length === 0 ? (
         <p className="hint">No body on either side.</p>
       ) : (
-        <pre className="mono exchange-raw compare-body">
+        <pre tabIndex={0} className="mono exchange-raw compare-body">
           {lines.map((line, index) => (
             <div key={index} className={`diff-${line.op}`} data-testid="compare-body-line" data-op={line.op}>
               {line.op === 'added' ? '+ ' : line.op === 'removed' ? '- ' : '  '}

@@ -10,7 +10,7 @@ import { WebpushPlaintext } from './WebpushPlaintext';
 
 function Json({ value, testid }: { value: unknown; testid?: string }) {
   return (
-    <pre className="mono exchange-raw" data-testid={testid}>
+    <pre tabIndex={0} className="mono exchange-raw" data-testid={testid}>
       {JSON.stringify(value, null, 2)}
     </pre>
   );

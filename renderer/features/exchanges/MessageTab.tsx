@@ -43,7 +43,7 @@ export function MessageTab({ exchange, side }: { exchange: Exchange; side: 'requ
         )}
       </div>
       {view === 'raw' ? (
-        <pre className="mono exchange-raw" data-testid={`${side}-raw`}>
+        <pre tabIndex={0} className="mono exchange-raw" data-testid={`${side}-raw`}>
           {raw}
         </pre>
       ) : (
@@ -64,7 +64,7 @@ export function MessageTab({ exchange, side }: { exchange: Exchange; side: 'requ
             </tbody>
           </table>
           {body ? (
-            <pre className="mono exchange-raw" data-testid={`${side}-body`}>
+            <pre tabIndex={0} className="mono exchange-raw" data-testid={`${side}-body`}>
               {pretty ? pretty.text : `(${body.size} bytes of binary, base64)\n${body.data}`}
               {body.truncated ? `\n… cut at ${body.data.length} of ${body.size} bytes` : ''}
             </pre>

@@ -20,7 +20,7 @@ export function WebpushPlaintext({ exchange }: { exchange: Exchange }) {
               {plain.size.toLocaleString()} bytes{cut(plain)}
               {exchange.redactions.some((r) => r.startsWith('request plaintext')) ? ', secrets redacted' : ''}
             </p>
-            <pre className="mono exchange-raw" data-testid="webpush-plaintext-text">
+            <pre tabIndex={0} className="mono exchange-raw" data-testid="webpush-plaintext-text">
               {plain.encoding === 'text' ? prettyBody(plain.data).text : plain.data}
             </pre>
           </>
@@ -37,7 +37,7 @@ export function WebpushPlaintext({ exchange }: { exchange: Exchange }) {
             <p className="hint">
               {cipher.size.toLocaleString()} bytes, base64{cut(cipher)}
             </p>
-            <pre className="mono exchange-raw" data-testid="webpush-ciphertext">
+            <pre tabIndex={0} className="mono exchange-raw" data-testid="webpush-ciphertext">
               {cipher.data}
             </pre>
           </>

@@ -216,7 +216,7 @@ export function HistoryScreen() {
               {selected.request && (
                 <>
                   <h4>Payload</h4>
-                  <pre className="mono exchange-raw" data-testid="history-payload">
+                  <pre tabIndex={0} className="mono exchange-raw" data-testid="history-payload">
                     {selected.request.payload}
                   </pre>
                 </>
