@@ -79,7 +79,8 @@ describeWithSystem('bulk send from the Devices screen', missingChromium(), () =>
     const target = (await apnsRowTarget).toLowerCase();
     await page.getByTestId('inbox-device').selectOption(target);
     expect(await page.getByTestId('inbox-item').count()).toBe(1);
-    expect(await page.getByTestId('inbox-item').first().locator('code').textContent()).toBe(target);
+    // The inbox names the device, then shows its token (issue 22: names, not raw targets).
+    expect(await page.getByTestId('inbox-item').first().locator('.target-token').textContent()).toBe(target);
     await page.getByTestId('inbox-device').selectOption('');
     const newest = page.getByTestId('inbox-item').first();
     const rendered = (await newest.getByTestId('inbox-rendered').textContent()) ?? '';
@@ -207,7 +208,7 @@ describeWithSystem('bulk send from the Devices screen', missingChromium(), () =>
       await panel.getByTestId('bulk-start').click();
       await expect.poll(() => panel.getByTestId('bulk-state').textContent(), { timeout: 20_000 }).toBe('done');
       expect(await panel.getByTestId('bulk-counts').textContent()).toMatch(/^3\/3 /);
-      const targets = await panel.getByTestId('bulk-result').locator('td:nth-child(1)').allTextContents();
+      const targets = await panel.getByTestId('bulk-result').locator('td:nth-child(1) .target-token').allTextContents();
       expect(targets.sort()).toEqual(tokens.slice(0, 3));
     } finally {
       rmSync(folder, { recursive: true, force: true });
