@@ -1,5 +1,6 @@
 import type { SendResult } from '../../../shared/domain/send-result';
 import type { ShownError } from '../../bridge';
+import { formatTime } from '../../../shared/time-format';
 
 interface Props {
   result: SendResult | null;
@@ -68,7 +69,8 @@ export function ResultPanel({ result, error, sending, onCancel, onOpenExchange }
       )}
       {result.deviceStateChange && (
         <p className="hint">
-          Device marked gone ({result.deviceStateChange.reason}) at {result.deviceStateChange.at}.
+          Device marked gone ({result.deviceStateChange.reason}) at{' '}
+          {formatTime(result.deviceStateChange.at, { date: true })}.
         </p>
       )}
       {result.exchangeIds.length > 0 && (

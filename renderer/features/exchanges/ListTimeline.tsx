@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { ExchangeSummary } from '../../../shared/history/summary';
 import { localSettings } from '../../state/local-settings';
 import { formatMs } from './Waterfall';
+import { formatTime } from '../../../shared/time-format';
 
 const COLUMNS = 120;
 const SETTING = 'exchanges.listTimeline';
@@ -54,8 +55,7 @@ export function overviewOf(rows: readonly ExchangeSummary[]): Overview | null {
 }
 
 function clock(ms: number): string {
-  const date = new Date(ms);
-  return `${date.toLocaleTimeString(undefined, { hour12: false })}.${String(date.getMilliseconds()).padStart(3, '0')}`;
+  return formatTime(new Date(ms).toISOString());
 }
 
 /**

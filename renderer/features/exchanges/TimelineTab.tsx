@@ -1,5 +1,6 @@
 import type { Exchange } from '../../../shared/domain/exchange';
 import { formatMs, Waterfall } from './Waterfall';
+import { formatTime } from '../../../shared/time-format';
 
 function ms(value: number | undefined): string {
   return value === undefined || value < 0 ? '—' : formatMs(value);
@@ -68,7 +69,12 @@ export function TimelineTab({ exchange }: { exchange: Exchange }) {
       time: ms(t.download),
       detail: exchange.responseBody ? `${exchange.responseBody.size} bytes` : 'no body',
     },
-    { id: 'total', label: 'Total', time: ms(t.total), detail: `started ${exchange.startedAt}` },
+    {
+      id: 'total',
+      label: 'Total',
+      time: ms(t.total),
+      detail: `started ${formatTime(exchange.startedAt, { date: true })}`,
+    },
   ];
   return (
     <div data-testid="timeline">

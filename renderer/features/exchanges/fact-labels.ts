@@ -1,3 +1,5 @@
+import { formatTime } from '../../../shared/time-format';
+
 /**
  * Labels in words for the keys providers put in exchange notes and result details, and for JWT
  * fields (with the short name beside it, since that is what the spec and the wire call it).
@@ -52,7 +54,7 @@ export function labelFor(key: string): string {
 /** Seconds since the epoch as they appear in JWT claims, with the time they mean. */
 export function describeValue(key: string, value: unknown): string {
   if ((key === 'iat' || key === 'exp') && typeof value === 'number')
-    return `${value} (${new Date(value * 1000).toISOString()})`;
+    return `${value} (${formatTime(new Date(value * 1000).toISOString(), { date: true })})`;
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (value === null || value === undefined) return '—';
   if (typeof value === 'object') return JSON.stringify(value);
