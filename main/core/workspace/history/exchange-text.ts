@@ -35,6 +35,8 @@ export class ExchangeTextIndex {
     for (const header of exchange.responseHeaders) this.#ref(this.#headerPart(header));
     this.#body(exchange.requestBody);
     this.#body(exchange.responseBody);
+    // A Web Push body is ciphertext: the words a debugger looks for are in the plaintext.
+    this.#body(exchange.requestPlaintext ?? null);
     if (exchange.error) this.#ref(this.#part(`${exchange.error.code} ${exchange.error.message}`.toLowerCase(), 0));
     this.#entryOf.set(exchange.id, this.#ids.length);
     this.#ids.push(exchange.id);

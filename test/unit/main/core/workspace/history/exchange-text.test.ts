@@ -33,6 +33,17 @@ describe('the exchange text index (headers and bodies for the search box)', () =
     expect(found(index, ids, 'header:apns-topic=com.example', 'header')).toEqual(['ex-1', 'ex-2', 'ex-3']);
   });
 
+  it('finds a Web Push send by the text of its payload before encryption', () => {
+    const index = new ExchangeTextIndex();
+    index.add(
+      makeExchange(1, {
+        requestPlaintext: { encoding: 'text', data: '{"title":"Flash sale"}', size: 22, truncated: false },
+      }),
+    );
+    index.add(makeExchange(2));
+    expect(found(index, ['ex-1', 'ex-2'], '"flash sale"', 'contains')).toEqual(['ex-1']);
+  });
+
   it('shares parts between alike exchanges, and forgets the ones removed with their parts', () => {
     const index = new ExchangeTextIndex();
     for (let i = 0; i < 1000; i++) index.add(makeExchange(i));
