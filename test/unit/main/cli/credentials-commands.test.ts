@@ -7,6 +7,8 @@ import type { CliIo } from '../../../../main/cli/command';
 import { makeCredentialsCommands } from '../../../../main/cli/commands/credentials';
 import { runCli } from '../../../../main/cli/run-cli';
 import { EphemeralSecrets } from '../../../../main/core/credentials/keychain';
+import { credentialKindPackage } from '../../../../main/core/providers/registry';
+import { credentialKindSchema } from '../../../../shared/domain/credential';
 import { generateFixtures, P12_PASSPHRASE, TEAM_ID, type Fixtures } from '../../../fixtures/generate';
 
 function io(stdinText?: string): CliIo & { out: () => string; err: () => string } {
@@ -187,8 +189,12 @@ describe('push-console credentials', () => {
     expect(
       (await cli(['credentials', 'add', 'apns-certificate', '--file', fx.p12WithPassphrase, ...store()])).err,
     ).toMatch(/This \.p12 needs a passphrase\./);
-    expect((await cli(['credentials', 'add', 'fcm-service-account', '--secret-stdin', ...store()], 'x')).err).toMatch(
-      /--secret-stdin is for wns, vapid and nhub/,
+    // The refusal lists every kind whose secret can come on stdin (wns, vapid and nhub today).
+    const stdinKinds = credentialKindSchema.options.filter((kind) => credentialKindPackage(kind).stdinSecret !== null);
+    expect(stdinKinds).toEqual(expect.arrayContaining(['wns', 'vapid', 'nhub']));
+    const listed = `${stdinKinds.slice(0, -1).join(', ')} and ${stdinKinds.at(-1)}`;
+    expect((await cli(['credentials', 'add', 'fcm-service-account', '--secret-stdin', ...store()], 'x')).err).toContain(
+      `--secret-stdin is for ${listed}; fcm-service-account reads its secret from --file.`,
     );
   });
 });
