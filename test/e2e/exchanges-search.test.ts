@@ -153,9 +153,12 @@ describeWithSystem('Exchange search on 50,000 exchanges: what a debugger holds',
         `${r.median.toFixed(1)} ms, max ${r.max.toFixed(1)} ms`,
     );
     // Times on this shared machine swing with its load, so the test's bar is a ratio within one
-    // run: a full-text query is one round trip to main and a pass over its index, at most ten
-    // times a filter the page runs alone (measured 6×: 46 ms against 7 ms). The design's 100 ms
-    // is read from the figure printed above.
-    expect(t.median).toBeLessThan(10 * r.median);
+    // run: a full-text query is one round trip to main and a pass over its index, at most twenty
+    // times a filter the page runs alone. Measured 6–9× on a quiet machine (46 ms against 7 ms)
+    // and 14× with other suites running (70 ms against 5 ms): the row filter is so short that
+    // load moves the ratio a lot. A scan of the history files instead of the index takes seconds,
+    // hundreds of times the filter, so the bar still catches that. The design's 100 ms is read
+    // from the figure printed above.
+    expect(t.median).toBeLessThan(20 * r.median);
   });
 });
