@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { missingChromium, openServedApp } from '../support/browser';
+import { missingChromium, openSandboxedApp } from '../support/browser';
 import type { ServedApp } from '../support/serve';
 import { describeWithSystem } from '../support/system';
 import { PROVIDER_IDS } from '../../shared/providers/ids';
@@ -13,7 +13,8 @@ describeWithSystem('Test on every demo credential', missingChromium(), () => {
   let page: Page;
 
   beforeAll(async () => {
-    ({ app, browser, page } = await openServedApp({ viewport: { width: 1400, height: 900 } }));
+    // Try it locally, as a newcomer would, before any test.
+    ({ app, browser, page } = await openSandboxedApp({ viewport: { width: 1400, height: 900 } }));
   });
 
   afterAll(async () => {
@@ -22,9 +23,6 @@ describeWithSystem('Test on every demo credential', missingChromium(), () => {
   });
 
   it('passes for each one after Try it locally, in sentences', async () => {
-    await page.keyboard.press('Control+6');
-    await page.getByTestId('sandbox-init').click();
-    await page.getByTestId('sandbox-steps').waitFor({ timeout: 60_000 });
     await page.keyboard.press('Control+2');
     const rows = page.getByTestId('credential-row');
     await expect.poll(() => rows.count()).toBe(PROVIDER_IDS.length);

@@ -10,6 +10,7 @@ import { readLocalEnvironment } from '../../main/core/local/local-env';
 import { setupWns } from '../../main/local/sandbox/wns';
 import { startWnsEmulator, type RunningWnsEmulator } from '../../main/emulators/wns';
 import { wnsTemplates } from '../../shared/providers/wns/templates';
+import { wnsLocalEnv } from '../support/wns-local-env';
 
 const SID = 'ms-app://s-1-15-2-4242424242-4242424242-4242424242';
 const SECRET = 'core-test-secret';
@@ -26,13 +27,7 @@ describe('WNS through the core sender in the local environment', () => {
     dir = await mkdtemp(join(tmpdir(), 'wns-core-'));
     emulator = await startWnsEmulator({ ca });
     emulator.registerApp({ clientId: SID, clientSecret: SECRET });
-    await publishLocalEnvironment(dir, {
-      pid: process.pid,
-      startedAt: new Date().toISOString(),
-      ca: ca.certPem,
-      wns: { baseUrl: emulator.baseUrl, tokenUrl: emulator.tokenUrl },
-      admin: { wns: emulator.adminUrl },
-    });
+    await publishLocalEnvironment(dir, wnsLocalEnv(emulator, ca.certPem));
     core = await createCore({
       local: createLocalServices,
       mode: 'browser',

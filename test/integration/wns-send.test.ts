@@ -9,6 +9,7 @@ import { createTransport } from '../../main/core/transport';
 import type { Transport } from '../../main/core/transport/types';
 import { LocalCa } from '../../main/emulators/common/ca';
 import { startWnsEmulator, type IssuedChannel, type RunningWnsEmulator } from '../../main/emulators/wns';
+import { wnsLocalEnv } from '../support/wns-local-env';
 
 const SID = 'ms-app://s-1-15-2-1234567890-1234567890-1234567890';
 const SECRET = 'wns-send-test-client-secret';
@@ -41,13 +42,7 @@ describe('WNS provider ↔ local WNS, through the real transport', () => {
     emulator.registerApp({ clientId: SID, clientSecret: SECRET });
     emulator.registerApp({ clientId: '6f1c0a3e-app', clientSecret: 'entra-secret', tenantId: 'contoso' });
     transport = createTransport({ onExchange: (exchange) => exchanges.push(exchange) });
-    local = {
-      pid: process.pid,
-      startedAt: new Date().toISOString(),
-      ca: ca.certPem,
-      wns: { baseUrl: emulator.baseUrl, tokenUrl: emulator.tokenUrl },
-      admin: { wns: emulator.adminUrl },
-    };
+    local = wnsLocalEnv(emulator, ca.certPem);
   });
   afterAll(async () => {
     await transport.close();

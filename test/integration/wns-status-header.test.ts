@@ -7,6 +7,7 @@ import { createTransport } from '../../main/core/transport';
 import type { Transport } from '../../main/core/transport/types';
 import { LocalCa } from '../../main/emulators/common/ca';
 import { startWnsEmulator, type RunningWnsEmulator } from '../../main/emulators/wns';
+import { wnsLocalEnv } from '../support/wns-local-env';
 
 /**
  * Which status header WNS answers with (issue 24). Microsoft's current push-request-response-headers
@@ -71,13 +72,7 @@ beforeAll(async () => {
   emulator = await startWnsEmulator({ ca });
   emulator.registerApp({ clientId: SID, clientSecret: SECRET });
   transport = createTransport();
-  local = {
-    pid: process.pid,
-    startedAt: new Date().toISOString(),
-    ca: ca.certPem,
-    wns: { baseUrl: emulator.baseUrl, tokenUrl: emulator.tokenUrl },
-    admin: { wns: emulator.adminUrl },
-  };
+  local = wnsLocalEnv(emulator, ca.certPem);
 });
 afterAll(async () => {
   await transport.close();
