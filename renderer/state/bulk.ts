@@ -23,6 +23,8 @@ async function withLargeListUploaded(input: StartInput): Promise<StartInput> {
   return { ...rest, targetsUploadId: await uploadText(text, text.length, 'bulk-targets') };
 }
 type ResultsPage = CallOutput<'bulk.results'>;
+type Groups = CallOutput<'bulk.groups'>;
+const PAGE_MAX = 1000;
 
 /**
  * What the user set up on the Devices screen's bulk panel. Kept here, not in the panel, so a
@@ -45,6 +47,8 @@ interface BulkState {
   sendId: string | null;
   progress: Progress | null;
   page: ResultsPage | null;
+  /** The results counted by outcome and reason, once the run is over. */
+  groups: Groups | null;
   /** How many final results the retry action would send again. */
   retryable: number;
   error: ShownError | null;
@@ -54,6 +58,8 @@ interface BulkState {
   control(action: 'pause' | 'resume' | 'cancel'): Promise<void>;
   loadResults(filter?: { outcome?: 'accepted' | 'rejected' | 'failed'; retryable?: boolean }): Promise<void>;
   retry(): Promise<void>;
+  /** Every rejected or failed target of the run on screen, in result order (for a list to download). */
+  problemTargets(): Promise<string[]>;
   /** A problem found before anything was sent (a file that is not a list of targets), or null. */
   setError(message: string | null): void;
 }
@@ -64,11 +70,12 @@ export const useBulk = create<BulkState>((set, get) => ({
   sendId: null,
   progress: null,
   page: null,
+  groups: null,
   retryable: 0,
   error: null,
   progressAnnouncer: new ThrottledAnnouncer((text) => useAnnouncements.getState().announce(text), 1000),
   async start(input) {
-    set({ page: null, progress: null, retryable: 0 });
+    set({ page: null, groups: null, progress: null, retryable: 0 });
     await guarded(set, async () => {
       const { sendId, total } = await call('bulk.start', await withLargeListUploaded(input));
       set({ sendId, progress: startingProgress(sendId, total) });
@@ -82,12 +89,28 @@ export const useBulk = create<BulkState>((set, get) => ({
     const sendId = get().sendId;
     if (!sendId) return;
     await guarded(set, async () => {
-      const [page, retryable] = await Promise.all([
+      const [page, retryable, groups] = await Promise.all([
         call('bulk.results', { sendId, offset: 0, limit: 500, ...filter }),
         call('bulk.results', { sendId, offset: 0, limit: 1, retryable: true }),
+        call('bulk.groups', { sendId }),
       ]);
-      set({ page, retryable: retryable.total });
+      set({ page, retryable: retryable.total, groups });
     });
+  },
+  async problemTargets() {
+    const sendId = get().sendId;
+    if (!sendId) return [];
+    const found: { index: number; target: string }[] = [];
+    for (const outcome of ['rejected', 'failed'] as const) {
+      // Bounded: the first page says how many there are.
+      for (let offset = 0, total = 1; offset < total; offset += PAGE_MAX) {
+        const page = await call('bulk.results', { sendId, offset, limit: PAGE_MAX, outcome });
+        total = page.total;
+        found.push(...page.items);
+        if (page.items.length === 0) break;
+      }
+    }
+    return found.sort((a, b) => a.index - b.index).map((item) => item.target);
   },
   setError: (message) => set({ error: message === null ? null : { code: 'INVALID_INPUT', message } }),
   async retry() {
@@ -98,6 +121,7 @@ export const useBulk = create<BulkState>((set, get) => ({
       set({
         sendId: next.sendId,
         page: null,
+        groups: null,
         retryable: 0,
         progress: startingProgress(next.sendId, next.total),
       });

@@ -12,6 +12,8 @@ import { call, empty } from './call';
 import { uploadIdSchema } from './uploads';
 
 const importFormat = z.enum(['csv', 'json']);
+/** Import the rows that passed and skip the bad ones (after the user saw them). */
+const validOnly = z.boolean().optional();
 
 /** Devices and bulk sends. */
 export const devicesCalls = {
@@ -29,15 +31,20 @@ export const devicesCalls = {
   'devices.prune': call(empty, z.object({ removed: z.number() }), 'Delete every device marked gone.'),
   'devices.import': call(
     z.union([
-      z.object({ format: importFormat, text: z.string().max(UPLOAD_CHUNK_CHARS) }).strict(),
+      z.object({ format: importFormat, text: z.string().max(UPLOAD_CHUNK_CHARS), validOnly }).strict(),
       // A file larger than one chunk is sent with uploads.* first and named here.
-      z.object({ format: importFormat, uploadId: uploadIdSchema }).strict(),
+      z.object({ format: importFormat, uploadId: uploadIdSchema, validOnly }).strict(),
     ]),
     z.union([
-      z.object({ ok: z.literal(true), created: z.number(), updated: z.number() }),
-      z.object({ ok: z.literal(false), errors: z.array(z.object({ row: z.number(), message: z.string() })) }),
+      z.object({ ok: z.literal(true), created: z.number(), updated: z.number(), skipped: z.number() }),
+      z.object({
+        ok: z.literal(false),
+        errors: z.array(z.object({ row: z.number(), field: z.string(), reason: z.string(), message: z.string() })),
+        /** How many rows were fine: what `validOnly` would import. */
+        valid: z.number(),
+      }),
     ]),
-    'Import devices from CSV or JSON: all rows or none, with per-row errors.',
+    'Import devices from CSV or JSON: all rows or none (or, with validOnly, the valid rows), with every bad row.',
   ),
   'devices.export': call(
     z.object({ format: z.enum(['csv', 'json']) }).strict(),
@@ -92,6 +99,17 @@ export const devicesCalls = {
       ),
     }),
     'A page of a bulk send’s per-target results.',
+  ),
+  'bulk.groups': call(
+    z.object({ sendId: z.string() }).strict(),
+    z.array(
+      z.object({
+        outcome: z.enum(['accepted', 'rejected', 'failed']),
+        reason: z.string().nullable(),
+        count: z.number(),
+      }),
+    ),
+    'A bulk send’s final results counted by outcome and reason ("10 × BadDeviceToken"), largest first.',
   ),
   'bulk.retry': call(
     z.object({ sendId: z.string() }).strict(),

@@ -1,40 +1,51 @@
 import { deviceInputSchema, type Device, type DeviceInput } from '../domain/device';
 import { parseCsv, toCsv } from './csv';
+import { targetProblem } from './validate-target';
 
 export interface RowError {
   /** 1-based row number as a spreadsheet shows it (the header is row 1). */
   row: number;
+  /** The column at fault ("target", "label"…), or "row" when it is the row as a whole. */
+  field: string;
+  /** The reason alone, in words. */
+  reason: string;
+  /** "Row 3: target: …", for the CLI and a one-line list. */
   message: string;
 }
 
-export type ImportResult = { ok: true; devices: DeviceInput[] } | { ok: false; errors: RowError[] };
+/** A failed import still says which rows were fine, so the caller can offer to import just those. */
+export type ImportResult =
+  { ok: true; devices: DeviceInput[] } | { ok: false; errors: RowError[]; valid: DeviceInput[] };
 
 const BASE_COLUMNS = ['label', 'provider', 'platform', 'environment', 'target', 'tags', 'notes'] as const;
 
 /**
  * Reads devices from CSV (header row; `tags` separated by `;`; extra `field:<name>` columns become
- * per-device values) or from JSON (an array, or `{ devices: [...] }`). Every row is checked; any
- * bad row fails the whole import with per-row messages, so nothing is half-imported.
+ * per-device values) or from JSON (an array, or `{ devices: [...] }`). Every row is checked, its
+ * target against its provider's shape too; any bad row fails the import with every row's problem
+ * at once, and the valid rows beside them for an explicit "import just those".
  */
 export function importDevices(text: string, format: 'csv' | 'json'): ImportResult {
   const rows = format === 'csv' ? csvRows(text) : jsonRows(text);
-  if ('error' in rows) return { ok: false, errors: [{ row: 0, message: rows.error }] };
+  if ('error' in rows)
+    return { ok: false, errors: [{ row: 0, field: 'file', reason: rows.error, message: rows.error }], valid: [] };
   const devices: DeviceInput[] = [];
   const errors: RowError[] = [];
   rows.items.forEach((item, index) => {
     const rowNumber = format === 'csv' ? index + 2 : index + 1;
+    const where = `${format === 'csv' ? 'Row' : 'Item'} ${rowNumber}`;
+    const fail = (field: string, reason: string) =>
+      errors.push({ row: rowNumber, field, reason, message: `${where}: ${field}: ${reason}` });
     const parsed = deviceInputSchema.safeParse(item);
-    if (parsed.success) devices.push(parsed.data);
-    else {
+    if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      const field = issue.path.join('.') || 'row';
-      errors.push({
-        row: rowNumber,
-        message: `${format === 'csv' ? 'Row' : 'Item'} ${rowNumber}: ${field}: ${issue.message}`,
-      });
+      return fail(issue.path.join('.') || 'row', issue.message);
     }
+    const problem = targetProblem(parsed.data.provider, parsed.data.environment, parsed.data.target);
+    if (problem) return fail('target', problem);
+    devices.push(parsed.data);
   });
-  return errors.length ? { ok: false, errors } : { ok: true, devices };
+  return errors.length ? { ok: false, errors, valid: devices } : { ok: true, devices };
 }
 
 export function exportDevicesCsv(devices: readonly Device[]): string {

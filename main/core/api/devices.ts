@@ -16,6 +16,7 @@ type DeviceCalls =
   | 'bulk.start'
   | 'bulk.control'
   | 'bulk.results'
+  | 'bulk.groups'
   | 'bulk.retry';
 
 export function deviceHandlers(core: Core, uploads: UploadStore): Pick<Handlers, DeviceCalls> {
@@ -27,8 +28,11 @@ export function deviceHandlers(core: Core, uploads: UploadStore): Pick<Handlers,
     'devices.import': async (input) => {
       const text = 'uploadId' in input ? uploads.take(input.uploadId, 'devices-import') : input.text;
       const parsed = importDevices(text, input.format);
-      if (!parsed.ok) return parsed;
-      return { ok: true as const, ...(await core.devices.saveMany(parsed.devices)) };
+      if (parsed.ok) return { ok: true as const, skipped: 0, ...(await core.devices.saveMany(parsed.devices)) };
+      if (!input.validOnly || parsed.valid.length === 0)
+        return { ok: false as const, errors: parsed.errors, valid: parsed.valid.length };
+      const saved = await core.devices.saveMany(parsed.valid);
+      return { ok: true as const, skipped: parsed.errors.length, ...saved };
     },
     'devices.export': async ({ format }) => {
       const devices = await core.devices.list();
@@ -76,9 +80,24 @@ export function deviceHandlers(core: Core, uploads: UploadStore): Pick<Handlers,
         ...(outcome ? { outcome } : {}),
         ...(retryable !== undefined ? { retryable } : {}),
       }),
+    'bulk.groups': ({ sendId }) => groupResults(core.bulk.get(sendId).results(0, Number.MAX_SAFE_INTEGER, {}).items),
     'bulk.retry': async ({ sendId }) => {
       const { sendId: next, total } = await core.bulk.retry(sendId);
       return { sendId: next, total };
     },
   };
+}
+
+type Outcome = 'accepted' | 'rejected' | 'failed';
+
+/** One pass over the results: a count per outcome and reason, largest first. */
+function groupResults(items: readonly { outcome: Outcome; reason: string | null }[]) {
+  const groups = new Map<string, { outcome: Outcome; reason: string | null; count: number }>();
+  for (const { outcome, reason } of items) {
+    const key = `${outcome}\u0000${reason ?? ''}`;
+    const group = groups.get(key);
+    if (group) group.count++;
+    else groups.set(key, { outcome, reason, count: 1 });
+  }
+  return [...groups.values()].sort((a, b) => b.count - a.count);
 }

@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import { ErrorLine } from '../../components/ErrorLine';
 import { FileButton } from '../../components/FileButton';
-import { TargetNameView, useTargetNamer } from '../../components/TargetName';
+import { useTargetNamer } from '../../components/TargetName';
+import { BulkResults } from './BulkResults';
 import { checkFileSize } from '../../bridge/upload';
 import { splitTargets } from '../../../shared/devices/targets';
 import type { Device } from '../../../shared/domain/device';
@@ -14,8 +15,8 @@ import { PROVIDER_LIST } from '../../../shared/providers';
 
 /**
  * Sends the composer's current message for that provider to the selected devices (or to a pasted
- * list of targets), with a progress bar (rate, ETA), pause and cancel, and a per-target results
- * table with a retry action for the retryable failures.
+ * list of targets), with a progress bar (rate, ETA), pause and cancel, and the results
+ * (`BulkResults`).
  */
 export function BulkPanel({ devices, paste = false }: { devices: Device[]; paste?: boolean }) {
   const providers = [...new Set(devices.map((d) => d.provider))];
@@ -144,7 +145,7 @@ export function BulkPanel({ devices, paste = false }: { devices: Device[]; paste
           disabled={!profile || !!running || count === 0}
           onClick={start}
         >
-          Send to all
+          {paste ? 'Send to all' : `Send to ${count.toLocaleString()} selected`}
         </button>
       </div>
       <ErrorLine error={bulk.error} />
@@ -180,67 +181,15 @@ export function BulkPanel({ devices, paste = false }: { devices: Device[]; paste
         </div>
       )}
       {bulk.page && (
-        <>
-          <div className="field-row">
-            <button type="button" onClick={() => void bulk.loadResults()}>
-              All
-            </button>
-            <button type="button" onClick={() => void bulk.loadResults({ outcome: 'rejected' })}>
-              Rejected
-            </button>
-            <button type="button" onClick={() => void bulk.loadResults({ outcome: 'failed' })}>
-              Failed
-            </button>
-            <button type="button" onClick={() => void bulk.loadResults({ retryable: true })}>
-              Retryable
-            </button>
-            <button
-              type="button"
-              data-testid="bulk-retry"
-              disabled={bulk.retryable === 0 || !!running}
-              title="Send again to the targets whose failure may pass on a new try (5xx, 429, resets)"
-              onClick={() => void bulk.retry()}
-            >
-              Retry {bulk.retryable} retryable
-            </button>
-          </div>
-          <table className="table" data-testid="bulk-results">
-            <thead>
-              <tr>
-                <th>Target</th>
-                <th>Outcome</th>
-                <th>Status</th>
-                <th>Reason</th>
-                <th>Attempts</th>
-                <th>Retryable</th>
-              </tr>
-            </thead>
-            <tbody>
-              {bulk.page.items.map((item) => (
-                <tr key={item.index} className={`row-${item.outcome}`} data-testid="bulk-result">
-                  <td className="ellipsis">
-                    <TargetNameView
-                      name={nameOf(provider, item.target, {
-                        credentialId: profile?.credentialId ?? null,
-                        environment: profile?.environment ?? null,
-                      })}
-                    />
-                  </td>
-                  <td>{item.outcome}</td>
-                  <td>{item.status ?? '—'}</td>
-                  <td>{item.reason ?? ''}</td>
-                  <td>{item.attempts}</td>
-                  <td>{item.retryable ? 'yes' : ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {bulk.page.total > bulk.page.items.length && (
-            <p className="hint">
-              Showing {bulk.page.items.length} of {bulk.page.total}; the history holds every result.
-            </p>
-          )}
-        </>
+        <BulkResults
+          running={!!running}
+          nameTarget={(target) =>
+            nameOf(provider, target, {
+              credentialId: profile?.credentialId ?? null,
+              environment: profile?.environment ?? null,
+            })
+          }
+        />
       )}
     </section>
   );

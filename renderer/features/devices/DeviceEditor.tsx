@@ -4,6 +4,7 @@ import type { Device } from '../../../shared/domain/device';
 import type { Provider } from '../../../shared/domain/exchange';
 import { useDevices } from '../../state/devices';
 import { PROVIDER_LIST, providerSpec } from '../../../shared/providers';
+import { targetProblem } from '../../../shared/devices/validate-target';
 
 /** Add or edit one device; the same target for the same provider updates rather than duplicates. */
 export function DeviceEditor({ device, onClose }: { device: Device | null; onClose(): void }) {
@@ -22,9 +23,16 @@ export function DeviceEditor({ device, onClose }: { device: Device | null; onClo
       .join('\n'),
   });
   const [error, setError] = useState<string | null>(null);
+  const [targetError, setTargetError] = useState<string | null>(null);
   const set = (patch: Partial<typeof form>) => setForm({ ...form, ...patch });
 
   async function submit() {
+    // The same check an import makes, said on the field before anything is saved.
+    const problem = form.target.trim()
+      ? targetProblem(form.provider, form.environment, form.target)
+      : 'A device needs a target.';
+    setTargetError(problem);
+    if (problem) return document.getElementById('device-target')?.focus();
     const fields: Record<string, string> = {};
     for (const line of form.fields
       .split('\n')
@@ -129,8 +137,18 @@ export function DeviceEditor({ device, onClose }: { device: Device | null; onClo
             data-testid="device-target"
             rows={3}
             value={form.target}
-            onChange={(e) => set({ target: e.target.value })}
+            aria-invalid={targetError ? true : undefined}
+            aria-describedby={targetError ? 'device-target-error' : undefined}
+            onChange={(e) => {
+              set({ target: e.target.value });
+              setTargetError(null);
+            }}
           />
+          {targetError && (
+            <p id="device-target-error" className="field-error" data-testid="device-target-error">
+              {targetError}
+            </p>
+          )}
         </div>
         <div className="field">
           <label htmlFor="device-tags">Tags (comma separated)</label>

@@ -10,15 +10,25 @@ import { ErrorLine } from '../../components/ErrorLine';
 import { FileButton } from '../../components/FileButton';
 import { BulkPanel } from './BulkPanel';
 import { DeviceEditor } from './DeviceEditor';
+import { ImportReport } from './ImportReport';
+import { download } from './download';
+import type { CallOutput } from '../../../shared/contract';
 import './devices.css';
 
 /** A file larger than one call goes up in chunks first (browser mode's frames are capped). */
-async function readAndImport(file: File, format: 'csv' | 'json', onProgress: (fraction: number) => void) {
+async function readAndImport(
+  file: File,
+  format: 'csv' | 'json',
+  validOnly: boolean,
+  onProgress: (fraction: number) => void,
+) {
   const text = await file.text();
-  if (fitsInline(text)) return call('devices.import', { format, text });
+  if (fitsInline(text)) return call('devices.import', { format, text, validOnly });
   const uploadId = await uploadText(text, file.size, 'devices-import', onProgress);
-  return call('devices.import', { format, uploadId });
+  return call('devices.import', { format, uploadId, validOnly });
 }
+
+type Refused = Extract<CallOutput<'devices.import'>, { ok: false }>;
 
 export function DevicesScreen() {
   const state = useDevices();
@@ -28,7 +38,8 @@ export function DevicesScreen() {
   const [editing, setEditing] = useState<Device | 'new' | null>(null);
   const pasting = useBulk((s) => s.form.pasting);
   const setBulkForm = useBulk((s) => s.setForm);
-  const [message, setMessage] = useState<{ text: string; errors?: string[] } | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [refused, setRefused] = useState<{ file: File; result: Refused } | null>(null);
   const [importError, setImportError] = useState<ShownError | null>(null);
 
   useEffect(() => {
@@ -41,37 +52,33 @@ export function DevicesScreen() {
   const selected = state.devices.filter((d) => state.selected.has(d.id));
   const gone = state.devices.filter((d) => d.state === 'gone').length;
 
-  async function importFile(file: File) {
+  async function importFile(file: File, validOnly = false) {
     const format = file.name.toLowerCase().endsWith('.json') ? 'json' : 'csv';
     setImportError(null);
+    setRefused(null);
     const tooLarge = checkFileSize(file, 'import');
-    if (tooLarge) return setMessage({ text: tooLarge });
-    const result = await readAndImport(file, format, (fraction) =>
-      setMessage({ text: `Uploading ${file.name}… ${Math.floor(fraction * 100)}%` }),
+    if (tooLarge) return setMessage(tooLarge);
+    const result = await readAndImport(file, format, validOnly, (fraction) =>
+      setMessage(`Uploading ${file.name}… ${Math.floor(fraction * 100)}%`),
     ).catch((error: unknown) => {
       // Not a row's problem (an upload refused, say): main's message and what to do next.
-      setMessage({ text: 'Nothing was imported.' });
+      setMessage('Nothing was imported.');
       setImportError(toShownError(error));
       return null;
     });
-    if (result?.ok)
-      setMessage({ text: `Imported ${result.created} new and updated ${result.updated} existing devices.` });
-    else if (result)
-      setMessage({
-        text: 'Nothing was imported; fix these rows and try again:',
-        errors: result.errors.map((e) => e.message),
-      });
+    if (result?.ok) {
+      const skipped = result.skipped ? `; skipped ${result.skipped} bad row${result.skipped === 1 ? '' : 's'}` : '';
+      setMessage(`Imported ${result.created} new and updated ${result.updated} existing devices${skipped}.`);
+    } else if (result) {
+      setMessage('Nothing was imported yet.');
+      setRefused({ file, result });
+    }
     await load();
   }
 
   async function exportAs(format: 'csv' | 'json') {
     const { text } = await call('devices.export', { format });
-    const url = URL.createObjectURL(new Blob([text], { type: format === 'csv' ? 'text/csv' : 'application/json' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `devices.${format}`;
-    link.click();
-    URL.revokeObjectURL(url);
+    download(`devices.${format}`, text, format === 'csv' ? 'text/csv' : 'application/json');
   }
 
   return (
@@ -103,7 +110,7 @@ export function DevicesScreen() {
           disabled={gone === 0}
           onClick={() => {
             if (confirm(`Remove ${gone} device${gone === 1 ? '' : 's'} marked gone?`)) {
-              void state.prune().then((n) => setMessage({ text: `Removed ${n} gone device${n === 1 ? '' : 's'}.` }));
+              void state.prune().then((n) => setMessage(`Removed ${n} gone device${n === 1 ? '' : 's'}.`));
             }
           }}
         >
@@ -117,7 +124,32 @@ export function DevicesScreen() {
         >
           Bulk send to a pasted list…
         </button>
-        {selected.length > 0 && (
+      </div>
+      {message && (
+        <div className="banner" role="status" data-testid="devices-message">
+          {message}
+        </div>
+      )}
+      {refused && (
+        <ImportReport
+          fileName={refused.file.name}
+          refused={refused.result}
+          onImportValid={() => void importFile(refused.file, true)}
+          onDismiss={() => {
+            setRefused(null);
+            setMessage('Nothing was imported.');
+          }}
+        />
+      )}
+      <ErrorLine error={importError} testId="devices-import-error" />
+      <ErrorLine error={state.error} testId="devices-error" />
+      {selected.length > 0 && (
+        // Above the list, not under it: with 200 rows the panel below was thousands of pixels down.
+        <div className="selection-bar" data-testid="selection-bar">
+          <strong data-testid="selection-count">{selected.length} selected</strong>
+          <button type="button" onClick={() => state.selectOnly([])}>
+            Clear selection
+          </button>
           <button
             type="button"
             className="danger"
@@ -128,22 +160,13 @@ export function DevicesScreen() {
           >
             Delete selected
           </button>
-        )}
-      </div>
-      {message && (
-        <div className="banner" role="status" data-testid="devices-message">
-          {message.text}
-          {message.errors && (
-            <ul>
-              {message.errors.slice(0, 20).map((e) => (
-                <li key={e}>{e}</li>
-              ))}
-            </ul>
-          )}
         </div>
       )}
-      <ErrorLine error={importError} testId="devices-import-error" />
-      <ErrorLine error={state.error} testId="devices-error" />
+      {pasting ? (
+        <BulkPanel key="paste" devices={[]} paste />
+      ) : (
+        selected.length > 0 && <BulkPanel key="selected" devices={selected} />
+      )}
       {state.loaded && state.devices.length === 0 ? (
         <p className="hint">No devices yet. Add one, import a CSV, or use “Try it locally” on the Emulators screen.</p>
       ) : (
@@ -206,11 +229,6 @@ export function DevicesScreen() {
             ))}
           </tbody>
         </table>
-      )}
-      {pasting ? (
-        <BulkPanel key="paste" devices={[]} paste />
-      ) : (
-        selected.length > 0 && <BulkPanel key="selected" devices={selected} />
       )}
       {editing && <DeviceEditor device={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
     </div>

@@ -26,7 +26,8 @@ describe('device import', () => {
 
   it('names every bad row and imports nothing', () => {
     const result = importDevices(
-      header + 'ok,apns,ios,sandbox,abc,,,\nbad,pigeon,ios,sandbox,abc,,,\nnone,fcm,android,sandbox,,,,\n',
+      header +
+        `ok,apns,ios,sandbox,${'ab'.repeat(32)},,,\nbad,pigeon,ios,sandbox,abc,,,\nnone,fcm,android,sandbox,,,,\n`,
       'csv',
     );
     expect(result.ok).toBe(false);
@@ -34,6 +35,31 @@ describe('device import', () => {
     expect(result.errors.map((e) => e.row)).toEqual([3, 4]);
     expect(result.errors[0]!.message).toMatch(/^Row 3: provider: /);
     expect(result.errors[1]!.message).toMatch(/^Row 4: target: /);
+  });
+
+  it('checks each target against its provider, and keeps the valid rows beside the errors', () => {
+    const result = importDevices(
+      header +
+        [
+          `even,apns,ios,sandbox,${'ab'.repeat(40)},,,`,
+          `odd,apns,ios,sandbox,${'a'.repeat(65)},,,`,
+          'wnslocal,wns,windows,local,http://127.0.0.1:4000/w/?token=x,,,',
+          'wnsother,wns,windows,production,https://example.com/w/?token=x,,,',
+          'fcmshort,fcm,android,sandbox,abc:def,,,',
+          'topic,fcm,android,sandbox,/topics/news,,,',
+        ].join('\n') +
+        '\n',
+      'csv',
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      valid: [{ label: 'even' }, { label: 'wnslocal' }, { label: 'topic' }],
+      errors: [
+        { row: 3, field: 'target', reason: /at least 64 hex characters in whole bytes; this one has 65/ },
+        { row: 5, field: 'target', reason: /on a WNS host .*not example\.com/ },
+        { row: 6, field: 'target', reason: /registration token/ },
+      ],
+    });
   });
 
   it('says what is wrong with a header or JSON', () => {
@@ -52,7 +78,7 @@ describe('device import', () => {
       provider: 'fcm',
       platform: 'android',
       environment: 'production',
-      target: 'tok:en',
+      target: `${'t'.repeat(20)}:${'e'.repeat(140)}`,
       tags: ['a', 'b'],
       notes: '',
       fields: { badge: '2' },
