@@ -11,10 +11,17 @@ export const profileSchema = z.object({
   environment: environmentSchema,
   /** Provider defaults merged under each send's options (APNs topic, NH format, WNS type…). */
   defaults: z.record(z.string(), z.unknown()).default({}),
+  /** Ask before each production send and bulk send; unset means yes for a production profile. */
+  confirmProduction: z.boolean().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export type Profile = z.infer<typeof profileSchema>;
+
+/** Whether a send with this profile first asks "Send to production?". */
+export function asksBeforeSending(profile: Pick<Profile, 'environment' | 'confirmProduction'>): boolean {
+  return profile.environment === 'production' && profile.confirmProduction !== false;
+}
 
 export const profileInputSchema = profileSchema
   .omit({ id: true, createdAt: true, updatedAt: true })

@@ -19,21 +19,23 @@ const UNKNOWN: TargetGuess = { kind: 'unknown', provider: null, label: 'Not reco
  * flagged before a send rather than after a rejection. A JSON object or a URL is only ever
  * a provider whose targets look like that; other text is tried against each provider. A loose
  * kind (NH tag expressions match any word) answers only when no strict one did, so the answer
- * does not depend on the order of the ids.
+ * does not depend on the order of the ids. Typed on one provider's tab (`on`), that provider's
+ * own kinds answer first, and another's loose kind never does: a bare word on the FCM tab is not a
+ * Notification Hubs tag expression.
  */
-export function detectTarget(text: string): TargetGuess {
+export function detectTarget(text: string, on?: Provider): TargetGuess {
   const value = text.trim();
   if (!value) return EMPTY;
   const shape = value.startsWith('{') ? 'json' : /^https?:\/\//i.test(value) ? 'url' : 'text';
   let loose: TargetGuess | null = null;
-  for (const provider of PROVIDER_IDS) {
+  for (const provider of on ? [on, ...PROVIDER_IDS.filter((p) => p !== on)] : PROVIDER_IDS) {
     const detector: TargetDetector = PROVIDER_IDENTITIES[provider].detector;
     if (detector.shape !== shape) continue;
     const kind = detector.detect(value);
     if (!kind) continue;
     const guess: TargetGuess = { kind: kind as TargetKind, provider, label: detector.kinds[kind]! };
-    if (!detector.loose?.includes(kind)) return guess;
-    loose ??= guess;
+    if (!detector.loose?.includes(kind) || provider === on) return guess;
+    if (!on) loose ??= guess;
   }
   return loose ?? UNKNOWN;
 }

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { locateJsonPointer } from '../../../shared/json/locate';
 import type { SendRequest } from '../../../shared/domain/send-request';
+import { asksBeforeSending } from '../../../shared/domain/profile';
 import { applyPreflightFix, INSTALLATION_ID_PLACEHOLDER } from '../../../shared/preflight/fixes';
 import { hasBlockingIssue, type PreflightIssue } from '../../../shared/preflight/types';
 import { useComposer, useCurrentDraft } from '../../state/composer';
@@ -19,6 +20,7 @@ import { PreflightList } from './PreflightList';
 import { PresetMenu } from './PresetMenu';
 import { PROVIDER_PANEL_ID, ProviderTabs, providerTabId } from './ProviderTabs';
 import { SendAnywayDialog } from './SendAnywayDialog';
+import { ProductionConfirmDialog } from './ProductionConfirmDialog';
 import { useComposeCommands } from './compose-commands';
 import { Preview } from './previews/Preview';
 import { ProfileBar } from './ProfileBar';
@@ -40,6 +42,7 @@ export function ComposeScreen() {
   const [fixError, setFixError] = useState<string | null>(null);
   const [tabMovesFocus, setTabMovesFocus] = useState(true);
   const [confirming, setConfirming] = useState(false);
+  const [confirmingProduction, setConfirmingProduction] = useState(false);
   // Why the last Ctrl+Enter did not send; a send asked for before the checks were in waits here.
   const [refusal, setRefusal] = useState<{ text: string; about: SendRequest } | null>(null);
   const [queued, setQueued] = useState(false);
@@ -103,7 +106,8 @@ export function ComposeScreen() {
     if (sending) return;
     if (canSend) {
       setRefusal(null);
-      void send.send(request);
+      if (profile && asksBeforeSending(profile)) setConfirmingProduction(true);
+      else void send.send(request);
       return;
     }
     const why = `Not sent: ${whyNotSend ?? 'the composer is not ready.'}`;
@@ -318,6 +322,14 @@ export function ComposeScreen() {
           </aside>
         </div>
       </div>
+      {confirmingProduction && profile && (
+        <ProductionConfirmDialog
+          count={1}
+          profile={profile}
+          onConfirm={() => void send.send(request)}
+          onClose={() => setConfirmingProduction(false)}
+        />
+      )}
       {confirming && (
         <SendAnywayDialog
           errors={errors}

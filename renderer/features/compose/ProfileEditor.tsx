@@ -8,6 +8,13 @@ import { useModalDialog } from '../../components/ModalDialog';
 import { useCredentialChoices } from '../../state/credential-choices';
 import { useProfiles } from '../../state/profiles';
 
+/** The choice reads by its words and a check, not only its colour. */
+const ENVIRONMENTS = [
+  { env: 'local', hint: 'emulators' },
+  { env: 'sandbox', hint: 'test services' },
+  { env: 'production', hint: 'real devices' },
+] as const satisfies readonly { env: Environment; hint: string }[];
+
 interface Props {
   provider: Provider;
   profile: Profile | null;
@@ -22,6 +29,7 @@ export function ProfileEditor({ provider, profile, onClose }: Props) {
   const [credentialId, setCredentialId] = useState(profile?.credentialId ?? '');
   const [environment, setEnvironment] = useState<Environment>(profile?.environment ?? 'sandbox');
   const [defaults, setDefaults] = useState(JSON.stringify(profile?.defaults ?? {}, null, 2));
+  const [confirmProduction, setConfirmProduction] = useState(profile?.confirmProduction ?? true);
   const [error, setError] = useState<ShownError | null>(null);
   const { dialog, titleId } = useModalDialog();
 
@@ -43,6 +51,7 @@ export function ProfileEditor({ provider, profile, onClose }: Props) {
         provider,
         credentialId,
         environment,
+        ...(environment === 'production' ? { confirmProduction } : {}),
         defaults: parsedDefaults,
       });
       onClose(saved);
@@ -107,19 +116,36 @@ export function ProfileEditor({ provider, profile, onClose }: Props) {
         </div>
         <fieldset className="field env-choice">
           <legend>Environment</legend>
-          {(['local', 'sandbox', 'production'] as const).map((env) => (
-            <label key={env} className={`env-option env-${env}`}>
-              <input
-                type="radio"
-                name="environment"
-                data-testid={`profile-env-${env}`}
-                checked={environment === env}
-                onChange={() => setEnvironment(env)}
-              />
-              {env}
-            </label>
-          ))}
+          <div className="segmented">
+            {ENVIRONMENTS.map(({ env, hint }) => (
+              <label key={env} className="segment" data-testid={`profile-env-${env}-choice`}>
+                <input
+                  type="radio"
+                  name="environment"
+                  data-testid={`profile-env-${env}`}
+                  checked={environment === env}
+                  onChange={() => setEnvironment(env)}
+                />
+                <span className={`segment-dot env-${env}`} aria-hidden="true" />
+                <span className="segment-text">
+                  <span className="segment-name">{env}</span>
+                  <small>{hint}</small>
+                </span>
+              </label>
+            ))}
+          </div>
         </fieldset>
+        {environment === 'production' && (
+          <label className="field field-check">
+            <input
+              type="checkbox"
+              data-testid="profile-confirm-production"
+              checked={confirmProduction}
+              onChange={(e) => setConfirmProduction(e.target.checked)}
+            />
+            Ask before each send and bulk send with this profile
+          </label>
+        )}
         <div className="field">
           <label htmlFor="profile-defaults">Defaults (JSON, merged under each send’s options)</label>
           <textarea

@@ -13,7 +13,7 @@ export function TargetInput({
   value: string;
   onChange(v: string): void;
 }) {
-  const found = detectTarget(value);
+  const found = detectTarget(value, provider);
   const mismatch = targetMismatch(provider, value);
   const { placeholder, multiline } = providerSpec(provider).target;
   const all = useDevices((state) => state.devices);

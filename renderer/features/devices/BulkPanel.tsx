@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { ErrorLine } from '../../components/ErrorLine';
 import { FileButton } from '../../components/FileButton';
 import { useTargetNamer } from '../../components/TargetName';
@@ -12,6 +12,8 @@ import { useBulk } from '../../state/bulk';
 import { currentDraft, useComposer } from '../../state/composer';
 import { useProfiles } from '../../state/profiles';
 import { PROVIDER_LIST } from '../../../shared/providers';
+import { asksBeforeSending } from '../../../shared/domain/profile';
+import { ProductionConfirmDialog } from '../compose/ProductionConfirmDialog';
 
 /**
  * Sends the composer's current message for that provider to the selected devices (or to a pasted
@@ -21,6 +23,7 @@ import { PROVIDER_LIST } from '../../../shared/providers';
 export function BulkPanel({ devices, paste = false }: { devices: Device[]; paste?: boolean }) {
   const providers = [...new Set(devices.map((d) => d.provider))];
   const bulk = useBulk();
+  const [confirming, setConfirming] = useState(false);
   const nameOf = useTargetNamer();
   const { form, setForm } = bulk;
   const provider = paste ? form.provider : providers.length === 1 ? providers[0]! : null;
@@ -143,12 +146,20 @@ export function BulkPanel({ devices, paste = false }: { devices: Device[]; paste
           className="primary"
           data-testid="bulk-start"
           disabled={!profile || !!running || count === 0}
-          onClick={start}
+          onClick={() => (profile && asksBeforeSending(profile) ? setConfirming(true) : start())}
         >
           {paste ? 'Send to all' : `Send to ${count.toLocaleString()} selected`}
         </button>
       </div>
       <ErrorLine error={bulk.error} />
+      {confirming && profile && (
+        <ProductionConfirmDialog
+          count={count}
+          profile={profile}
+          onConfirm={start}
+          onClose={() => setConfirming(false)}
+        />
+      )}
       {progress && (
         <div className="bulk-progress" data-testid="bulk-progress">
           <progress max={progress.total} value={progress.done} />

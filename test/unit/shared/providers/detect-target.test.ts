@@ -24,3 +24,12 @@ describe('target detection', () => {
     expect(targetMismatch('nhub', 'ab'.repeat(32))).toMatch(/APNs device token/);
   });
 });
+
+describe('target detection on one provider’s tab', () => {
+  it('lets that provider answer first and never labels its text with another’s loose kind', () => {
+    expect(detectTarget('news', 'fcm')).toMatchObject({ kind: 'unknown', label: 'Not recognized' });
+    expect(detectTarget('news', 'nhub').kind).toBe('nhub-tags');
+    expect(detectTarget('/topics/news', 'fcm').kind).toBe('fcm-topic');
+    expect(detectTarget('a'.repeat(64), 'fcm').kind).toBe('apns-token');
+  });
+});
