@@ -13,7 +13,8 @@ import {
 import type { ServedApp } from '../support/serve';
 import { describeWithSystem } from '../support/system';
 
-const SHOTS = '/tmp/compose-a';
+/** Screenshots for a reviewer, only when asked for (PUSH_CONSOLE_SHOTS=folder). */
+const SHOTS = process.env['PUSH_CONSOLE_SHOTS'];
 const focused = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
 
 // Issue 23, items 1 and 2: sending past preflight on purpose, and the composer without a mouse.
@@ -80,7 +81,7 @@ describeWithSystem(
       expect(await panel.getAttribute('aria-labelledby')).toBe(
         await page.getByTestId('provider-apns').getAttribute('id'),
       );
-      await page.screenshot({ path: `${SHOTS}/tabs.png` });
+      if (SHOTS) await page.screenshot({ path: `${SHOTS}/tabs.png` });
     });
 
     it('sends an oversized APNs payload anyway after a confirmation, and shows the emulator’s PayloadTooLarge', async () => {
@@ -97,7 +98,7 @@ describeWithSystem(
       );
       // Cancel is where focus starts: Enter alone never sends a bad payload.
       expect(await focused(page)).toBe('send-anyway-cancel');
-      await page.screenshot({ path: `${SHOTS}/send-anyway-dialog.png` });
+      if (SHOTS) await page.screenshot({ path: `${SHOTS}/send-anyway-dialog.png` });
       await dialog.getByTestId('send-anyway-confirm').click();
       await page.getByTestId('result').waitFor({ timeout: 30_000 });
       expect(await page.getByTestId('result-outcome').textContent()).toBe('rejected');
@@ -106,7 +107,7 @@ describeWithSystem(
       expect(await page.getByTestId('result-against-preflight').textContent()).toBe(
         '⚠ Sent against preflight. It found:Payload is 4,211 bytes; APNs allows 4,096',
       );
-      await page.screenshot({ path: `${SHOTS}/send-anyway-result.png` });
+      if (SHOTS) await page.screenshot({ path: `${SHOTS}/send-anyway-result.png` });
       expect(await inboxPayloads(page, 'apns')).toEqual(before);
     });
 
@@ -141,7 +142,7 @@ describeWithSystem(
       await page.keyboard.type('go exch');
       await expect.poll(labels).toEqual(['Go to Exchanges']);
       expect(await palette.getByTestId('palette-item').locator('kbd').textContent()).toBe('Ctrl+4');
-      await page.screenshot({ path: `${SHOTS}/palette.png` });
+      if (SHOTS) await page.screenshot({ path: `${SHOTS}/palette.png` });
       await page.keyboard.press('Enter');
       await palette.waitFor({ state: 'hidden' });
       await page.getByTestId('exchanges').waitFor();

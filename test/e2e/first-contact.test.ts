@@ -76,7 +76,6 @@ async function sendEveryProvider(page: Page): Promise<void> {
     .poll(undelivered, { timeout: 10_000 })
     .toEqual([])
     .catch(async (error: unknown) => {
-      await page.screenshot({ path: '/tmp/first-c/undelivered.png' }).catch(() => undefined);
       throw error;
     });
 }

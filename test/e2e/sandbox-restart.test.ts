@@ -66,7 +66,6 @@ describeWithSystem('the sandbox after a restart in memory mode', missingChromium
     await expect.poll(() => page.getByTestId('cred-secret-missing').count()).toBe(PROVIDER_IDS.length);
     const help = await page.getByTestId('cred-secret-missing-help').allTextContents();
     for (const text of help) expect(text).toContain('press Try it locally on the Emulators screen');
-    await page.screenshot({ path: '/tmp/first-b/secret-missing.png' }).catch(() => undefined);
 
     await page.getByTestId('cred-open-sandbox').first().click();
     await setUpSandbox(page);

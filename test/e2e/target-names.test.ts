@@ -8,7 +8,8 @@ import { harErrors } from '../support/har-validator';
 import type { ServedApp } from '../support/serve';
 import { describeWithSystem } from '../support/system';
 
-const SHOTS = '/tmp/inspect-c';
+/** Screenshots for a reviewer, only when asked for (PUSH_CONSOLE_SHOTS=folder). */
+const SHOTS = process.env['PUSH_CONSOLE_SHOTS'];
 
 // The sandbox saves "Sandbox iPhone" and "Sandbox browser" (a Web Push subscription with its keys)
 // and a profile per provider; every list must show those names, and never the subscription's keys.
@@ -19,7 +20,7 @@ describeWithSystem('names, not raw targets, in every list; HAR from History', mi
   const profiles: Record<string, string> = {};
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
+    if (SHOTS) mkdirSync(SHOTS, { recursive: true });
     ({ app, browser, page } = await openServedApp({ viewport: { width: 1280, height: 800 } }));
     await setUpSandbox(page);
   }, 120_000);
@@ -53,7 +54,7 @@ describeWithSystem('names, not raw targets, in every list; HAR from History', mi
     expect(list).not.toMatch(/p256dh|"auth"|endpoint/);
     // One time format: local time with milliseconds.
     expect(await apns.locator('.mono').first().textContent()).toMatch(/^\d\d:\d\d:\d\d\.\d{3}$/);
-    await page.screenshot({ path: `${SHOTS}/history-names.png` });
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/history-names.png` });
   }, 60_000);
 
   it('exports the filtered sends, and one send, as HAR that validates and is redacted', async () => {
@@ -95,7 +96,7 @@ describeWithSystem('names, not raw targets, in every list; HAR from History', mi
       .toEqual(
         expect.arrayContaining([`Sandbox iPhone · ${profiles['apns']}`, `Sandbox browser · ${profiles['webpush']}`]),
       );
-    await page.screenshot({ path: `${SHOTS}/exchange-names.png` });
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/exchange-names.png` });
     await page.keyboard.press('Control+6');
     for (const [provider, device] of [
       ['apns', 'Sandbox iPhone'],
@@ -107,7 +108,7 @@ describeWithSystem('names, not raw targets, in every list; HAR from History', mi
       expect(await inbox.getByTestId('target-name').textContent()).not.toMatch(/p256dh|"auth"/);
       expect(await inbox.locator('.inbox-head > .mono').textContent()).toMatch(/^\d\d:\d\d:\d\d\.\d{3}$/);
     }
-    await page.screenshot({ path: `${SHOTS}/inbox-names.png` });
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/inbox-names.png` });
   });
 
   it('clears the live list; new exchanges show, older ones stay in History', async () => {
@@ -138,6 +139,6 @@ describeWithSystem('names, not raw targets, in every list; HAR from History', mi
     const row = bulk.getByTestId('bulk-result');
     expect(await row.getByTestId('target-device').textContent()).toBe('Sandbox iPhone');
     expect(await row.getByTestId('target-profile').textContent()).toBe(profiles['apns']);
-    await page.screenshot({ path: `${SHOTS}/bulk-names.png` });
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/bulk-names.png` });
   });
 });
