@@ -1,3 +1,5 @@
+import type { Environment } from '../domain/environment';
+
 /** Recognizes one provider's targets in pasted text (shared/providers/detect-target.ts runs them). */
 export interface TargetDetector<Kind extends string = string> {
   /** Which texts this provider's targets can be: a JSON object, an http(s) URL, or other text. */
@@ -21,4 +23,9 @@ export interface ProviderIdentity {
   /** Each credential kind the provider owns, and how the UI and the CLI name it ("APNs auth key (.p8)"). */
   readonly credentialKinds: Readonly<Record<string, string>>;
   readonly detector: TargetDetector;
+  /**
+   * Why this trimmed, non-empty text cannot be one of the provider's targets, in words for the
+   * device editor and imports, or null (a provider that takes anything returns null).
+   */
+  targetProblem(target: string, environment: Environment): string | null;
 }

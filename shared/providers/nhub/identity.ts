@@ -10,4 +10,6 @@ export const nhubIdentity = {
     detect: (value) => (/^[A-Za-z0-9_@#.:\-$!&|() ]+$/.test(value) && value.length <= 1024 ? 'nhub-tags' : null),
     loose: ['nhub-tags'],
   } satisfies TargetDetector<'nhub-tags'>,
+  // Tag expressions, or handles of any platform: nothing to refuse.
+  targetProblem: () => null,
 } as const satisfies ProviderIdentity;

@@ -1,4 +1,5 @@
 import type { ProviderIdentity, TargetDetector } from '../identity';
+import { targetUrlProblem } from '../target-url';
 
 export const wnsIdentity = {
   label: 'WNS',
@@ -9,4 +10,9 @@ export const wnsIdentity = {
     kinds: { 'wns-channel': 'WNS channel URI' },
     detect: (value) => (/notify\.windows\.com/i.test(value) || /\/w\/\?token=/i.test(value) ? 'wns-channel' : null),
   } satisfies TargetDetector<'wns-channel'>,
+  targetProblem: (target, environment) =>
+    targetUrlProblem(target, environment, 'A WNS channel', {
+      test: (host) => /(^|\.)notify\.windows\.com$/i.test(host),
+      name: 'a WNS host (…notify.windows.com)',
+    }),
 } as const satisfies ProviderIdentity;
