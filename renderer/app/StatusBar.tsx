@@ -14,7 +14,11 @@ export function StatusBar() {
       <span data-testid="status-mode">
         {info ? (info.mode === 'electron' ? 'Desktop' : 'Browser mode') : error ? 'Not connected' : 'Connecting…'}
       </span>
-      {!connected && <span className="status-warn">Reconnecting…</span>}
+      {!connected && (
+        <span className="status-warn" data-testid="status-disconnected">
+          Push Console stopped or restarted: open the new URL it printed. Reconnecting…
+        </span>
+      )}
       {keychain && (
         <span
           data-testid="status-keychain"

@@ -9,8 +9,8 @@ const DISCONNECTED: CallResult<never> = {
   ok: false,
   error: {
     code: 'DISCONNECTED',
-    message: 'Lost the connection to Push Console.',
-    hint: 'Check that the push-console process is still running; this page reconnects by itself.',
+    message: 'Push Console stopped or restarted: open the new URL it printed.',
+    hint: 'Each run serves its own address (port and token). If the same run is still going, this page reconnects by itself.',
   },
 };
 

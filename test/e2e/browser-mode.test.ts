@@ -50,6 +50,28 @@ describeWithSystem('browser mode in Chromium', missingChromium(), () => {
     await page.close();
   });
 
+  it('says, when its server is gone, that Push Console stopped or restarted and to open the new URL', async () => {
+    const own = await startServed();
+    const page = await browser.newPage();
+    try {
+      await page.goto(own.url);
+      await page.getByTestId('app-frame').waitFor();
+      await own.stop();
+      await expect
+        .poll(() => page.getByTestId('status-disconnected').textContent(), { timeout: 15_000 })
+        .toContain('Push Console stopped or restarted: open the new URL it printed.');
+      // A call made meanwhile says the same, not a raw connection error.
+      await page.keyboard.press('Control+1');
+      await page.getByTestId('target-input').fill('ab'.repeat(32));
+      await expect
+        .poll(() => page.locator('body').innerText(), { timeout: 15_000 })
+        .toContain('Push Console stopped or restarted');
+    } finally {
+      await page.close();
+      await own.stop();
+    }
+  });
+
   it('navigates sections by keyboard alone', async () => {
     const page = await browser.newPage();
     await page.goto(app.url);
