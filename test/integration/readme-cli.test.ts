@@ -46,7 +46,20 @@ function runBash(script: string, env: NodeJS.ProcessEnv, timeoutMs: number): Pro
     child.on('exit', (code) => {
       clearTimeout(timer);
       stopGroup();
-      resolve({ code, out, err });
+      // The emulators withdraw their local.json as they stop: wait for the group to be gone
+      // (at most 10 s) before the data folder is removed, or the two race (ENOTEMPTY).
+      const deadline = Date.now() + 10_000;
+      const waitGone = () => {
+        let alive = true;
+        try {
+          process.kill(-child.pid!, 0);
+        } catch {
+          alive = false;
+        }
+        if (alive && Date.now() < deadline) setTimeout(waitGone, 50);
+        else resolve({ code, out, err });
+      };
+      waitGone();
     });
   });
 }
@@ -60,7 +73,7 @@ describeWithSystem("the README's CLI block runs as written", missing, () => {
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'pc-readme-cli-'));
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }));
 
   it('sets up the sandbox and the push is accepted', async () => {
     const script = `set -e\n${readmeCliBlock()}`;
