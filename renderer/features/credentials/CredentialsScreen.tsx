@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CredentialMeta } from '../../../shared/domain/credential';
 import { ErrorLine } from '../../components/ErrorLine';
 import { useAppInfo } from '../../state/app-info';
@@ -15,10 +15,19 @@ export function CredentialsScreen() {
   const keychain = useAppInfo((s) => s.info?.keychain);
   const [open, setOpen] = useState<Open>(null);
   // Again when the secret store changes (e.g. to memory after the banner's offer): only then can
-  // main say which secrets are missing.
+  // main say which secrets are missing. Not when it first becomes known: that is the first load.
   const store = keychain?.state;
+  const seenStore = useRef<string | undefined>(undefined);
+  const loadedOnce = useRef(false);
   useEffect(() => {
-    void load();
+    const previous = seenStore.current;
+    seenStore.current = store;
+    if (!loadedOnce.current) {
+      loadedOnce.current = true;
+      void load();
+    } else if (previous !== undefined && previous !== store) {
+      void load();
+    }
   }, [load, store]);
   const close = () => setOpen(null);
   const blocked = keychain?.state === 'unavailable';
