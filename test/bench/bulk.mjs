@@ -151,7 +151,11 @@ async function nodeApnAllAtOnce() {
 // The app's client runs in its own process, started as the app starts the core (same V8 flags).
 const app = fork(fileURLToPath(new URL('./bulk-ours-child.mjs', import.meta.url)), [bundleDir], {
   stdio: 'inherit',
-  execArgv: [...CORE_V8_FLAGS],
+  // BENCH_CPU_PROF=DIR writes a V8 CPU profile of the app's process there (open it in DevTools).
+  execArgv: [
+    ...CORE_V8_FLAGS,
+    ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+  ],
 });
 process.on('exit', () => app.kill());
 await new Promise((resolve) => app.once('message', resolve));
@@ -240,7 +244,8 @@ console.log(
   `  ${LARGE.toLocaleString('en-US')}-target bulk send (recording on): ${fmt(large.rps)} req/s, peak RSS ${large.peakMb.toFixed(0)} MB`,
 );
 child.kill();
-app.kill();
+// A message, not a signal: the app's process exits itself, so a CPU profile gets written.
+app.send('exit');
 
 const bars = [
   [
