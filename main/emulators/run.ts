@@ -53,8 +53,12 @@ export function listenerNames(): string[] {
 export async function startEmulators(options: StartEmulatorsOptions): Promise<EmulatorSet> {
   const ca = await loadOrCreateCa(options.stateDir);
   const portsFile = options.stateDir ? join(options.stateDir, 'ports.json') : null;
-  const remembered = portsFile ? await readPorts(portsFile) : {};
   const requested = options.ports ?? {};
+  // A port asked for now wins over one some listener had last time.
+  const taken = new Set(Object.values(requested));
+  const remembered = Object.fromEntries(
+    Object.entries(portsFile ? await readPorts(portsFile) : {}).filter(([, port]) => !taken.has(port)),
+  );
   const emulators: Partial<Record<Provider, RunningEmulator>> = {};
   const started: RunningEmulator[] = [];
   const listened: Record<string, number> = { ...remembered };

@@ -33,13 +33,15 @@ function bash(script: string, cwd: string, env: NodeJS.ProcessEnv, timeoutMs = 2
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
   const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  let exited = false;
   const done = new Promise<Run>((resolve) =>
     child.on('exit', (code) => {
+      exited = true;
       clearTimeout(timer);
       resolve({ code, out, err });
     }),
   );
-  return { pid: child.pid!, done };
+  return { pid: child.pid!, done, exited: () => exited };
 }
 
 async function until(what: string, check: () => boolean, timeoutMs = 15_000): Promise<void> {
@@ -268,24 +270,30 @@ describeWithSystem('emulators start --ports', null, () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }));
   const env = () => ({ ...process.env, PUSH_CONSOLE_DATA_DIR: join(dir, 'data') });
 
-  it('listens on the ports asked for and writes them to the port file', async () => {
-    const [fcm, nhub] = [await freePort(), await freePort()];
+  it('listens on the ports asked for, even one another listener had last time; --json prints the port file', async () => {
+    const nhub = await freePort();
+    // Last time FCM had the port NH is asked for now: FCM, which starts first, must take another.
+    writeFileSync(join(dir, 'last-ports.json'), JSON.stringify({ fcm: nhub }));
     const run = bash(
-      `${CLI} emulators start --only fcm,nhub --ports fcm=${fcm},nhub=${nhub} --port-file pf.json --state st`,
+      `mkdir -p st && cp last-ports.json st/ports.json && ` +
+        `${CLI} emulators start --only fcm,nhub --ports nhub=${nhub} --port-file pf.json --state st --json`,
       dir,
       env(),
     );
+    let written = '';
     try {
-      await until('the port file', () => existsSync(join(dir, 'pf.json')));
-      const written = JSON.parse(readFileSync(join(dir, 'pf.json'), 'utf8')) as PortFile;
-      expect([written.fcm.baseUrl, written.nhub.baseUrl]).toEqual([
-        `https://127.0.0.1:${fcm}`,
-        `https://127.0.0.1:${nhub}`,
-      ]);
+      await until('the port file', () => existsSync(join(dir, 'pf.json')) || run.exited());
+      expect(run.exited(), (await Promise.race([run.done, Promise.resolve(null)]))?.err).toBe(false);
+      written = readFileSync(join(dir, 'pf.json'), 'utf8');
+      const parsed = JSON.parse(written) as PortFile;
+      expect(parsed.nhub.baseUrl).toBe(`https://127.0.0.1:${nhub}`);
+      expect(parsed.fcm.baseUrl).not.toBe(`https://127.0.0.1:${nhub}`);
     } finally {
-      process.kill(-run.pid, 'SIGTERM');
-      await run.done;
+      if (groupAlive(run.pid)) process.kill(-run.pid, 'SIGTERM');
     }
+    const { out } = await run.done;
+    expect(out).toBe(written);
+    expect(existsSync(join(dir, 'pf.json'))).toBe(false);
   });
 
   it('a port in use stops the start with a sentence naming the port and the emulator', async () => {
