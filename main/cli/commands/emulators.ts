@@ -21,7 +21,7 @@ export const emulatorsStartCommand: CliCommand = {
   usage: [
     'emulators start [--ports apns=8443,fcm=9090,…] [--port-file FILE] [--json] [--state DIR] [--only apns,fcm,…] [--data-dir DIR]',
     '',
-    '  --ports       fixed ports by listener: apns, apns-production, apns-admin, fcm, wns, webpush, nhub',
+    `  --ports       fixed ports by listener: ${listenerNames().join(', ')}`,
     '                (a port in use is an error; the others reuse their last port, or any free one)',
     '  --port-file   once every emulator listens, write the --json line to FILE (atomically; removed on stop)',
     '  --json        print one JSON line: every URL (admin and APNs production too), caPem and caFile',
