@@ -193,7 +193,7 @@ export async function readJsonFile<S extends z.ZodType>(
  * Temp file, fsync, rename, fsync of the folder: after a crash or power loss the file is the old
  * one or the new one, never empty or half written.
  */
-async function writeFileDurably(path: string, text: string, mode: number): Promise<void> {
+export async function writeFileDurably(path: string, text: string, mode: number): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   try {

@@ -111,8 +111,6 @@ const alnum = (length: number) =>
 export async function startApnsEmulator(
   options: EmulatorStartOptions & {
     now?: () => number;
-    productionPort?: number;
-    adminPort?: number;
     /** Idle connections are closed with GOAWAY IdleTimeout after this long (default: never). */
     idleTimeoutMs?: number;
   },
@@ -290,9 +288,17 @@ export async function startApnsEmulator(
     });
   const sandbox = createServer('sandbox');
   const production = createServer('production');
-  const sandboxPort = await listen(sandbox, options.port ?? 0);
-  const productionPort = await listen(production, options.productionPort ?? 0);
-  const adminPort = await listen(adminServer, options.adminPort ?? 0);
+  const [sandboxPort, productionPort, adminPort] = await Promise.all([
+    listen(sandbox, options.port ?? 0),
+    listen(production, options.productionPort ?? 0),
+    listen(adminServer, options.adminPort ?? 0),
+  ]).catch(async (error: unknown) => {
+    // One port was taken: let go of the others, so a retry (or the caller) can have them.
+    await Promise.all(
+      [sandbox, production, adminServer].map((server: Server) => new Promise((resolve) => server.close(resolve))),
+    );
+    throw error;
+  });
   const baseUrl = `https://127.0.0.1:${sandboxPort}`;
 
   return {
@@ -327,6 +333,7 @@ export async function startApnsEmulator(
 
 export const apnsEmulatorFactory: EmulatorFactory = {
   provider: 'apns',
+  separateListeners: ['production', 'admin'],
   start: (options) => startApnsEmulator(options),
   describe: (running) => ({ apns: running.baseUrl }),
 };

@@ -9,6 +9,10 @@ export interface EmulatorStartOptions {
   ca: LocalCa;
   /** 0 or absent: the OS picks a free port. Always bound to 127.0.0.1. */
   port?: number;
+  /** The production host's port, for an emulator that serves it apart (`separateListeners`). */
+  productionPort?: number;
+  /** The admin API's port, for an emulator that serves it apart (`separateListeners`). */
+  adminPort?: number;
   /** Folder where the emulator keeps registered keys, devices and the like between runs. */
   stateDir?: string;
   /** Checks marked [?] in the protocol reference, switchable by name (default from the emulator). */
@@ -37,6 +41,8 @@ export interface RunningEmulator {
  */
 export interface EmulatorFactory {
   readonly provider: Provider;
+  /** Listeners it runs besides `baseUrl` (APNs: its production host and its admin API), each with its own port. */
+  readonly separateListeners?: readonly ('production' | 'admin')[];
   start(
     options: EmulatorStartOptions & { peers: () => Partial<Record<Provider, RunningEmulator>> },
   ): Promise<RunningEmulator>;
