@@ -29,7 +29,12 @@ export function CredentialRow({ meta, onAction }: { meta: CredentialItem; onActi
             Test
           </button>
           {meta.kind === 'nhub' && !meta.secretMissing && (
-            <button type="button" data-testid="cred-registrations" onClick={() => openRegistrations(meta.id)}>
+            <button
+              type="button"
+              data-testid="cred-registrations"
+              data-registrations-for={meta.id}
+              onClick={() => openRegistrations(meta.id)}
+            >
               Registrations…
             </button>
           )}

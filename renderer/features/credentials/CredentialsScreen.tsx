@@ -34,6 +34,15 @@ export function CredentialsScreen() {
   const close = () => setOpen(null);
   const blocked = keychain?.state === 'unavailable';
   const registrationsOf = useNhubRegistrations((s) => s.credentialId);
+  // Back from a hub's registrations puts focus on the button that opened them.
+  const lastRegistrations = useRef<string | null>(null);
+  useEffect(() => {
+    const previous = lastRegistrations.current;
+    lastRegistrations.current = registrationsOf;
+    if (previous && !registrationsOf) {
+      document.querySelector<HTMLElement>(`[data-registrations-for="${CSS.escape(previous)}"]`)?.focus();
+    }
+  }, [registrationsOf]);
 
   // A hub's registrations take the screen; Back returns to the list.
   if (registrationsOf !== null) {

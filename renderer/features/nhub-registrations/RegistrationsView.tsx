@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { NhubRegistration, NhubRegistrationFilter } from '../../../shared/contract/nhub-registrations';
 import { handleFilter } from '../../../shared/providers/nhub/registration-handle';
 import { ErrorLine } from '../../components/ErrorLine';
@@ -86,10 +86,15 @@ export function RegistrationsView({ label }: { label: string }) {
   const [deleting, setDeleting] = useState<DeleteTarget | null>(null);
   const selected = state.rows.find((row) => row.registrationId === state.selectedId) ?? null;
   const count = state.rows.length;
+  const title = useRef<HTMLHeadingElement>(null);
+  // The view replaces the list under the focused button; focus goes to its title instead of the page.
+  useEffect(() => title.current?.focus(), []);
   return (
     <div className="registrations" data-testid="registrations">
       <div className="section-head">
-        <h1 className="screen-title">Registrations · {label}</h1>
+        <h1 className="screen-title" ref={title} tabIndex={-1}>
+          Registrations · {label}
+        </h1>
         <div className="toolbar">
           {state.environment && (
             <span className={`env-badge env-${state.environment}`} data-testid="reg-environment">
