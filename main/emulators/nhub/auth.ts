@@ -1,5 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { namespaceHost, type NhubStore, type PolicyRecord } from './store';
+import { namespaceHost, type NHUB_RIGHTS, type NhubStore, type PolicyRecord } from './store';
+
+type Right = (typeof NHUB_RIGHTS)[number];
 
 export interface AuthFailure {
   status: number;
@@ -38,6 +40,10 @@ export function verifySas(input: {
   hub: string;
   store: NhubStore;
   nowSeconds: number;
+  /** The hub's entity the request is for (`messages`, `registrations`, …); a token must cover it. */
+  resource?: string;
+  /** Any one of these claims opens the operation (sends: Send or Manage). */
+  rights?: readonly Right[];
 }): { ok: true; policy: PolicyRecord; namespace: string } | { ok: false; failure: AuthFailure } {
   const fail = (status: number, reason: string, detail: string) => ({
     ok: false as const,
@@ -93,7 +99,7 @@ export function verifySas(input: {
       `The token is expired. Expiration time: '${new Date(Number(token['se']) * 1000).toISOString()}'.`,
     );
   }
-  const covered = `/${input.hub.toLowerCase()}/messages/`;
+  const covered = `/${input.hub.toLowerCase()}/${(input.resource ?? 'messages').toLowerCase()}/`;
   const scope = path.endsWith('/') ? path : `${path}/`;
   if (!covered.startsWith(scope)) {
     return fail(401, 'InvalidAudience', `The token audience ${decoded} does not cover the hub ${input.hub}.`);
@@ -105,11 +111,12 @@ export function verifySas(input: {
   if (policy.hub.toLowerCase() !== input.hub.toLowerCase()) {
     return fail(401, 'InvalidAudience', `The rule '${keyName}' belongs to hub ${policy.hub}, not ${input.hub}.`);
   }
-  if (!policy.rights.includes('Send') && !policy.rights.includes('Manage')) {
+  const needed = input.rights ?? ['Send', 'Manage'];
+  if (!needed.some((right) => policy.rights.includes(right))) {
     return fail(
       401,
       'InsufficientRights',
-      `Unauthorized access. 'Send' claim(s) are required; rule '${keyName}' has ${policy.rights.join(', ')}.`,
+      `Unauthorized access. '${needed[0]}' claim(s) are required; rule '${keyName}' has ${policy.rights.join(', ')}.`,
     );
   }
   return { ok: true, policy, namespace };

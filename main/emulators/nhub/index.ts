@@ -7,7 +7,10 @@ import { FaultInjector } from '../common/faults';
 import { Inbox } from '../common/inbox';
 import type { EmulatorFactory, EmulatorStartOptions, RunningEmulator } from '../common/types';
 import { PeerDirectory } from './forward';
-import { DEFAULT_CHECKS, handleSend, sendError, type NhubChecks } from './send-route';
+import { handleInstallation } from './installations-route';
+import { handleRegistrations } from './registrations-route';
+import { handleCancelScheduled, handleSchedule, NotificationScheduler } from './scheduled-route';
+import { DEFAULT_CHECKS, dispatchSend, handleSend, sendError, type NhubChecks } from './send-route';
 import {
   credentialInputSchema,
   NhubStore,
@@ -73,6 +76,7 @@ export async function startNhubEmulator(
     now: options.now ?? (() => Date.now()),
     peerDirectory: () => new PeerDirectory({ peers, ca: options.ca.certPem, agent: peerAgent }),
   };
+  const scheduler = new NotificationScheduler((send) => dispatchSend(send, context), context.now);
   const { certPem, keyPem } = options.ca.issueLoopbackServer();
 
   async function admin(
@@ -111,15 +115,41 @@ export async function startNhubEmulator(
     sendJson(res, 404, { error: `no admin route ${method} ${path}` });
   }
 
+  /** The hub's REST surface; the first path segment is the hub. */
+  async function rest(req: Parameters<typeof handleSend>[0], res: Parameters<typeof handleSend>[1], url: URL) {
+    const method = req.method ?? 'GET';
+    const path = url.pathname;
+    const send = /^\/([^/]+)\/messages\/?$/.exec(path);
+    if (send && method === 'POST') return handleSend(req, res, url, decodeURIComponent(send[1]!), context);
+    const batch = /^\/([^/]+)\/messages\/\$batch\/?$/.exec(path);
+    if (batch && method === 'POST') return handleSend(req, res, url, decodeURIComponent(batch[1]!), context, 'batch');
+    const schedule = /^\/([^/]+)\/schedulednotifications\/?$/.exec(path);
+    if (schedule && method === 'POST')
+      return handleSchedule(req, res, url, decodeURIComponent(schedule[1]!), context, scheduler);
+    const cancel = /^\/([^/]+)\/schedulednotifications\/([^/]+)$/.exec(path);
+    if (cancel && method === 'DELETE') {
+      return handleCancelScheduled(
+        req,
+        res,
+        decodeURIComponent(cancel[1]!),
+        decodeURIComponent(cancel[2]!),
+        context,
+        scheduler,
+      );
+    }
+    const installation = /^\/([^/]+)\/installations\/([^/]+)$/.exec(path);
+    if (installation) {
+      const [hub, id] = [decodeURIComponent(installation[1]!), decodeURIComponent(installation[2]!)];
+      return handleInstallation(req, res, hub, id, context);
+    }
+    if (await handleRegistrations(req, res, url, context)) return;
+    sendError(res, 404, 'EndpointNotFound', `No message branch at ${path}.`);
+  }
+
   let origin = '';
   const server: Server = createServer({ cert: certPem, key: keyPem }, (req, res) => {
     const url = new URL(req.url ?? '/', origin);
-    const send = /^\/([^/]+)\/messages\/?$/.exec(url.pathname);
-    const handle = url.pathname.startsWith('/__admin/')
-      ? admin(req, res, url)
-      : send && req.method === 'POST'
-        ? handleSend(req, res, url, decodeURIComponent(send[1]!), context)
-        : Promise.resolve(sendError(res, 404, 'EndpointNotFound', `No message branch at ${url.pathname}.`));
+    const handle = url.pathname.startsWith('/__admin/') ? admin(req, res, url) : rest(req, res, url);
     handle.catch((error: unknown) => {
       if (!res.headersSent) sendError(res, 500, 'InternalServerError', String(error));
       else res.end();
@@ -155,6 +185,7 @@ export async function startNhubEmulator(
     },
     setCheck,
     async close() {
+      scheduler.close();
       peerAgent.destroy();
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -5,10 +5,13 @@ import { expandTemplate } from '../../../shared/providers/nhub/template';
 import { parseXml } from '../../../shared/xml/parse';
 import type { FaultInjector } from '../common/faults';
 import type { Inbox } from '../common/inbox';
-import { verifySas } from './auth';
 import { forwardToPeer, type PeerDirectory } from './forward';
 import { NHUB_ENTITY_LIMIT, platformLimit, sizeRefusal } from './limits';
-import { namespaceHost, type NhubStore, type RegistrationRecord } from './store';
+import { parseBatchBody } from './multipart';
+import { authorize, header, locationOrigin, readBounded, sendError, xmlEscape, type RestContext } from './rest';
+import { sendTargets } from './targets';
+
+export { sendError } from './rest';
 
 export const NHUB_FORMATS = ['apple', 'fcmv1', 'gcm', 'windows', 'template', 'browser', 'adm', 'baidu', 'xiaomi'];
 const TEST_SEND_LIMIT = 10;
@@ -34,37 +37,13 @@ export const DEFAULT_CHECKS: NhubChecks = {
   browserLimit: true,
 };
 
-export interface SendContext {
-  store: NhubStore;
+export interface SendContext extends RestContext {
   inbox: Inbox;
   faults: FaultInjector;
   checks: NhubChecks;
-  now: () => number;
   /** A fresh view of the peer emulators' devices for each send. */
   peerDirectory: () => PeerDirectory;
   quota: { remaining: number | null };
-}
-
-function xmlEscape(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-export function sendError(
-  res: ServerResponse,
-  status: number,
-  reason: string,
-  detail: string,
-  extra: Record<string, string> = {},
-): void {
-  const trackingId = randomUUID();
-  const body = `<Error><Code>${status}</Code><Detail>${xmlEscape(`${reason}: ${detail}`)} TrackingId:${trackingId},TimeStamp:${new Date().toISOString()}</Detail></Error>`;
-  res.writeHead(status, {
-    'content-type': 'application/xml; charset=utf-8',
-    'content-length': String(Buffer.byteLength(body)),
-    trackingid: trackingId,
-    ...extra,
-  });
-  res.end(body);
 }
 
 const API_VERSION = /^(\d{4})-(\d{2})$/;
@@ -73,25 +52,6 @@ function apiVersionAccepted(version: string | null): boolean {
   if (!match) return false;
   const value = Number(match[1]) * 100 + Number(match[2]);
   return value >= 201310 && value <= 202006;
-}
-
-/**
- * The body when it is at most `limit` bytes; past that, the rest is read and dropped so the
- * client, still writing, gets the 413 instead of a reset connection.
- */
-async function readBounded(req: IncomingMessage, limit: number): Promise<{ body: Buffer | null; bytes: number }> {
-  const chunks: Buffer[] = [];
-  let bytes = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    bytes += chunk.length;
-    if (bytes <= limit) chunks.push(chunk);
-  }
-  return { body: bytes <= limit ? Buffer.concat(chunks) : null, bytes };
-}
-
-function header(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name.toLowerCase()];
-  return Array.isArray(value) ? value[0] : value;
 }
 
 function validatePayload(format: string, body: string, wnsType: string | undefined, checks: NhubChecks): string | null {
@@ -149,22 +109,40 @@ function forwardedHeaders(req: IncomingMessage, format: string): Record<string, 
   return out;
 }
 
-/** `POST /{hub}/messages/` — the whole send path with the service's checks in its order. */
-export async function handleSend(
+/** How the request addresses its devices: `messages/` (tags, broadcast, one direct handle), `$batch`, or a schedule. */
+export type SendMode = 'messages' | 'batch' | 'scheduled';
+
+/** A send that passed every check, ready to go now or at its scheduled time. */
+export interface PreparedSend {
+  namespace: string;
+  hub: string;
+  format: string;
+  body: string;
+  headers: Record<string, string>;
+  expression: TagNode | null;
+  /** Direct sends: the handles; null: registrations and installations chosen by tags. */
+  handles: string[] | null;
+  test: boolean;
+}
+
+type RegistrationResult = { platform: string; handle: string; registrationId: string; outcome: string };
+
+/**
+ * The send path's checks in the service's order (auth, faults, api-version, format, content type,
+ * size, payload, routing, quota). Answers a refusal itself and returns null.
+ */
+export async function prepareSend(
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
   hub: string,
   ctx: SendContext,
-): Promise<void> {
-  const auth = verifySas({
-    authorization: header(req, 'authorization'),
-    hub,
-    store: ctx.store,
-    nowSeconds: Math.floor(ctx.now() / 1000),
-  });
-  if (!auth.ok) return sendError(res, auth.failure.status, auth.failure.reason, auth.failure.detail);
-  const direct = url.searchParams.has('direct') && url.searchParams.get('direct') !== 'false';
+  mode: SendMode,
+): Promise<PreparedSend | null> {
+  const resource = mode === 'scheduled' ? 'schedulednotifications' : 'messages';
+  const auth = authorize(req, res, hub, ctx, resource, ['Send', 'Manage']);
+  if (!auth) return null;
+  const direct = mode === 'batch' || (url.searchParams.has('direct') && url.searchParams.get('direct') !== 'false');
   const test = url.searchParams.has('test') && url.searchParams.get('test') !== 'false';
   const handle = header(req, 'servicebusnotification-devicehandle');
   const tagsText = header(req, 'servicebusnotification-tags');
@@ -176,17 +154,21 @@ export async function handleSend(
   if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms));
   else if (fault?.kind === 'reset' || fault?.kind === 'goaway') {
     req.socket.destroy();
-    return;
+    return null;
   } else if (fault?.kind === 'status') {
     const extra: Record<string, string> =
       fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {};
-    return sendError(res, fault.status, fault.reason ?? 'InjectedFault', `Fault rule answered ${fault.status}.`, extra);
+    sendError(res, fault.status, fault.reason ?? 'InjectedFault', `Fault rule answered ${fault.status}.`, extra);
+    return null;
   }
+  const refuse = (status: number, reason: string, detail: string): null => {
+    sendError(res, status, reason, detail);
+    return null;
+  };
 
   const apiVersion = url.searchParams.get('api-version');
   if (!apiVersionAccepted(apiVersion)) {
-    return sendError(
-      res,
+    return refuse(
       400,
       'InvalidApiVersion',
       `The api-version '${apiVersion ?? ''}' is not supported; use 2013-10 to 2020-06.`,
@@ -194,57 +176,65 @@ export async function handleSend(
   }
   const format = header(req, 'servicebusnotification-format');
   if (!format || !NHUB_FORMATS.includes(format)) {
-    return sendError(res, 400, 'InvalidFormat', `The ServiceBusNotification-Format '${format ?? ''}' is not valid.`);
+    return refuse(400, 'InvalidFormat', `The ServiceBusNotification-Format '${format ?? ''}' is not valid.`);
   }
   const wnsType = header(req, 'x-wns-type');
-  const contentType = (header(req, 'content-type') ?? '').toLowerCase();
+  const { body: bodyBuffer, bytes } = await readBounded(req, NHUB_ENTITY_LIMIT);
+  let contentType = (header(req, 'content-type') ?? '').toLowerCase();
+  let body = bodyBuffer?.toString('utf8') ?? '';
+  let handles: string[] | null = direct && handle ? [handle] : null;
+  if (mode === 'batch' && bodyBuffer) {
+    const batch = parseBatchBody(contentType, body);
+    if (!batch.ok) return refuse(400, 'InvalidPayload', batch.detail);
+    if (batch.handles.length > BATCH_HANDLE_LIMIT) {
+      return refuse(400, 'BadRequest', `A $batch send takes at most ${BATCH_HANDLE_LIMIT} device handles.`);
+    }
+    ({ body, handles } = batch);
+    contentType = batch.contentType.toLowerCase();
+  }
   if (ctx.checks.contentType) {
     const ok = format === 'windows' ? /xml|octet-stream|json/.test(contentType) : contentType.includes('json');
     if (!ok)
-      return sendError(
-        res,
-        400,
-        'InvalidContentType',
-        `Content-Type '${contentType}' does not fit the ${format} format.`,
-      );
+      return refuse(400, 'InvalidContentType', `Content-Type '${contentType}' does not fit the ${format} format.`);
   }
-  const { body: bodyBuffer, bytes } = await readBounded(req, NHUB_ENTITY_LIMIT);
-  const tooLarge = sizeRefusal(
-    bytes,
-    format,
-    platformLimit(format, { apnsPushType: header(req, 'apns-push-type') }, ctx.checks),
-  );
-  if (tooLarge) return sendError(res, tooLarge.status, tooLarge.reason, tooLarge.detail);
-  // Whatever readBounded dropped is past 64 KB, which sizeRefusal has just refused.
-  const body = bodyBuffer!.toString('utf8');
+  const limit = platformLimit(format, { apnsPushType: header(req, 'apns-push-type') }, ctx.checks);
+  // Whatever readBounded dropped is past 64 KB, which sizeRefusal refuses.
+  const tooLarge = sizeRefusal(mode === 'batch' && bodyBuffer ? Buffer.byteLength(body) : bytes, format, limit);
+  if (tooLarge) return refuse(tooLarge.status, tooLarge.reason, tooLarge.detail);
   const invalid = validatePayload(format, body, wnsType, ctx.checks);
-  if (invalid) return sendError(res, 400, 'InvalidPayload', invalid);
+  if (invalid) return refuse(400, 'InvalidPayload', invalid);
 
   let expression: TagNode | null = null;
   if (direct) {
-    if (!handle)
-      return sendError(
-        res,
-        400,
-        'MissingDeviceHandle',
-        'A direct send needs the ServiceBusNotification-DeviceHandle header.',
-      );
-    if (format === 'template')
-      return sendError(res, 400, 'InvalidFormat', 'Direct sends take a native format, not template.');
-    if (test) return sendError(res, 400, 'BadRequest', 'Test send is not supported for direct sends.');
+    if (mode === 'scheduled') return refuse(400, 'BadRequest', 'Scheduled sends take tags, not device handles.');
+    if (!handles)
+      return refuse(400, 'MissingDeviceHandle', 'A direct send needs the ServiceBusNotification-DeviceHandle header.');
+    if (format === 'template') return refuse(400, 'InvalidFormat', 'Direct sends take a native format, not template.');
+    if (test) return refuse(400, 'BadRequest', 'Test send is not supported for direct sends.');
   } else if (tagsText !== undefined && tagsText.trim() !== '') {
     const parsed = parseTagExpression(tagsText);
-    if (!parsed.ok) return sendError(res, 400, 'InvalidTags', parsed.error.message);
+    if (!parsed.ok) return refuse(400, 'InvalidTags', parsed.error.message);
     expression = parsed.ast;
   }
+  if (mode === 'scheduled' && test) return refuse(400, 'BadRequest', 'Test send is not supported for scheduled sends.');
   if (ctx.quota.remaining !== null) {
     if (ctx.quota.remaining <= 0)
-      return sendError(res, 403, 'QuotaExceeded', 'The namespace message quota for this tier is used up.');
+      return refuse(403, 'QuotaExceeded', 'The namespace message quota for this tier is used up.');
     ctx.quota.remaining -= 1;
   }
-
   const headers = forwardedHeaders(req, format);
-  const results: Array<{ platform: string; handle: string; registrationId: string; outcome: string }> = [];
+  return { namespace: auth.namespace, hub, format, body, headers, expression, handles, test };
+}
+
+const BATCH_HANDLE_LIMIT = 1000;
+
+/** Delivers a prepared send to its handles or to every matching registration and installation. */
+export async function dispatchSend(
+  send: PreparedSend,
+  ctx: SendContext,
+): Promise<{ success: number; failure: number; results: RegistrationResult[] }> {
+  const { format, body, headers, test } = send;
+  const results: RegistrationResult[] = [];
   let success = 0;
   let failure = 0;
   const directory = ctx.peerDirectory();
@@ -263,35 +253,43 @@ export async function handleSend(
     if (registrationId) results.push({ platform, handle: target, registrationId, outcome: forwarded.outcome });
   };
 
-  if (direct) await deliver(format, handle!, body, null);
-  else {
-    const matches = ctx.store.registrations(auth.namespace, hub).filter((r: RegistrationRecord) => {
-      const formatFits =
-        format === 'template' ? r.template !== undefined : r.template === undefined && r.platform === format;
-      return formatFits && (expression === null || evaluateTagExpression(expression, new Set(r.tags)));
-    });
-    const properties: Record<string, string> =
-      format === 'template' ? (JSON.parse(body) as Record<string, string>) : {};
-    for (const registration of test ? matches.slice(0, TEST_SEND_LIMIT) : matches) {
-      const payload =
-        registration.template !== undefined ? expandTemplate(registration.template, properties).payload : body;
-      await deliver(registration.platform, registration.handle, payload, registration.registrationId);
-    }
+  if (send.handles) {
+    for (const handle of send.handles) await deliver(format, handle, body, null);
+    return { success, failure, results };
   }
+  const expression = send.expression;
+  const matches = sendTargets(ctx.store, send.namespace, send.hub).filter((target) => {
+    const formatFits =
+      format === 'template'
+        ? target.template !== undefined
+        : target.template === undefined && target.platform === format;
+    return formatFits && (expression === null || evaluateTagExpression(expression, target.tags));
+  });
+  const properties: Record<string, string> = format === 'template' ? (JSON.parse(body) as Record<string, string>) : {};
+  for (const target of test ? matches.slice(0, TEST_SEND_LIMIT) : matches) {
+    const payload = target.template !== undefined ? expandTemplate(target.template, properties).payload : body;
+    await deliver(target.platform, target.handle, payload, target.registrationId);
+  }
+  return { success, failure, results };
+}
 
-  const notificationId = randomUUID().replace(/-/g, '');
-  const trackingId = header(req, 'trackingid') ?? randomUUID();
-  // A client pointed straight at the emulator (namespace = its own host) gets a Location it can follow.
-  const requestHost = header(req, 'host') ?? '';
-  const locationHost = namespaceHost(requestHost) === auth.namespace ? requestHost : auth.namespace;
+/** The service's success answer: 201 (or 200), Location naming the notification, and the outcome for `&test`. */
+export function answerSend(
+  req: IncomingMessage,
+  res: ServerResponse,
+  send: PreparedSend,
+  ctx: SendContext,
+  location: { collection: string; id: string },
+  outcome: { success: number; failure: number; results: RegistrationResult[] } | null,
+): void {
   const responseHeaders: Record<string, string> = {
-    location: `https://${locationHost}/${hub}/messages/${notificationId}?api-version=2020-06`,
-    trackingid: trackingId,
+    location: `${locationOrigin(req, send.namespace)}/${send.hub}/${location.collection}/${location.id}?api-version=2020-06`,
+    trackingid: header(req, 'trackingid') ?? randomUUID(),
     'x-ms-correlation-request-id': randomUUID(),
   };
   const status = ctx.checks.created201 ? 201 : 200;
-  if (test) {
-    const xml = outcomeXml(success, failure, results);
+  if (send.test && outcome) {
+    const xml = outcomeXml(outcome.success, outcome.failure, outcome.results);
     res.writeHead(status, {
       ...responseHeaders,
       'content-type': 'application/xml; charset=utf-8',
@@ -302,4 +300,23 @@ export async function handleSend(
   }
   res.writeHead(status, { ...responseHeaders, 'content-length': '0' });
   res.end();
+}
+
+export function notificationId(): string {
+  return randomUUID().replace(/-/g, '');
+}
+
+/** `POST /{hub}/messages/` and `POST /{hub}/messages/$batch?direct`. */
+export async function handleSend(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  hub: string,
+  ctx: SendContext,
+  mode: 'messages' | 'batch' = 'messages',
+): Promise<void> {
+  const send = await prepareSend(req, res, url, hub, ctx, mode);
+  if (!send) return;
+  const outcome = await dispatchSend(send, ctx);
+  answerSend(req, res, send, ctx, { collection: 'messages', id: notificationId() }, outcome);
 }

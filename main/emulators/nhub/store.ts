@@ -101,17 +101,47 @@ export interface RegistrationRecord {
   template?: string;
   installationId?: string;
   createdAt: string;
+  updatedAt?: string;
+  /** Bumped on every update; If-Match compares it. Absent in state written before the REST surface: 1. */
+  etag?: number;
+  templateName?: string;
+  expirationTime?: string;
+  pushVariables?: Record<string, string>;
+  /** Platform fields beside the handle: browser `P256DH`/`Auth`, baidu `BaiduUserId`. */
+  extra?: Record<string, string>;
+  /** ApnsHeaders / WnsHeaders of a template registration. */
+  headers?: Record<string, string>;
+}
+
+/** An installation as the REST API holds it (camelCase JSON), with the hub it belongs to. */
+export interface InstallationRecord {
+  namespace: string;
+  hub: string;
+  installation: {
+    installationId: string;
+    platform: string;
+    pushChannel: string | { endpoint: string; p256dh: string; auth: string };
+    userId?: string;
+    tags?: string[];
+    templates?: Record<string, { body: string; headers?: Record<string, string>; tags?: string[] }>;
+    pushVariables?: Record<string, string>;
+    expirationTime?: string;
+    lastUpdate?: string;
+  };
 }
 
 const stateSchema = z.object({
   policies: z.array(z.custom<PolicyRecord>()).default([]),
   registrations: z.array(z.custom<RegistrationRecord>()).default([]),
+  installations: z.array(z.custom<InstallationRecord>()).default([]),
 });
 
-/** Access policies and registrations, optionally kept in `<stateDir>/nhub.json`. */
+/** Access policies, registrations and installations, optionally kept in `<stateDir>/nhub.json`. */
 export class NhubStore {
   #policies: PolicyRecord[] = [];
   #registrations: RegistrationRecord[] = [];
+  #installations: InstallationRecord[] = [];
+  #created = 0;
   #writing: Promise<void> = Promise.resolve();
 
   readonly #file: string | null;
@@ -133,6 +163,8 @@ export class NhubStore {
           store.#registrations = parsed.data.registrations.map((r) =>
             r.namespace === null ? r : { ...r, namespace: namespaceHost(r.namespace) },
           );
+          store.#installations = parsed.data.installations;
+          store.#created = store.#registrations.length;
         }
       }
     }
@@ -168,9 +200,7 @@ export class NhubStore {
     const tags = [...parsed.tags];
     if (parsed.installationId) tags.push(`$InstallationId:{${parsed.installationId}}`);
     const record: RegistrationRecord = {
-      registrationId: `${BigInt(`0x${randomBytes(8).toString('hex')}`)
-        .toString()
-        .slice(0, 19)}-${this.#registrations.length + 1}`,
+      registrationId: this.newRegistrationId(),
       namespace: parsed.namespace ? namespaceHost(parsed.namespace) : null,
       hub: parsed.hub,
       platform: parsed.platform,
@@ -179,10 +209,56 @@ export class NhubStore {
       ...(parsed.template !== undefined ? { template: parsed.template } : {}),
       ...(parsed.installationId !== undefined ? { installationId: parsed.installationId } : {}),
       createdAt: new Date().toISOString(),
+      etag: 1,
     };
     this.#registrations.push(record);
     this.#save();
     return record;
+  }
+
+  /** The service's id shape (`{19 digits}-{n}-{n}`), unique in this store. */
+  newRegistrationId(): string {
+    this.#created += 1;
+    const digits = BigInt(`0x${randomBytes(8).toString('hex')}`)
+      .toString()
+      .padStart(19, '0')
+      .slice(0, 19);
+    return `${digits}-${this.#created}`;
+  }
+
+  registration(namespace: string, hub: string, id: string): RegistrationRecord | undefined {
+    return this.registrations(namespace, hub).find((r) => r.registrationId === id);
+  }
+
+  /** Adds the registration, or replaces the one with its id. */
+  putRegistration(record: RegistrationRecord): RegistrationRecord {
+    const index = this.#registrations.findIndex((r) => r.registrationId === record.registrationId);
+    if (index >= 0) this.#registrations[index] = record;
+    else this.#registrations.push(record);
+    this.#save();
+    return record;
+  }
+
+  installation(namespace: string, hub: string, id: string): InstallationRecord | undefined {
+    return this.installations(namespace, hub).find((i) => i.installation.installationId === id);
+  }
+
+  installations(namespace: string, hub: string): InstallationRecord[] {
+    return this.#installations.filter((i) => i.namespace === namespace && i.hub.toLowerCase() === hub.toLowerCase());
+  }
+
+  putInstallation(record: InstallationRecord): void {
+    this.removeInstallation(record.namespace, record.hub, record.installation.installationId);
+    this.#installations.push(record);
+    this.#save();
+  }
+
+  removeInstallation(namespace: string, hub: string, id: string): boolean {
+    const before = this.#installations.length;
+    const target = this.installation(namespace, hub, id);
+    this.#installations = this.#installations.filter((i) => i !== target);
+    this.#save();
+    return this.#installations.length !== before;
   }
 
   removeRegistration(id: string): boolean {
@@ -202,7 +278,11 @@ export class NhubStore {
 
   #save(): void {
     if (!this.#file) return;
-    const text = JSON.stringify({ policies: this.#policies, registrations: this.#registrations }, null, 2);
+    const text = JSON.stringify(
+      { policies: this.#policies, registrations: this.#registrations, installations: this.#installations },
+      null,
+      2,
+    );
     const file = this.#file;
     this.#writing = this.#writing.then(() => writeFile(file, text, { mode: 0o600 })).catch(() => undefined);
   }
