@@ -24,6 +24,8 @@ interface RegistrationsState {
   loaded: boolean;
   selectedId: string | null;
   error: ShownError | null;
+  /** What the last change did, in words (the hub may list an installation's registrations later). */
+  notice: string | null;
   open(credentialId: string): void;
   close(): void;
   search(filter: NhubRegistrationFilter): Promise<void>;
@@ -47,6 +49,7 @@ type ViewFields = Pick<
   | 'loaded'
   | 'selectedId'
   | 'error'
+  | 'notice'
 >;
 
 const CLOSED: ViewFields = {
@@ -59,6 +62,7 @@ const CLOSED: ViewFields = {
   loaded: false,
   selectedId: null,
   error: null,
+  notice: null,
 };
 
 /** One hub's registrations, a page at a time; the credential's secret never leaves main. */
@@ -110,21 +114,31 @@ export const useNhubRegistrations = create<RegistrationsState>((set, get) => {
     async saveInstallation(before, after) {
       const credentialId = get().credentialId ?? '';
       const operations = before ? installationPatch(before, after) : null;
-      if (operations && operations.length === 0) return;
+      const id = after.installationId;
+      if (operations && operations.length === 0) return set({ notice: `Installation "${id}" had no changes to save.` });
       if (operations) {
-        await call('nhub.installations.patch', { credentialId, installationId: after.installationId, operations });
+        await call('nhub.installations.patch', { credentialId, installationId: id, operations });
       } else {
         await call('nhub.installations.put', { credentialId, installation: after });
       }
+      const how = operations
+        ? `changed (${operations.length} patch operation${operations.length === 1 ? '' : 's'})`
+        : 'saved';
+      set({ notice: `Installation "${id}" ${how}. Its registrations may take a few seconds to be listed.` });
       await page(false);
     },
     async deleteInstallation(installationId) {
       await call('nhub.installations.delete', { credentialId: get().credentialId ?? '', installationId });
+      set({ notice: `Installation "${installationId}" deleted.` });
       await page(false);
     },
     async deleteRegistration(registrationId) {
       await call('nhub.registrations.delete', { credentialId: get().credentialId ?? '', registrationId });
-      set({ rows: get().rows.filter((row) => row.registrationId !== registrationId), selectedId: null });
+      set({
+        rows: get().rows.filter((row) => row.registrationId !== registrationId),
+        selectedId: null,
+        notice: `Registration "${registrationId}" deleted.`,
+      });
     },
   };
 });

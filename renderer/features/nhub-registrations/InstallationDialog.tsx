@@ -138,7 +138,8 @@ function TemplateFields(props: { template: TemplateDraft; index: number; onChang
 }
 
 /** Adds an installation (PUT) or edits one (PATCH of what changed), as the app's backend would. */
-export function InstallationDialog({ target, onClose }: { target: EditTarget; onClose(): void }) {
+export function InstallationDialog(props: { target: EditTarget; onClose(): void; onDelete(id: string): void }) {
+  const { target, onClose } = props;
   const { getInstallation, saveInstallation } = useNhubRegistrations();
   const [before, setBefore] = useState<NhubInstallation | null>(null);
   const [draft, setDraft] = useState<Draft | null>(target.mode === 'new' ? EMPTY : null);
@@ -188,6 +189,7 @@ export function InstallationDialog({ target, onClose }: { target: EditTarget; on
         </>
       ) : (
         <form
+          className="reg-form"
           onSubmit={(e) => {
             e.preventDefault();
             submit();
@@ -285,6 +287,18 @@ export function InstallationDialog({ target, onClose }: { target: EditTarget; on
             disabled={saving}
             onCancel={onClose}
           />
+          {editing && (
+            <div className="dialog-actions">
+              <button
+                type="button"
+                className="danger"
+                data-testid="inst-delete"
+                onClick={() => props.onDelete(editing)}
+              >
+                Delete this installation…
+              </button>
+            </div>
+          )}
         </form>
       )}
     </ModalDialog>

@@ -54,6 +54,28 @@ function FilterBar() {
   );
 }
 
+/** An installation by its id: the app knows it, and a new one may not be listed yet. */
+function OpenInstallation({ onOpen }: { onOpen(installationId: string): void }) {
+  const [id, setId] = useState('');
+  return (
+    <form
+      className="toolbar"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (id.trim()) onOpen(id.trim());
+      }}
+    >
+      <label>
+        Installation ID
+        <input value={id} data-testid="reg-open-id" onChange={(e) => setId(e.target.value)} />
+      </label>
+      <button type="submit" data-testid="reg-open" disabled={!id.trim()}>
+        Open installation…
+      </button>
+    </form>
+  );
+}
+
 function Row({ row, selected, onSelect }: { row: NhubRegistration; selected: boolean; onSelect(): void }) {
   const userTags = row.tags.filter((tag) => !tag.startsWith('$InstallationId:'));
   return (
@@ -109,8 +131,16 @@ export function RegistrationsView({ label }: { label: string }) {
           </button>
         </div>
       </div>
-      <FilterBar />
+      <div className="reg-bars">
+        <FilterBar />
+        <OpenInstallation onOpen={(installationId) => setEditing({ mode: 'edit', installationId })} />
+      </div>
       <ErrorLine error={state.error} />
+      {state.notice && (
+        <div className="banner banner-note" role="status" data-testid="reg-notice">
+          {state.notice}
+        </div>
+      )}
       <p className="reg-count" role="status" data-testid="reg-count">
         {state.loading === 'first'
           ? 'Loading registrations…'
@@ -165,7 +195,16 @@ export function RegistrationsView({ label }: { label: string }) {
           />
         )}
       </div>
-      {editing && <InstallationDialog target={editing} onClose={() => setEditing(null)} />}
+      {editing && (
+        <InstallationDialog
+          target={editing}
+          onClose={() => setEditing(null)}
+          onDelete={(id) => {
+            setEditing(null);
+            setDeleting({ noun: 'installation', id });
+          }}
+        />
+      )}
       {deleting && <DeleteRegistrationDialog target={deleting} onClose={() => setDeleting(null)} />}
     </div>
   );
