@@ -6,7 +6,7 @@ import { write, type CliCommand } from '../command';
 import { callCore, openCliCore } from '../send-support';
 
 const USAGE =
-  'nhub registrations --credential ID [--tag T | --handle H] [--top N] [--continuation TOKEN] [--env live|local] [--json] [--data-dir D] [--workspace W]';
+  'nhub registrations --credential ID|LABEL [--tag T | --handle H] [--top N] [--continuation TOKEN] [--env live|local] [--json] [--data-dir D] [--workspace W]';
 
 type Page = CallOutput<'nhub.registrations.list'>;
 

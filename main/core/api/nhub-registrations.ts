@@ -29,7 +29,7 @@ export function nhubRegistrationHandlers(core: Core): Pick<Handlers, Registratio
   ): Promise<ManagementContext & { environment: 'live' | 'local' }> {
     const credential = await core.credentials.resolve(credentialId);
     requireNhub(credential);
-    const where = environment ?? (await profileTestEnvironment(core, credentialId));
+    const where = environment ?? (await profileTestEnvironment(core, credential.meta.id));
     const local = where === 'local' ? await requireLocalEnvironment(core.dataDir) : null;
     return { transport: core.transport, credential, local, environment: where };
   }
