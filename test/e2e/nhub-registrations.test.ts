@@ -3,6 +3,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { missingChromium, openSandboxedApp } from '../support/browser';
 import type { ServedApp } from '../support/serve';
 import { describeWithSystem } from '../support/system';
+import { readLocalEnvironment } from '../../main/core/local/local-env';
+import { adminCall } from '../../main/emulators/admin-client';
 
 const SHOTS = process.env['PUSH_CONSOLE_SHOTS'];
 const shot = async (page: Page, name: string) => {
@@ -114,5 +116,27 @@ describeWithSystem('Registrations view of a Notification Hubs credential', missi
     await view.getByTestId('reg-search').click();
     await expect.poll(() => view.getByTestId('reg-count').textContent()).toBe('0 registrations shown.');
     expect(await view.getByTestId('reg-empty').isVisible()).toBe(true);
+  });
+
+  it('pages through more registrations than one page holds, with the count shown', async () => {
+    const environment = (await readLocalEnvironment(app.dataDir))!;
+    for (let i = 0; i < 30; i++) {
+      await adminCall(environment, 'nhub', 'POST', '/__admin/devices', {
+        hub: 'sandbox-hub',
+        platform: 'fcmv1',
+        tags: ['paging'],
+      });
+    }
+    const view = page.getByTestId('registrations');
+    await view.getByTestId('reg-filter-by').selectOption('tag');
+    await view.getByTestId('reg-filter-value').fill('paging');
+    await view.getByTestId('reg-search').click();
+    const count = view.getByTestId('reg-count');
+    await expect.poll(() => count.textContent()).toBe('25 registrations shown; the hub has more.');
+    await view.getByTestId('reg-more').click();
+    await expect.poll(() => count.textContent()).toBe('30 registrations shown.');
+    expect(await view.getByTestId('reg-row').count()).toBe(30);
+    expect(await view.getByTestId('reg-more').count()).toBe(0);
+    await shot(page, 'paged');
   });
 });
