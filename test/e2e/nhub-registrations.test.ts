@@ -82,6 +82,22 @@ describeWithSystem('Registrations view of a Notification Hubs credential', missi
     await shot(page, 'not-found');
     await page.keyboard.press('Escape');
 
+    // Every call is an exchange on the Exchanges screen, like a send.
+    await page.keyboard.press('Control+4');
+    const exchanges = page.getByTestId('exchange-row');
+    const calls = async () =>
+      (await exchanges.allTextContents())
+        .map(
+          (text) =>
+            /nhub(GET|PUT|PATCH|DELETE)https:\/\/[^/]+\/sandbox-hub\/installations\/e2e-install\?/.exec(text)?.[1],
+        )
+        .filter(Boolean)
+        .reverse();
+    await expect.poll(calls).toEqual(['PUT', 'GET', 'PATCH', 'GET', 'DELETE', 'GET']);
+    await shot(page, 'exchanges');
+    await page.keyboard.press('Control+2');
+    await page.getByTestId('registrations').waitFor();
+
     // Back returns focus to the button that opened the view.
     await view.getByTestId('reg-back').click();
     await expect
