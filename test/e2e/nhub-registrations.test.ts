@@ -151,6 +151,8 @@ describeWithSystem('Registrations view of a Notification Hubs credential', missi
     await expect.poll(() => count.textContent()).toBe('25 registrations shown; the hub has more.');
     await view.getByTestId('reg-more').click();
     await expect.poll(() => count.textContent()).toBe('30 registrations shown.');
+    // Focus lands on the first row the page brought, not on the page.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('tr')?.rowIndex ?? -1)).toBe(26);
     expect(await view.getByTestId('reg-row').count()).toBe(30);
     expect(await view.getByTestId('reg-more').count()).toBe(0);
     await shot(page, 'paged');

@@ -109,6 +109,13 @@ export function RegistrationsView({ label }: { label: string }) {
   const selected = state.rows.find((row) => row.registrationId === state.selectedId) ?? null;
   const count = state.rows.length;
   const title = useRef<HTMLHeadingElement>(null);
+  const body = useRef<HTMLTableSectionElement>(null);
+  // Next page goes away on the last page: focus moves to the first row it brought instead of the page.
+  const nextPage = async () => {
+    const before = count;
+    await state.more();
+    body.current?.querySelectorAll<HTMLElement>('tr button')[before]?.focus();
+  };
   // The view replaces the list under the focused button; focus goes to its title instead of the page.
   useEffect(() => title.current?.focus(), []);
   return (
@@ -161,7 +168,7 @@ export function RegistrationsView({ label }: { label: string }) {
               <th>Expires</th>
             </tr>
           </thead>
-          <tbody>
+          <tbody ref={body}>
             {state.rows.map((row) => (
               <Row
                 key={row.registrationId}
@@ -182,7 +189,7 @@ export function RegistrationsView({ label }: { label: string }) {
             type="button"
             data-testid="reg-more"
             disabled={state.loading !== null}
-            onClick={() => void state.more()}
+            onClick={() => void nextPage()}
           >
             {state.loading === 'more' ? 'Loading…' : 'Next page'}
           </button>
