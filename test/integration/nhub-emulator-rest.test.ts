@@ -18,9 +18,14 @@ import {
   NotificationHubsClient,
   type RegistrationDescription,
 } from '@azure/notification-hubs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LocalCa } from '../../main/emulators/common/ca';
+import type { RunningEmulator } from '../../main/emulators/common/types';
 import { startNhubEmulator, type RunningNhubEmulator } from '../../main/emulators/nhub';
+import { startEmulators, type EmulatorSet } from '../../main/emulators/run';
 
 const HUB = 'RestHub';
 const KEY = 'rest-key=';
@@ -284,5 +289,120 @@ describe('Notification Hubs emulator REST surface through @azure/notification-hu
     await new Promise((r) => setTimeout(r, 200));
     expect(emulator.inbox.list().map((d) => d.payload)).toEqual(['{"aps":{"alert":"kept"}}']);
     expect(Date.now()).toBeGreaterThanOrEqual(at.getTime());
+  });
+});
+
+function sdkClient(emulator: RunningNhubEmulator, ca: string, keyName: string, key: string): NotificationHubsClient {
+  const host = new URL(emulator.baseUrl).host;
+  return new NotificationHubsClient(
+    `Endpoint=sb://${host}/;SharedAccessKeyName=${keyName};SharedAccessKey=${key}`,
+    HUB,
+    { tlsOptions: { ca }, retryOptions: { maxRetries: 0 } },
+  );
+}
+
+describe('Notification Hubs emulator REST state, rights and scheduled delivery to the peers', () => {
+  let dir: string;
+  let set: EmulatorSet;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'nhub-rest-'));
+    set = await startEmulators({ dataDir: dir, stateDir: join(dir, 'state'), only: ['apns', 'nhub'] });
+  });
+  afterAll(async () => {
+    await set.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('a scheduled send to an installation lands in the APNs emulator inbox at its time', async () => {
+    const nhub = set.emulators.nhub as RunningNhubEmulator;
+    const apns = set.emulators.apns as RunningEmulator & {
+      createDevice(input: { bundleId: string }): { token: string };
+    };
+    const host = new URL(nhub.baseUrl).host;
+    nhub.registerCredential({
+      connectionString: `Endpoint=sb://${host}/;SharedAccessKeyName=Full;SharedAccessKey=${KEY}`,
+      hub: HUB,
+    });
+    const client = sdkClient(nhub, set.ca.certPem, 'Full', KEY);
+    const { token } = apns.createDevice({ bundleId: 'com.example.rest' });
+    await client.createOrUpdateInstallation(createAppleInstallation({ installationId: 'phone', pushChannel: token }));
+    await client.scheduleNotification(
+      new Date(Date.now() + 800),
+      createAppleNotification({ body: '{"aps":{"alert":"on time"}}' }),
+      { tagExpression: '$InstallationId:{phone}' },
+    );
+    expect(apns.inbox.list()).toEqual([]);
+    for (let i = 0; i < 40 && apns.inbox.size === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(apns.inbox.list().map((d) => [d.device, d.payload])).toEqual([
+      [token.toLowerCase(), '{"aps":{"alert":"on time"}}'],
+    ]);
+  });
+
+  it('keeps registrations and installations across a restart, and drops pending schedules on close', async () => {
+    const stateDir = join(dir, 'restart');
+    const ca = set.ca;
+    let emulator = await startNhubEmulator({ ca, stateDir });
+    const host = () => new URL(emulator.baseUrl).host;
+    emulator.registerCredential({
+      connectionString: `Endpoint=sb://${host()}/;SharedAccessKeyName=Full;SharedAccessKey=${KEY}`,
+      hub: HUB,
+    });
+    let client = sdkClient(emulator, ca.certPem, 'Full', KEY);
+    const created = await client.createRegistration(
+      createAppleTemplateRegistrationDescription({
+        deviceToken: 'd1'.repeat(32),
+        bodyTemplate: '{"aps":{"alert":"$(m)"}}',
+        tags: ['kept'],
+      }),
+    );
+    await client.createOrUpdateInstallation(
+      createFcmV1Installation({ installationId: 'kept', pushChannel: 'fcm-kept', tags: ['kept'] }),
+    );
+    // A template send the template registration would take, were the schedule not dropped.
+    await client.scheduleNotification(new Date(Date.now() + 300), createTemplateNotification({ body: { m: 'late' } }), {
+      tagExpression: 'kept',
+    });
+    const inbox = emulator.inbox;
+    await emulator.close();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(inbox.size).toBe(0);
+
+    emulator = await startNhubEmulator({ ca, stateDir });
+    try {
+      client = sdkClient(emulator, ca.certPem, 'Full', KEY);
+      expect(await client.getRegistration(created.registrationId!)).toEqual(created);
+      expect(await client.getInstallation('kept')).toMatchObject({ pushChannel: 'fcm-kept', tags: ['kept'] });
+    } finally {
+      await emulator.close();
+    }
+  });
+
+  it('asks for the claims the service asks for: Listen writes registrations, Manage lists them, Send sends', async () => {
+    const nhub = set.emulators.nhub as RunningNhubEmulator;
+    nhub.registerCredential({
+      namespace: '127.0.0.1',
+      hub: HUB,
+      keyName: 'ListenOnly',
+      key: 'listen',
+      rights: ['Listen'],
+    });
+    nhub.registerCredential({ namespace: '127.0.0.1', hub: HUB, keyName: 'SendOnly', key: 'send', rights: ['Send'] });
+    const listen = sdkClient(nhub, set.ca.certPem, 'ListenOnly', 'listen');
+    const send = sdkClient(nhub, set.ca.certPem, 'SendOnly', 'send');
+    const mine = await listen.createRegistration(
+      createFcmV1RegistrationDescription({ fcmV1RegistrationId: 'listen-token' }),
+    );
+    expect((await listen.getRegistration(mine.registrationId!)).registrationId).toBe(mine.registrationId);
+    expect(await statusOf(collect(listen.listRegistrations().byPage()))).toBe(401);
+    expect(
+      await statusOf(send.createRegistration(createFcmV1RegistrationDescription({ fcmV1RegistrationId: 'x' }))),
+    ).toBe(401);
+    expect(
+      await statusOf(listen.sendNotification(createAppleNotification({ body: '{"aps":{}}' }), { tagExpression: 'a' })),
+    ).toBe(401);
+    expect(
+      await statusOf(send.sendNotification(createAppleNotification({ body: '{"aps":{}}' }), { tagExpression: 'a' })),
+    ).toBe('succeeded');
   });
 });

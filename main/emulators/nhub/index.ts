@@ -44,6 +44,10 @@ const withoutKey = ({ key: _key, ...rest }: PolicyRecord) => rest;
  * tag expressions, expands templates, answers `&test` with a NotificationOutcome and forwards each
  * notification to the platform's local emulator when it runs, whose device list decides each outcome.
  *
+ * REST routes (docs/nhub.md lists codes and bodies): `/{hub}/messages/`, `/{hub}/messages/$batch?direct`,
+ * `/{hub}/schedulednotifications/[{id}]`, `/{hub}/installations/{id}`, `/{hub}/registrations/[{id}]`,
+ * `/{hub}/tags/{tag}/registrations`, `/{hub}/registrationIDs`.
+ *
  * Admin routes (same server):
  * - `POST /__admin/credentials` body `{ namespace, hub, keyName, key, rights? }` or
  *   `{ connectionString, hub, rights? }` → 201 the policy without its key; `GET` lists them.
