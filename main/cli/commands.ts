@@ -7,6 +7,7 @@ import { historyExportCommand, historyListCommand, historyShowCommand } from './
 import { sendApnsCommand } from './commands/send-apns';
 import { sendFcmCommand } from './commands/send-fcm';
 import { sendNhubCommand } from './commands/send-nhub';
+import { nhubRegistrationsCommand } from './commands/nhub-registrations';
 import { sandboxInitCommand } from './commands/sandbox';
 import { serveCommand } from './commands/serve';
 import { sendWebpushCommand } from './commands/send-webpush';
@@ -37,4 +38,5 @@ export const commands: readonly CliCommand[] = [
   historyShowCommand,
   historyExportCommand,
   ...credentialsCommands,
+  nhubRegistrationsCommand,
 ];

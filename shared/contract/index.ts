@@ -14,6 +14,7 @@ import { devicesCalls } from './devices';
 import { emulatorsCalls } from './emulators';
 import { events } from './events';
 import { historyCalls } from './history';
+import { nhubRegistrationsCalls } from './nhub-registrations';
 import { sandboxCalls } from './sandbox';
 import { uploadsCalls } from './uploads';
 
@@ -32,6 +33,7 @@ export const calls = {
   ...sandboxCalls,
   ...emulatorsCalls,
   ...historyCalls,
+  ...nhubRegistrationsCalls,
 } as const;
 
 export type Calls = typeof calls;

@@ -233,6 +233,24 @@ describeWithSystem('accessibility (axe-core, WCAG 2.2 AA) on every screen and di
     await expectFocusTrappedAndReturned(page.getByTestId('cred-import'), 'credential-import');
   });
 
+  it('Registrations of the sandbox hub: listed, one selected, the installation and delete dialogs', async () => {
+    await go('2', 'credentials');
+    await page.locator('[data-kind="nhub"]').getByTestId('cred-registrations').click();
+    const view = page.getByTestId('registrations');
+    await view.getByTestId('reg-row').first().waitFor({ timeout: 20_000 });
+    await view.getByTestId('reg-row').first().getByRole('button').click();
+    await view.getByTestId('reg-detail').waitFor();
+    await expectAccessible('Registrations, listed with one selected');
+    await auditDialog('Registrations, add installation dialog', view.getByTestId('reg-add'), 'installation-dialog');
+    await auditDialog(
+      'Registrations, delete registration dialog',
+      view.getByTestId('reg-delete-registration'),
+      'reg-delete-dialog',
+    );
+    await expectFocusTrappedAndReturned(view.getByTestId('reg-add'), 'installation-dialog');
+    await view.getByTestId('reg-back').click();
+  });
+
   it('Devices: listed, one selected, and a running bulk send', async () => {
     await go('3', 'devices');
     await page.getByTestId('devices-table').waitFor();

@@ -6,6 +6,7 @@ import { deviceHandlers } from './devices';
 import { emulatorHandlers, sandboxHandlers } from './emulators';
 import { curlHandlers } from './exchange-curl';
 import { historyHandlers } from './history';
+import { nhubRegistrationHandlers } from './nhub-registrations';
 import type { Handlers } from './dispatcher';
 import { uploadHandlers } from './uploads';
 import { UploadStore } from '../uploads/upload-store';
@@ -24,5 +25,6 @@ export function createHandlers(core: Core): Handlers {
     ...sandboxHandlers(core),
     ...historyHandlers(core),
     ...curlHandlers(core),
+    ...nhubRegistrationHandlers(core),
   };
 }

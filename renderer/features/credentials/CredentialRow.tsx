@@ -1,4 +1,5 @@
 import { useCredentials, type CredentialItem } from '../../state/credentials';
+import { useNhubRegistrations } from '../../state/nhub-registrations';
 import { badges, credentialFacts, kindLabel } from './kinds';
 import { SecretMissing } from './SecretMissing';
 
@@ -7,6 +8,7 @@ export type RowAction = 'rename' | 'replace' | 'delete';
 export function CredentialRow({ meta, onAction }: { meta: CredentialItem; onAction(action: RowAction): void }) {
   const test = useCredentials((s) => s.test);
   const outcome = useCredentials((s) => s.tests[meta.id]);
+  const openRegistrations = useNhubRegistrations((s) => s.open);
   return (
     <li className="cred-row" data-testid="credential-row" data-kind={meta.kind}>
       <div className="cred-head">
@@ -26,6 +28,16 @@ export function CredentialRow({ meta, onAction }: { meta: CredentialItem; onActi
           <button type="button" data-testid="cred-test" disabled={outcome?.running} onClick={() => void test(meta.id)}>
             Test
           </button>
+          {meta.kind === 'nhub' && !meta.secretMissing && (
+            <button
+              type="button"
+              data-testid="cred-registrations"
+              data-registrations-for={meta.id}
+              onClick={() => openRegistrations(meta.id)}
+            >
+              Registrations…
+            </button>
+          )}
           <button type="button" data-testid="cred-rename" onClick={() => onAction('rename')}>
             Rename
           </button>

@@ -3,6 +3,8 @@ import type { CredentialMeta } from '../../../shared/domain/credential';
 import { ErrorLine } from '../../components/ErrorLine';
 import { useAppInfo } from '../../state/app-info';
 import { useCredentials } from '../../state/credentials';
+import { useNhubRegistrations } from '../../state/nhub-registrations';
+import { RegistrationsView } from '../nhub-registrations/RegistrationsView';
 import { CredentialRow, type RowAction } from './CredentialRow';
 import { ImportDialog } from './ImportDialog';
 import { DeleteDialog, RenameDialog, VapidDialog } from './SmallDialogs';
@@ -31,6 +33,22 @@ export function CredentialsScreen() {
   }, [load, store]);
   const close = () => setOpen(null);
   const blocked = keychain?.state === 'unavailable';
+  const registrationsOf = useNhubRegistrations((s) => s.credentialId);
+  // Back from a hub's registrations puts focus on the button that opened them.
+  const lastRegistrations = useRef<string | null>(null);
+  useEffect(() => {
+    const previous = lastRegistrations.current;
+    lastRegistrations.current = registrationsOf;
+    if (previous && !registrationsOf) {
+      document.querySelector<HTMLElement>(`[data-registrations-for="${CSS.escape(previous)}"]`)?.focus();
+    }
+  }, [registrationsOf]);
+
+  // A hub's registrations take the screen; Back returns to the list.
+  if (registrationsOf !== null) {
+    const label = items.find((m) => m.id === registrationsOf)?.label ?? 'Notification Hub';
+    return <RegistrationsView label={label} />;
+  }
 
   return (
     <div className="credentials" data-testid="credentials">

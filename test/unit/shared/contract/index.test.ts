@@ -6,6 +6,7 @@ import { credentialsCalls } from '../../../../shared/contract/credentials';
 import { devicesCalls } from '../../../../shared/contract/devices';
 import { emulatorsCalls } from '../../../../shared/contract/emulators';
 import { historyCalls } from '../../../../shared/contract/history';
+import { nhubRegistrationsCalls } from '../../../../shared/contract/nhub-registrations';
 import { sandboxCalls } from '../../../../shared/contract/sandbox';
 import { uploadsCalls } from '../../../../shared/contract/uploads';
 
@@ -18,6 +19,7 @@ const groups = {
   sandboxCalls,
   emulatorsCalls,
   historyCalls,
+  nhubRegistrationsCalls,
 };
 
 describe('the contract merged from its domain files', () => {
