@@ -148,6 +148,8 @@ describeWithSystem('issue 23 screens', missingChromium(), () => {
       await open();
       await page.waitForTimeout(300);
       cut.push(...(await measure()).map((problem) => `${name}: ${problem}`));
+      if (name === 'compose apns')
+        await page.locator('section.options').screenshot({ path: `${SHOTS}/compose-options.png` });
     }
     await page.getByTestId('bulk-source-devices').check();
     expect(cut).toEqual([]);
