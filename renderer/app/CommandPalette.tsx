@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { DialogFooter } from '../components/DialogFooter';
 import { ModalDialog } from '../components/ModalDialog';
 import { useAnnouncements } from '../state/announcements';
 import { allCommands, filterCommands, useCommands, type Command } from '../state/commands';
@@ -115,13 +116,9 @@ function PaletteDialog({ onClose }: { onClose(): void }) {
           {refusal}
         </p>
       )}
-      <div className="dialog-actions">
+      <DialogFooter cancelLabel="Close" onCancel={onClose}>
         <span className="hint">↑/↓ choose · Enter runs · Esc closes</span>
-        <span className="spacer" />
-        <button type="button" onClick={onClose}>
-          Close
-        </button>
-      </div>
+      </DialogFooter>
     </ModalDialog>
   );
 }

@@ -1,9 +1,10 @@
 import { useEffect, useRef } from 'react';
+import { DialogFooter } from '../components/DialogFooter';
 import { useTabWrap } from '../components/ModalDialog';
 import { useCommands } from '../state/commands';
 
 const SHORTCUTS: Array<[string, string]> = [
-  ['Ctrl/⌘ + 1…6', 'Go to Compose, Credentials, Devices, Exchanges, History, Emulators'],
+  ['Ctrl/⌘ + 1…7', 'Go to Compose, Credentials, Devices, Exchanges, History, Emulators, Bulk'],
   ['↑ / ↓ in the sidebar', 'Move between sections'],
   ['Ctrl/⌘ + K, Ctrl/⌘ + Shift + P', 'Commands: every action and screen, filtered as you type'],
   ['Ctrl/⌘ + Enter', 'Send (in Compose, also inside the editor)'],
@@ -55,12 +56,7 @@ export function ShortcutsHelp() {
           </div>
         ))}
       </dl>
-      <div className="dialog-actions">
-        <span className="spacer" />
-        <button type="button" onClick={() => setOpen(false)}>
-          Close
-        </button>
-      </div>
+      <DialogFooter cancelLabel="Close" onCancel={() => setOpen(false)} />
     </dialog>
   );
 }

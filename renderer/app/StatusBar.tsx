@@ -1,4 +1,5 @@
 import { useRef } from 'react';
+import { DialogFooter } from '../components/DialogFooter';
 import { useTabWrap } from '../components/ModalDialog';
 import { useAppInfo } from '../state/app-info';
 import { SHORTCUT_MOD, useCommands } from '../state/commands';
@@ -63,12 +64,7 @@ export function StatusBar() {
       )}
       <dialog ref={about} className="dialog" aria-label="About Push Console" data-testid="about">
         <AppInfoPanel />
-        <div className="dialog-actions">
-          <span className="spacer" />
-          <button type="button" onClick={() => about.current?.close()}>
-            Close
-          </button>
-        </div>
+        <DialogFooter cancelLabel="Close" onCancel={() => about.current?.close()} />
       </dialog>
     </footer>
   );

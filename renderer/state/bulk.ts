@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { CallInput, CallOutput, EventPayload } from '../../shared/contract';
 import { BULK_TARGETS_MAX, INLINE_TARGETS_MAX } from '../../shared/transfer-limits';
+import type { Environment } from '../../shared/domain/environment';
 import type { Provider } from '../../shared/domain/exchange';
 import { bridge, call, guarded, type ShownError } from '../bridge';
 import { uploadText } from '../bridge/upload';
@@ -41,8 +42,16 @@ export interface BulkForm {
   concurrency: string;
 }
 
+/** Whose targets the run on screen sends to: enough to name them (device labels) on any screen. */
+export interface BulkRun {
+  provider: Provider;
+  credentialId: string;
+  environment: Environment;
+}
+
 interface BulkState {
   form: BulkForm;
+  run: BulkRun | null;
   setForm(change: Partial<BulkForm>): void;
   sendId: string | null;
   progress: Progress | null;
@@ -67,6 +76,7 @@ interface BulkState {
 export const useBulk = create<BulkState>((set, get) => ({
   form: { pasting: false, provider: 'apns', pasted: '', file: null, profileId: '', concurrency: '' },
   setForm: (change) => set((state) => ({ form: { ...state.form, ...change } })),
+  run: null,
   sendId: null,
   progress: null,
   page: null,
@@ -75,7 +85,14 @@ export const useBulk = create<BulkState>((set, get) => ({
   error: null,
   progressAnnouncer: new ThrottledAnnouncer((text) => useAnnouncements.getState().announce(text), 1000),
   async start(input) {
-    set({ page: null, groups: null, progress: null, retryable: 0 });
+    const { provider, credential, environment } = input.request;
+    set({
+      page: null,
+      groups: null,
+      progress: null,
+      retryable: 0,
+      run: { provider, credentialId: credential, environment },
+    });
     await guarded(set, async () => {
       const { sendId, total } = await call('bulk.start', await withLargeListUploaded(input));
       set({ sendId, progress: startingProgress(sendId, total) });

@@ -19,6 +19,7 @@ interface EmulatorsState {
   stop(): Promise<void>;
   select(provider: Provider): Promise<void>;
   loadInbox(): Promise<void>;
+  loadFaults(): Promise<void>;
   clearInbox(): Promise<void>;
   addFault(rule: Parameters<typeof call<'emulators.addFault'>>[1]['rule']): Promise<void>;
   removeFault(id: string): Promise<void>;
@@ -53,6 +54,12 @@ export const useEmulators = create<EmulatorsState>((set, get) => {
       ]);
       set({ inbox, faults });
     },
+    async loadFaults() {
+      const { provider, status } = get();
+      if (status?.running !== 'here') return;
+      const faults = await call('emulators.faults', { provider }).catch(() => null);
+      if (faults && provider === get().provider) set({ faults });
+    },
     clearInbox: () =>
       guard(async () => {
         await call('emulators.clearInbox', { provider: get().provider });
@@ -78,4 +85,13 @@ bridge.on('emulator.delivery', (delivery) => {
   if (delivery.provider !== state.provider) return;
   clearTimeout(pending);
   pending = setTimeout(() => void state.loadInbox(), 200);
+});
+
+let faultsPending: ReturnType<typeof setTimeout> | undefined;
+// A fault answers instead of delivering, so its hit count moves with the exchanges sent, not with
+// deliveries: reload the rules (a few times a second at most) while any are set.
+bridge.on('exchanges.recorded', () => {
+  if (useEmulators.getState().faults.length === 0) return;
+  clearTimeout(faultsPending);
+  faultsPending = setTimeout(() => void useEmulators.getState().loadFaults(), 250);
 });

@@ -128,6 +128,7 @@ describeWithSystem('accessibility (axe-core, WCAG 2.2 AA) on every screen and di
       ['4', 'exchanges', 'Exchanges', () => page.getByTestId('exchanges-empty')],
       ['5', 'history', 'History', () => page.getByTestId('history-empty')],
       ['6', 'emulators', 'Emulators', () => page.getByTestId('emulators-status').getByText('Stopped')],
+      ['7', 'bulk-screen', 'Bulk', () => page.getByTestId('bulk-pick-hint')],
     ];
     for (const [key, testId, name, shown] of screens) {
       await go(key, testId);
@@ -255,6 +256,13 @@ describeWithSystem('accessibility (axe-core, WCAG 2.2 AA) on every screen and di
     await go('3', 'devices');
     await page.getByTestId('devices-table').waitFor();
     await expectAccessible('Devices, listed');
+    const csv = `label,provider,environment,target\nGood,apns,sandbox,${'ab'.repeat(32)}\nBad,apns,sandbox,xyz\n`;
+    await page
+      .getByTestId('devices-import-file')
+      .setInputFiles({ name: 'two.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByTestId('import-report').waitFor();
+    await expectAccessible('Devices, import report dialog');
+    await page.getByTestId('import-nothing').click();
     await page.getByTestId('bulk-paste').click();
     const panel = page.getByTestId('bulk-panel');
     await panel.getByTestId('bulk-provider').selectOption('apns');
@@ -277,6 +285,14 @@ describeWithSystem('accessibility (axe-core, WCAG 2.2 AA) on every screen and di
     const said = await bulkSaid();
     for (let i = 1; i < said.length; i++) expect(said[i]!.at - said[i - 1]!.at).toBeGreaterThan(950);
     await expectAccessible('Devices, bulk send results');
+    // The Bulk screen shows the same run, with its devices list and the pasted-list form.
+    await go('7', 'bulk-screen');
+    await page.getByTestId('bulk-source-devices').check();
+    await page.getByTestId('bulk-device-list').waitFor();
+    await expectAccessible('Bulk, devices and the last run');
+    await page.getByTestId('bulk-source-paste').check();
+    await expectAccessible('Bulk, pasted list and the last run');
+    await go('3', 'devices');
   });
 
   it('Exchanges: target names, list timeline, search help and errors, no match, waterfall, TLS chain, copy toast, divider, Web Push plaintext', async () => {

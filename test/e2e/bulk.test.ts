@@ -87,7 +87,9 @@ describeWithSystem('bulk send from the Devices screen', missingChromium(), () =>
     expect(rendered.length).toBeGreaterThan(0);
     const raw = JSON.parse((await newest.getByTestId('inbox-raw').textContent()) ?? '') as { aps: unknown };
     expect(raw.aps).toBeDefined();
-    expect(await page.locator('.fault-list li').first().textContent()).toContain('4 hits');
+    expect(await page.locator('.fault-list li').first().textContent()).toContain(
+      '503 ServiceUnavailable, 4 times, used up (4 of 4)',
+    );
     await page.locator('.fault-list li').first().getByRole('button', { name: 'remove' }).click();
     await expect.poll(() => page.locator('.fault-list li').count()).toBe(0);
   }, 60_000);

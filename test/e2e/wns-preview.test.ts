@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
@@ -41,17 +42,32 @@ function png(width: number, height: number): Buffer {
   ]);
 }
 
-const ENTRY = `
+/** A toast with an image from every place Windows reads one: the web, the app package, app data, inline data. */
+const SOURCES_TOAST = (dataUri: string) => `<toast><visual><binding template="ToastGeneric">
+<text>Sources</text>
+<image placement="hero" src="https://cdn.example.com/img/hero.png"/>
+<image placement="appLogoOverride" src="ms-appx:///Assets/logo.png"/>
+<image src="ms-appdata:///local/photo.jpg"/>
+<image src="${dataUri}"/>
+</binding></visual></toast>`;
+
+const ENTRY = (dataUri: string) => `
 import { createRoot } from 'react-dom/client';
 import { WnsPreview } from './renderer/features/compose/wns/WnsPreview';
 import { wnsTemplates } from './shared/providers/wns/templates';
 const root = createRoot(document.getElementById('root'));
-root.render(wnsTemplates.map((t) => (
+const all = [...wnsTemplates, { id: 'sources', options: { type: 'toast' }, payload: ${JSON.stringify(SOURCES_TOAST(dataUri))} }];
+root.render(all.map((t) => (
   <section key={t.id} data-template={t.id} style={{ padding: 16, display: 'inline-block' }}>
     <WnsPreview type={t.options.type ?? 'toast'} payload={t.payload} appName="Contoso" />
   </section>
 )));
 `;
+
+/** The renderer's own Content-Security-Policy, as index.html declares it: the preview runs under it. */
+const APP_CSP = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(
+  readFileSync(new URL('../../renderer/index.html', import.meta.url), 'utf8'),
+)![1]!;
 
 describeWithSystem('WNS preview in Chromium, per template', missingChromium(), () => {
   let browser: Browser;
@@ -59,8 +75,10 @@ describeWithSystem('WNS preview in Chromium, per template', missingChromium(), (
   const outside: string[] = [];
 
   beforeAll(async () => {
+    const image = png(32, 32);
+    const dataUri = `data:image/png;base64,${image.toString('base64')}`;
     const bundle = await build({
-      stdin: { contents: ENTRY, resolveDir: process.cwd(), loader: 'tsx' },
+      stdin: { contents: ENTRY(dataUri), resolveDir: process.cwd(), loader: 'tsx' },
       bundle: true,
       write: false,
       format: 'iife',
@@ -70,21 +88,23 @@ describeWithSystem('WNS preview in Chromium, per template', missingChromium(), (
     });
     browser = await launchChromium();
     page = await browser.newPage();
-    const image = png(32, 32);
-    // Every request is answered here: template images get a local PNG, anything else is refused.
+    // The page and its script come from one made-up origin, under the app's CSP; any other request
+    // (a template's remote image, were one still asked for) is refused and noted.
     await page.route('**/*', (route) => {
       const url = route.request().url();
-      if (url.startsWith('https://picsum.photos/'))
-        return route.fulfill({ status: 200, contentType: 'image/png', body: image });
+      if (url === 'http://preview.test/')
+        return route.fulfill({
+          status: 200,
+          contentType: 'text/html',
+          body: `<!doctype html><meta http-equiv="Content-Security-Policy" content="${APP_CSP}"><body style="background:#202020;margin:0"><div id="root"></div><script src="/bundle.js"></script></body>`,
+        });
+      if (url === 'http://preview.test/bundle.js')
+        return route.fulfill({ status: 200, contentType: 'text/javascript', body: bundle.outputFiles[0]!.text });
       outside.push(url);
       return route.abort();
     });
-    await page.setContent(`<!doctype html><body style="background:#202020;margin:0"><div id="root"></div></body>`);
-    await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
-    await page
-      .locator('section[data-template]')
-      .nth(wnsTemplates.length - 1)
-      .waitFor();
+    await page.goto('http://preview.test/');
+    await page.locator('section[data-template="sources"]').waitFor();
     await page.waitForFunction(() => Array.from(document.images).every((img) => img.complete));
   });
 
@@ -94,7 +114,7 @@ describeWithSystem('WNS preview in Chromium, per template', missingChromium(), (
 
   const section = (id: string) => page.locator(`section[data-template="${id}"]`);
 
-  it('shows each toast template with its texts, buttons and loaded images', async () => {
+  it('shows each toast template with its texts, buttons, and its remote images named, not broken', async () => {
     for (const template of wnsTemplates.filter((t) => (t.options.type ?? 'toast') === 'toast')) {
       const view = wnsPreview('toast', template.payload) as ToastView;
       const el = section(template.id);
@@ -103,17 +123,23 @@ describeWithSystem('WNS preview in Chromium, per template', missingChromium(), (
       expect(await el.getByTestId('wns-button').allTextContents(), template.id).toEqual(
         view.buttons.map((b) => b.content),
       );
-      const expectedImages = [view.hero, view.appLogo, ...view.images].filter(Boolean).length;
-      const widths = await el
-        .locator('img')
-        .evaluateAll((imgs) => imgs.map((img) => (img as HTMLImageElement).naturalWidth));
-      expect(widths, template.id).toEqual(Array(expectedImages).fill(32));
+      const expectedImages = [view.hero, view.appLogo, ...view.images].flatMap((image) => (image ? [image.src] : []));
+      // The CSP keeps remote images out: each is a labelled placeholder with its URL, never a broken <img>.
+      expect(await el.locator('img').count(), template.id).toBe(0);
+      expect(
+        await el.getByTestId('wns-image-placeholder').evaluateAll((els) => els.map((e) => e.getAttribute('data-src'))),
+        template.id,
+      ).toEqual(expectedImages);
+      if (expectedImages.length > 0)
+        expect(await el.getByTestId('wns-images-not-loaded').locator('li').allTextContents(), template.id).toEqual([
+          ...new Set(expectedImages.map((src) => `Remote image: ${src} — not loaded in the preview`)),
+        ]);
       if (view.attribution) expect(await el.getByTestId('wns-attribution').textContent()).toBe(view.attribution);
       const shot = await el.getByTestId('wns-toast').screenshot();
       const box = (await el.getByTestId('wns-toast').boundingBox())!;
       // The screenshot is the toast itself: 364 px wide (Windows 11 toast width) and as tall as its content.
       expect(shot.readUInt32BE(16)).toBe(Math.round(box.width));
-      expect(Math.round(box.width)).toBe(366);
+      expect(Math.round(box.width), template.id).toBe(366);
       expect(box.height).toBeGreaterThan(60);
     }
   });
@@ -148,6 +174,31 @@ describeWithSystem('WNS preview in Chromium, per template', missingChromium(), (
     for (const template of wnsTemplates.filter((t) => t.options.type === 'raw')) {
       expect(await section(template.id).getByTestId('wns-raw').textContent()).toContain('nothing is shown');
     }
+  });
+
+  it('names remote, ms-appx and ms-appdata images in a framed placeholder, and shows inline data images', async () => {
+    const el = section('sources');
+    const placeholders = el.getByTestId('wns-image-placeholder');
+    expect(await placeholders.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')))).toEqual([
+      'Remote image: https://cdn.example.com/img/hero.png — not loaded in the preview',
+      'App package image (ms-appx): ms-appx:///Assets/logo.png — not loaded in the preview',
+      'App data image (ms-appdata): ms-appdata:///local/photo.jpg — not loaded in the preview',
+    ]);
+    expect(await el.locator('[data-role="hero"]').textContent()).toBe(
+      'Remote image: https://cdn.example.com/img/hero.png — not loaded in the preview',
+    );
+    // The hero's placeholder keeps the hero's frame: the toast's width, 180 px tall, its border drawn.
+    const hero = (await el.locator('[data-role="hero"]').boundingBox())!;
+    expect([Math.round(hero.width), Math.round(hero.height)]).toEqual([364, 180]);
+    expect(await el.locator('[data-role="hero"]').evaluate((e) => getComputedStyle(e).borderTopStyle)).toBe('dashed');
+    // The one image the CSP allows (data:) is drawn; no <img> on the page is broken.
+    const images = await page
+      .locator('img')
+      .evaluateAll((imgs) =>
+        imgs.map((img) => [(img as HTMLImageElement).complete, (img as HTMLImageElement).naturalWidth]),
+      );
+    expect(images).toEqual([[true, 32]]);
+    await el.screenshot({ path: '/tmp/composer/wns-preview-sources.png' }).catch(() => undefined);
   });
 
   it('never reached for anything outside the page', () => {

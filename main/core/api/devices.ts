@@ -1,5 +1,7 @@
 import { exportDevicesCsv, exportDevicesJson, importDevices } from '../../../shared/devices/import-export';
 import { splitTargets } from '../../../shared/devices/targets';
+import { targetProblem } from '../../../shared/devices/validate-target';
+import { PROVIDER_LABELS } from '../../../shared/providers/ids';
 import { AppError } from '../../../shared/errors';
 import { BULK_TARGETS_MAX } from '../../../shared/transfer-limits';
 import type { Core } from '../core';
@@ -22,7 +24,17 @@ type DeviceCalls =
 export function deviceHandlers(core: Core, uploads: UploadStore): Pick<Handlers, DeviceCalls> {
   return {
     'devices.list': () => core.devices.list(),
-    'devices.save': (input) => core.devices.save(input),
+    'devices.save': (input) => {
+      // The same check the device editor and imports make, here so the CLI or any caller cannot save a bad target.
+      const problem = targetProblem(input.provider, input.environment, input.target);
+      if (problem)
+        throw new AppError(
+          'INVALID_INPUT',
+          `This ${PROVIDER_LABELS[input.provider]} target cannot be saved: ${problem}`,
+          'Copy the target again from the device or app that registered it.',
+        );
+      return core.devices.save(input);
+    },
     'devices.remove': async ({ ids }) => ({ removed: await core.devices.remove(ids) }),
     'devices.prune': async () => ({ removed: await core.devices.prune() }),
     'devices.import': async (input) => {

@@ -137,7 +137,7 @@ function Field(props: {
           id={id}
           data-testid={id}
           type={isDate ? 'datetime-local' : 'text'}
-          placeholder={node.description?.slice(0, 60)}
+          aria-describedby={node.description ? `${id}-help` : undefined}
           value={
             typeof value === 'string' ? (isDate ? value.slice(0, 16) : value) : value === undefined ? '' : String(value)
           }
@@ -145,6 +145,12 @@ function Field(props: {
             set(e.target.value === '' ? undefined : isDate ? new Date(e.target.value).toISOString() : e.target.value)
           }
         />
+        {/* The whole description under the field: as a placeholder it was cut off mid-word. */}
+        {node.description && (
+          <p id={`${id}-help`} className="hint field-help">
+            {node.description}
+          </p>
+        )}
       </div>
     );
   }

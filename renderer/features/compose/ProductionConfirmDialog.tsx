@@ -1,4 +1,5 @@
 import type { Profile } from '../../../shared/domain/profile';
+import { DialogFooter } from '../../components/DialogFooter';
 import { ModalDialog } from '../../components/ModalDialog';
 
 interface Props {
@@ -21,23 +22,17 @@ export function ProductionConfirmDialog({ count, profile, onConfirm, onClose }: 
       <p data-testid="production-confirm-text">
         This sends {what} to real devices with the production profile “{profile.name}”.
       </p>
-      <div className="dialog-actions">
-        <span className="spacer" />
-        <button type="button" data-testid="production-cancel" autoFocus onClick={onClose}>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="primary"
-          data-testid="production-confirm-send"
-          onClick={() => {
-            onConfirm();
-            onClose();
-          }}
-        >
-          Send {what}
-        </button>
-      </div>
+      <DialogFooter
+        cancelTestId="production-cancel"
+        cancelFirst
+        onCancel={onClose}
+        primary={`Send ${what}`}
+        primaryTestId="production-confirm-send"
+        onPrimary={() => {
+          onConfirm();
+          onClose();
+        }}
+      />
     </ModalDialog>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { DialogFooter } from '../../components/DialogFooter';
 import type { Environment } from '../../../shared/domain/environment';
 import type { Provider } from '../../../shared/domain/exchange';
 import type { Profile } from '../../../shared/domain/profile';
@@ -157,7 +158,7 @@ export function ProfileEditor({ provider, profile, onClose }: Props) {
           />
         </div>
         <ErrorLine error={error} testId="profile-error" />
-        <div className="dialog-actions">
+        <DialogFooter onCancel={() => onClose(null)} primary="Save" primaryTestId="profile-save">
           {profile && (
             <>
               <button
@@ -184,14 +185,7 @@ export function ProfileEditor({ provider, profile, onClose }: Props) {
               </button>
             </>
           )}
-          <span className="spacer" />
-          <button type="button" onClick={() => onClose(null)}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" data-testid="profile-save">
-            Save
-          </button>
-        </div>
+        </DialogFooter>
       </form>
     </dialog>
   );

@@ -1,4 +1,5 @@
 import type { PreflightIssue } from '../../../shared/preflight/types';
+import { DialogFooter } from '../../components/DialogFooter';
 import { ModalDialog } from '../../components/ModalDialog';
 
 interface Props {
@@ -25,23 +26,17 @@ export function SendAnywayDialog({ errors, providerLabel, onConfirm, onClose }: 
           <li key={`${issue.code}-${index}`}>{issue.message}</li>
         ))}
       </ul>
-      <div className="dialog-actions">
-        <span className="spacer" />
-        <button type="button" data-testid="send-anyway-cancel" autoFocus onClick={onClose}>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="primary"
-          data-testid="send-anyway-confirm"
-          onClick={() => {
-            onConfirm();
-            onClose();
-          }}
-        >
-          Send anyway
-        </button>
-      </div>
+      <DialogFooter
+        cancelTestId="send-anyway-cancel"
+        cancelFirst
+        onCancel={onClose}
+        primary="Send anyway"
+        primaryTestId="send-anyway-confirm"
+        onPrimary={() => {
+          onConfirm();
+          onClose();
+        }}
+      />
     </ModalDialog>
   );
 }

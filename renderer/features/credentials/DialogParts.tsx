@@ -1,15 +1,14 @@
 import type { ReactNode } from 'react';
+import { DialogFooter } from '../../components/DialogFooter';
 
-/** A form's primary submit button and Cancel. */
+/** A form's Cancel and its primary submit button, in every dialog's order. */
 export function FormActions(props: { submit: ReactNode; testId: string; disabled?: boolean; onCancel(): void }) {
   return (
-    <div className="dialog-actions">
-      <button type="submit" className="primary" disabled={props.disabled} data-testid={props.testId}>
-        {props.submit}
-      </button>
-      <button type="button" onClick={props.onCancel}>
-        Cancel
-      </button>
-    </div>
+    <DialogFooter
+      onCancel={props.onCancel}
+      primary={props.submit}
+      primaryTestId={props.testId}
+      primaryDisabled={props.disabled}
+    />
   );
 }

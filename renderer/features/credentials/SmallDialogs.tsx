@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { DialogFooter } from '../../components/DialogFooter';
 import type { CredentialMeta } from '../../../shared/domain/credential';
 import { toShownError, type ShownError } from '../../bridge';
 import { ErrorLine } from '../../components/ErrorLine';
@@ -41,19 +42,13 @@ export function DeleteDialog({ meta, onClose }: { meta: CredentialMeta; onClose(
         credential. This cannot be undone.
       </p>
       <ErrorLine error={error} />
-      <div className="dialog-actions">
-        <button
-          type="button"
-          className="danger"
-          data-testid="cred-delete-confirm"
-          onClick={() => remove(meta.id).then(onClose, (err: unknown) => setError(toShownError(err)))}
-        >
-          Delete
-        </button>
-        <button type="button" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
+      <DialogFooter
+        onCancel={onClose}
+        tone="danger"
+        primary="Delete"
+        primaryTestId="cred-delete-confirm"
+        onPrimary={() => void remove(meta.id).then(onClose, (err: unknown) => setError(toShownError(err)))}
+      />
     </ModalDialog>
   );
 }
@@ -80,19 +75,13 @@ export function VapidDialog({ onClose }: { onClose(): void }) {
               {warning}
             </div>
           ))}
-          <div className="dialog-actions">
-            <button
-              type="button"
-              className="primary"
-              data-testid="cred-vapid-copy"
-              onClick={() => void navigator.clipboard?.writeText(publicKey).then(() => setCopied(true))}
-            >
-              {copied ? 'Copied' : 'Copy public key'}
-            </button>
-            <button type="button" onClick={onClose}>
-              Done
-            </button>
-          </div>
+          <DialogFooter
+            onCancel={onClose}
+            cancelLabel="Done"
+            primary={copied ? 'Copied' : 'Copy public key'}
+            primaryTestId="cred-vapid-copy"
+            onPrimary={() => void navigator.clipboard?.writeText(publicKey).then(() => setCopied(true))}
+          />
         </div>
       ) : (
         <form

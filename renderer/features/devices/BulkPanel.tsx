@@ -1,8 +1,7 @@
 import { useMemo, useState } from 'react';
 import { ErrorLine } from '../../components/ErrorLine';
 import { FileButton } from '../../components/FileButton';
-import { useTargetNamer } from '../../components/TargetName';
-import { BulkResults } from './BulkResults';
+import { BulkRunView } from './BulkRun';
 import { checkFileSize } from '../../bridge/upload';
 import { splitTargets } from '../../../shared/devices/targets';
 import type { Device } from '../../../shared/domain/device';
@@ -24,7 +23,6 @@ export function BulkPanel({ devices, paste = false }: { devices: Device[]; paste
   const providers = [...new Set(devices.map((d) => d.provider))];
   const bulk = useBulk();
   const [confirming, setConfirming] = useState(false);
-  const nameOf = useTargetNamer();
   const { form, setForm } = bulk;
   const provider = paste ? form.provider : providers.length === 1 ? providers[0]! : null;
   const drafts = useComposer((state) => state.drafts);
@@ -51,7 +49,15 @@ export function BulkPanel({ devices, paste = false }: { devices: Device[]; paste
       () => bulk.setError(`Could not read ${file.name}; choose it again, or paste the targets.`),
     );
   }
-  if (!provider) return <p className="hint">Select devices of one provider to send to them together.</p>;
+  if (!provider)
+    return (
+      <>
+        <p className="hint" data-testid="bulk-pick-hint">
+          Select devices of one provider to send to them together.
+        </p>
+        <BulkRunView />
+      </>
+    );
   const count = paste ? targets.length : devices.length;
   const draft = currentDraft(provider, drafts);
   const profile = candidates.find((p) => p.id === (form.profileId || draft.profileId)) ?? null;
@@ -160,48 +166,7 @@ export function BulkPanel({ devices, paste = false }: { devices: Device[]; paste
           onClose={() => setConfirming(false)}
         />
       )}
-      {progress && (
-        <div className="bulk-progress" data-testid="bulk-progress">
-          <progress max={progress.total} value={progress.done} />
-          <span data-testid="bulk-counts">
-            {progress.done}/{progress.total} · {progress.accepted} accepted · {progress.rejected} rejected ·{' '}
-            {progress.failed} failed
-          </span>
-          <span>
-            {progress.ratePerSecond}/s
-            {progress.etaSeconds !== null && progress.state === 'running'
-              ? ` · ETA ${progress.etaSeconds}s`
-              : ''} · <strong data-testid="bulk-state">{progress.state}</strong>
-          </span>
-          {running && (
-            <>
-              {progress.state === 'running' ? (
-                <button type="button" onClick={() => void bulk.control('pause')}>
-                  Pause
-                </button>
-              ) : (
-                <button type="button" onClick={() => void bulk.control('resume')}>
-                  Resume
-                </button>
-              )}
-              <button type="button" onClick={() => void bulk.control('cancel')}>
-                Cancel
-              </button>
-            </>
-          )}
-        </div>
-      )}
-      {bulk.page && (
-        <BulkResults
-          running={!!running}
-          nameTarget={(target) =>
-            nameOf(provider, target, {
-              credentialId: profile?.credentialId ?? null,
-              environment: profile?.environment ?? null,
-            })
-          }
-        />
-      )}
+      <BulkRunView />
     </section>
   );
 }

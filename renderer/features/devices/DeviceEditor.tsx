@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { DialogFooter } from '../../components/DialogFooter';
 import { useModalDialog } from '../../components/ModalDialog';
 import type { Device } from '../../../shared/domain/device';
 import type { Provider } from '../../../shared/domain/exchange';
@@ -173,15 +174,7 @@ export function DeviceEditor({ device, onClose }: { device: Device | null; onClo
             {error}
           </p>
         )}
-        <div className="dialog-actions">
-          <span className="spacer" />
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" data-testid="device-save">
-            Save
-          </button>
-        </div>
+        <DialogFooter onCancel={onClose} primary="Save" primaryTestId="device-save" />
       </form>
     </dialog>
   );

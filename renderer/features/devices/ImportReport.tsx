@@ -1,4 +1,6 @@
 import type { CallOutput } from '../../../shared/contract';
+import { DialogFooter } from '../../components/DialogFooter';
+import { ModalDialog } from '../../components/ModalDialog';
 
 type Refused = Extract<CallOutput<'devices.import'>, { ok: false }>;
 
@@ -23,12 +25,15 @@ export function ImportReport({
   const { errors, valid } = refused;
   const fileLevel = errors.length === 1 && errors[0]!.row === 0;
   return (
-    <section className="panel import-report" data-testid="import-report" aria-labelledby="import-report-title">
-      <h2 id="import-report-title">
-        {fileLevel
+    <ModalDialog
+      testId="import-report"
+      title={
+        fileLevel
           ? `${fileName} could not be read`
-          : `${fileName}: ${errors.length} bad row${errors.length === 1 ? '' : 's'}, ${valid} valid`}
-      </h2>
+          : `${fileName}: ${errors.length} bad row${errors.length === 1 ? '' : 's'}, ${valid} valid`
+      }
+      onClose={onDismiss}
+    >
       {fileLevel ? (
         <p>{errors[0]!.reason}</p>
       ) : (
@@ -58,17 +63,18 @@ export function ImportReport({
           )}
         </div>
       )}
-      <div className="dialog-actions">
-        <span className="spacer" />
-        <button type="button" data-testid="import-nothing" onClick={onDismiss}>
-          Import nothing
-        </button>
-        {valid > 0 && (
-          <button type="button" className="primary" data-testid="import-valid" onClick={onImportValid}>
-            Import the {valid} valid row{valid === 1 ? '' : 's'}
-          </button>
-        )}
-      </div>
-    </section>
+      <DialogFooter
+        cancelLabel="Import nothing"
+        cancelTestId="import-nothing"
+        onCancel={onDismiss}
+        {...(valid > 0
+          ? {
+              primary: `Import the ${valid} valid row${valid === 1 ? '' : 's'}`,
+              primaryTestId: 'import-valid',
+              onPrimary: onImportValid,
+            }
+          : {})}
+      />
+    </ModalDialog>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { faultRuleWords } from '../../../shared/domain/fault-rule-words';
 import { formatTime } from '../../../shared/time-format';
 import { ErrorLine } from '../../components/ErrorLine';
 import { TargetNameView, useTargetNamer } from '../../components/TargetName';
@@ -12,10 +13,11 @@ import './emulators.css';
 
 export function EmulatorsScreen() {
   const state = useEmulators();
-  const { refresh } = state;
+  const { refresh, loadInbox } = state;
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    // The rules' hit counts moved while another screen was shown: read them again with the status.
+    void refresh().then(loadInbox);
+  }, [refresh, loadInbox]);
   const status = state.status;
   const running = status?.running === 'here';
   // One emulated device's inbox, or every device's.
@@ -106,10 +108,14 @@ export function EmulatorsScreen() {
             ) : (
               <ul className="fault-list">
                 {state.faults.map((fault) => (
-                  <li key={fault.id}>
-                    <code>{JSON.stringify(fault.action)}</code> p={fault.probability}
-                    {fault.times ? ` ×${fault.times}` : ''} {fault.hits !== undefined ? `· ${fault.hits} hits` : ''}
-                    <button type="button" className="link" onClick={() => void state.removeFault(fault.id)}>
+                  <li key={fault.id} data-testid="fault-rule">
+                    <span data-testid="fault-rule-words">{faultRuleWords(fault)}</span>{' '}
+                    <button
+                      type="button"
+                      className="link"
+                      aria-label={`Remove the fault: ${faultRuleWords(fault)}`}
+                      onClick={() => void state.removeFault(fault.id)}
+                    >
                       remove
                     </button>
                   </li>

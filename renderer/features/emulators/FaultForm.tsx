@@ -82,6 +82,7 @@ export function FaultForm() {
           aria-label="Reason"
           data-testid="fault-reason"
           placeholder="Reason (e.g. TooManyRequests)"
+          size={30}
           value={reason}
           onChange={(e) => setReason(e.target.value)}
         />

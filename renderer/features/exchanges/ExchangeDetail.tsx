@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { DialogFooter } from '../../components/DialogFooter';
 import type { Exchange } from '../../../shared/domain/exchange';
 import type { SendResult } from '../../../shared/domain/send-result';
 import { call } from '../../bridge';
@@ -106,14 +107,13 @@ export function ExchangeDetail({ exchange }: { exchange: Exchange }) {
             This command contains live secrets: the authorization as sent (token, key or signature). It goes to the
             clipboard only and is never saved. Anyone who sees it can send as you until it expires.
           </p>
-          <div className="dialog-actions">
-            <button type="button" data-testid="curl-secrets-cancel" onClick={() => setConfirming(false)}>
-              Cancel
-            </button>
-            <button type="button" className="primary" data-testid="curl-secrets-ok" onClick={() => void copy(true)}>
-              Copy with secrets
-            </button>
-          </div>
+          <DialogFooter
+            cancelTestId="curl-secrets-cancel"
+            onCancel={() => setConfirming(false)}
+            primary="Copy with secrets"
+            primaryTestId="curl-secrets-ok"
+            onPrimary={() => void copy(true)}
+          />
         </ModalDialog>
       )}
       <div role="tablist" className="provider-tabs" aria-label="Exchange detail">

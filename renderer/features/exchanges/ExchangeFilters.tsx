@@ -26,7 +26,7 @@ export const ExchangeFilters = forwardRef<HTMLInputElement, Props>(function Exch
         <input
           ref={ref}
           type="search"
-          placeholder="Search (Ctrl+F): apns-id, header, body, status:410…"
+          placeholder="Search (Ctrl+F): id, status:410…"
           aria-label="Search exchanges"
           aria-describedby={help ? 'exchange-search-help' : undefined}
           data-testid="filter-text"

@@ -56,7 +56,8 @@ export function HistoryScreen() {
         <input
           ref={search}
           type="search"
-          placeholder="Search sends: target, reason, id… (Ctrl+F)"
+          placeholder="Search sends (Ctrl+F)"
+          title="Search sends by target, reason or id (Ctrl+F)"
           aria-label="Search history"
           data-testid="history-search"
           value={text}

@@ -58,6 +58,29 @@ const s = {
     color: '#c5c5c5',
   },
   notes: { margin: '8px 0 0', padding: 0, listStyle: 'none', color: '#fce100', fontSize: 12 },
+  placeholder: {
+    display: 'flex',
+    alignItems: 'center',
+    boxSizing: 'border-box',
+    minHeight: 48,
+    padding: 8,
+    border: '1px dashed #8a8a8a',
+    background: '#1f1f1f',
+    color: '#e0e0e0',
+    fontSize: 11,
+    lineHeight: 1.3,
+    overflow: 'hidden',
+    overflowWrap: 'anywhere',
+  },
+  notLoaded: {
+    maxWidth: 366,
+    margin: '8px 0 0',
+    padding: 0,
+    listStyle: 'none',
+    color: '#e0e0e0',
+    fontSize: 12,
+    overflowWrap: 'anywhere',
+  },
 } satisfies Record<string, CSSProperties>;
 
 const BUTTON_STYLES: Record<string, CSSProperties> = {
@@ -71,14 +94,60 @@ const TILE_PIXELS: Record<string, { width: number; height: number }> = {
   large: { width: 310, height: 310 },
 };
 
+/**
+ * Where Windows would read an image from, when the preview cannot show it: the app's CSP allows
+ * only its own and data: images (and stays so), so a remote or app-relative source is named
+ * instead of drawn as a broken image.
+ */
+export function imageNotShown(src: string): string | null {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(src)?.[1]?.toLowerCase();
+  if (scheme === 'data' || scheme === 'blob') return null;
+  const what =
+    scheme === 'http' || scheme === 'https'
+      ? 'Remote image'
+      : scheme === 'ms-appdata'
+        ? 'App data image (ms-appdata)'
+        : scheme === 'ms-appx' || scheme === undefined
+          ? 'App package image (ms-appx)'
+          : 'Image';
+  return `${what}: ${src} — not loaded in the preview`;
+}
+
 function Img({ image, style, role }: { image: PreviewImage; style: CSSProperties; role: string }) {
+  const shape = { ...style, ...(image.circle ? { borderRadius: '50%' } : {}) };
+  const notShown = imageNotShown(image.src);
+  if (notShown) {
+    // A logo is too small for the sentence: it says "Logo", and the list under the preview says the rest.
+    const small = role === 'app-logo';
+    return (
+      <div
+        role="img"
+        aria-label={image.alt ? `${image.alt}. ${notShown}` : notShown}
+        title={notShown}
+        data-role={role}
+        data-testid="wns-image-placeholder"
+        data-src={image.src}
+        style={{ ...shape, ...s.placeholder, ...(small ? { justifyContent: 'center', padding: 2 } : {}) }}
+      >
+        {small ? 'Logo' : notShown}
+      </div>
+    );
+  }
+  return <img src={image.src} alt={image.alt} data-role={role} style={shape} />;
+}
+
+/** Every image the preview names instead of showing, in full (a placeholder may be too small to read). */
+function NotLoaded({ images }: { images: ReadonlyArray<PreviewImage | null> }) {
+  const sentences = [
+    ...new Set(images.flatMap((image) => (image ? [imageNotShown(image.src)].filter((x) => x !== null) : []))),
+  ];
+  if (sentences.length === 0) return null;
   return (
-    <img
-      src={image.src}
-      alt={image.alt}
-      data-role={role}
-      style={{ ...style, ...(image.circle ? { borderRadius: '50%' } : {}) }}
-    />
+    <ul style={s.notLoaded} data-testid="wns-images-not-loaded" aria-label="Images not loaded in the preview">
+      {sentences.map((sentence) => (
+        <li key={sentence}>{sentence}</li>
+      ))}
+    </ul>
   );
 }
 
@@ -175,6 +244,7 @@ function Toast({ view, appName }: { view: ToastView; appName: string }) {
           </div>
         )}
       </div>
+      <NotLoaded images={[view.hero, view.appLogo, ...view.images]} />
       <Unsupported items={view.unsupported} />
     </div>
   );
@@ -240,6 +310,7 @@ function Tile({ view, appName }: { view: TileView; appName: string }) {
           <TileFace key={index} binding={binding} view={view} appName={appName} />
         ))}
       </div>
+      <NotLoaded images={view.bindings.flatMap((binding) => [binding.background, binding.peek])} />
       <Unsupported items={view.unsupported} />
     </div>
   );

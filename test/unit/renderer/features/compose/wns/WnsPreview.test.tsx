@@ -21,10 +21,15 @@ describe('WnsPreview', () => {
     expect(html).not.toContain('wns-unsupported');
   });
 
-  it('renders hero, circular app logo and inline image', () => {
+  it('names the remote hero, circular app logo and inline image the CSP keeps out, never an <img>', () => {
     const html = render('wns-toast-images');
-    expect(html).toMatch(/<img src="https:\/\/picsum.photos\/id\/1015\/728\/360" alt="Harbour" data-role="hero"/);
-    expect(html).toMatch(/alt="Ada" data-role="app-logo" style="[^"]*border-radius:50%/);
+    expect(html).not.toContain('<img');
+    expect(html).toMatch(
+      /aria-label="Harbour. Remote image: https:\/\/picsum.photos\/id\/1015\/728\/360 — not loaded in the preview"[^>]*data-role="hero"/,
+    );
+    expect(html).toMatch(
+      /aria-label="Ada. Remote image: [^"]+"[^>]*data-role="app-logo"[^>]*style="[^"]*border-radius:50%/,
+    );
     expect(count(html, 'data-role="inline"')).toBe(1);
   });
 
