@@ -1,7 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { doctorCommand } from '../../main/cli/commands/doctor';
 import type { Core } from '../../main/core/core';
 import { publishLocalEnvironment } from '../../main/core/local/local-env';
 import { adminCall } from '../../main/emulators/admin-client';
@@ -54,6 +56,15 @@ async function send(credential: string, target: string, topic = BUNDLE): Promise
   return result;
 }
 
+async function doctor(args: string[]): Promise<{ code: number; out: string }> {
+  const stdout = new PassThrough();
+  const chunks: Buffer[] = [];
+  stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const io = { stdout, stderr: new PassThrough(), stdin: new PassThrough(), env: {} };
+  const code = await doctorCommand.run([...args, '--data-dir', core.dataDir], io);
+  return { code, out: Buffer.concat(chunks).toString('utf8') };
+}
+
 const clock = (offsetSeconds: number) => adminCall(set.environment, 'apns', 'PUT', '/__admin/clock', { offsetSeconds });
 
 function first(result: SendResult) {
@@ -79,6 +90,20 @@ describe('APNs failures, diagnosed from their own exchange', () => {
       expect.objectContaining({ name: ':authority', quote: new URL(apns.baseUrl).host }),
     );
     expect(result.diagnosis!.causes.map((c) => c.id)).toContain('apns.bad-device-token.malformed');
+
+    // History keeps it, and `push-console doctor <id>` prints it from there, as text and as JSON.
+    const stored = await core.history.getSend(result.id);
+    expect(stored?.result.diagnosis).toEqual(result.diagnosis);
+    const text = await doctor([result.id.slice(0, 8)]);
+    expect(text.code).toBe(0);
+    expect(text.out).toContain('1. The token is not one the local emulator has for its sandbox host (likely)');
+    expect(text.out).toContain('     request environment: local');
+    const json = await doctor([result.id, '--json']);
+    expect(JSON.parse(json.out)).toMatchObject({
+      id: result.id,
+      reason: 'BadDeviceToken',
+      diagnosis: result.diagnosis,
+    });
   });
 
   it('BadDeviceToken for a cut token: malformed, quoting its length', async () => {
