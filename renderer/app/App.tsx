@@ -8,6 +8,7 @@ import { DevicesScreen } from '../features/devices/DevicesScreen';
 import { ExchangesScreen } from '../features/exchanges/ExchangesScreen';
 import { HistoryScreen } from '../features/history/HistoryScreen';
 import { EmulatorsScreen } from '../features/emulators/EmulatorsScreen';
+import { DoctorScreen } from '../features/doctor/DoctorScreen';
 import { SHORTCUT_MOD, useCommands, type Command } from '../state/commands';
 import { CommandPalette } from './CommandPalette';
 import { KeychainBanner } from './KeychainBanner';
@@ -23,6 +24,7 @@ const SCREENS: Record<SectionId, () => React.JSX.Element> = {
   exchanges: ExchangesScreen,
   history: HistoryScreen,
   emulators: EmulatorsScreen,
+  doctor: DoctorScreen,
 };
 
 /** The screens and the window's own actions, for the command palette. */

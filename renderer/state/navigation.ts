@@ -7,6 +7,7 @@ export const SECTIONS = [
   { id: 'exchanges', label: 'Exchanges', key: '4' },
   { id: 'history', label: 'History', key: '5' },
   { id: 'emulators', label: 'Emulators', key: '6' },
+  { id: 'doctor', label: 'Doctor', key: '7' },
 ] as const;
 
 export type SectionId = (typeof SECTIONS)[number]['id'];

@@ -128,6 +128,7 @@ describeWithSystem('accessibility (axe-core, WCAG 2.2 AA) on every screen and di
       ['4', 'exchanges', 'Exchanges', () => page.getByTestId('exchanges-empty')],
       ['5', 'history', 'History', () => page.getByTestId('history-empty')],
       ['6', 'emulators', 'Emulators', () => page.getByTestId('emulators-status').getByText('Stopped')],
+      ['7', 'doctor', 'Doctor', () => page.getByTestId('doctor-empty')],
     ];
     for (const [key, testId, name, shown] of screens) {
       await go(key, testId);
