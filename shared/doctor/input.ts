@@ -1,6 +1,9 @@
 import type { Diagnosis, DiagnosisCause, Evidence } from '../domain/diagnosis';
 import type { Exchange } from '../domain/exchange';
 import type { SendResult } from '../domain/send-result';
+import { objectOf } from '../json/object';
+
+export { objectOf };
 
 /**
  * What a provider's diagnosis rules read: the result, the send's recorded exchanges (already
@@ -90,17 +93,6 @@ export function responseText(exchange: Exchange | null): string {
 
 export function responseJson(exchange: Exchange | null): Record<string, unknown> | null {
   return objectOf(responseText(exchange));
-}
-
-export function objectOf(text: string): Record<string, unknown> | null {
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : null;
-  } catch {
-    return null;
-  }
 }
 
 /** A quote short enough to read on one line. */

@@ -10,6 +10,7 @@ import { adminCall } from '../../main/emulators/admin-client';
 import type { RunningApnsEmulator } from '../../main/emulators/apns';
 import { startEmulators, type EmulatorSet } from '../../main/emulators/run';
 import type { SendResult } from '../../shared/domain/send-result';
+import { firstCause } from '../support/doctor';
 import { createTestCore, importApnsKey } from '../support/core-harness';
 
 /**
@@ -67,11 +68,6 @@ async function doctor(args: string[]): Promise<{ code: number; out: string }> {
 
 const clock = (offsetSeconds: number) => adminCall(set.environment, 'apns', 'PUT', '/__admin/clock', { offsetSeconds });
 
-function first(result: SendResult) {
-  expect(result.diagnosis, `no diagnosis for ${result.reason}`).toBeDefined();
-  return result.diagnosis!.causes[0]!;
-}
-
 describe('APNs failures, diagnosed from their own exchange', () => {
   it('accepted sends carry no diagnosis', async () => {
     const result = await send(keyId, device);
@@ -83,7 +79,7 @@ describe('APNs failures, diagnosed from their own exchange', () => {
     const production = apns.createDevice({ bundleId: BUNDLE, environment: 'production' }).token;
     const result = await send(keyId, production);
     expect(result.reason).toBe('BadDeviceToken');
-    const cause = first(result);
+    const cause = firstCause(result);
     expect(cause.id).toBe('apns.bad-device-token.environment');
     expect(cause.evidence).toContainEqual({ source: 'request', name: 'environment', quote: 'local' });
     expect(cause.evidence).toContainEqual(
@@ -109,7 +105,7 @@ describe('APNs failures, diagnosed from their own exchange', () => {
   it('BadDeviceToken for a cut token: malformed, quoting its length', async () => {
     const result = await send(keyId, device.slice(0, 40));
     expect(result.reason).toBe('BadDeviceToken');
-    const cause = first(result);
+    const cause = firstCause(result);
     expect(cause.id).toBe('apns.bad-device-token.malformed');
     expect(cause.evidence).toContainEqual({ source: 'request', name: 'device token', quote: '40 characters, hex' });
   });
@@ -117,7 +113,7 @@ describe('APNs failures, diagnosed from their own exchange', () => {
   it('DeviceTokenNotForTopic: another app, quoting apns-topic', async () => {
     const result = await send(keyId, device, 'com.example.other');
     expect(result.reason).toBe('DeviceTokenNotForTopic');
-    const cause = first(result);
+    const cause = firstCause(result);
     expect(cause.id).toBe('apns.not-for-topic.other-app');
     expect(cause.evidence).toContainEqual({ source: 'request header', name: 'apns-topic', quote: 'com.example.other' });
   });
@@ -126,7 +122,7 @@ describe('APNs failures, diagnosed from their own exchange', () => {
     const wrong = await importApnsKey(core, { ...key, teamId: 'WRONGTEAM1' });
     const result = await send(wrong.id, device);
     expect(result.reason).toBe('InvalidProviderToken');
-    const cause = first(result);
+    const cause = firstCause(result);
     expect(cause.id).toBe('apns.invalid-provider-token.ids');
     expect(cause.evidence).toContainEqual({ source: 'jwt claim', name: 'kid', quote: key.keyId });
     expect(cause.evidence).toContainEqual({ source: 'jwt claim', name: 'iss', quote: 'WRONGTEAM1' });
@@ -139,7 +135,7 @@ describe('APNs failures, diagnosed from their own exchange', () => {
       const ahead = await importApnsKey(core, apns.createKey({ teamId: 'TEAMAHEAD1' }));
       const result = await send(ahead.id, device);
       expect(result.reason).toBe('InvalidProviderToken');
-      const cause = first(result);
+      const cause = firstCause(result);
       expect(cause.id).toBe('apns.invalid-provider-token.clock');
       expect(cause.evidence.map((e) => e.name)).toEqual(['iat', 'date', 'iat − Date']);
       const skew = cause.evidence.find((e) => e.source === 'clock')!.quote;
@@ -157,7 +153,7 @@ describe('APNs failures, diagnosed from their own exchange', () => {
       const behind = await importApnsKey(core, apns.createKey({ teamId: 'TEAMBEHIND' }));
       const result = await send(behind.id, device);
       expect(result.reason).toBe('ExpiredProviderToken');
-      const cause = first(result);
+      const cause = firstCause(result);
       expect(cause.id).toBe('apns.expired-provider-token.clock');
       const skew = cause.evidence.find((e) => e.source === 'clock')!.quote;
       expect(Number(/^(-?\d+) s/.exec(skew)![1])).toBeLessThanOrEqual(-7198);
@@ -171,7 +167,7 @@ describe('APNs failures, diagnosed from their own exchange', () => {
     const again = await importApnsKey(core, key);
     const result = await send(again.id, device);
     expect(result.reason).toBe('TooManyProviderTokenUpdates');
-    const cause = first(result);
+    const cause = firstCause(result);
     expect(cause.id).toBe('apns.too-many-token-updates');
     expect(cause.evidence).toContainEqual({ source: 'jwt claim', name: 'kid', quote: key.keyId });
     expect(cause.evidence.map((e) => e.name)).toContain('iat');
@@ -196,7 +192,7 @@ describe('APNs failures, diagnosed from their own exchange', () => {
       await adminCall(set.environment, 'apns', 'DELETE', `/__admin/credentials/${revokedKey.keyId}`);
       const { result } = await other.sender.send(request);
       expect(result.reason).toBe('InvalidProviderToken');
-      const cause = first(result);
+      const cause = firstCause(result);
       expect(cause.id).toBe('apns.invalid-provider-token.revoked');
       expect(cause.evidence).toContainEqual({ source: 'jwt claim', name: 'kid', quote: revokedKey.keyId });
       expect(cause.evidence.map((e) => e.source)).toContain('history');

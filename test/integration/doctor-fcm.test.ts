@@ -6,6 +6,7 @@ import type { Core } from '../../main/core/core';
 import type { RunningFcmEmulator } from '../../main/emulators/fcm';
 import { startEmulators, type EmulatorSet } from '../../main/emulators/run';
 import type { SendResult } from '../../shared/domain/send-result';
+import { firstCause } from '../support/doctor';
 import { createTestCore, importServiceAccount } from '../support/core-harness';
 
 /** Each FCM failure the doctor explains, from the emulator's answer: the first cause and what it quotes. */
@@ -44,17 +45,12 @@ async function send(target: string, payload: unknown, credential = credentialId)
   return result;
 }
 
-function first(result: SendResult) {
-  expect(result.diagnosis, `no diagnosis for ${result.reason}`).toBeDefined();
-  return result.diagnosis!.causes[0]!;
-}
-
 describe('FCM failures, diagnosed from their own exchange', () => {
   it('SENDER_ID_MISMATCH: a token of another project, quoting the error code and the URL’s project', async () => {
     const device = await fcm.registerDevice({ projectId: 'someone-else' });
     const result = await send(device.token, { notification: { title: 'x' } });
     expect(result.reason).toBe('SENDER_ID_MISMATCH');
-    const cause = first(result);
+    const cause = firstCause(result);
     expect(cause.id).toBe('fcm.sender-id-mismatch.token-project');
     expect(cause.evidence).toContainEqual({
       source: 'response body',
@@ -71,7 +67,7 @@ describe('FCM failures, diagnosed from their own exchange', () => {
     const device = await fcm.registerDevice({ projectId: 'no-apns-project', platform: 'ios' });
     const result = await send(device.token, { notification: { title: 'x' } }, credential);
     expect(result.reason).toBe('THIRD_PARTY_AUTH_ERROR');
-    const cause = first(result);
+    const cause = firstCause(result);
     expect(cause.id).toBe('fcm.third-party-auth.apns-key');
     expect(cause.evidence).toContainEqual({
       source: 'response body',
@@ -85,7 +81,7 @@ describe('FCM failures, diagnosed from their own exchange', () => {
     const device = await fcm.registerDevice({ projectId: PROJECT, state: 'unregistered' });
     const result = await send(device.token, { notification: { title: 'x' } });
     expect(result.reason).toBe('UNREGISTERED');
-    const cause = first(result);
+    const cause = firstCause(result);
     expect(cause.id).toBe('fcm.unregistered');
     expect(cause.title).toMatch(/safe to delete/);
     expect(cause.evidence).toContainEqual({ source: 'response header', name: ':status', quote: '404' });
@@ -95,7 +91,7 @@ describe('FCM failures, diagnosed from their own exchange', () => {
     const device = await fcm.registerDevice({ projectId: PROJECT });
     const result = await send(device.token, { data: { title: 'ok', count: 3 } });
     expect(result.reason).toBe('INVALID_ARGUMENT');
-    const cause = first(result);
+    const cause = firstCause(result);
     expect(cause.id).toBe('fcm.invalid-argument.data-not-string');
     expect(cause.title).toBe('data must only contain string values: message.data.count is not a string');
     expect(cause.evidence).toContainEqual({ source: 'request body', name: 'message.data.count', quote: '3' });

@@ -8,6 +8,7 @@ import { generateVapidKeys } from '../../main/core/providers/webpush/vapid';
 import { LocalCa } from '../../main/emulators/common/ca';
 import { startWebpushEmulator, type RunningWebpushEmulator } from '../../main/emulators/webpush';
 import type { SendResult } from '../../shared/domain/send-result';
+import { firstCause } from '../support/doctor';
 import { createTestCore } from '../support/core-harness';
 
 /** Each Web Push failure the doctor explains, from the emulator's answer: the first cause and what it quotes. */
@@ -47,11 +48,6 @@ async function send(target: string, payload = '{"title":"doctor"}'): Promise<Sen
   return result;
 }
 
-function first(result: SendResult) {
-  expect(result.diagnosis, `no diagnosis for ${result.status}`).toBeDefined();
-  return result.diagnosis!.causes[0]!;
-}
-
 describe('Web Push failures, diagnosed from their own exchange', () => {
   it('403 for a VAPID sub on localhost: the subject, quoting the sub claim', async () => {
     emulator.setCheck('vapid.localhostSubject', true);
@@ -59,7 +55,7 @@ describe('Web Push failures, diagnosed from their own exchange', () => {
       const browser = emulator.createSubscription({ applicationServerKey: keys.publicKey });
       const result = await send(JSON.stringify(browser.subscription));
       expect(result.status).toBe(403);
-      const cause = first(result);
+      const cause = firstCause(result);
       expect(cause.id).toBe('webpush.forbidden.sub');
       expect(cause.evidence).toContainEqual({ source: 'jwt claim', name: 'sub', quote: 'mailto:dev@localhost' });
       expect(cause.evidence.find((e) => e.source === 'response body')?.quote).toMatch(/localhost/);
@@ -71,13 +67,13 @@ describe('Web Push failures, diagnosed from their own exchange', () => {
   it('410: gone, safe to delete; 404: an endpoint the service does not know', async () => {
     const expired = emulator.createSubscription({ applicationServerKey: keys.publicKey });
     emulator.expireSubscription(expired.id);
-    const gone = first(await send(JSON.stringify(expired.subscription)));
+    const gone = firstCause(await send(JSON.stringify(expired.subscription)));
     expect(gone.id).toBe('webpush.gone');
     expect(gone.evidence).toContainEqual({ source: 'response header', name: ':status', quote: '410' });
 
     const removed = emulator.createSubscription({ applicationServerKey: keys.publicKey });
     emulator.removeSubscription(removed.id);
-    const unknown = first(await send(JSON.stringify(removed.subscription)));
+    const unknown = firstCause(await send(JSON.stringify(removed.subscription)));
     expect(unknown.id).toBe('webpush.not-found');
     expect(unknown.evidence).toContainEqual({ source: 'response header', name: ':status', quote: '404' });
   });

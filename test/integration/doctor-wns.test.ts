@@ -7,6 +7,7 @@ import { publishLocalEnvironment } from '../../main/core/local/local-env';
 import { LocalCa } from '../../main/emulators/common/ca';
 import { startWnsEmulator, type RunningWnsEmulator } from '../../main/emulators/wns';
 import type { SendResult } from '../../shared/domain/send-result';
+import { firstCause } from '../support/doctor';
 import { createTestCore } from '../support/core-harness';
 import { wnsLocalEnv } from '../support/wns-local-env';
 
@@ -52,11 +53,6 @@ async function send(target: string, credential = sidCredential): Promise<SendRes
   return result;
 }
 
-function first(result: SendResult) {
-  expect(result.diagnosis, `no diagnosis for ${result.status}`).toBeDefined();
-  return result.diagnosis!.causes[0]!;
-}
-
 describe('WNS failures, diagnosed from their own exchange', () => {
   it('403 with no X-WNS headers for an Entra app: not mapped to the package, quoting the headers and the token endpoint', async () => {
     emulator.setCheck('bareEntraForbidden', true);
@@ -64,7 +60,7 @@ describe('WNS failures, diagnosed from their own exchange', () => {
       const channel = emulator.createChannel({ owner: SID });
       const result = await send(channel.channelUri, entraCredential);
       expect(result.status).toBe(403);
-      const cause = first(result);
+      const cause = firstCause(result);
       expect(cause.id).toBe('wns.forbidden.entra-not-mapped');
       const quoted = cause.evidence.find((e) => e.name === 'X-WNS-*');
       expect(quoted?.quote).toMatch(/^none \(headers: .*Content-Length/i);
@@ -83,7 +79,7 @@ describe('WNS failures, diagnosed from their own exchange', () => {
   it('403 with X-WNS headers: the channel is another app’s, quoting X-WNS-Error-Description', async () => {
     const channel = emulator.createChannel({ owner: 'ms-app://s-1-15-2-9999999999-9999999999-9999999999' });
     const result = await send(channel.channelUri);
-    const cause = first(result);
+    const cause = firstCause(result);
     expect(cause.id).toBe('wns.forbidden.other-app');
     expect(cause.evidence).toContainEqual({
       source: 'response header',
@@ -95,14 +91,14 @@ describe('WNS failures, diagnosed from their own exchange', () => {
   it('410: gone and safe to delete; 404: not known, not "expired"', async () => {
     const gone = emulator.createChannel({ owner: SID });
     emulator.setChannel(gone.id, { state: 'gone' });
-    const goneCause = first(await send(gone.channelUri));
+    const goneCause = firstCause(await send(gone.channelUri));
     expect(goneCause.id).toBe('wns.gone');
     expect(goneCause.evidence).toContainEqual({ source: 'response header', name: ':status', quote: '410' });
     expect(goneCause.title).toMatch(/safe to delete/);
 
     const unknown = emulator.createChannel({ owner: SID });
     emulator.setChannel(unknown.id, { state: 'expired' });
-    const notFound = first(await send(unknown.channelUri));
+    const notFound = firstCause(await send(unknown.channelUri));
     expect(notFound.id).toBe('wns.not-found');
     // The channel's token is redacted when recorded: the quote is the URL as recorded.
     const url = new URL(unknown.channelUri);
@@ -123,7 +119,7 @@ describe('WNS failures, diagnosed from their own exchange', () => {
     });
     const result = await send(channel.channelUri);
     emulator.faults.remove(rule.id);
-    const cause = first(result);
+    const cause = firstCause(result);
     expect(cause.id).toBe('wns.throttled');
     expect(cause.evidence).toContainEqual({ source: 'response header', name: 'Retry-After', quote: '30' });
   });
