@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { groupByCause, type CauseGroup } from '../../shared/doctor/groups';
-import { bridge, call, guarded, type ShownError } from '../bridge';
+import { call, guarded, type ShownError } from '../bridge';
+import { reloadOnSendResults } from './reload-on-results';
 
 /** How many of the newest sends the Doctor screen reads. */
 export const DOCTOR_WINDOW = 500;
@@ -36,18 +37,9 @@ export const useDoctor = create<DoctorState>((set, get) => ({
       { busy: true },
     ),
   listen() {
-    // A new failure shows up without a reload per send of a bulk run.
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const off = bridge.on('send.result', (result) => {
-      if (!result.diagnosis || timer) return;
-      timer = setTimeout(() => {
-        timer = null;
-        void get().load();
-      }, 300);
-    });
-    return () => {
-      off();
-      if (timer) clearTimeout(timer);
-    };
+    return reloadOnSendResults(
+      () => void get().load(),
+      (result) => result.diagnosis !== undefined,
+    );
   },
 }));
