@@ -2,6 +2,7 @@ import type { Provider } from '../../shared/providers/ids';
 import type { CliCommand } from './command';
 import { bulkCommand } from './commands/bulk';
 import { credentialsCommands } from './commands/credentials';
+import { doctorCommand } from './commands/doctor';
 import { emulatorsStartCommand } from './commands/emulators';
 import { historyExportCommand, historyListCommand, historyShowCommand } from './commands/history';
 import { sendApnsCommand } from './commands/send-apns';
@@ -37,6 +38,7 @@ export const commands: readonly CliCommand[] = [
   historyListCommand,
   historyShowCommand,
   historyExportCommand,
+  doctorCommand,
   ...credentialsCommands,
   nhubRegistrationsCommand,
 ];

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { CallInput, CallName, CallOutput } from '../../shared/contract';
 import type { Exchange, Provider } from '../../shared/domain/exchange';
 import type { SendRequest } from '../../shared/domain/send-request';
+import { diagnosisLines } from '../../shared/doctor/text';
 import type { SendResult } from '../../shared/domain/send-result';
 import { AppError, isAppError } from '../../shared/errors';
 import type { PreflightIssue } from '../../shared/preflight/types';
@@ -280,5 +281,9 @@ export function printResult(result: SendResult, io: CliIo): void {
   }
   if (result.deviceStateChange) {
     write(io.stdout, `  Device marked gone at ${result.deviceStateChange.at}: ${result.deviceStateChange.reason}`);
+  }
+  if (result.diagnosis) {
+    write(io.stdout, '  Diagnosis:');
+    for (const line of diagnosisLines(result.diagnosis)) write(io.stdout, `  ${line}`);
   }
 }

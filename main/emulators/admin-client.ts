@@ -11,7 +11,7 @@ import type { LocalEnvironment } from '../core/local/local-env';
 export async function adminCall<T = unknown>(
   env: LocalEnvironment,
   provider: Provider,
-  method: 'GET' | 'POST' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   path: string,
   body?: unknown,
 ): Promise<T> {

@@ -9,6 +9,7 @@ import { ExchangesScreen } from '../features/exchanges/ExchangesScreen';
 import { HistoryScreen } from '../features/history/HistoryScreen';
 import { EmulatorsScreen } from '../features/emulators/EmulatorsScreen';
 import { BulkScreen } from '../features/devices/BulkScreen';
+import { DoctorScreen } from '../features/doctor/DoctorScreen';
 import { SHORTCUT_MOD, useCommands, type Command } from '../state/commands';
 import { CommandPalette } from './CommandPalette';
 import { KeychainBanner } from './KeychainBanner';
@@ -25,6 +26,7 @@ const SCREENS: Record<SectionId, () => React.JSX.Element> = {
   history: HistoryScreen,
   emulators: EmulatorsScreen,
   bulk: BulkScreen,
+  doctor: DoctorScreen,
 };
 
 /** The screens and the window's own actions, for the command palette. */

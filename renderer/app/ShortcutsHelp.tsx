@@ -4,7 +4,7 @@ import { useTabWrap } from '../components/ModalDialog';
 import { useCommands } from '../state/commands';
 
 const SHORTCUTS: Array<[string, string]> = [
-  ['Ctrl/⌘ + 1…7', 'Go to Compose, Credentials, Devices, Exchanges, History, Emulators, Bulk'],
+  ['Ctrl/⌘ + 1…8', 'Go to Compose, Credentials, Devices, Exchanges, History, Emulators, Bulk, Doctor'],
   ['↑ / ↓ in the sidebar', 'Move between sections'],
   ['Ctrl/⌘ + K, Ctrl/⌘ + Shift + P', 'Commands: every action and screen, filtered as you type'],
   ['Ctrl/⌘ + Enter', 'Send (in Compose, also inside the editor)'],

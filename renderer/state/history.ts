@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import type { CallInput, CallOutput } from '../../shared/contract';
 import type { HistorySend } from '../../shared/history/calls';
-import { bridge, call, guarded, type ShownError } from '../bridge';
+import { call, guarded, type ShownError } from '../bridge';
+import { reloadOnSendResults } from './reload-on-results';
 
 type StoredSend = CallOutput<'history.get'>;
 
@@ -90,18 +91,7 @@ export const useHistory = create<HistoryState>((set, get) => {
       }),
     listen() {
       // New sends appear at the top; the list reloads at most a few times a second during a bulk send.
-      let timer: ReturnType<typeof setTimeout> | null = null;
-      const off = bridge.on('send.result', () => {
-        if (timer) return;
-        timer = setTimeout(() => {
-          timer = null;
-          void get().load();
-        }, 300);
-      });
-      return () => {
-        off();
-        if (timer) clearTimeout(timer);
-      };
+      return reloadOnSendResults(() => void get().load());
     },
   };
 });

@@ -8,6 +8,7 @@ export const SECTIONS = [
   { id: 'history', label: 'History', key: '5' },
   { id: 'emulators', label: 'Emulators', key: '6' },
   { id: 'bulk', label: 'Bulk', key: '7' },
+  { id: 'doctor', label: 'Doctor', key: '8' },
 ] as const;
 
 export type SectionId = (typeof SECTIONS)[number]['id'];

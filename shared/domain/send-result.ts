@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { diagnosisSchema } from './diagnosis';
 import { providerSchema } from './exchange';
 
 export const deviceStateChangeSchema = z.object({
@@ -34,5 +35,7 @@ export const sendResultSchema = z.object({
   sentAgainstPreflight: z.array(z.object({ code: z.string(), message: z.string() })).optional(),
   /** Provider-specific decoded details (WNS status headers, NH outcomes, FCM field violations). */
   details: z.record(z.string(), z.unknown()).optional(),
+  /** Why it failed, read from its exchanges (every refused or failed send has one; `shared/doctor/`). */
+  diagnosis: diagnosisSchema.optional(),
 });
 export type SendResult = z.infer<typeof sendResultSchema>;

@@ -129,6 +129,7 @@ describeWithSystem('accessibility (axe-core, WCAG 2.2 AA) on every screen and di
       ['5', 'history', 'History', () => page.getByTestId('history-empty')],
       ['6', 'emulators', 'Emulators', () => page.getByTestId('emulators-status').getByText('Stopped')],
       ['7', 'bulk-screen', 'Bulk', () => page.getByTestId('bulk-pick-hint')],
+      ['8', 'doctor', 'Doctor', () => page.getByTestId('doctor-empty')],
     ];
     for (const [key, testId, name, shown] of screens) {
       await go(key, testId);

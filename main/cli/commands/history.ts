@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { providerSchema, type Provider } from '../../../shared/domain/exchange';
 import { PROVIDER_IDS } from '../../../shared/providers/ids';
 import { AppError } from '../../../shared/errors';
+import type { StoredSend } from '../../core/workspace/history/store';
 import type { HistoryFilter } from '../../../shared/history/summary';
 import { targetNamer, targetNameText } from '../../../shared/devices/display-name';
 import { formatTime } from '../../../shared/time-format';
@@ -118,31 +119,40 @@ export const historyListCommand: CliCommand = {
   },
 };
 
+/** One past send by its id or the first characters of it (`history show`, `doctor`). */
+export async function storedSend(
+  dataDir: string | undefined,
+  io: CliIo,
+  given: string | undefined,
+): Promise<StoredSend> {
+  if (!given) throw new AppError('INVALID_INPUT', 'Which send? Give its id, as shown by "history list".');
+  const stored = await withStore(dataDir, io, async (store) => {
+    const ids = await store.sendIdsStartingWith(given, 6);
+    if (ids.length > 1) {
+      throw new AppError(
+        'INVALID_INPUT',
+        `"${given}" is the start of ${ids.length > 5 ? 'more than 5' : ids.length} sends' ids: ${ids.slice(0, 5).join(', ')}.`,
+        'Give more of the id.',
+      );
+    }
+    return ids.length === 1 ? store.getSend(ids[0]!) : null;
+  });
+  if (!stored)
+    throw new AppError(
+      'NOT_FOUND',
+      `No send in history has an id starting "${given}".`,
+      'List sends with "push-console history list".',
+    );
+  return stored;
+}
+
 export const historyShowCommand: CliCommand = {
   path: ['history', 'show'],
   summary: 'One past send with its request and exchanges (redacted).',
   usage: 'history show <send-id or its first characters> [--json] [--data-dir DIR]',
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, { 'data-dir': common['data-dir'], json: common.json }, true);
-    const given = positionals[0];
-    if (!given) throw new AppError('INVALID_INPUT', 'Which send? Give its id, as shown by "history list".');
-    const stored = await withStore(values['data-dir'], io, async (store) => {
-      const ids = await store.sendIdsStartingWith(given, 6);
-      if (ids.length > 1) {
-        throw new AppError(
-          'INVALID_INPUT',
-          `"${given}" is the start of ${ids.length > 5 ? 'more than 5' : ids.length} sends' ids: ${ids.slice(0, 5).join(', ')}.`,
-          'Give more of the id.',
-        );
-      }
-      return ids.length === 1 ? store.getSend(ids[0]!) : null;
-    });
-    if (!stored)
-      throw new AppError(
-        'NOT_FOUND',
-        `No send in history has an id starting "${given}".`,
-        'List sends with "push-console history list".',
-      );
+    const stored = await storedSend(values['data-dir'], io, positionals[0]);
     if (values.json) {
       write(io.stdout, JSON.stringify(stored));
       return 0;

@@ -1,4 +1,7 @@
 import type { CredentialKind } from '../../../shared/domain/credential';
+import type { Diagnosis } from '../../../shared/domain/diagnosis';
+import { diagnose } from '../../../shared/doctor/diagnose';
+import type { DiagnosisInput } from '../../../shared/doctor/input';
 import { credentialKindInfo, PROVIDER_IDS, type Provider } from '../../../shared/providers/ids';
 import type { ImportFields, ParsedCredential } from '../credentials/parsed';
 import type { CredentialSecret } from '../credentials/types';
@@ -29,6 +32,11 @@ export function createProviders(): ProviderModules {
   const modules: Partial<Record<Provider, unknown>> = {};
   for (const id of PROVIDER_IDS) modules[id] = PROVIDER_PACKAGES[id].create();
   return modules as ProviderModules;
+}
+
+/** A failed send's diagnosis, by its provider's rules (null for an accepted one). */
+export function diagnoseSend(input: DiagnosisInput): Diagnosis | null {
+  return diagnose(input, PROVIDER_PACKAGES[input.result.provider].diagnose);
 }
 
 /** The provider that owns a credential kind (its identity in `shared/providers/<p>/identity.ts` lists it). */

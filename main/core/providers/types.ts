@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { CredentialKind } from '../../../shared/domain/credential';
+import type { DiagnosisRules } from '../../../shared/doctor/input';
 import type { CredentialKindOf, Provider } from '../../../shared/providers/ids';
 import type { SendResult } from '../../../shared/domain/send-result';
 import type { SendRequestOf } from '../../../shared/domain/send-request';
@@ -54,6 +55,8 @@ export interface ProviderPackage<P extends Provider> {
   readonly localEndpoints: z.ZodType;
   /** A well-formed target (tests check the provider's detector and preflight accept it). */
   readonly exampleTarget: string;
+  /** The provider's diagnosis rules (`shared/providers/<p>/diagnose.ts`), which `diagnoseSend` runs. */
+  readonly diagnose: DiagnosisRules;
 }
 
 /** How the core imports one credential kind. */

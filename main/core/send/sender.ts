@@ -5,8 +5,10 @@ import type { PreflightIssue } from '../../../shared/preflight/types';
 import type { CredentialResolver, ResolvedCredential } from '../credentials/types';
 import type { EventBus } from '../events';
 import { requireLocalEnvironment, type LocalEnvironment } from '../local/local-env';
+import { diagnoseSend } from '../providers/registry';
 import type { ProviderModule, ProviderModules } from '../providers/types';
 import type { Transport } from '../transport/types';
+import { RecentExchanges } from './recent-exchanges';
 
 export interface SenderDeps {
   providers: ProviderModules;
@@ -52,9 +54,13 @@ export interface SendOutcome {
  */
 export class Sender {
   readonly #deps: SenderDeps;
+  readonly #exchanges: RecentExchanges;
+  /** Per credential id, when a send with it was last accepted: a key that worked and now fails was revoked. */
+  readonly #lastAccepted = new Map<string, string>();
 
   constructor(deps: SenderDeps) {
     this.#deps = deps;
+    this.#exchanges = new RecentExchanges(deps.events);
   }
 
   async preflight(request: SendRequest): Promise<PreflightIssue[]> {
@@ -109,11 +115,36 @@ export class Sender {
       errors.length > 0
         ? { ...sent, sentAgainstPreflight: errors.map(({ code, message }) => ({ code, message })) }
         : sent;
+    this.#diagnose(result, request, credential);
     if (options.announce !== false) {
       this.#deps.events.emit('send.completed', { request, result });
       this.#deps.events.emit('send.result', result);
     }
     return { result, preflight };
+  }
+
+  /**
+   * Every refused or failed send carries its diagnosis, read from its own exchanges (and an accepted
+   * one that reached no one). Cheap for the accepted sends of a bulk run: the rules look at the reason first.
+   */
+  #diagnose(result: SendResult, request: SendRequest, credential: ResolvedCredential): void {
+    if (result.outcome === 'accepted') this.#lastAccepted.set(credential.meta.id, result.startedAt);
+    const diagnosis = diagnoseSend({
+      result,
+      exchanges: this.#exchanges.get(result.exchangeIds),
+      request: {
+        environment: request.environment,
+        target: request.target,
+        options: request.options as Record<string, unknown>,
+        payload: request.payload,
+      },
+      credential: {
+        kind: credential.meta.kind,
+        metadata: credential.meta.metadata,
+        lastAcceptedAt: this.#lastAccepted.get(credential.meta.id) ?? null,
+      },
+    });
+    if (diagnosis) result.diagnosis = diagnosis;
   }
 
   #provider(request: SendRequest): ProviderModule {

@@ -64,6 +64,14 @@ const keyBodySchema = z.object({
   environment: z.enum(['sandbox', 'production', 'both']).optional(),
   topics: z.array(bundleId).optional(),
 });
+const clockBodySchema = z.object({
+  offsetSeconds: z
+    .number()
+    .int()
+    .min(-86_400 * 365)
+    .max(86_400 * 365),
+});
+
 /** `POST /__admin/keys` `{ teamId?, keyId?, environment?, topics? }` → `{ keyId, teamId, keyPem }`. */
 const newKeyBodySchema = keyBodySchema.omit({ publicKeyPem: true }).partial();
 /** `POST /__admin/devices` `{ bundleId, environment?: sandbox|production (default sandbox), token?: hex, label? }` → the device. */
@@ -105,7 +113,9 @@ const alnum = (length: number) =>
  * `POST /__admin/devices/<token>/unregister` (`{ timestamp? }`: 410 Unregistered),
  * `POST /__admin/devices/<token>/expire` (`{ timestamp? }`: 410 ExpiredToken),
  * `PUT|GET /__admin/idle-timeout` (`{ ms: number | null }`: GOAWAY IdleTimeout after that long idle),
- * `POST /__admin/certificates`, `PUT|GET /__admin/checks`, and the shared `/__admin/inbox` and
+ * `POST /__admin/certificates`, `PUT|GET /__admin/checks`, `PUT /__admin/clock` (`{ offsetSeconds }`:
+ * the emulator's clock, and its `Date` header, that far from the computer's), `DELETE
+ * /__admin/credentials/<key id>` (the key revoked: InvalidProviderToken), and the shared `/__admin/inbox` and
  * `/__admin/faults`.
  */
 export async function startApnsEmulator(
@@ -119,7 +129,10 @@ export async function startApnsEmulator(
   const inbox = new Inbox();
   const faults = new FaultInjector(options.seed);
   const { checks, set: setCheck } = startingChecks(DEFAULT_CHECKS, options.checks);
-  const now = options.now ?? (() => Date.now());
+  const clock = options.now ?? (() => Date.now());
+  // A clock set off by `PUT /__admin/clock`: how a computer's wrong clock looks from Apple's side.
+  let clockOffsetMs = 0;
+  const now = () => clock() + clockOffsetMs;
   const jwts = new JwtVerifier(store);
   const { certPem, keyPem } = options.ca.issueLoopbackServer();
 
@@ -188,6 +201,17 @@ export async function startApnsEmulator(
     if (path === '/__admin/certificates' && method === 'POST') {
       const parsed = certificateBodySchema.safeParse(body);
       return parsed.success ? sendJson(res, 201, issueCertificate(parsed.data)) : invalid(parsed.error);
+    }
+    if (path === '/__admin/clock' && method === 'PUT') {
+      const parsed = clockBodySchema.safeParse(body);
+      if (!parsed.success) return invalid(parsed.error);
+      clockOffsetMs = parsed.data.offsetSeconds * 1000;
+      return sendJson(res, 200, { offsetSeconds: parsed.data.offsetSeconds });
+    }
+    const revoked = /^\/__admin\/credentials\/([^/]+)$/.exec(path);
+    if (revoked && method === 'DELETE') {
+      const ok = store.revokeKey(decodeURIComponent(revoked[1]!));
+      return sendJson(res, ok ? 200 : 404, { revoked: ok });
     }
     if (await handleChecksAdmin(req, res, url, checks, async () => body)) return;
     if (await handleCommonAdmin(req, res, url, { inbox, faults }, async () => body)) return;

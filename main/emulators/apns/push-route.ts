@@ -85,7 +85,8 @@ export async function handlePush(req: Http2ServerRequest, res: Http2ServerRespon
   const idPattern = ctx.checks.lowerCaseApnsId ? APNS_ID_PATTERN : ANY_CASE_APNS_ID;
   const apnsId = headerId && idPattern.test(headerId) ? headerId : randomUUID();
   const reply: Reply = (status, reason, extra = {}, headers = {}) => {
-    const out: Record<string, string> = { 'apns-id': apnsId, ...headers };
+    // Date from the emulator's own clock, so a skewed clock (`PUT /__admin/clock`) shows in it.
+    const out: Record<string, string> = { 'apns-id': apnsId, date: new Date(ctx.now()).toUTCString(), ...headers };
     if (ctx.environment === 'sandbox') out['apns-unique-id'] = randomUUID();
     if (reason === null) {
       res.writeHead(status, out);

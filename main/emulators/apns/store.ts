@@ -76,6 +76,13 @@ export class ApnsStore {
     return record;
   }
 
+  /** A key revoked in the developer portal: its tokens are InvalidProviderToken from now on. */
+  revokeKey(keyId: string): boolean {
+    const removed = this.keys.delete(keyId);
+    if (removed) this.#persist();
+    return removed;
+  }
+
   createDevice(input: {
     bundleId: string;
     environment?: ApnsEmulatorEnvironment | undefined;

@@ -15,13 +15,21 @@ export const CHANNEL_PATH = '/w/';
  *   Real WNS validates on the device, so this is off by default.
  * - `priorityZero`: accept X-WNS-PRIORITY 0 (older copies of the docs say 0–3). Off by default.
  * - `legacyStatusHeader`: answer X-WNS-NotificationStatus (older Azure docs) instead of X-WNS-Status.
+ * - `bareEntraForbidden`: an Entra app sending to another app's channel gets 403 with no X-WNS
+ *   headers, as WNS answers an Entra app not mapped to the package (the doctor's case). Off by default.
  */
 export interface WnsChecks {
   xmlSchema: boolean;
   priorityZero: boolean;
   legacyStatusHeader: boolean;
+  bareEntraForbidden: boolean;
 }
-export const DEFAULT_CHECKS: WnsChecks = { xmlSchema: false, priorityZero: false, legacyStatusHeader: false };
+export const DEFAULT_CHECKS: WnsChecks = {
+  xmlSchema: false,
+  priorityZero: false,
+  legacyStatusHeader: false,
+  bareEntraForbidden: false,
+};
 
 const TYPES = new Set(['wns/toast', 'wns/tile', 'wns/badge', 'wns/raw']);
 const LABEL = /^[A-Za-z0-9]{1,16}$/;
@@ -159,6 +167,13 @@ export async function handleChannel(
     return sendWnsError(req, res, 404, 'The channel URI is not valid or has expired.');
   if (channel.state === 'gone') return sendWnsError(req, res, 410, 'The channel has expired.');
   if (channel.owner !== null && channel.owner !== token.clientId) {
+    if (token.flow === 'entra' && ctx.checks.bareEntraForbidden) {
+      // WNS refuses an Entra app not associated with the package before it looks at the channel:
+      // a bare 403, no X-WNS headers at all (WindowsAppSDK #6301, #6574).
+      res.writeHead(403, { 'Content-Length': '0' });
+      res.end();
+      return;
+    }
     return sendWnsError(req, res, 403, 'The credentials are not authorized to send to this channel.');
   }
   if (req.method === 'DELETE') return deleteMatching(req, res, channel, ctx);

@@ -12,6 +12,8 @@ const ENTRA_SCOPES = new Set(['https://wns.windows.com/.default']);
 interface IssuedToken {
   clientId: string;
   expiresAt: number;
+  /** Which login service issued it: the Package SID flow (Live) or Entra. */
+  flow: 'live' | 'entra';
 }
 
 /** Access tokens the emulated login services issued; in memory, like a real token's server-side state. */
@@ -29,19 +31,19 @@ export class TokenIssuer {
     this.#now = now;
   }
 
-  issue(clientId: string): { token: string; expiresIn: number } {
+  issue(clientId: string, flow: IssuedToken['flow'] = 'live'): { token: string; expiresIn: number } {
     const token = `EgAaAQMAAAAEgAAA${randomBytes(48).toString('base64url')}`;
-    this.#tokens.set(token, { clientId, expiresAt: this.#now() + this.lifetimeSeconds * 1000 });
+    this.#tokens.set(token, { clientId, expiresAt: this.#now() + this.lifetimeSeconds * 1000, flow });
     this.issued++;
     return { token, expiresIn: this.lifetimeSeconds };
   }
 
   /** 'invalid' for unknown tokens, 'expired' past their lifetime, else the app's client id. */
-  check(token: string): { clientId: string } | 'invalid' | 'expired' {
+  check(token: string): { clientId: string; flow: IssuedToken['flow'] } | 'invalid' | 'expired' {
     const found = this.#tokens.get(token);
     if (!found) return 'invalid';
     if (found.expiresAt <= this.#now()) return 'expired';
-    return { clientId: found.clientId };
+    return { clientId: found.clientId, flow: found.flow };
   }
 
   /** Makes every issued token expired now (the client must then refresh once on 401). */
@@ -97,7 +99,7 @@ export async function handleToken(
   if (app.clientSecret !== clientSecret) {
     return fail(flow === 'live' ? 400 : 401, 'invalid_client', 'Invalid client secret is provided.');
   }
-  const { token, expiresIn } = ctx.issuer.issue(clientId);
+  const { token, expiresIn } = ctx.issuer.issue(clientId, flow);
   // Live sends expires_in as a number; Entra sends it as a string (§3.1).
   if (flow === 'live') return sendJson(res, 200, { access_token: token, token_type: 'bearer', expires_in: expiresIn });
   return sendJson(res, 200, {

@@ -1,6 +1,7 @@
 import type { SendResult } from '../../../shared/domain/send-result';
 import type { ShownError } from '../../bridge';
 import { formatTime } from '../../../shared/time-format';
+import { DiagnosisView } from '../../components/DiagnosisView';
 
 interface Props {
   result: SendResult | null;
@@ -73,6 +74,7 @@ export function ResultPanel({ result, error, sending, onCancel, onOpenExchange }
           {formatTime(result.deviceStateChange.at, { date: true })}.
         </p>
       )}
+      {result.diagnosis && <DiagnosisView diagnosis={result.diagnosis} />}
       {result.exchangeIds.length > 0 && (
         <button
           type="button"

@@ -3,6 +3,7 @@ import { DialogFooter } from '../../components/DialogFooter';
 import type { Exchange } from '../../../shared/domain/exchange';
 import type { SendResult } from '../../../shared/domain/send-result';
 import { call } from '../../bridge';
+import { DiagnosisView } from '../../components/DiagnosisView';
 import { ModalDialog } from '../../components/ModalDialog';
 import { useExchanges } from '../../state/exchanges';
 import { copyCurl } from './actions';
@@ -30,7 +31,8 @@ export function ExchangeDetail({ exchange }: { exchange: Exchange }) {
   const result = found?.exchangeId === exchange.id ? found.send : null;
   const { setNotice, fail } = useExchanges.getState();
 
-  // The send this exchange belongs to carries the decoded details (NH outcome, WNS status, FCM violations).
+  // The send this exchange belongs to carries the decoded details (NH outcome, WNS status, FCM
+  // violations) and the diagnosis.
   useEffect(() => {
     let live = true;
     if (exchange.purpose !== 'send') return;
@@ -116,6 +118,7 @@ export function ExchangeDetail({ exchange }: { exchange: Exchange }) {
           />
         </ModalDialog>
       )}
+      {result?.diagnosis && <DiagnosisView diagnosis={result.diagnosis} testId="exchange-diagnosis" />}
       <div role="tablist" className="provider-tabs" aria-label="Exchange detail">
         {TABS.map((t) => (
           <button

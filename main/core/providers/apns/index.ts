@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseApnsP8 } from '../../credentials/apns-p8';
 import { parseApnsCertificate } from '../../credentials/apns-p12';
 import { preflightApns } from '../../../../shared/providers/apns/preflight';
+import { diagnoseApns } from '../../../../shared/providers/apns/diagnose';
 import { apnsSpec } from '../../../../shared/providers/apns/spec';
 import type { ProviderModule, ProviderPackage } from '../types';
 import { sendApns } from './client';
@@ -34,5 +35,6 @@ export const apnsPackage = {
     'apns-certificate': { parse: parseApnsCertificate, stdinSecret: null },
   },
   exampleTarget: 'ab'.repeat(32),
+  diagnose: diagnoseApns,
   localEndpoints: z.string(),
 } as const satisfies ProviderPackage<'apns'>;

@@ -1,5 +1,6 @@
 import type { Environment } from '../../../../shared/domain/environment';
 import type { Header } from '../../../../shared/domain/exchange';
+import { objectOf } from '../../../../shared/json/object';
 import { headerValue } from '../../transport/types';
 import { acceptedResult, goneState, rejectedResult, type MappedResult } from '../results';
 import { APNS_REASONS, LOCAL_BAD_DEVICE_TOKEN } from './reasons';
@@ -8,17 +9,6 @@ export type { MappedResult } from '../results';
 
 /** Reasons after which the cached JWT must not be used again. */
 export const DROP_JWT_REASONS = new Set(['ExpiredProviderToken', 'InvalidProviderToken']);
-
-function safeJson(text: string): Record<string, unknown> | null {
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : null;
-  } catch {
-    return null;
-  }
-}
 
 function parseRetryAfter(value: string | undefined): number | null {
   if (value === undefined) return null;
@@ -45,7 +35,7 @@ export function mapApnsResponse(
   if (uniqueId) messageIds['apns-unique-id'] = uniqueId;
   const retryAfterSeconds = parseRetryAfter(headerValue(headers, 'retry-after'));
   if (status === 200) return acceptedResult({ status, messageIds });
-  const body = safeJson(bodyText);
+  const body = objectOf(bodyText);
   const reason = typeof body?.['reason'] === 'string' ? body['reason'] : null;
   const known =
     environment === 'local' && reason === 'BadDeviceToken'

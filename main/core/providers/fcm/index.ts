@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { diagnoseFcm } from '../../../../shared/providers/fcm/diagnose';
 import { parseFcmServiceAccount } from '../../credentials/fcm-service-account';
 import { preflightFcm } from '../../../../shared/providers/fcm/preflight';
 import { fcmSpec } from '../../../../shared/providers/fcm/spec';
@@ -39,6 +40,7 @@ export const fcmPackage = {
   credentials: {
     'fcm-service-account': { parse: parseFcmServiceAccount, stdinSecret: null },
   },
+  diagnose: diagnoseFcm,
   exampleTarget: 'fCm1aBcDeFgHiJkLmNoPqR:APA91bHPRgkF3JUikC4ENAHEeMrd41Zxv3hVZjC9KtT8OvPVGJ',
   localEndpoints: z.object({ baseUrl: z.string(), tokenUri: z.string() }),
 } as const satisfies ProviderPackage<'fcm'>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { diagnoseNhub } from '../../../../shared/providers/nhub/diagnose';
 import { parseNhub } from '../../credentials/nhub-connection-string';
 import { AppError } from '../../../../shared/errors';
 import { nhubSpec } from '../../../../shared/providers/nhub/spec';
@@ -61,6 +62,7 @@ export const nhubPackage = {
   credentials: {
     nhub: { parse: parseNhub, stdinSecret: 'connectionString' },
   },
+  diagnose: diagnoseNhub,
   exampleTarget: 'sports',
   localEndpoints: z.object({ baseUrl: z.string() }),
 } as const satisfies ProviderPackage<'nhub'>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { diagnoseWebpush } from '../../../../shared/providers/webpush/diagnose';
 import { parseVapid } from '../../credentials/vapid';
 import { preflightWebpush } from '../../../../shared/providers/webpush/preflight';
 import { webpushSpec } from '../../../../shared/providers/webpush/spec';
@@ -46,6 +47,7 @@ export const webpushPackage = {
   credentials: {
     vapid: { parse: parseVapid, stdinSecret: 'privateKey' },
   },
+  diagnose: diagnoseWebpush,
   exampleTarget: JSON.stringify({
     endpoint: 'https://fcm.googleapis.com/wp/abc123',
     keys: {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { diagnoseWns } from '../../../../shared/providers/wns/diagnose';
 import { parseWns } from '../../credentials/wns';
 import { preflightWns } from '../../../../shared/providers/wns/preflight';
 import { wnsSpec } from '../../../../shared/providers/wns/spec';
@@ -42,6 +43,7 @@ export const wnsPackage = {
   credentials: {
     wns: { parse: parseWns, stdinSecret: 'clientSecret' },
   },
+  diagnose: diagnoseWns,
   exampleTarget: 'https://db5p.notify.windows.com/w/?token=BQYAAA',
   localEndpoints: z.object({ baseUrl: z.string(), tokenUrl: z.string() }),
 } as const satisfies ProviderPackage<'wns'>;

@@ -1,0 +1,163 @@
+import type { Evidence } from '../../domain/diagnosis';
+import {
+  claimEvidence,
+  clip,
+  headerEvidence,
+  headerOf,
+  jwtOf,
+  present,
+  ranked,
+  responseText,
+  sendExchange,
+  type Candidate,
+  type DiagnosisInput,
+  type DiagnosisRules,
+} from '../../doctor/input';
+
+/** RFC 8292: a VAPID JWT may be valid for at most 24 hours. */
+const MAX_VAPID_LIFETIME_S = 24 * 3600;
+/** What push services take as the encrypted body (RFC 8030 §7.2 asks for at least this). */
+const PAYLOAD_LIMIT = 4096;
+
+function statusEvidence(input: DiagnosisInput): Evidence {
+  return { source: 'response header', name: ':status', quote: String(input.result.status) };
+}
+
+function bodyEvidence(input: DiagnosisInput): Evidence | null {
+  const text = responseText(sendExchange(input));
+  return text ? { source: 'response body', name: 'body', quote: clip(text) } : null;
+}
+
+function forbidden(input: DiagnosisInput): Candidate[] {
+  const exchange = sendExchange(input);
+  const claims = jwtOf(exchange)?.claims ?? {};
+  const endpoint = exchange ? new URL(exchange.url) : null;
+  const apple = endpoint?.hostname.endsWith('push.apple.com') ?? false;
+  const sub = claims['sub'];
+  const aud = claims['aud'];
+  const exp = claims['exp'];
+  const localSub =
+    typeof sub !== 'string' || !/^(mailto:|https:)/.test(sub) || /localhost|127\.0\.0\.1|\[::1\]/i.test(sub);
+  const wrongAud = endpoint !== null && aud !== endpoint.origin;
+  const date = headerOf(exchange, 'response', 'date');
+  const now = date ? Date.parse(date) / 1000 : null;
+  const expired = typeof exp === 'number' && now !== null && exp <= now;
+  const tooLong = typeof exp === 'number' && now !== null && exp - now > MAX_VAPID_LIFETIME_S;
+  const origin: Evidence | null = endpoint
+    ? { source: 'request', name: 'endpoint origin', quote: endpoint.origin }
+    : null;
+  return [
+    {
+      id: 'webpush.forbidden.sub',
+      title: apple
+        ? 'Apple refuses a VAPID subject on localhost or without mailto:/https:'
+        : 'The VAPID subject is not a contact',
+      weight: localSub ? (apple ? 4 : 2) : 0,
+      likelihood: localSub ? 'likely' : 'possible',
+      evidence: present(
+        sub === undefined ? { source: 'jwt claim', name: 'sub', quote: '(none)' } : claimEvidence('sub', sub),
+        origin,
+        bodyEvidence(input),
+      ),
+      fix: 'Set the VAPID subject to a real mailto: address or https: URL of yours (not localhost); Apple’s service (web.push.apple.com) answers BadJwtToken otherwise.',
+    },
+    {
+      id: 'webpush.forbidden.aud',
+      title: 'The JWT’s aud is not the endpoint’s origin',
+      weight: wrongAud ? 3 : 0,
+      likelihood: wrongAud ? 'likely' : 'possible',
+      evidence: present(aud === undefined ? null : claimEvidence('aud', aud), origin),
+      fix: 'aud must be the scheme and host of the subscription’s endpoint, exactly (no path); sign one JWT per push service.',
+    },
+    {
+      id: 'webpush.forbidden.expired',
+      title: expired ? 'The VAPID JWT had expired' : 'The VAPID JWT’s exp is too far ahead',
+      weight: expired || tooLong ? 3 : 0,
+      likelihood: expired || tooLong ? 'likely' : 'possible',
+      evidence: present(
+        exp === undefined ? null : claimEvidence('exp', exp),
+        headerEvidence(exchange, 'response', 'date'),
+      ),
+      fix: 'exp must be in the future and at most 24 hours ahead (by the service’s clock): check the system clock; a new JWT is signed on the next send.',
+    },
+    {
+      id: 'webpush.forbidden.key',
+      title: 'The subscription was made with another application server key',
+      weight: 1,
+      likelihood: localSub || wrongAud || expired || tooLong ? 'possible' : 'likely',
+      evidence: present(
+        statusEvidence(input),
+        headerEvidence(exchange, 'request', 'authorization'),
+        bodyEvidence(input),
+      ),
+      fix: 'The browser subscribed with pushManager.subscribe({ applicationServerKey }); send with that key pair, or subscribe again with this one.',
+    },
+  ];
+}
+
+function gone(input: DiagnosisInput): Candidate[] {
+  return [
+    {
+      id: 'webpush.gone',
+      title: 'The subscription is gone: safe to delete',
+      weight: 2,
+      likelihood: 'likely',
+      evidence: present(statusEvidence(input), bodyEvidence(input)),
+      fix: 'Delete the subscription: the user unsubscribed or the browser dropped it. Subscribe again from the page.',
+    },
+  ];
+}
+
+function notFound(input: DiagnosisInput): Candidate[] {
+  const exchange = sendExchange(input);
+  return [
+    {
+      id: 'webpush.not-found',
+      title: 'The push service does not know this endpoint',
+      weight: 2,
+      likelihood: 'likely',
+      evidence: present(
+        statusEvidence(input),
+        exchange ? { source: 'request', name: 'endpoint', quote: clip(exchange.url, 120) } : null,
+        bodyEvidence(input),
+      ),
+      fix: 'The endpoint expired or was never valid: check it was copied whole; if the page still has the subscription, subscribe again (most services mean "delete it" by 404 as by 410).',
+    },
+  ];
+}
+
+function tooLarge(input: DiagnosisInput): Candidate[] {
+  const exchange = sendExchange(input);
+  const size = exchange?.requestBody?.size;
+  return [
+    {
+      id: 'webpush.too-large',
+      title: `The encrypted payload is over ${PAYLOAD_LIMIT.toLocaleString('en-US')} bytes`,
+      weight: 2,
+      likelihood: 'likely',
+      evidence: present(
+        statusEvidence(input),
+        size === undefined
+          ? null
+          : { source: 'request body', name: 'size', quote: `${size.toLocaleString('en-US')} bytes` },
+        headerEvidence(exchange, 'request', 'content-length'),
+      ),
+      fix: 'Encryption adds about 100 bytes: keep the payload under about 3,990 bytes, or send an id and let the service worker fetch the rest.',
+    },
+  ];
+}
+
+const BY_STATUS: Record<number, (input: DiagnosisInput) => Candidate[]> = {
+  401: forbidden,
+  403: forbidden,
+  404: notFound,
+  410: gone,
+  413: tooLarge,
+};
+
+/** Web Push answers by status, ranked from the VAPID claims and the endpoint. */
+export const diagnoseWebpush: DiagnosisRules = (input) => {
+  if (input.result.outcome === 'accepted' || input.result.status === null) return null;
+  const rule = BY_STATUS[input.result.status];
+  return rule ? ranked(rule(input)) : null;
+};
