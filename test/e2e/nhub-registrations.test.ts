@@ -173,4 +173,26 @@ describeWithSystem('Registrations view of a Notification Hubs credential', missi
     expect(await view.getByTestId('reg-more').count()).toBe(0);
     await shot(page, 'paged');
   });
+
+  it("the command palette opens a hub's registrations from the Credentials screen", async () => {
+    await page.getByTestId('reg-back').click();
+    await page.getByTestId('credentials').waitFor();
+    await page.keyboard.press('Control+K');
+    const palette = page.getByTestId('command-palette');
+    await palette.waitFor();
+    await page.keyboard.type('registrations of');
+    const labels = () => palette.getByTestId('palette-item').locator('.palette-label').allTextContents();
+    await expect.poll(labels).toEqual(['Show registrations of Sandbox Notification Hub']);
+    await shot(page, 'palette');
+    await page.keyboard.press('Enter');
+    await palette.waitFor({ state: 'hidden' });
+    const view = page.getByTestId('registrations');
+    await expect.poll(() => view.getByTestId('reg-count').textContent(), { timeout: 20_000 }).toMatch(/shown/);
+    // A Credentials screen action: gone with the screen.
+    await page.keyboard.press('Control+1');
+    await page.keyboard.press('Control+K');
+    await page.keyboard.type('registrations of');
+    await expect.poll(labels).toEqual([]);
+    await page.keyboard.press('Escape');
+  });
 });
