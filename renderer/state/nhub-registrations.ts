@@ -24,7 +24,7 @@ interface RegistrationsState {
   loaded: boolean;
   selectedId: string | null;
   error: ShownError | null;
-  /** What the last change did, in words (the hub may list an installation's registrations later). */
+  /** What the last change did, in words (a live hub may list an installation's registrations later). */
   notice: string | null;
   open(credentialId: string): void;
   close(): void;
@@ -124,7 +124,9 @@ export const useNhubRegistrations = create<RegistrationsState>((set, get) => {
       const how = operations
         ? `changed (${operations.length} patch operation${operations.length === 1 ? '' : 's'})`
         : 'saved';
-      set({ notice: `Installation "${id}" ${how}. Its registrations may take a few seconds to be listed.` });
+      // A real hub applies an installation in the background; the emulator lists it at once.
+      const later = get().environment === 'live' ? ' The hub may take a few seconds to list its registrations.' : '';
+      set({ notice: `Installation "${id}" ${how}.${later}` });
       await page(false);
     },
     async deleteInstallation(installationId) {

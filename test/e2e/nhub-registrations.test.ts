@@ -51,7 +51,18 @@ describeWithSystem('Registrations view of a Notification Hubs credential', missi
     await template.getByLabel('Body').fill('{"aps":{"alert":"$(message)"}}');
     await shot(page, 'add-dialog');
     await dialog.getByTestId('inst-save').click();
-    await expect.poll(() => view.getByTestId('reg-notice').textContent()).toMatch(/^Installation "e2e-install" saved/);
+    await expect.poll(() => view.getByTestId('reg-notice').textContent()).toBe('Installation "e2e-install" saved.');
+    // Listed at once, as the hub's registrations of it: its platform's and its template's.
+    const mine = view.getByTestId('reg-row').filter({ hasText: 'e2e-install' });
+    const cells = async () =>
+      (await mine.evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].map((td) => td.textContent))))
+        .map((cell) => [cell[1], cell[3], cell[4]])
+        .sort();
+    await expect.poll(cells).toEqual([
+      ['apple', 'e2e, sports', 'alert'],
+      ['apple', 'e2e, sports', '—'],
+    ]);
+    await shot(page, 'listed');
 
     // A bad tag is refused in words before anything is sent.
     await view.getByTestId('reg-open-id').fill('e2e-install');
@@ -68,7 +79,11 @@ describeWithSystem('Registrations view of a Notification Hubs credential', missi
     await dialog.getByTestId('inst-save').click();
     await expect
       .poll(() => view.getByTestId('reg-notice').textContent())
-      .toMatch(/^Installation "e2e-install" changed \(2 patch operations\)/);
+      .toBe('Installation "e2e-install" changed (2 patch operations).');
+    await expect.poll(cells).toEqual([
+      ['apple', 'e2e, news', 'alert'],
+      ['apple', 'e2e, news', '—'],
+    ]);
 
     // Delete, with a confirmation; then the hub no longer has it.
     await view.getByTestId('reg-open').click();
@@ -77,6 +92,7 @@ describeWithSystem('Registrations view of a Notification Hubs credential', missi
     await shot(page, 'delete-confirm');
     await confirm.getByTestId('reg-delete-confirm').click();
     await expect.poll(() => view.getByTestId('reg-notice').textContent()).toBe('Installation "e2e-install" deleted.');
+    await expect.poll(() => mine.count()).toBe(0);
     await view.getByTestId('reg-open').click();
     await expect.poll(() => dialog.textContent()).toMatch(/No installation named "e2e-install" in hub ".+"\./);
     await shot(page, 'not-found');
@@ -156,5 +172,27 @@ describeWithSystem('Registrations view of a Notification Hubs credential', missi
     expect(await view.getByTestId('reg-row').count()).toBe(30);
     expect(await view.getByTestId('reg-more').count()).toBe(0);
     await shot(page, 'paged');
+  });
+
+  it("the command palette opens a hub's registrations from the Credentials screen", async () => {
+    await page.getByTestId('reg-back').click();
+    await page.getByTestId('credentials').waitFor();
+    await page.keyboard.press('Control+K');
+    const palette = page.getByTestId('command-palette');
+    await palette.waitFor();
+    await page.keyboard.type('registrations of');
+    const labels = () => palette.getByTestId('palette-item').locator('.palette-label').allTextContents();
+    await expect.poll(labels).toEqual(['Show registrations of Sandbox Notification Hub']);
+    await shot(page, 'palette');
+    await page.keyboard.press('Enter');
+    await palette.waitFor({ state: 'hidden' });
+    const view = page.getByTestId('registrations');
+    await expect.poll(() => view.getByTestId('reg-count').textContent(), { timeout: 20_000 }).toMatch(/shown/);
+    // A Credentials screen action: gone with the screen.
+    await page.keyboard.press('Control+1');
+    await page.keyboard.press('Control+K');
+    await page.keyboard.type('registrations of');
+    await expect.poll(labels).toEqual([]);
+    await page.keyboard.press('Escape');
   });
 });

@@ -174,7 +174,7 @@ describeWithSystem('docs/emulators.md: every recipe runs as written', missing, (
     expect(JSON.parse(delivery!.payload)).toEqual({ title: 'Hello from web-push' });
   });
 
-  it('@azure/notification-hubs: direct sends on every platform, a tag send, a test send, a template', async () => {
+  it('@azure/notification-hubs: direct sends on every platform, tags, a test send, a template, installations, $batch, a schedule', async () => {
     const lines = await recipe('notification-hubs.mjs');
     const direct = lines.filter((line) => 'direct' in line);
     expect(direct.map((line) => line['direct'])).toEqual(['apple', 'fcmv1', 'windows', 'browser']);
@@ -184,7 +184,7 @@ describeWithSystem('docs/emulators.md: every recipe runs as written', missing, (
       failure: number;
       results: Array<{ pnsHandle: string; outcome: string }>;
     };
-    const handles = lines.at(-1) as { apple: string; fcm: string; windows: string; browser: string };
+    const handles = lines.at(-1) as { apple: string; apple2: string; fcm: string; windows: string; browser: string };
     expect(test.success).toBe(1);
     expect(test.failure).toBe(1);
     const outcomes = new Map(test.results.map((r) => [r.pnsHandle, r.outcome]));
@@ -201,19 +201,43 @@ describeWithSystem('docs/emulators.md: every recipe runs as written', missing, (
       '{"aps":{"alert":"Order shipped"}}',
       '{"aps":{"alert":"Order shipped"}}',
       '{"aps":{"alert":"Hello from a template"}}',
+      '{"aps":{"alert":"To both"}}',
     ]);
+    expect(viaHub(await inbox('apns'), handles.apple2)).toEqual(['{"aps":{"alert":"To both"}}']);
     expect(viaHub(await inbox('apns'), 'ab'.repeat(32))).toEqual([]);
-    expect(viaHub(await inbox('fcm'), handles.fcm)).toEqual(['{"message":{"notification":{"title":"Hello, fcmv1"}}}']);
-    expect(viaHub(await inbox('wns'), handles.windows)).toHaveLength(1);
     expect(viaHub(await inbox('webpush'), handles.browser)).toEqual(['{"title":"Hello, browser"}']);
+
+    // The installation and the SDK's registration, listed by their tag as the SDK reads them.
+    expect(lines.filter((line) => 'listed' in line)).toEqual([
+      { listed: 'Windows', tags: ['news'] },
+      { listed: 'FcmV1', tags: ['news', '$InstallationId:{phone-1}'] },
+    ]);
+    // The tag send reached each; the installation by its FCM token.
+    const toasts = viaHub(await inbox('wns'), handles.windows);
+    expect(toasts).toHaveLength(2);
+    expect(toasts[1]).toContain('<text>News</text>');
+
+    // The scheduled one arrives a second later; the cancelled one, due at the same moment, never does.
+    const scheduled = lines.find((line) => 'scheduled' in line)!;
+    expect(scheduled['scheduled']).toMatch(/^[0-9a-f]{32}$/);
+    expect(scheduled['cancelled']).toMatch(/^[0-9a-f]{32}$/);
+    const title = (payload: string) =>
+      (JSON.parse(payload) as { message: { notification: { title: string } } }).message.notification.title;
+    let fcmTitles: string[] = [];
+    const deadline = Date.now() + 10_000;
+    while (!fcmTitles.includes('Scheduled') && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      fcmTitles = viaHub(await inbox('fcm'), handles.fcm).map(title);
+    }
+    // Timers due at one moment fire together: a short grace covers the cancelled one's delivery.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(viaHub(await inbox('fcm'), handles.fcm).map(title)).toEqual(['Hello, fcmv1', 'News', 'Scheduled']);
     expect((await inbox('nhub')).map((d) => d.details?.['platform'])).toEqual([
-      'apple',
+      ...['apple', 'fcmv1', 'windows', 'browser'],
+      ...['apple', 'apple', 'apple'],
+      ...['fcmv1', 'windows'],
+      ...['apple', 'apple'],
       'fcmv1',
-      'windows',
-      'browser',
-      'apple',
-      'apple',
-      'apple',
     ]);
   });
 

@@ -192,6 +192,15 @@ describe('Notification Hubs emulator REST surface through @azure/notification-hu
       tags: ['y'],
       templates: { hello: { body: '{"aps":{"alert":"$(msg)"}}', tags: ['tpl'] } },
     });
+    // Listed as the hub lists an installation: its platform's registration and one per template,
+    // each readable by id; a change goes through the installation, not the registration.
+    const listed = (await collect(client.listRegistrationsByTag('$InstallationId:{inst-1}').byPage())).flat();
+    expect(listed.map((r) => [r.kind, r.tags, 'deviceToken' in r ? r.deviceToken : null])).toEqual([
+      ['Apple', ['y', '$InstallationId:{inst-1}'], '22'.repeat(32)],
+      ['AppleTemplate', ['y', '$InstallationId:{inst-1}', 'tpl'], '22'.repeat(32)],
+    ]);
+    expect((await client.getRegistration(listed[1]!.registrationId!)).kind).toBe('AppleTemplate');
+    expect(await statusOf(client.deleteRegistration(listed[0]!.registrationId!))).toBe(400);
     expect(await statusOf(client.updateInstallation('inst-1', [{ op: 'add', path: '/nonsense', value: 'v' }]))).toBe(
       400,
     );

@@ -89,6 +89,19 @@ describe('Notification Hubs registrations client against the emulator', () => {
     expect(read).toMatchObject({ installationId: 'inst-a', platform: 'apns', pushChannel: TOKEN(9) });
     expect([...read.tags].sort()).toEqual(['sports', 'user:alice']);
     expect(read.templates['alert']?.body).toBe('{"aps":{"alert":"$(message)"}}');
+    // Listed at once as the hub lists an installation: a native registration and one per template.
+    const listed = async (filter: Parameters<typeof client.list>[1]['filter']) =>
+      (await client.list(ctx(), { filter, top: 100 })).registrations
+        .filter((r) => r.installationId === 'inst-a')
+        .map((r) => [r.kind, r.templateName, [...r.tags].sort().join(' ')]);
+    expect(await listed({ by: 'all' })).toEqual([
+      ['Apple', null, '$InstallationId:{inst-a} sports user:alice'],
+      ['AppleTemplate', 'alert', '$InstallationId:{inst-a} en sports user:alice'],
+    ]);
+    expect(await listed({ by: 'tag', tag: 'en' })).toEqual([
+      ['AppleTemplate', 'alert', '$InstallationId:{inst-a} en sports user:alice'],
+    ]);
+    expect(await listed({ by: 'handle', handle: TOKEN(9).toLowerCase() })).toHaveLength(2);
 
     const after = {
       ...before,
@@ -104,7 +117,14 @@ describe('Notification Hubs registrations client against the emulator', () => {
 
     expect(patched.templates['badge']?.body).toBe('{"aps":{"badge":"$(count)"}}');
 
+    expect(await listed({ by: 'tag', tag: 'news' })).toEqual([
+      ['Apple', null, '$InstallationId:{inst-a} news sports'],
+      ['AppleTemplate', 'alert', '$InstallationId:{inst-a} en news sports'],
+      ['AppleTemplate', 'badge', '$InstallationId:{inst-a} news sports'],
+    ]);
+
     await client.deleteInstallation(ctx(), 'inst-a');
+    expect(await listed({ by: 'all' })).toEqual([]);
     const gone = await refusal(client.getInstallation(ctx(), 'inst-a'));
     expect(gone).toMatchObject({ code: 'NOT_FOUND', message: 'No installation named "inst-a" in hub "TestHub".' });
   });

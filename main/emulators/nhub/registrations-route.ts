@@ -3,6 +3,7 @@ import { isValidTag } from '../../../shared/providers/nhub/tag-expression';
 import { HANDLE_FIELDS, parseRegistrationEntry, registrationEntryXml, registrationFeedXml } from './atom';
 import { authorize, header, locationOrigin, readBounded, sendEmpty, sendError, type RestContext } from './rest';
 import type { RegistrationRecord } from './store';
+import { installationRegistrations } from './targets';
 
 const ENTRY_TYPE = 'application/atom+xml;type=entry;charset=utf-8';
 const FEED_TYPE = 'application/atom+xml;type=feed;charset=utf-8';
@@ -110,7 +111,11 @@ export async function handleRegistrations(
   const auth = authorize(req, res, hub, ctx, collection!, listing ? ['Manage'] : ['Listen', 'Manage']);
   if (!auth) return true;
   const origin = locationOrigin(req, auth.namespace);
-  const all = () => ctx.store.registrations(auth.namespace, hub);
+  // An installation's registrations are listed and read like any other, as the service lists them.
+  const all = () => [
+    ...ctx.store.registrations(auth.namespace, hub),
+    ...installationRegistrations(ctx.store, auth.namespace, hub),
+  ];
 
   if (isIds) {
     if (method !== 'POST') return (sendError(res, 405, 'MethodNotAllowed', `${method} on registrationIDs.`), true);
@@ -141,8 +146,19 @@ export async function handleRegistrations(
   const id = second;
   const existing = id ? ctx.store.registration(auth.namespace, hub, id) : undefined;
   if (isItem && method === 'GET') {
-    if (!existing) return (sendError(res, 404, 'RegistrationNotFound', `No registration ${id} in hub ${hub}.`), true);
-    sendXml(res, 200, ENTRY_TYPE, registrationEntryXml(existing, origin), { etag: weakEtag(existing) });
+    const found = existing ?? all().find((r) => r.registrationId === id);
+    if (!found) return (sendError(res, 404, 'RegistrationNotFound', `No registration ${id} in hub ${hub}.`), true);
+    sendXml(res, 200, ENTRY_TYPE, registrationEntryXml(found, origin), { etag: weakEtag(found) });
+    return true;
+  }
+  const derived = isItem && !existing ? all().find((r) => r.registrationId === id) : undefined;
+  if (derived) {
+    sendError(
+      res,
+      400,
+      'BadRequest',
+      `Registration ${id} belongs to installation ${derived.installationId}: change or delete the installation instead.`,
+    );
     return true;
   }
   if (isItem && method === 'DELETE') {

@@ -5,6 +5,7 @@ import { useAppInfo } from '../../state/app-info';
 import { useCredentials } from '../../state/credentials';
 import { useNhubRegistrations } from '../../state/nhub-registrations';
 import { RegistrationsView } from '../nhub-registrations/RegistrationsView';
+import { useRegistrationsCommands } from '../nhub-registrations/registrations-commands';
 import { CredentialRow, type RowAction } from './CredentialRow';
 import { ImportDialog } from './ImportDialog';
 import { DeleteDialog, RenameDialog, VapidDialog } from './SmallDialogs';
@@ -34,6 +35,7 @@ export function CredentialsScreen() {
   const close = () => setOpen(null);
   const blocked = keychain?.state === 'unavailable';
   const registrationsOf = useNhubRegistrations((s) => s.credentialId);
+  useRegistrationsCommands(items);
   // Back from a hub's registrations puts focus on the button that opened them.
   const lastRegistrations = useRef<string | null>(null);
   useEffect(() => {

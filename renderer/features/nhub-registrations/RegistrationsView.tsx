@@ -54,7 +54,7 @@ function FilterBar() {
   );
 }
 
-/** An installation by its id: the app knows it, and a new one may not be listed yet. */
+/** An installation by its id, as the app knows it: quicker than a search, and a live hub lists a new one late. */
 function OpenInstallation({ onOpen }: { onOpen(installationId: string): void }) {
   const [id, setId] = useState('');
   return (
