@@ -5,6 +5,7 @@ import type { AnyRequest, AnyResponse } from '../common/admin';
 import { dropConnection } from '../common/drop';
 import type { FaultInjector } from '../common/faults';
 import type { Inbox } from '../common/inbox';
+import { readDeclarative } from '../../../shared/providers/webpush/declarative';
 import { decryptAes128gcm } from './decrypt';
 import { sendFaultStatus, sendPushError } from './responses';
 import type { WebpushStore } from './store';
@@ -162,7 +163,16 @@ export async function handlePush(req: AnyRequest, res: AnyResponse, url: URL, ct
     device: id,
     headers,
     payload,
-    details: { messageId, location, bodyBytes: body.length, crypto, vapid: vapid.claims, vapidKey: vapid.publicKey },
+    details: {
+      messageId,
+      location,
+      bodyBytes: body.length,
+      crypto,
+      vapid: vapid.claims,
+      vapidKey: vapid.publicKey,
+      // What a browser supporting Declarative Web Push shows without a service worker; null for other payloads.
+      declarative: readDeclarative(payload),
+    },
   });
   const answer = JSON.stringify({ 'message-id': messageId });
   (res as ServerResponse).writeHead(201, {
