@@ -15,6 +15,7 @@ export const PUSH_PATH = '/wpush/v2/';
 /** RFC 8030 §7.2: never 413 at or under 4096 bytes; this service allows exactly that. */
 export const MAX_BODY = 4096;
 const MAX_TTL = 2_592_000;
+const MOZILLA_BRIDGE_BODY = 2744;
 const URGENCIES = new Set(['very-low', 'low', 'normal', 'high']);
 
 export interface WebpushChecks {
@@ -28,6 +29,8 @@ export interface WebpushChecks {
   'vapid.registeredKeysOnly': boolean;
   /** Autopush refuses TTL over 30 days (errno 112); others shorten it. */
   'ttl.max': boolean;
+  /** [?] Autopush's FCM bridge (Firefox on Android) is reported to cap bodies at 2,744 bytes. Off by default. */
+  'body.mozillaBridge': boolean;
   /** Refuse bodies the emulated browser cannot decrypt (a real service accepts them and the browser drops them). */
   'decrypt.reject': boolean;
 }
@@ -38,6 +41,7 @@ export const DEFAULT_CHECKS: WebpushChecks = {
   'vapid.localhostSubject': false,
   'vapid.registeredKeysOnly': false,
   'ttl.max': true,
+  'body.mozillaBridge': false,
   'decrypt.reject': true,
 };
 
@@ -128,6 +132,9 @@ export async function handlePush(req: AnyRequest, res: AnyResponse, url: URL, ct
 
   const { body, tooLarge, size } = await readCapped(req, MAX_BODY);
   if (tooLarge) return sendPushError(res, 413, 104, `Body is ${size} bytes; the maximum is ${MAX_BODY}.`);
+  if (ctx.checks['body.mozillaBridge'] && size > MOZILLA_BRIDGE_BODY) {
+    return sendPushError(res, 413, 104, `Body is ${size} bytes; the FCM bridge takes ${MOZILLA_BRIDGE_BODY}.`);
+  }
   const encoding = header(req, 'content-encoding');
   let payload = '';
   let crypto: Record<string, unknown> | null = null;

@@ -153,6 +153,15 @@ function checkOptions(options: Record<string, unknown>, host: string | null, iss
         message: `Topic is ${topic.length} characters; push services allow 32.`,
         path: 'options.topic',
       });
+    } else if (ttl === 0) {
+      // RFC 8030 §5.4: a Topic replaces a message the service still holds; TTL 0 is never held.
+      issues.push({
+        severity: 'info',
+        code: 'webpush.topic.ttl-zero',
+        message:
+          'Topic replaces a message still waiting at the push service; with TTL 0 nothing waits, so it changes nothing.',
+        path: 'options.topic',
+      });
     }
   }
   const expires = options['vapidExpiresIn'];
