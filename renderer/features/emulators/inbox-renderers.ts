@@ -108,5 +108,6 @@ export function nhubInbox(delivery: InboxDelivery): RenderedNotification {
   if (format === 'apple') return apnsInbox(delivery);
   if (format === 'gcm' || format === 'fcmv1') return fcmInbox(delivery);
   if (format === 'windows') return wnsInbox(delivery);
+  if (format === 'browser') return webpushInbox(delivery);
   return { title: null, body: null, note: format ? `${format} payload` : null };
 }
