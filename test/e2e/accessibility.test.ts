@@ -201,6 +201,13 @@ describeWithSystem('accessibility (axe-core, WCAG 2.2 AA) on every screen and di
     await expect.poll(() => page.getByTestId('send').isEnabled(), { timeout: 15_000 }).toBe(true);
     await page.keyboard.press('Control+Enter');
     await expect.poll(() => page.getByTestId('result-outcome').textContent(), { timeout: 30_000 }).toBe('accepted');
+    // A Declarative Web Push message: its preview here, its inbox entry below.
+    await pickTemplate(page, 'Declarative Web Push');
+    await page.getByTestId('preview-navigate').waitFor();
+    await expect.poll(() => page.getByTestId('send').isEnabled(), { timeout: 15_000 }).toBe(true);
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => page.getByTestId('result-outcome').textContent(), { timeout: 30_000 }).toBe('accepted');
+    await expectAccessible('Compose, a Declarative Web Push preview');
     // Over the APNs limit: the send-anyway dialog, then the result sent against preflight.
     await page.getByTestId('provider-apns').click();
     await editorInput(page).waitFor({ state: 'attached', timeout: 30_000 });
@@ -220,6 +227,9 @@ describeWithSystem('accessibility (axe-core, WCAG 2.2 AA) on every screen and di
     await page.getByTestId('emulator-tab-fcm').click();
     await page.getByTestId('inbox-item').first().waitFor();
     await expectAccessible('Emulators, an inbox');
+    await page.getByTestId('emulator-tab-webpush').click();
+    await page.getByTestId('inbox-link').first().waitFor();
+    await expectAccessible('Emulators, a Declarative Web Push in the inbox');
   });
 
   it('Credentials with the sandbox credentials, a test result and each row dialog', async () => {

@@ -116,4 +116,62 @@ describe('Web Push through the core sender in the local environment', () => {
     expect(result).toMatchObject({ outcome: 'rejected', status: 410, reason: 'errno 103' });
     expect(result.deviceStateChange?.state).toBe('gone');
   });
+
+  describe('Declarative Web Push', () => {
+    const send = (target: string, payload: string, options: Record<string, unknown> = { ttl: 60 }) =>
+      core.sender.send({
+        provider: 'webpush',
+        credential: credentialId,
+        environment: 'local',
+        target,
+        options,
+        payload,
+      });
+
+    it('puts title, body, navigate, badge and actions in the inbox entry, as a browser shows them', async () => {
+      const browser = emulator.createSubscription({ applicationServerKey: keys.publicKey });
+      const template = webpushTemplates.find((t) => t.id === 'webpush.declarative')!;
+      const { result, preflight } = await send(
+        JSON.stringify(browser.subscription),
+        template.payload,
+        template.options,
+      );
+      expect(result.outcome).toBe('accepted');
+      expect(preflight.map((issue) => issue.code)).toContain('webpush.declarative.placement');
+      const [delivery] = emulator.inbox.list(browser.id);
+      expect(delivery!.payload).toBe(template.payload);
+      const sent = JSON.parse(template.payload);
+      const { title, body, navigate, lang, dir, tag, icon, silent, actions } = sent.notification;
+      expect(delivery!.details!['declarative']).toEqual({
+        ...{ title, body, navigate, lang, dir, tag, icon, silent, actions },
+        image: null,
+        requireInteraction: false,
+        appBadge: sent.app_badge,
+        mutable: sent.mutable,
+      });
+      expect(actions[0].navigate).toMatch(/^https:\/\//);
+    });
+
+    it('is refused by preflight without navigate, and rendered as nothing declarative when forced through', async () => {
+      const browser = emulator.createSubscription({ applicationServerKey: keys.publicKey });
+      const payload = JSON.stringify({ web_push: 8030, notification: { title: 'No link' } });
+      const target = JSON.stringify(browser.subscription);
+      await expect(send(target, payload)).rejects.toThrow(
+        'Declarative Web Push needs notification.navigate: the URL opened on click.',
+      );
+      expect(emulator.inbox.list(browser.id)).toEqual([]);
+      const forced = await core.sender.send(
+        { provider: 'webpush', credential: credentialId, environment: 'local', target, options: { ttl: 60 }, payload },
+        { ignorePreflight: true },
+      );
+      expect(forced.result.outcome).toBe('accepted');
+      expect(emulator.inbox.list(browser.id)[0]!.details!['declarative']).toBeNull();
+    });
+
+    it('leaves an ordinary payload without a declarative rendering', async () => {
+      const browser = emulator.createSubscription({ applicationServerKey: keys.publicKey });
+      await send(JSON.stringify(browser.subscription), '{"title":"Service worker shows this"}');
+      expect(emulator.inbox.list(browser.id)[0]!.details!['declarative']).toBeNull();
+    });
+  });
 });

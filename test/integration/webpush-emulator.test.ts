@@ -315,6 +315,33 @@ describe('Web Push emulator', () => {
       expect((await withHeader('Topic', 'a'.repeat(32))).status).toBe(201);
     });
 
+    it('answers 413 above 2,744 bytes only with the [?] FCM-bridge check switched on', async () => {
+      const payload = 'a'.repeat(2700);
+      expect((await send(pushRequest(minted, keys, { payload }))).status).toBe(201);
+      const checks = await adminJson(emulator, '/__admin/checks', 'PUT', { 'body.mozillaBridge': true });
+      expect(checks.json['body.mozillaBridge']).toBe(true);
+      try {
+        const refused = await send(pushRequest(minted, keys, { payload }));
+        expect(refused.status).toBe(413);
+        expect(JSON.parse(refused.body.toString('utf8')).message).toBe(
+          'Body is 2803 bytes; the FCM bridge takes 2744.',
+        );
+        expect((await send(pushRequest(minted, keys, { payload: 'a'.repeat(2600) }))).status).toBe(201);
+      } finally {
+        emulator.setCheck('body.mozillaBridge', false);
+      }
+    });
+
+    it('400 for a repeated Urgency and a Topic outside the URL-safe alphabet', async () => {
+      const built = pushRequest(minted, keys);
+      const withHeader = (name: string, value: string) =>
+        post(built.url, [...built.headers.filter(([n]) => n !== name), [name, value]], built.body);
+      expect((await withHeader('Urgency', 'high, low')).status).toBe(400);
+      expect(errno(await withHeader('Topic', 'bmV3cw=='))).toBe(113);
+      expect(errno(await withHeader('Topic', 'a b'))).toBe(113);
+      expect((await withHeader('Urgency', 'very-low')).status).toBe(201);
+    });
+
     it('takes a 4096-byte body and answers 413 above it', async () => {
       const fits = await send(pushRequest(minted, keys, { payload: 'a'.repeat(3993) }));
       expect(fits.status).toBe(201);

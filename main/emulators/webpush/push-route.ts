@@ -5,6 +5,7 @@ import type { AnyRequest, AnyResponse } from '../common/admin';
 import { dropConnection } from '../common/drop';
 import type { FaultInjector } from '../common/faults';
 import type { Inbox } from '../common/inbox';
+import { readDeclarative } from '../../../shared/providers/webpush/declarative';
 import { decryptAes128gcm } from './decrypt';
 import { sendFaultStatus, sendPushError } from './responses';
 import type { WebpushStore } from './store';
@@ -14,6 +15,7 @@ export const PUSH_PATH = '/wpush/v2/';
 /** RFC 8030 §7.2: never 413 at or under 4096 bytes; this service allows exactly that. */
 export const MAX_BODY = 4096;
 const MAX_TTL = 2_592_000;
+const MOZILLA_BRIDGE_BODY = 2744;
 const URGENCIES = new Set(['very-low', 'low', 'normal', 'high']);
 
 export interface WebpushChecks {
@@ -27,6 +29,8 @@ export interface WebpushChecks {
   'vapid.registeredKeysOnly': boolean;
   /** Autopush refuses TTL over 30 days (errno 112); others shorten it. */
   'ttl.max': boolean;
+  /** [?] Autopush's FCM bridge (Firefox on Android) is reported to cap bodies at 2,744 bytes. Off by default. */
+  'body.mozillaBridge': boolean;
   /** Refuse bodies the emulated browser cannot decrypt (a real service accepts them and the browser drops them). */
   'decrypt.reject': boolean;
 }
@@ -37,6 +41,7 @@ export const DEFAULT_CHECKS: WebpushChecks = {
   'vapid.localhostSubject': false,
   'vapid.registeredKeysOnly': false,
   'ttl.max': true,
+  'body.mozillaBridge': false,
   'decrypt.reject': true,
 };
 
@@ -127,6 +132,9 @@ export async function handlePush(req: AnyRequest, res: AnyResponse, url: URL, ct
 
   const { body, tooLarge, size } = await readCapped(req, MAX_BODY);
   if (tooLarge) return sendPushError(res, 413, 104, `Body is ${size} bytes; the maximum is ${MAX_BODY}.`);
+  if (ctx.checks['body.mozillaBridge'] && size > MOZILLA_BRIDGE_BODY) {
+    return sendPushError(res, 413, 104, `Body is ${size} bytes; the FCM bridge takes ${MOZILLA_BRIDGE_BODY}.`);
+  }
   const encoding = header(req, 'content-encoding');
   let payload = '';
   let crypto: Record<string, unknown> | null = null;
@@ -162,7 +170,16 @@ export async function handlePush(req: AnyRequest, res: AnyResponse, url: URL, ct
     device: id,
     headers,
     payload,
-    details: { messageId, location, bodyBytes: body.length, crypto, vapid: vapid.claims, vapidKey: vapid.publicKey },
+    details: {
+      messageId,
+      location,
+      bodyBytes: body.length,
+      crypto,
+      vapid: vapid.claims,
+      vapidKey: vapid.publicKey,
+      // What a browser supporting Declarative Web Push shows without a service worker; null for other payloads.
+      declarative: readDeclarative(payload),
+    },
   });
   const answer = JSON.stringify({ 'message-id': messageId });
   (res as ServerResponse).writeHead(201, {

@@ -1,6 +1,7 @@
 import type { Provider } from '../../../shared/domain/exchange';
 import { providerSpec } from '../../../shared/providers';
 import { detectTarget, targetMismatch } from '../../../shared/providers/detect-target';
+import { pushServiceNote } from '../../../shared/providers/webpush/service-notes';
 import { useEffect, useMemo } from 'react';
 import { useDevices } from '../../state/devices';
 
@@ -15,6 +16,7 @@ export function TargetInput({
 }) {
   const found = detectTarget(value, provider);
   const mismatch = targetMismatch(provider, value);
+  const serviceNote = provider === 'webpush' ? pushServiceNote(value) : null;
   const { placeholder, multiline } = providerSpec(provider).target;
   const all = useDevices((state) => state.devices);
   const loadDevices = useDevices((state) => state.load);
@@ -66,6 +68,11 @@ export function TargetInput({
       <span className={mismatch ? 'target-kind target-mismatch' : 'target-kind'} data-testid="target-kind">
         {mismatch ?? (found.kind === 'empty' ? '' : found.label)}
       </span>
+      {serviceNote && (
+        <p className="hint" data-testid="push-service-note">
+          {serviceNote.note}
+        </p>
+      )}
     </div>
   );
 }

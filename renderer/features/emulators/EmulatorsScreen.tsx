@@ -163,6 +163,17 @@ export function EmulatorsScreen() {
                         {shown.title && <strong data-testid="inbox-title">{shown.title}</strong>}
                         {shown.body && <span data-testid="inbox-body">{shown.body}</span>}
                         {shown.note && <em>{shown.note}</em>}
+                        {shown.link && (
+                          <span className="mono" data-testid="inbox-link">
+                            Opens {shown.link}
+                          </span>
+                        )}
+                        {shown.badge !== undefined && <span data-testid="inbox-badge">App badge {shown.badge}</span>}
+                        {shown.actions && shown.actions.length > 0 && (
+                          <span data-testid="inbox-actions">
+                            {shown.actions.map((action) => `${action.title} → ${action.navigate}`).join(' · ')}
+                          </span>
+                        )}
                       </div>
                       <details>
                         <summary>Raw payload</summary>

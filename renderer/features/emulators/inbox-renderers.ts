@@ -1,3 +1,4 @@
+import { readDeclarative } from '../../../shared/providers/webpush/declarative';
 import { findAll, parseXml } from '../../../shared/xml/parse';
 
 /** What a device would show for a delivery: a notification's title and body, or what kind it was. */
@@ -6,6 +7,10 @@ export interface RenderedNotification {
   body: string | null;
   /** For what shows no notification: "Background (content-available)", "Data only", "Badge 3"… */
   note: string | null;
+  /** Declarative Web Push: the URL a click opens, the app badge, the action buttons (label → URL). */
+  link?: string;
+  badge?: number;
+  actions?: Array<{ title: string; navigate: string }>;
 }
 
 /** What an inbox renderer reads of a delivery. */
@@ -76,6 +81,19 @@ export function wnsInbox({ headers, payload }: InboxDelivery): RenderedNotificat
 }
 
 export function webpushInbox({ payload }: InboxDelivery): RenderedNotification {
+  const declarative = readDeclarative(payload);
+  if (declarative) {
+    return {
+      title: declarative.title,
+      body: declarative.body,
+      note: declarative.mutable
+        ? 'Declarative Web Push (mutable: the service worker may change it)'
+        : 'Declarative Web Push',
+      link: declarative.navigate,
+      ...(declarative.appBadge === null ? {} : { badge: declarative.appBadge }),
+      actions: declarative.actions.map(({ title, navigate }) => ({ title, navigate })),
+    };
+  }
   const value = json(payload);
   if (!value) return { title: null, body: payload || null, note: payload ? null : 'Empty push (no payload)' };
   const notification = record(value['notification']);
@@ -90,5 +108,6 @@ export function nhubInbox(delivery: InboxDelivery): RenderedNotification {
   if (format === 'apple') return apnsInbox(delivery);
   if (format === 'gcm' || format === 'fcmv1') return fcmInbox(delivery);
   if (format === 'windows') return wnsInbox(delivery);
+  if (format === 'browser') return webpushInbox(delivery);
   return { title: null, body: null, note: format ? `${format} payload` : null };
 }

@@ -1,10 +1,11 @@
+import { declarativeWebPushJsonSchema } from './declarative-schema';
+
 /**
  * JSON Schema of the notification payload most service workers expect (they pass it to
  * `showNotification(title, options)`). Web Push itself carries any bytes; this only guides
  * editing when the payload is JSON.
  */
-export const webpushNotificationJsonSchema = {
-  $schema: 'http://json-schema.org/draft-07/schema#',
+const serviceWorkerNotification = {
   type: 'object',
   description: 'A notification for a typical service worker: title plus showNotification options.',
   properties: {
@@ -39,4 +40,15 @@ export const webpushNotificationJsonSchema = {
       properties: { url: { type: 'string', description: 'Page to open on click.' } },
     },
   },
+};
+
+/**
+ * The payload's schema for the editor: a declarative message when it carries `web_push` (Monaco
+ * reads draft-07 if/then/else), else the service-worker shape above.
+ */
+export const webpushNotificationJsonSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  if: { type: 'object', required: ['web_push'] },
+  then: declarativeWebPushJsonSchema,
+  else: serviceWorkerNotification,
 } as const;

@@ -3,6 +3,7 @@ import { isBase64UrlText } from './base64url';
 import { VAPID_MAX_EXPIRY_SECONDS, WEBPUSH_URGENCIES, type WebpushSendRequest } from './message';
 import { isLoopbackHost, pushServiceForHost } from './push-services';
 import { parseSubscription, subscriptionKeyProblems } from './subscription';
+import { declarativeIssues } from './declarative';
 import { formatBytes, type PreflightIssue } from '../../preflight/types';
 
 /** Autopush refuses longer TTLs (errno 112); others shorten them. */
@@ -28,6 +29,7 @@ export function preflightWebpush(request: Request, vapid: VapidFacts | null): Pr
   const host = checkSubscription(request, issues);
   checkOptions(options, host, issues);
   checkSize(request.payload, options, host, issues);
+  issues.push(...declarativeIssues(request.payload, host === null ? null : pushServiceForHost(host).id));
   if (vapid) checkSubject(vapid.subject, host, issues);
   return issues;
 }
@@ -149,6 +151,15 @@ function checkOptions(options: Record<string, unknown>, host: string | null, iss
         severity: 'error',
         code: 'webpush.topic.too-long',
         message: `Topic is ${topic.length} characters; push services allow 32.`,
+        path: 'options.topic',
+      });
+    } else if (ttl === 0) {
+      // RFC 8030 §5.4: a Topic replaces a message the service still holds; TTL 0 is never held.
+      issues.push({
+        severity: 'info',
+        code: 'webpush.topic.ttl-zero',
+        message:
+          'Topic replaces a message still waiting at the push service; with TTL 0 nothing waits, so it changes nothing.',
         path: 'options.topic',
       });
     }

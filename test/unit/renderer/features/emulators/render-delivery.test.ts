@@ -50,6 +50,30 @@ describe('renderDelivery (the inbox preview above the raw payload)', () => {
     expect(renderDelivery(delivery('webpush', '')).note).toBe('Empty push (no payload)');
   });
 
+  it('shows a Declarative Web Push message with the URL a click opens, its badge and actions', () => {
+    const payload = JSON.stringify({
+      web_push: 8030,
+      notification: {
+        title: 'T',
+        body: 'B',
+        navigate: 'https://example.com/a',
+        actions: [{ action: 'x', title: 'Open X', navigate: 'https://example.com/x' }],
+      },
+      app_badge: 2,
+      mutable: true,
+    });
+    expect(renderDelivery(delivery('webpush', payload))).toEqual({
+      title: 'T',
+      body: 'B',
+      note: 'Declarative Web Push (mutable: the service worker may change it)',
+      link: 'https://example.com/a',
+      badge: 2,
+      actions: [{ title: 'Open X', navigate: 'https://example.com/x' }],
+    });
+    const browserViaHub = delivery('nhub', payload, { 'servicebusnotification-format': 'browser' });
+    expect(renderDelivery(browserViaHub)).toMatchObject({ title: 'T', link: 'https://example.com/a' });
+  });
+
   it('renders Notification Hubs deliveries in their platform format', () => {
     const apple = delivery('nhub', '{"aps":{"alert":"Via hub"}}', { 'servicebusnotification-format': 'apple' });
     expect(renderDelivery(apple).body).toBe('Via hub');

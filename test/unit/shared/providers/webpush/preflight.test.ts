@@ -121,6 +121,17 @@ describe('Web Push preflight', () => {
     expect(codes(run({ options: { ttl: 2_592_001 } }))).toContain('warning:webpush.ttl.long');
   });
 
+  it('notes that a Topic changes nothing when TTL is 0, as nothing waits to be replaced', () => {
+    expect(run({ options: { ttl: 0, topic: 'news' } }).find((i) => i.code === 'webpush.topic.ttl-zero')).toEqual({
+      severity: 'info',
+      code: 'webpush.topic.ttl-zero',
+      message:
+        'Topic replaces a message still waiting at the push service; with TTL 0 nothing waits, so it changes nothing.',
+      path: 'options.topic',
+    });
+    expect(codes(run({ options: { ttl: 60, topic: 'news' } }))).not.toContain('info:webpush.topic.ttl-zero');
+  });
+
   it('checks urgency, topic, VAPID lifetime and padding', () => {
     expect(codes(run({ options: { ttl: 1, urgency: 'urgent' } }))).toContain('error:webpush.urgency.invalid');
     expect(codes(run({ options: { ttl: 1, urgency: 'very-low' } }))).not.toContain('error:webpush.urgency.invalid');

@@ -12,8 +12,13 @@ const target = JSON.stringify({
 });
 
 describe('Web Push templates', () => {
-  it('has a notification, a silent data message and plain text, with unique ids', () => {
-    expect(webpushTemplates.map((t) => t.id)).toEqual(['webpush.notification', 'webpush.silent', 'webpush.text']);
+  it('has a notification, a silent data message, plain text and a declarative message, with unique ids', () => {
+    expect(webpushTemplates.map((t) => t.id)).toEqual([
+      'webpush.notification',
+      'webpush.silent',
+      'webpush.text',
+      'webpush.declarative',
+    ]);
   });
 
   it.each(webpushTemplates.map((t) => [t.id, t] as const))(
