@@ -98,5 +98,7 @@ describe('the APNs environment probe', () => {
       trusted,
     );
     expect(answer.ok).toBe(false);
+    expect(!answer.ok && answer.error.code).toBe('INVALID_INPUT');
+    expect(apns.inbox.list('ab'.repeat(32))).toEqual([]);
   });
 });

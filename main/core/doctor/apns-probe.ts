@@ -50,7 +50,7 @@ export async function probeApnsEnvironment(core: Core, input: ApnsProbeInput): P
     });
     if (result.reason !== 'BadDeviceToken') break;
   }
-  return { ...verdict(attempts), attempts };
+  return { ...verdict(attempts, input.where), attempts };
 }
 
 function said(attempt: Attempt): string {
@@ -58,13 +58,13 @@ function said(attempt: Attempt): string {
   return `${attempt.environment} (${attempt.host}) answered ${answer}`;
 }
 
-function verdict(attempts: Attempt[]): Pick<ApnsProbe, 'belongsTo' | 'verdict'> {
+function verdict(attempts: Attempt[], where: ApnsProbeInput['where']): Pick<ApnsProbe, 'belongsTo' | 'verdict'> {
   const last = attempts.at(-1)!;
   const before = attempts.length > 1 ? `${said(attempts[0]!)}; ` : '';
   if (last.status === 200)
     return {
       belongsTo: last.environment,
-      verdict: `The token is for ${last.environment}: ${before}${said(last)}. Send to it with a ${last.environment} profile.`,
+      verdict: `The token is for ${last.environment}: ${before}${said(last)}. ${advice(last.environment, where)}`,
     };
   if (last.reason === 'BadDeviceToken')
     return {
@@ -82,6 +82,13 @@ function verdict(attempts: Attempt[]): Pick<ApnsProbe, 'belongsTo' | 'verdict'> 
     belongsTo: null,
     verdict: `The probe stopped: ${before}${said(last)}, which says nothing about the token. Fix that first, then probe again.`,
   };
+}
+
+function advice(environment: Attempt['environment'], where: ApnsProbeInput['where']): string {
+  if (where === 'apple') return `Send to it with a ${environment} profile.`;
+  return environment === 'sandbox'
+    ? 'Local profiles send to the emulator’s sandbox host, so they reach it.'
+    : 'Local profiles send to the emulator’s sandbox host, which refuses it; register the device for sandbox there.';
 }
 
 /** The topic a profile of this credential sends with, so a .p8 key (which names no bundle id) needs no typing. */
