@@ -43,6 +43,14 @@ describeWithSystem('Doctor: the token doctor panel', missingChromium(), () => {
 
     await page.keyboard.press('Control+8');
     const input = page.getByTestId('token-doctor-input');
+    // The palette reaches the field while the Doctor screen is shown.
+    await page.keyboard.press('Control+K');
+    await page.getByTestId('command-palette').waitFor();
+    await page.keyboard.type('token doctor');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('token-doctor-input');
     // As Xcode's old NSData description prints it: brackets, spaces, upper case.
     await input.fill(
       `<${token

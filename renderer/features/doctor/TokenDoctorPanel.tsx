@@ -1,9 +1,10 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { TargetReadingWithFits } from '../../../shared/contract/token-doctor';
 import { ErrorLine } from '../../components/ErrorLine';
 import type { SendRequest } from '../../../shared/domain/send-request';
 import { currentDraft, useComposer } from '../../state/composer';
 import { useComposerHandoff } from '../../state/composer-handoff';
+import { useCommands } from '../../state/commands';
 import { useNavigation } from '../../state/navigation';
 import { useTokenDoctor } from '../../state/token-doctor';
 import { ProbeConfirmDialog } from './ProbeConfirmDialog';
@@ -12,6 +13,20 @@ import { ProbeConfirmDialog } from './ProbeConfirmDialog';
 export function TokenDoctorPanel() {
   const state = useTokenDoctor();
   const fieldId = useId();
+  const field = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    const { provide, withdraw } = useCommands.getState();
+    provide('token-doctor', [
+      {
+        id: 'token-doctor-identify',
+        label: 'What is this target? (token doctor)',
+        keywords: 'identify token topic channel subscription apns fcm wns web push environment',
+        run: () => field.current?.focus(),
+      },
+    ]);
+    return () => withdraw('token-doctor');
+  }, []);
   return (
     <section className="panel token-doctor" data-testid="token-doctor" aria-labelledby={`${fieldId}-title`}>
       <h2 id={`${fieldId}-title`}>What is this target?</h2>
@@ -25,6 +40,7 @@ export function TokenDoctorPanel() {
         <label htmlFor={fieldId}>Token, topic, channel URI, subscription JSON or tag expression</label>
         <textarea
           id={fieldId}
+          ref={field}
           data-testid="token-doctor-input"
           rows={3}
           spellCheck={false}
