@@ -1,10 +1,9 @@
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
 import { audit, describeFindings } from '../support/axe';
-import { launchChromium, missingChromium } from '../support/browser';
-import { openProvider, setUpSandbox } from '../support/compose-page';
-import { startServed, type ServedApp } from '../support/serve';
+import { missingChromium } from '../support/browser';
+import { openProvider } from '../support/compose-page';
+import { useSandboxPage } from '../support/sandbox-page';
 import { describeWithSystem } from '../support/system';
 
 const SHOTS = '/tmp/tokendoc';
@@ -15,25 +14,11 @@ const SHOTS = '/tmp/tokendoc';
  * "Use in Compose"; a Web Push subscription on Apple named as such.
  */
 describeWithSystem('Doctor: the token doctor panel', missingChromium(), () => {
-  let app: ServedApp;
-  let browser: Browser;
+  const sandbox = useSandboxPage(SHOTS);
   let page: Page;
-  const errors: string[] = [];
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    app = await startServed();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('pageerror', (error) => errors.push(String(error)));
-    await page.goto(app.url);
-    await page.getByTestId('app-frame').waitFor();
-    await setUpSandbox(page);
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+  const errors = sandbox.errors;
+  beforeAll(() => {
+    page = sandbox.page;
   });
 
   it('reads a token, probes its environment after the question, and hands it to Compose', async () => {
