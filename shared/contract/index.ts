@@ -16,6 +16,7 @@ import { events } from './events';
 import { historyCalls } from './history';
 import { nhubRegistrationsCalls } from './nhub-registrations';
 import { sandboxCalls } from './sandbox';
+import { tokenDoctorCalls } from './token-doctor';
 import { uploadsCalls } from './uploads';
 
 export { appInfoSchema, keychainStatusSchema, type AppInfo, type KeychainStatus } from './app';
@@ -34,6 +35,7 @@ export const calls = {
   ...emulatorsCalls,
   ...historyCalls,
   ...nhubRegistrationsCalls,
+  ...tokenDoctorCalls,
 } as const;
 
 export type Calls = typeof calls;

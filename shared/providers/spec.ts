@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Device } from '../domain/device';
 import type { Draft } from '../domain/profile';
+import type { TargetIdentifier } from '../doctor/target-reading';
 import type { CredentialKindOf, Provider } from './ids';
 
 /** What every provider's templates have in common: the composer's template gallery reads these. */
@@ -50,4 +51,6 @@ export interface ProviderSpec<P extends Provider> {
   readonly devicePlatform: Device['platform'];
   /** Parallel sends in a bulk run unless the user picks another number. */
   readonly bulkConcurrency: number;
+  /** The token doctor's reading of a pasted target (`<p>/identify.ts`, beside the identity's detector). */
+  readonly targets: TargetIdentifier;
 }

@@ -1,10 +1,9 @@
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
 import { audit, describeFindings } from '../support/axe';
-import { launchChromium, missingChromium } from '../support/browser';
-import { openProvider, sendWithKeyboard, setUpSandbox } from '../support/compose-page';
-import { startServed, type ServedApp } from '../support/serve';
+import { missingChromium } from '../support/browser';
+import { openProvider, sendWithKeyboard } from '../support/compose-page';
+import { useSandboxPage } from '../support/sandbox-page';
 import { describeWithSystem } from '../support/system';
 
 const SHOTS = '/tmp/doctor';
@@ -14,10 +13,12 @@ const SHOTS = '/tmp/doctor';
  * the same in the exchange detail, and the Doctor screen counting it by cause and opening the exchange.
  */
 describeWithSystem('Doctor: the result card’s diagnosis and the Doctor screen', missingChromium(), () => {
-  let app: ServedApp;
-  let browser: Browser;
+  const sandbox = useSandboxPage(SHOTS);
   let page: Page;
-  const errors: string[] = [];
+  const errors = sandbox.errors;
+  beforeAll(() => {
+    page = sandbox.page;
+  });
 
   /** axe's WCAG 2.2 AA audit in both themes: nothing found. */
   async function expectAccessible(state: string): Promise<void> {
@@ -26,22 +27,6 @@ describeWithSystem('Doctor: the result card’s diagnosis and the Doctor screen'
       expect(describeFindings(await audit(page)), `${state} (${colorScheme})`).toBe('');
     }
   }
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    app = await startServed();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('pageerror', (error) => errors.push(String(error)));
-    await page.goto(app.url);
-    await page.getByTestId('app-frame').waitFor();
-    await setUpSandbox(page);
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
 
   it('explains a BadDeviceToken in the result card, the exchange and the Doctor screen', async () => {
     await page.keyboard.press('Control+8');

@@ -8,6 +8,7 @@ import { curlHandlers } from './exchange-curl';
 import { historyHandlers } from './history';
 import { nhubRegistrationHandlers } from './nhub-registrations';
 import type { Handlers } from './dispatcher';
+import { tokenDoctorHandlers } from './token-doctor';
 import { uploadHandlers } from './uploads';
 import { UploadStore } from '../uploads/upload-store';
 
@@ -26,5 +27,6 @@ export function createHandlers(core: Core): Handlers {
     ...historyHandlers(core),
     ...curlHandlers(core),
     ...nhubRegistrationHandlers(core),
+    ...tokenDoctorHandlers(core),
   };
 }

@@ -7,6 +7,7 @@ import { TargetNameView, useTargetNamer } from '../../components/TargetName';
 import { DOCTOR_WINDOW, useDoctor } from '../../state/doctor';
 import { useExchangeFocus } from '../../state/exchange-focus';
 import { useNavigation } from '../../state/navigation';
+import { TokenDoctorPanel } from './TokenDoctorPanel';
 import './doctor.css';
 
 /** The last failures grouped by their most likely cause, with counts, the evidence and the fix. */
@@ -29,6 +30,7 @@ export function DoctorScreen() {
           ? `${state.diagnosed.toLocaleString()} of the last ${state.read.toLocaleString()} sends (up to ${DOCTOR_WINDOW}) had a problem, by most likely cause.`
           : 'Reading history…'}
       </p>
+      <TokenDoctorPanel />
       <ErrorLine error={state.error} />
       {state.loaded && state.groups.length === 0 && (
         <p data-testid="doctor-empty">No failures in the last sends. A refused or failed send shows up here.</p>

@@ -1,5 +1,6 @@
 import { credentialKindsOf, PROVIDER_LABELS } from '../ids';
 import type { ProviderSpec } from '../spec';
+import { apnsTargets } from './identify';
 import { utf8Length } from '../../text';
 import { apnsOptionsSchema, apnsSendSchema } from './message';
 import { apnsPayloadJsonSchema } from './payload-schema';
@@ -33,4 +34,5 @@ export const apnsSpec = {
   target: { placeholder: 'Device token (hex)', multiline: false },
   devicePlatform: 'ios',
   bulkConcurrency: 200,
+  targets: apnsTargets,
 } as const satisfies ProviderSpec<'apns'>;

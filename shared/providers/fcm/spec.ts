@@ -1,5 +1,6 @@
 import { credentialKindsOf, PROVIDER_LABELS } from '../ids';
 import type { ProviderSpec } from '../spec';
+import { fcmTargets } from './identify';
 import { fcmOptionsSchema, fcmSendSchema } from './message';
 import { fcmMessageJsonSchema } from './message-schema';
 import { fcmPayloadSize } from './size';
@@ -24,4 +25,5 @@ export const fcmSpec = {
   target: { placeholder: 'Registration token, /topics/name, or a condition', multiline: false },
   devicePlatform: 'android',
   bulkConcurrency: 32,
+  targets: fcmTargets,
 } as const satisfies ProviderSpec<'fcm'>;

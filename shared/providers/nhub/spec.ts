@@ -1,6 +1,7 @@
 import { apnsPayloadJsonSchema } from '../apns/payload-schema';
 import { credentialKindsOf, PROVIDER_LABELS } from '../ids';
 import type { ProviderSpec } from '../spec';
+import { nhubTargets } from './identify';
 import { utf8Length } from '../../text';
 import { webpushNotificationJsonSchema } from '../webpush/payload-schema';
 import { nhubPayloadLimit } from './limits';
@@ -35,4 +36,5 @@ export const nhubSpec = {
   target: { placeholder: 'Tag expression (sports && !news), or empty for a broadcast', multiline: false },
   devicePlatform: 'other',
   bulkConcurrency: 16,
+  targets: nhubTargets,
 } as const satisfies ProviderSpec<'nhub'>;

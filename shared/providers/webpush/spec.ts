@@ -1,5 +1,6 @@
 import { credentialKindsOf, PROVIDER_LABELS } from '../ids';
 import type { ProviderSpec } from '../spec';
+import { webpushTargets } from './identify';
 import { webpushOptionsSchema, webpushSendSchema } from './message';
 import { webpushNotificationJsonSchema } from './payload-schema';
 import { webpushPayloadSize } from './size';
@@ -27,4 +28,5 @@ export const webpushSpec = {
   },
   devicePlatform: 'web',
   bulkConcurrency: 32,
+  targets: webpushTargets,
 } as const satisfies ProviderSpec<'webpush'>;

@@ -1,5 +1,6 @@
 import { credentialKindsOf, PROVIDER_LABELS } from '../ids';
 import type { ProviderSpec } from '../spec';
+import { wnsTargets } from './identify';
 import { utf8Length } from '../../text';
 import { WNS_MAX_PAYLOAD_BYTES, wnsOptionsSchema, wnsSendSchema } from './message';
 import { wnsTemplates } from './templates';
@@ -24,4 +25,5 @@ export const wnsSpec = {
   target: { placeholder: 'Channel URI (https://…notify.windows.com/…)', multiline: false },
   devicePlatform: 'windows',
   bulkConcurrency: 16,
+  targets: wnsTargets,
 } as const satisfies ProviderSpec<'wns'>;

@@ -8,6 +8,7 @@ import { emulatorsCalls } from '../../../../shared/contract/emulators';
 import { historyCalls } from '../../../../shared/contract/history';
 import { nhubRegistrationsCalls } from '../../../../shared/contract/nhub-registrations';
 import { sandboxCalls } from '../../../../shared/contract/sandbox';
+import { tokenDoctorCalls } from '../../../../shared/contract/token-doctor';
 import { uploadsCalls } from '../../../../shared/contract/uploads';
 
 const groups = {
@@ -20,6 +21,7 @@ const groups = {
   emulatorsCalls,
   historyCalls,
   nhubRegistrationsCalls,
+  tokenDoctorCalls,
 };
 
 describe('the contract merged from its domain files', () => {

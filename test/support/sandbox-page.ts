@@ -1,0 +1,45 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchChromium } from './browser';
+import { setUpSandbox } from './compose-page';
+import { startServed, type ServedApp } from './serve';
+
+export interface SandboxPage {
+  /** The page, once the enclosing describe's beforeAll has run. */
+  readonly page: Page;
+  /** Uncaught errors the page raised. */
+  readonly errors: string[];
+}
+
+/**
+ * For the enclosing describe: browser mode served, one Chromium page at 1280×900 on it with the
+ * sandbox set up ("Try it locally"), and a folder for screenshots; all closed afterwards.
+ */
+export function useSandboxPage(shots: string): SandboxPage {
+  let app: ServedApp | undefined;
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  const errors: string[] = [];
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    app = await startServed();
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await page.goto(app.url);
+    await page.getByTestId('app-frame').waitFor();
+    await setUpSandbox(page);
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+  return {
+    get page() {
+      if (!page) throw new Error('The sandbox page is not open yet.');
+      return page;
+    },
+    errors,
+  };
+}
