@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core/core';
+import { adminCall } from '../../main/emulators/admin-client';
+import type { RunningApnsEmulator } from '../../main/emulators/apns';
 import type { RunningFcmEmulator } from '../../main/emulators/fcm';
 import type { RunningNhubEmulator } from '../../main/emulators/nhub';
 import { startEmulators, type EmulatorSet } from '../../main/emulators/run';
@@ -29,7 +31,7 @@ let fx: Fixtures;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'cred-check-'));
   fx = generateFixtures();
-  set = await startEmulators({ dataDir: join(dir, 'data'), only: ['fcm', 'wns', 'nhub'] });
+  set = await startEmulators({ dataDir: join(dir, 'data'), only: ['apns', 'fcm', 'wns', 'nhub'] });
   core = await createTestCore(dir);
 }, 60_000);
 afterAll(async () => {
@@ -40,13 +42,19 @@ afterAll(async () => {
 });
 
 /** Imports a credential (the secret goes to the keychain) and gives it a profile of that environment. */
-async function imported(input: CredentialImport & Record<string, unknown>, provider: Provider, environment = 'local') {
+async function imported(
+  input: CredentialImport & Record<string, unknown>,
+  provider: Provider,
+  environment = 'local',
+  defaults: Record<string, unknown> = {},
+) {
   const meta = await core.credentials.import(input as never);
   await core.profiles.save({
     name: `${meta.label} profile`,
     provider,
     credentialId: meta.id,
     environment: environment as 'local',
+    defaults,
   });
   return meta.id;
 }
@@ -64,33 +72,64 @@ const finding = (findings: CredentialFinding[], title: string) => {
 };
 
 describe('credentials.check: APNs', () => {
-  it('.p8: a key id that is not the one in AuthKey_<id>.p8 is a problem; the matching one, the shape and the curve are ok', async () => {
-    const file = readFileSync(fx.p8);
+  it('.p8: a key id that is not the one in AuthKey_<id>.p8 is a problem, and APNs refuses its token', async () => {
+    const apns = set.emulators.apns as RunningApnsEmulator;
+    const key = apns.createKey({ teamId: TEAM_ID });
+    const file = Buffer.from(key.keyPem);
+    const fileName = `AuthKey_${key.keyId}.p8`;
     const wrong = await imported(
-      { kind: 'apns-token', file, fileName: 'AuthKey_ABC123DEFG.p8', keyId: 'ZZZ999YYYX', teamId: TEAM_ID } as never,
+      { kind: 'apns-token', file, fileName, keyId: 'ZZZ999YYYX', teamId: TEAM_ID } as never,
       'apns',
-      'sandbox',
     );
-    const [keyId] = finding(await check(wrong), 'Key ID');
-    expect(keyId).toMatchObject({
+    const findings = await check(wrong);
+    expect(finding(findings, 'Key ID')[0]).toMatchObject({
       severity: 'problem',
-      fact: expect.stringContaining('AuthKey_ABC123DEFG.p8 but the key id entered is ZZZ999YYYX'),
+      fact: expect.stringContaining(`${fileName} but the key id entered is ZZZ999YYYX`),
+      todo: expect.stringContaining(`Replace the key id with ${key.keyId}`),
     });
-    expect(keyId!.todo).toMatch(/Replace the key id with ABC123DEFG/);
-    const right = await imported(
-      { kind: 'apns-token', file, fileName: 'AuthKey_ABC123DEFG.p8', teamId: TEAM_ID } as never,
+    expect(finding(findings, 'Provider token (local)')[0]).toMatchObject({
+      severity: 'problem',
+      fact: expect.stringMatching(
+        /^the local APNs emulator answered 403 InvalidProviderToken: the key id or team id is not this key's, or the key was revoked/,
+      ),
+      todo: 'Fix the key id or team id above first, then check again.',
+    });
+  });
+
+  it('.p8: ids, curve and the provider token ok against the emulator; once revoked, "most likely revoked"', async () => {
+    const apns = set.emulators.apns as RunningApnsEmulator;
+    const key = apns.createKey({ teamId: TEAM_ID });
+    const fileName = `AuthKey_${key.keyId}.p8`;
+    const id = await imported(
+      { kind: 'apns-token', file: Buffer.from(key.keyPem), fileName, teamId: TEAM_ID } as never,
       'apns',
-      'sandbox',
+      'local',
+      { topic: 'com.example.app' },
     );
-    const findings = await check(right);
+    let findings = await check(id);
     expect(finding(findings, 'Key ID')[0]).toMatchObject({
       severity: 'ok',
-      fact: 'ABC123DEFG matches the file name AuthKey_ABC123DEFG.p8.',
+      fact: `${key.keyId} matches the file name ${fileName}.`,
     });
     expect(finding(findings, 'Team ID')[0]).toMatchObject({ severity: 'ok', fact: expect.stringContaining(TEAM_ID) });
     expect(finding(findings, 'Key type')[0]).toMatchObject({ severity: 'ok', fact: expect.stringMatching(/P-256/) });
+    expect(finding(findings, 'Provider token (local)')[0]).toMatchObject({
+      severity: 'ok',
+      fact: expect.stringMatching(
+        /^the local APNs emulator answered 400 BadDeviceToken to a made-up device token \(reaching nobody\): the provider token was accepted/,
+      ),
+    });
+    expect(apns.inbox.list().length).toBe(0);
     // No secret in what comes back.
     expect(JSON.stringify(findings)).not.toMatch(/PRIVATE KEY|MIG/);
+    await adminCall(set.environment, 'apns', 'DELETE', `/__admin/credentials/${key.keyId}`);
+    findings = await check(id);
+    expect(finding(findings, 'Provider token (local)')[0]).toMatchObject({
+      severity: 'problem',
+      fact: expect.stringMatching(
+        /answered 403 InvalidProviderToken\. The key id matches its AuthKey file .* so the key was most likely revoked/,
+      ),
+    });
   });
 
   it('.p12 expiring in 10 days: a countdown warning, the topics and both environments from the certificate', async () => {

@@ -4,6 +4,7 @@ import { appleCertificateFacts, EXPIRY_WARNING_DAYS } from '../../credentials/ap
 import type { P12Encryption } from '../../credentials/p12-encryption';
 import type { ResolvedCredential } from '../../credentials/types';
 import { ok, problem, warning, type CheckContext, type CredentialChecker } from '../check';
+import { probeProviderToken } from './token-probe';
 import type { CredentialFinding } from '../../../../shared/domain/credential-check';
 
 const APPLE_ID = /^[A-Z0-9]{10}$/;
@@ -12,7 +13,12 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** APNs: a .p8 key's ids and curve, or a certificate's expiry, topics, environments and .p12 encryption. */
 export const checkApnsCredential: CredentialChecker = async (credential, context) => {
   const secret = credential.secret;
-  if (secret.kind === 'apns-token') return checkTokenKey(credential, secret);
+  if (secret.kind === 'apns-token') {
+    const findings = checkTokenKey(credential, secret);
+    const idsConfirmed = findings.every((finding) => finding.severity === 'ok');
+    const probes = await probeProviderToken(credential, context, idsConfirmed);
+    return probes.length > 0 ? [...findings, ...probes] : [...findings, notProbed()];
+  }
   if (secret.kind === 'apns-certificate') return checkCertificate(credential, secret.certPem, context);
   return [];
 };
@@ -76,13 +82,6 @@ function checkTokenKey(
           `The key is ${type ?? 'unreadable'}${curve ? ` on ${curve}` : ''}; APNs needs an EC P-256 key.`,
           'Import the AuthKey_<key id>.p8 file again.',
         ),
-  );
-  findings.push(
-    warning(
-      'Key revoked or ids mismatched',
-      'Only APNs can tell whether the key is still active and belongs to the team: it answers InvalidProviderToken for a revoked key and for a key id or team id that do not match, alike.',
-      'If sends get InvalidProviderToken with the ids above confirmed, the key was revoked: create a new one under Keys.',
-    ),
   );
   return findings;
 }
@@ -166,4 +165,12 @@ function encryptionFindings(encryptions: readonly P12Encryption[]): CredentialFi
     }
     return ok('.p12 encryption', `${what}.`);
   });
+}
+
+function notProbed(): CredentialFinding {
+  return warning(
+    'Provider token',
+    'No profile sends with this key, so APNs was not asked; it answers InvalidProviderToken for a revoked key and for a key id or team id that do not match, alike.',
+    'Add a profile with its environment and topic, then check again.',
+  );
 }
