@@ -10,6 +10,12 @@ export interface TestOutcome {
   running?: boolean;
 }
 
+/** A check of one credential: running, its findings, or why it could not run; null once closed. */
+export type CheckOutcome =
+  | { state: 'running' }
+  | { state: 'done'; check: CallOutput<'credentials.check'> }
+  | { state: 'failed'; message: string };
+
 /** A credential as listed: its metadata, and whether main found its secret. */
 export type CredentialItem = CallOutput<'credentials.list'>[number];
 
@@ -18,12 +24,15 @@ interface CredentialsState {
   loaded: boolean;
   error: ShownError | null;
   tests: Record<string, TestOutcome>;
+  checks: Record<string, CheckOutcome>;
   load(): Promise<void>;
   importCredential(input: CallInput<'credentials.import'>): Promise<CredentialMeta>;
   replaceSecret(input: CallInput<'credentials.replaceSecret'>): Promise<CredentialMeta>;
   rename(id: string, label: string): Promise<void>;
   remove(id: string): Promise<void>;
   test(id: string): Promise<void>;
+  check(id: string): Promise<void>;
+  closeCheck(id: string): void;
   generateVapid(subject: string, label?: string): Promise<CredentialMeta>;
 }
 
@@ -33,6 +42,7 @@ export const useCredentials = create<CredentialsState>((set, get) => ({
   loaded: false,
   error: null,
   tests: {},
+  checks: {},
   async load() {
     // One change on success: a long list renders once.
     await guarded(set, async () => set({ items: await call('credentials.list', {}), loaded: true }));
@@ -68,6 +78,21 @@ export const useCredentials = create<CredentialsState>((set, get) => ({
       outcome = { ok: false, message: sentences(shown.message, shown.hint) };
     }
     set({ tests: { ...get().tests, [id]: outcome } });
+  },
+  async check(id) {
+    set({ checks: { ...get().checks, [id]: { state: 'running' } } });
+    let outcome: CheckOutcome;
+    try {
+      outcome = { state: 'done', check: await call('credentials.check', { id }) };
+    } catch (error) {
+      const shown = toShownError(error);
+      outcome = { state: 'failed', message: sentences(shown.message, shown.hint) };
+    }
+    set({ checks: { ...get().checks, [id]: outcome } });
+  },
+  closeCheck(id) {
+    const { [id]: _closed, ...checks } = get().checks;
+    set({ checks });
   },
   async generateVapid(subject, label) {
     const meta = await call('credentials.generateVapid', { subject, ...(label ? { label } : {}) });

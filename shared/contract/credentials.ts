@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { credentialCheckSchema } from '../domain/credential-check';
 import { credentialFieldsSchema, credentialImportSchema, credentialMetaSchema } from '../domain/credential';
 import { call, empty } from './call';
 
@@ -34,6 +35,11 @@ export const credentialsCalls = {
     z.object({ id: z.string(), environment: z.enum(['live', 'local']).optional() }).strict(),
     z.object({ ok: z.boolean(), message: z.string() }),
     'Prove a credential works: JWT built, TLS identity loads, SAS built, VAPID signs, OAuth token obtained.',
+  ),
+  'credentials.check': call(
+    z.object({ id: z.string() }).strict(),
+    credentialCheckSchema,
+    'Check a credential beyond Test: findings (ok, warning, problem), each with the fact it rests on and what to do.',
   ),
   'credentials.generateVapid': call(
     z.object({ subject: z.string().max(500), label: z.string().max(120).optional() }).strict(),

@@ -155,6 +155,12 @@ describe('credentials never leak secrets', () => {
       const tested = await dispatch('credentials.test', { id: ids[kind] });
       expect(tested.value, kind).toMatchObject({ ok: true });
     }
+    // The credential doctor's findings are answers too: searched below like every other. (Only the
+    // kinds a check with no profile keeps offline: the others would ask the live services.)
+    for (const kind of ['apns-token', 'apns-certificate', 'vapid']) {
+      const checked = await dispatch('credentials.check', { id: ids[kind] });
+      expect(checked.value?.findings.length, JSON.stringify(checked)).toBeGreaterThan(0);
+    }
     // FCM gets a real token from the local emulator; WNS has no emulator running here, a plain failure.
     expect(
       (await dispatch('credentials.test', { id: ids['fcm-service-account'], environment: 'local' })).value,

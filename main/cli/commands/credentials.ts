@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import type { CredentialMeta } from '../../../shared/domain/credential';
 import { credentialKindSchema, type CredentialKind } from '../../../shared/domain/credential';
 import { AppError } from '../../../shared/errors';
-import { testCredential } from '../../core/api/credentials';
+import { checkCredential, testCredential } from '../../core/api/credentials';
+import { formatCredentialCheck } from './credential-check-text';
 import type { Core } from '../../core/core';
 import { credentialKindPackage } from '../../core/providers/registry';
 import { ephemeralSecretsRequested, type SecretStore } from '../../core/credentials/keychain';
@@ -227,6 +228,22 @@ export function makeCredentialsCommands(deps: CredentialsCommandDeps = {}): CliC
     },
   };
 
+  const check: CliCommand = {
+    path: ['credentials', 'check'],
+    summary:
+      'Check a credential beyond test: each finding ok, warning or problem, with the fact it rests on and what to do (asks the service where its profiles send).',
+    usage: 'credentials check <id|label> [--json] [--data-dir D] [--workspace W]   (exit 1 when a problem is found)',
+    async run(args, io) {
+      const { values, positionals } = parseCommandArgs(args, { ...storeOptions, json: { type: 'boolean' } }, true);
+      const target = requireTarget(positionals);
+      return withCore(await openCore(values, io, deps), async (core) => {
+        const result = await checkCredential(core, target);
+        write(io.stdout, values.json ? JSON.stringify(result, null, 2) : formatCredentialCheck(result));
+        return result.findings.some((finding) => finding.severity === 'problem') ? 1 : 0;
+      });
+    },
+  };
+
   const remove: CliCommand = {
     path: ['credentials', 'remove'],
     summary: 'Delete a credential and its keychain entry.',
@@ -243,7 +260,7 @@ export function makeCredentialsCommands(deps: CredentialsCommandDeps = {}): CliC
     },
   };
 
-  return [add, list, test, remove];
+  return [add, list, test, check, remove];
 }
 
 function requireTarget(positionals: string[]): string {

@@ -5,7 +5,8 @@ import type { Core } from '../core';
 import type { ImportFields } from '../credentials/parsed';
 import { generateVapidPair } from '../credentials/vapid';
 import { requireLocalEnvironment } from '../local/local-env';
-import { providerOf } from '../providers/registry';
+import type { CredentialCheck } from '../../../shared/domain/credential-check';
+import { credentialChecker, providerOf } from '../providers/registry';
 import type { Handlers } from './dispatcher';
 
 type CredentialCalls =
@@ -15,6 +16,7 @@ type CredentialCalls =
   | 'credentials.replaceSecret'
   | 'credentials.remove'
   | 'credentials.test'
+  | 'credentials.check'
   | 'credentials.generateVapid';
 
 /** Turns the contract's base64 file fields into the bytes the parsers read. */
@@ -45,6 +47,7 @@ export function credentialHandlers(core: Core): Pick<Handlers, CredentialCalls> 
       return { removed: true as const };
     },
     'credentials.test': ({ id, environment }) => testCredential(core, id, environment),
+    'credentials.check': ({ id }) => checkCredential(core, id),
     'credentials.generateVapid': ({ subject, label }) => {
       const pair = generateVapidPair();
       return core.credentials.import({ kind: 'vapid', label, subject, privateKey: pair.privateKey });
@@ -85,4 +88,25 @@ export async function testCredential(
       ? new AppError('NETWORK', sentences(error.message.split('\n')[0]!.slice(0, 200)))
       : error;
   }
+}
+
+/**
+ * The credential doctor, for the UI and the CLI: the owning provider's check rules read the key or
+ * certificate and, where a harmless call can tell, ask the service where the profiles send.
+ * Findings are facts and fixes only; the secret stays here.
+ */
+export async function checkCredential(core: Core, id: string): Promise<CredentialCheck> {
+  const credential = await core.credentials.resolve(id);
+  const profiles = (await core.profiles.list()).filter((profile) => profile.credentialId === credential.meta.id);
+  const environment = await profileTestEnvironment(core, credential.meta.id);
+  const local = environment === 'local' ? await requireLocalEnvironment(core.dataDir) : null;
+  const findings = await credentialChecker(credential.meta.kind)(credential, {
+    transport: core.transport,
+    local,
+    environment,
+    profiles,
+    now: Date.now(),
+  });
+  const { id: credentialId, label, kind } = credential.meta;
+  return { id: credentialId, label, kind, environment, findings };
 }

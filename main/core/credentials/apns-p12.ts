@@ -17,7 +17,9 @@ const NOT_APPLE = 'This is not an Apple push certificate (no APNs environment ex
 export function parseApnsCertificate(fields: ImportFields): ParsedCredential<ApnsCertificateSecret> {
   const file = requireFile(fields, 'the .p12 certificate');
   const text = file.toString('latin1');
-  const { certPems, keyPem } = text.includes('-----BEGIN') ? readPem(fields, text) : readP12(fields, file);
+  const { certPems, keyPem, encryptions } = text.includes('-----BEGIN')
+    ? { ...readPem(fields, text), encryptions: null }
+    : readP12(fields, file);
   const leafPem = certPems[0]!;
   const x509 = readCertificate(leafPem);
   const key = createPrivateKey(keyPem);
@@ -37,7 +39,12 @@ export function parseApnsCertificate(fields: ImportFields): ParsedCredential<Apn
   const warnings = [...(facts.isApplePush ? [] : [NOT_APPLE]), ...expiryWarnings(facts.notAfter)];
   return {
     secret: { kind: 'apns-certificate', certPem: certPems.join(''), keyPem },
-    metadata: { ...facts, fingerprintSha256: x509.fingerprint256 },
+    // How the .p12 was encrypted is known only now (the keychain keeps PEM): the check names it.
+    metadata: {
+      ...facts,
+      fingerprintSha256: x509.fingerprint256,
+      ...(encryptions ? { p12Encryptions: encryptions } : {}),
+    },
     warnings,
     suggestedLabel: facts.bundleId ?? facts.subjectCn ?? 'APNs certificate',
   };

@@ -70,7 +70,13 @@ export function parseApnsP8(fields: ImportFields): ParsedCredential<ApnsTokenSec
       keyId,
       teamId,
     },
-    metadata: { keyId, teamId, keyIdFromFileName: !fields.keyId?.trim() && guessed !== undefined },
+    metadata: {
+      keyId,
+      teamId,
+      keyIdFromFileName: !fields.keyId?.trim() && guessed !== undefined,
+      // Kept so the check can compare the key id typed in with the one Apple put in the file name.
+      ...(guessed !== undefined ? { fileNameKeyId: guessed } : {}),
+    },
     warnings: [],
     suggestedLabel: `APNs key ${keyId}`,
   };

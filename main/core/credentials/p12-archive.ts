@@ -1,9 +1,13 @@
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import forge from 'node-forge';
 import { fileLabel, invalid, type ImportFields } from './parsed';
+import { p12Encryptions, type P12Encryption } from './p12-encryption';
 
 /** The certificates (leaf first) and RSA key of a .p12/.pfx, or a human error saying what is wrong. */
-export function readP12(fields: ImportFields, file: Buffer): { certPems: string[]; keyPem: string } {
+export function readP12(
+  fields: ImportFields,
+  file: Buffer,
+): { certPems: string[]; keyPem: string; encryptions: P12Encryption[] } {
   const name = fileLabel(fields, 'This file');
   const asn1 = readDer(file, name);
   if (!looksLikePfx(asn1)) {
@@ -41,7 +45,7 @@ export function readP12(fields: ImportFields, file: Buffer): { certPems: string[
   const pems = certs.map((cert) => forge.pki.certificateToPem(cert));
   const leaf = pems.findIndex((pem) => new X509Certificate(pem).checkPrivateKey(key));
   if (leaf > 0) pems.unshift(...pems.splice(leaf, 1));
-  return { certPems: pems, keyPem };
+  return { certPems: pems, keyPem, encryptions: p12Encryptions(asn1) };
 }
 
 function readDer(file: Buffer, name: string): forge.asn1.Asn1 {

@@ -8,6 +8,7 @@ import type { CredentialSecret } from '../credentials/types';
 import { apnsPackage } from './apns';
 import { fcmPackage } from './fcm';
 import { nhubPackage } from './nhub';
+import type { CredentialChecker } from './check';
 import type { CredentialKindPackage, ProviderModules, ProviderPackage } from './types';
 import { webpushPackage } from './webpush';
 import { wnsPackage } from './wns';
@@ -37,6 +38,11 @@ export function createProviders(): ProviderModules {
 /** A failed send's diagnosis, by its provider's rules (null for an accepted one). */
 export function diagnoseSend(input: DiagnosisInput): Diagnosis | null {
   return diagnose(input, PROVIDER_PACKAGES[input.result.provider].diagnose);
+}
+
+/** The credential check of the provider that owns a kind. */
+export function credentialChecker(kind: CredentialKind): CredentialChecker {
+  return PROVIDER_PACKAGES[providerOf(kind)].check;
 }
 
 /** The provider that owns a credential kind (its identity in `shared/providers/<p>/identity.ts` lists it). */

@@ -9,6 +9,7 @@ import type { ImportFields, ParsedCredential } from '../credentials/parsed';
 import type { ResolvedCredential } from '../credentials/types';
 import type { LocalEnvironment } from '../local/local-env';
 import type { Transport } from '../transport/types';
+import type { CredentialChecker } from './check';
 
 export interface ProviderSendContext {
   transport: Transport;
@@ -57,6 +58,8 @@ export interface ProviderPackage<P extends Provider> {
   readonly exampleTarget: string;
   /** The provider's diagnosis rules (`shared/providers/<p>/diagnose.ts`), which `diagnoseSend` runs. */
   readonly diagnose: DiagnosisRules;
+  /** The credential doctor's rules for its kinds (`<p>/check.ts`), which `credentials.check` runs. */
+  readonly check: CredentialChecker;
 }
 
 /** How the core imports one credential kind. */

@@ -64,7 +64,8 @@ export class FcmTokenIssuer {
     const account = typeof claims['iss'] === 'string' ? this.registry.accounts.get(claims['iss']) : undefined;
     if (!account) return oauthError('invalid_grant', 'Invalid grant: account not found');
     if (account.disabled) return oauthError('invalid_grant', 'Invalid grant: account disabled', 400);
-    if (!verifySignature(account, `${parts[0]}.${parts[1]}`, parts[2]!)) {
+    // Google cannot tell a disabled or deleted key from a forged signature, and says the same.
+    if (account.keyDisabled || !verifySignature(account, `${parts[0]}.${parts[1]}`, parts[2]!)) {
       return oauthError('invalid_grant', 'Invalid JWT Signature.');
     }
     const audiences = [this.audience(), ...(this.checks.acceptGoogleAudience ? [GOOGLE_AUDIENCE] : [])];

@@ -17,6 +17,8 @@ export const serviceAccountRegistrationSchema = z.object({
   /** Project send quota; past it sends get 429 QUOTA_EXCEEDED until the minute is over. */
   messagesPerMinute: z.number().int().positive().optional(),
   disabled: z.boolean().default(false),
+  /** The key disabled or deleted in Google Cloud: assertions it signs get invalid_grant "Invalid JWT Signature." */
+  keyDisabled: z.boolean().default(false),
   /** False: the FCM API is disabled for the project, so sends get 403 PERMISSION_DENIED. */
   messagingApiEnabled: z.boolean().default(true),
 });

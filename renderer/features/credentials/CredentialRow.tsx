@@ -1,6 +1,7 @@
 import { useCredentials, type CredentialItem } from '../../state/credentials';
 import { useNhubRegistrations } from '../../state/nhub-registrations';
 import { badges, credentialFacts, kindLabel } from './kinds';
+import { CheckPanel } from './CheckPanel';
 import { SecretMissing } from './SecretMissing';
 
 export type RowAction = 'rename' | 'replace' | 'delete';
@@ -8,6 +9,8 @@ export type RowAction = 'rename' | 'replace' | 'delete';
 export function CredentialRow({ meta, onAction }: { meta: CredentialItem; onAction(action: RowAction): void }) {
   const test = useCredentials((s) => s.test);
   const outcome = useCredentials((s) => s.tests[meta.id]);
+  const check = useCredentials((s) => s.check);
+  const checking = useCredentials((s) => s.checks[meta.id]?.state === 'running');
   const openRegistrations = useNhubRegistrations((s) => s.open);
   return (
     <li className="cred-row" data-testid="credential-row" data-kind={meta.kind}>
@@ -27,6 +30,9 @@ export function CredentialRow({ meta, onAction }: { meta: CredentialItem; onActi
         <span className="cred-actions">
           <button type="button" data-testid="cred-test" disabled={outcome?.running} onClick={() => void test(meta.id)}>
             Test
+          </button>
+          <button type="button" data-testid="cred-check" disabled={checking} onClick={() => void check(meta.id)}>
+            Check
           </button>
           {meta.kind === 'nhub' && !meta.secretMissing && (
             <button
@@ -73,6 +79,7 @@ export function CredentialRow({ meta, onAction }: { meta: CredentialItem; onActi
           {outcome.message}
         </div>
       )}
+      <CheckPanel id={meta.id} />
     </li>
   );
 }

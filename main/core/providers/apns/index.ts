@@ -6,6 +6,7 @@ import { diagnoseApns } from '../../../../shared/providers/apns/diagnose';
 import { apnsSpec } from '../../../../shared/providers/apns/spec';
 import type { ProviderModule, ProviderPackage } from '../types';
 import { sendApns } from './client';
+import { checkApnsCredential } from './check';
 import { testApnsCredential } from './credential-test';
 import { ApnsJwtCache } from './jwt';
 import { ApnsRequestBuilder } from './request';
@@ -36,5 +37,6 @@ export const apnsPackage = {
   },
   exampleTarget: 'ab'.repeat(32),
   diagnose: diagnoseApns,
+  check: checkApnsCredential,
   localEndpoints: z.string(),
 } as const satisfies ProviderPackage<'apns'>;

@@ -7,6 +7,7 @@ import type { PreflightIssue } from '../../../../shared/preflight/types';
 import type { ProviderModule, ProviderPackage } from '../types';
 import { sendFcm, testFcmCredential } from './client';
 import { FcmTokenCache } from './token-cache';
+import { checkFcmCredential } from './check';
 
 /** FCM HTTP v1 with service-account OAuth; the token cache lives as long as this object. */
 export function createFcmProvider(options: { now?: () => number } = {}): ProviderModule<'fcm'> & {
@@ -41,6 +42,7 @@ export const fcmPackage = {
     'fcm-service-account': { parse: parseFcmServiceAccount, stdinSecret: null },
   },
   diagnose: diagnoseFcm,
+  check: checkFcmCredential,
   exampleTarget: 'fCm1aBcDeFgHiJkLmNoPqR:APA91bHPRgkF3JUikC4ENAHEeMrd41Zxv3hVZjC9KtT8OvPVGJ',
   localEndpoints: z.object({ baseUrl: z.string(), tokenUri: z.string() }),
 } as const satisfies ProviderPackage<'fcm'>;

@@ -7,9 +7,10 @@ import { preflightNhub } from '../../../../shared/providers/nhub/preflight';
 import type { ProviderModule, ProviderPackage } from '../types';
 import { requireNhub, sendNhub } from './client';
 import { SasTokenCache } from './sas';
+import { checkNhubCredential, PROBE_TAG } from './check';
 
 /** A tag no registration carries: a test send to it proves the SAS token without notifying anyone. */
-export const CREDENTIAL_PROBE_TAG = '$PushConsoleCredentialProbe';
+export const CREDENTIAL_PROBE_TAG = PROBE_TAG;
 
 /** Azure Notification Hubs over REST with SAS; the token cache lives as long as the provider. */
 export function createNhubProvider(options: { now?: () => number } = {}): ProviderModule<'nhub'> {
@@ -63,6 +64,7 @@ export const nhubPackage = {
     nhub: { parse: parseNhub, stdinSecret: 'connectionString' },
   },
   diagnose: diagnoseNhub,
+  check: checkNhubCredential,
   exampleTarget: 'sports',
   localEndpoints: z.object({ baseUrl: z.string() }),
 } as const satisfies ProviderPackage<'nhub'>;

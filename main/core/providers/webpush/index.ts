@@ -7,6 +7,7 @@ import type { ProviderModule, ProviderPackage } from '../types';
 import { requireVapid, sendWebpush } from './client';
 import { decodeJwt, verifyEs256, vapidPublicKeyObject } from './vapid';
 import { VapidTokenCache } from './vapid-cache';
+import { checkVapidCredential } from './check';
 import { AppError } from '../../../../shared/errors';
 
 /** Web Push (RFC 8030/8291/8292) with VAPID; the JWT cache lives as long as the provider. */
@@ -48,6 +49,7 @@ export const webpushPackage = {
     vapid: { parse: parseVapid, stdinSecret: 'privateKey' },
   },
   diagnose: diagnoseWebpush,
+  check: checkVapidCredential,
   exampleTarget: JSON.stringify({
     endpoint: 'https://fcm.googleapis.com/wp/abc123',
     keys: {

@@ -7,6 +7,7 @@ import type { PreflightIssue } from '../../../../shared/preflight/types';
 import type { ProviderModule, ProviderPackage } from '../types';
 import { sendWns, testWnsCredential } from './client';
 import { WnsTokenCache } from './token';
+import { checkWnsCredential } from './check';
 
 /** The WNS client; its access-token cache lives as long as the provider (one per Core). */
 export function createWnsProvider(options: { now?: () => number } = {}): ProviderModule<'wns'> & {
@@ -44,6 +45,7 @@ export const wnsPackage = {
     wns: { parse: parseWns, stdinSecret: 'clientSecret' },
   },
   diagnose: diagnoseWns,
+  check: checkWnsCredential,
   exampleTarget: 'https://db5p.notify.windows.com/w/?token=BQYAAA',
   localEndpoints: z.object({ baseUrl: z.string(), tokenUrl: z.string() }),
 } as const satisfies ProviderPackage<'wns'>;

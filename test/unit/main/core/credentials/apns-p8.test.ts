@@ -16,7 +16,7 @@ describe('APNs .p8 parser', () => {
     const parsed = parseApnsP8({ file: file(fx.p8), fileName: `AuthKey_${KEY_ID}.p8`, teamId: TEAM_ID.toLowerCase() });
     expect(parsed.secret).toMatchObject({ kind: 'apns-token', keyId: KEY_ID, teamId: TEAM_ID });
     expect(parsed.secret.keyPem).toContain('-----BEGIN PRIVATE KEY-----');
-    expect(parsed.metadata).toEqual({ keyId: KEY_ID, teamId: TEAM_ID, keyIdFromFileName: true });
+    expect(parsed.metadata).toEqual({ keyId: KEY_ID, teamId: TEAM_ID, keyIdFromFileName: true, fileNameKeyId: KEY_ID });
     expect(JSON.stringify(parsed.metadata)).not.toContain('PRIVATE KEY');
   });
 
