@@ -20,7 +20,7 @@ describeWithSystem('push-console credentials check (child processes, real keycha
 
   it('prints findings as text and JSON, and exits 1 only when one is a problem', async () => {
     const p8 = join(dir, 'AuthKey_ABC123DEFG.p8');
-    const [vapid, text, json, apns, mismatch] = await cli(
+    const [vapid, text, json, apns, mismatch, doctor] = await cli(
       ['credentials', 'add', 'vapid', '--generate', '--subject', 'mailto:cli@localhost', '--label', 'CLI VAPID'],
       ['credentials', 'check', 'CLI VAPID'],
       ['credentials', 'check', 'CLI VAPID', '--json'],
@@ -38,6 +38,7 @@ describeWithSystem('push-console credentials check (child processes, real keycha
         'Renamed key',
       ],
       ['credentials', 'check', 'Renamed key'],
+      ['doctor', '--credential', 'Renamed key'],
     );
     expect(vapid, vapid?.err).toMatchObject({ code: 0 });
     expect(text, text?.err).toMatchObject({ code: 0 });
@@ -60,5 +61,7 @@ describeWithSystem('push-console credentials check (child processes, real keycha
     expect(mismatch!.out).toContain(
       '✗ problem  Key ID: The file was named AuthKey_ABC123DEFG.p8 but the key id entered is ZZZ999YYYX',
     );
+    // `doctor --credential` is the same check, with the same exit code.
+    expect(doctor, doctor?.err).toMatchObject({ code: 1, out: mismatch!.out });
   }, 120_000);
 });

@@ -4,6 +4,8 @@ import { diagnoseSend } from '../../core/providers/registry';
 import type { StoredSend } from '../../core/workspace/history/store';
 import { parseCommandArgs } from '../args';
 import { write, type CliCommand, type CliIo } from '../command';
+import { callCore, openCliCore } from '../send-support';
+import { formatCredentialCheck } from './credential-check-text';
 import { doctorTarget } from './doctor-target';
 import { storedSend } from './history';
 
@@ -37,6 +39,7 @@ export const doctorCommand: CliCommand = {
   summary: 'Why a past send failed (its causes, evidence and fix), or what a pasted target is and what sends to it.',
   usage:
     'doctor <send-id or its first characters | target> [--json] [--data-dir DIR] [--workspace DIR]\n' +
+    '       doctor --credential <id|label> [--json]   (the credential check; exit 1 when a problem is found)\n' +
     '       doctor <apns token> --probe-environment --credential ID [--topic BUNDLE] [--env live|local] --yes',
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(
@@ -56,10 +59,8 @@ export const doctorCommand: CliCommand = {
     );
     // A condition or a tag expression may arrive unquoted, as several words.
     const given = positionals.join(' ').trim();
-    if (!given && values.credential) {
-      // `doctor --credential ID` alone: the credential check (#26 item 3) is dispatched from here.
-      throw new AppError('INVALID_INPUT', 'Give a target or a send id; the credential check is not in this build.');
-    }
+    // `doctor --credential ID` alone: the credential check, as `credentials check` prints it.
+    if (!given && values.credential) return doctorCredential(values.credential, values, io);
     if (!given)
       throw new AppError('INVALID_INPUT', 'What should the doctor look at? Give a send id or paste a target.');
     let note: string | undefined;
@@ -74,6 +75,22 @@ export const doctorCommand: CliCommand = {
     return doctorTarget(given, values, io, note);
   },
 };
+
+async function doctorCredential(
+  credential: string,
+  values: Parameters<typeof openCliCore>[0] & { json?: boolean },
+  io: CliIo,
+): Promise<number> {
+  const core = await openCliCore(values, io);
+  try {
+    const { id } = await core.credentials.get(credential);
+    const check = await callCore(core, 'credentials.check', { id });
+    write(io.stdout, values.json ? JSON.stringify(check, null, 2) : formatCredentialCheck(check));
+    return check.findings.some((finding) => finding.severity === 'problem') ? 1 : 0;
+  } finally {
+    await core.close();
+  }
+}
 
 function printSend(stored: StoredSend, json: boolean, io: CliIo): number {
   const { result } = stored;
