@@ -27,6 +27,7 @@ import { issueApnsCertificate, type CertificateEnvironment } from './certificate
 import { DEFAULT_CHECKS, handlePush, PUSH_PREFIX, type ApnsChecks, type ConnectionState } from './push-route';
 import {
   ApnsStore,
+  SEPARATE_TOKEN_PUSH_TYPES,
   apnsEnvironmentSchema,
   type ApnsEmulatorEnvironment,
   type DeviceRecord,
@@ -67,9 +68,13 @@ const keyBodySchema = z.object({
 });
 /** `POST /__admin/keys` `{ teamId?, keyId?, environment?, topics? }` → `{ keyId, teamId, keyPem }`. */
 const newKeyBodySchema = keyBodySchema.omit({ publicKeyPem: true }).partial();
-/** `POST /__admin/devices` `{ bundleId, environment?: sandbox|production (default sandbox), token?: hex, label? }` → the device. */
+/**
+ * `POST /__admin/devices` `{ bundleId, environment?: sandbox|production (default sandbox), token?: hex, label?,
+ * tokenFor?: voip|complication|fileprovider|pushtotalk|liveactivity }` → the device.
+ */
 const deviceBodySchema = z.object({
   bundleId,
+  tokenFor: z.enum(SEPARATE_TOKEN_PUSH_TYPES).optional(),
   environment: apnsEnvironmentSchema.optional(),
   token: z
     .string()

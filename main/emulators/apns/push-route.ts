@@ -17,7 +17,7 @@ import type { FaultInjector } from '../common/faults';
 import type { Inbox } from '../common/inbox';
 import type { ConnectionAuth, JwtVerifier } from './auth';
 import { readPeerIdentity, type PeerIdentity } from './certificates';
-import type { ApnsEmulatorEnvironment, ApnsStore } from './store';
+import { SEPARATE_TOKEN_PUSH_TYPES, type ApnsEmulatorEnvironment, type ApnsStore, type DeviceRecord } from './store';
 
 /** Switches for rules the reference marks uncertain or that tests want off (protocols.md §1). */
 export interface ApnsChecks {
@@ -156,7 +156,8 @@ export async function handlePush(req: Http2ServerRequest, res: Http2ServerRespon
   const device = ctx.store.device(token);
   if (ctx.checks.registeredDevices || device) {
     if (!device || device.environment !== ctx.environment) return reply(400, 'BadDeviceToken');
-    if (device.bundleId !== bundleIdOfTopic(topic)) return reply(400, 'DeviceTokenNotForTopic');
+    if (device.bundleId !== bundleIdOfTopic(topic) || topicSuffix(topic) !== tokenTopicSuffix(device, topic))
+      return reply(400, 'DeviceTokenNotForTopic');
     if (device.unregisteredAt !== undefined) return reply(410, 'Unregistered', { timestamp: device.unregisteredAt });
     if (device.expiredAt !== undefined) return reply(410, 'ExpiredToken', { timestamp: device.expiredAt });
   }
@@ -229,6 +230,17 @@ function defaultReason(status: number): string {
   if (status >= 500) return 'InternalServerError';
   if (status === 403) return 'Forbidden';
   return 'BadRequest';
+}
+
+/**
+ * The suffix a topic must carry for this token: a PushKit or Live Activity token only its own; the
+ * app's own token any suffix but those (its alert, background, widgets… pushes).
+ */
+function tokenTopicSuffix(device: DeviceRecord, topic: string): string {
+  if (device.tokenFor) return APNS_TOPIC_SUFFIX[device.tokenFor];
+  const suffix = topicSuffix(topic);
+  const separate = SEPARATE_TOKEN_PUSH_TYPES.some((type) => APNS_TOPIC_SUFFIX[type] === suffix);
+  return separate ? '' : suffix;
 }
 
 function resolveTopic(
