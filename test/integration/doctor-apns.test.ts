@@ -122,6 +122,7 @@ describe('APNs failures, diagnosed from their own exchange', () => {
     // With the topic-suffix check on the emulator answers BadTopic first; off, the token decides.
     // (A bare bundle id gets the push type's suffix from the core, so the wrong suffix is typed.)
     apns.setCheck('topicSuffix', false);
+    apns.setCheck('tokenKind', true);
     try {
       const voip = apns.createDevice({ bundleId: BUNDLE, tokenFor: 'voip' }).token;
       const missing = await send(keyId, voip, `${BUNDLE}.complication`, 'voip');
@@ -148,11 +149,13 @@ describe('APNs failures, diagnosed from their own exchange', () => {
       });
     } finally {
       apns.setCheck('topicSuffix', true);
+      apns.setCheck('tokenKind', false);
     }
   });
 
   it('DeviceTokenNotForTopic for a VoIP push to the app’s own token: the token kind, quoting topic and push type', async () => {
-    const result = await send(keyId, device, `${BUNDLE}.voip`, 'voip');
+    apns.setCheck('tokenKind', true);
+    const result = await send(keyId, device, `${BUNDLE}.voip`, 'voip').finally(() => apns.setCheck('tokenKind', false));
     expect(result.reason).toBe('DeviceTokenNotForTopic');
     const cause = firstCause(result);
     expect(cause.id).toBe('apns.not-for-topic.token-kind');
