@@ -42,14 +42,14 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function send(credential: string, target: string, topic = BUNDLE): Promise<SendResult> {
+async function send(credential: string, target: string, topic = BUNDLE, pushType = 'alert'): Promise<SendResult> {
   const { result } = await core.sender.send(
     {
       provider: 'apns',
       credential,
       environment: 'local',
       target,
-      options: { pushType: 'alert', port: 443, topic },
+      options: { pushType: pushType as 'alert', port: 443, topic },
       payload: JSON.stringify({ aps: { alert: 'doctor' } }),
     },
     { ignorePreflight: true },
@@ -116,6 +116,52 @@ describe('APNs failures, diagnosed from their own exchange', () => {
     const cause = firstCause(result);
     expect(cause.id).toBe('apns.not-for-topic.other-app');
     expect(cause.evidence).toContainEqual({ source: 'request header', name: 'apns-topic', quote: 'com.example.other' });
+  });
+
+  it('DeviceTokenNotForTopic from the suffix: another suffix for a VoIP push, .voip extra for an alert', async () => {
+    // With the topic-suffix check on the emulator answers BadTopic first; off, the token decides.
+    // (A bare bundle id gets the push type's suffix from the core, so the wrong suffix is typed.)
+    apns.setCheck('topicSuffix', false);
+    apns.setCheck('tokenKind', true);
+    try {
+      const voip = apns.createDevice({ bundleId: BUNDLE, tokenFor: 'voip' }).token;
+      const missing = await send(keyId, voip, `${BUNDLE}.complication`, 'voip');
+      expect(missing.reason).toBe('DeviceTokenNotForTopic');
+      const cause = firstCause(missing);
+      expect(cause.id).toBe('apns.not-for-topic.suffix');
+      expect(cause.title).toBe('The topic has the .complication suffix, not .voip, for a voip push');
+      expect(cause.evidence).toContainEqual({
+        source: 'request header',
+        name: 'apns-topic',
+        quote: `${BUNDLE}.complication`,
+      });
+      expect(cause.evidence).toContainEqual({ source: 'request header', name: 'apns-push-type', quote: 'voip' });
+
+      const extra = await send(keyId, device, `${BUNDLE}.voip`, 'alert');
+      expect(extra.reason).toBe('DeviceTokenNotForTopic');
+      const second = firstCause(extra);
+      expect(second.id).toBe('apns.not-for-topic.suffix');
+      expect(second.title).toBe('The topic has a .voip suffix a alert push does not take');
+      expect(second.evidence).toContainEqual({
+        source: 'request header',
+        name: 'apns-topic',
+        quote: `${BUNDLE}.voip`,
+      });
+    } finally {
+      apns.setCheck('topicSuffix', true);
+      apns.setCheck('tokenKind', false);
+    }
+  });
+
+  it('DeviceTokenNotForTopic for a VoIP push to the app’s own token: the token kind, quoting topic and push type', async () => {
+    apns.setCheck('tokenKind', true);
+    const result = await send(keyId, device, `${BUNDLE}.voip`, 'voip').finally(() => apns.setCheck('tokenKind', false));
+    expect(result.reason).toBe('DeviceTokenNotForTopic');
+    const cause = firstCause(result);
+    expect(cause.id).toBe('apns.not-for-topic.token-kind');
+    expect(cause.evidence).toContainEqual({ source: 'request header', name: 'apns-topic', quote: `${BUNDLE}.voip` });
+    expect(cause.evidence).toContainEqual({ source: 'request header', name: 'apns-push-type', quote: 'voip' });
+    expect(cause.fix).toMatch(/PushKit/);
   });
 
   it('InvalidProviderToken with a wrong team id: the ids, quoting kid and iss', async () => {

@@ -77,6 +77,28 @@ describe('FCM failures, diagnosed from their own exchange', () => {
     expect(cause.fix).toMatch(/Apple app configuration/);
   });
 
+  it('THIRD_PARTY_AUTH_ERROR for a web token when Firebase has no Web Push certificate: the VAPID key, not APNs', async () => {
+    const account = await fcm.createServiceAccount('no-vapid-project');
+    await fcm.registerServiceAccount({ ...account, webPushConfigured: false });
+    const credential = (await importServiceAccount(core, account)).id;
+    const device = await fcm.registerDevice({ projectId: 'no-vapid-project', platform: 'web' });
+    const result = await send(device.token, { notification: { title: 'x' } }, credential);
+    expect(result.reason).toBe('THIRD_PARTY_AUTH_ERROR');
+    const cause = firstCause(result);
+    expect(cause.id).toBe('fcm.third-party-auth.web-push');
+    expect(cause.evidence).toContainEqual({
+      source: 'response body',
+      name: 'error.details @type',
+      quote: 'FcmError (no ApnsError)',
+    });
+    expect(cause.fix).toMatch(/Web Push certificates/);
+    expect(result.diagnosis!.causes[1]!.id).toBe('fcm.third-party-auth.apns-key');
+
+    // The same project with APNs configured but no web key still answers an iOS token.
+    const ios = await fcm.registerDevice({ projectId: 'no-vapid-project', platform: 'ios' });
+    expect((await send(ios.token, { notification: { title: 'x' } }, credential)).outcome).toBe('accepted');
+  });
+
   it('UNREGISTERED: safe to delete, quoting the 404', async () => {
     const device = await fcm.registerDevice({ projectId: PROJECT, state: 'unregistered' });
     const result = await send(device.token, { notification: { title: 'x' } });

@@ -9,6 +9,7 @@ import {
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { AddressInfo, Server, Socket } from 'node:net';
 import { z } from 'zod';
+import { clockBodySchema } from '../common/clock';
 import {
   handleChecksAdmin,
   handleCommonAdmin,
@@ -26,6 +27,7 @@ import { issueApnsCertificate, type CertificateEnvironment } from './certificate
 import { DEFAULT_CHECKS, handlePush, PUSH_PREFIX, type ApnsChecks, type ConnectionState } from './push-route';
 import {
   ApnsStore,
+  SEPARATE_TOKEN_PUSH_TYPES,
   apnsEnvironmentSchema,
   type ApnsEmulatorEnvironment,
   type DeviceRecord,
@@ -64,19 +66,15 @@ const keyBodySchema = z.object({
   environment: z.enum(['sandbox', 'production', 'both']).optional(),
   topics: z.array(bundleId).optional(),
 });
-const clockBodySchema = z.object({
-  offsetSeconds: z
-    .number()
-    .int()
-    .min(-86_400 * 365)
-    .max(86_400 * 365),
-});
-
 /** `POST /__admin/keys` `{ teamId?, keyId?, environment?, topics? }` → `{ keyId, teamId, keyPem }`. */
 const newKeyBodySchema = keyBodySchema.omit({ publicKeyPem: true }).partial();
-/** `POST /__admin/devices` `{ bundleId, environment?: sandbox|production (default sandbox), token?: hex, label? }` → the device. */
+/**
+ * `POST /__admin/devices` `{ bundleId, environment?: sandbox|production (default sandbox), token?: hex, label?,
+ * tokenFor?: voip|complication|fileprovider|pushtotalk|liveactivity }` → the device.
+ */
 const deviceBodySchema = z.object({
   bundleId,
+  tokenFor: z.enum(SEPARATE_TOKEN_PUSH_TYPES).optional(),
   environment: apnsEnvironmentSchema.optional(),
   token: z
     .string()

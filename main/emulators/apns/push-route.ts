@@ -17,7 +17,7 @@ import type { FaultInjector } from '../common/faults';
 import type { Inbox } from '../common/inbox';
 import type { ConnectionAuth, JwtVerifier } from './auth';
 import { readPeerIdentity, type PeerIdentity } from './certificates';
-import type { ApnsEmulatorEnvironment, ApnsStore } from './store';
+import { SEPARATE_TOKEN_PUSH_TYPES, type ApnsEmulatorEnvironment, type ApnsStore, type DeviceRecord } from './store';
 
 /** Switches for rules the reference marks uncertain or that tests want off (protocols.md §1). */
 export interface ApnsChecks {
@@ -37,6 +37,12 @@ export interface ApnsChecks {
    * treats a future `iat` is undocumented (protocols.md §6 [?]), so this is off by default.
    */
   futureIssuedAt: boolean;
+  /**
+   * The app's own device token gets DeviceTokenNotForTopic for a PushKit or Live Activity topic
+   * (those have their own tokens). Off by default: older tests and demos send VoIP to any device.
+   * A device made with `tokenFor` takes only its own suffix either way.
+   */
+  tokenKind: boolean;
 }
 export const DEFAULT_CHECKS: ApnsChecks = {
   registeredDevices: true,
@@ -44,6 +50,7 @@ export const DEFAULT_CHECKS: ApnsChecks = {
   wireKeyEnvironmentSpelling: true,
   lowerCaseApnsId: false,
   futureIssuedAt: false,
+  tokenKind: false,
 };
 
 /** The canonical 8-4-4-4-12 shape in either case (`lowerCaseApnsId` off). */
@@ -156,7 +163,11 @@ export async function handlePush(req: Http2ServerRequest, res: Http2ServerRespon
   const device = ctx.store.device(token);
   if (ctx.checks.registeredDevices || device) {
     if (!device || device.environment !== ctx.environment) return reply(400, 'BadDeviceToken');
-    if (device.bundleId !== bundleIdOfTopic(topic)) return reply(400, 'DeviceTokenNotForTopic');
+    if (
+      device.bundleId !== bundleIdOfTopic(topic) ||
+      topicSuffix(topic) !== tokenTopicSuffix(device, topic, ctx.checks)
+    )
+      return reply(400, 'DeviceTokenNotForTopic');
     if (device.unregisteredAt !== undefined) return reply(410, 'Unregistered', { timestamp: device.unregisteredAt });
     if (device.expiredAt !== undefined) return reply(410, 'ExpiredToken', { timestamp: device.expiredAt });
   }
@@ -229,6 +240,18 @@ function defaultReason(status: number): string {
   if (status >= 500) return 'InternalServerError';
   if (status === 403) return 'Forbidden';
   return 'BadRequest';
+}
+
+/**
+ * The suffix a topic must carry for this token: a PushKit or Live Activity token only its own; the
+ * app's own token any suffix but those (its alert, background, widgets… pushes).
+ */
+function tokenTopicSuffix(device: DeviceRecord, topic: string, checks: ApnsChecks): string {
+  if (device.tokenFor) return APNS_TOPIC_SUFFIX[device.tokenFor];
+  const suffix = topicSuffix(topic);
+  if (!checks.tokenKind) return suffix;
+  const separate = SEPARATE_TOKEN_PUSH_TYPES.some((type) => APNS_TOPIC_SUFFIX[type] === suffix);
+  return separate ? '' : suffix;
 }
 
 function resolveTopic(

@@ -19,10 +19,24 @@ const keyRecordSchema = z.object({
 });
 export type KeyRecord = z.infer<typeof keyRecordSchema>;
 
+/**
+ * Push types whose tokens are not the app's own: PushKit's (VoIP, complication, File Provider,
+ * Push to Talk) and a Live Activity's. Such a token only takes its own topic suffix.
+ */
+export const SEPARATE_TOKEN_PUSH_TYPES = [
+  'voip',
+  'complication',
+  'fileprovider',
+  'pushtotalk',
+  'liveactivity',
+] as const;
+
 /** An emulated device: a token issued to one app in one environment. */
 const deviceRecordSchema = z.object({
   token: z.string(),
   bundleId: z.string(),
+  /** The push type this token was issued for (a PushKit or Live Activity token); absent: the app's own token. */
+  tokenFor: z.enum(SEPARATE_TOKEN_PUSH_TYPES).optional(),
   environment: apnsEnvironmentSchema,
   label: z.string().optional(),
   createdAt: z.string(),
@@ -88,6 +102,7 @@ export class ApnsStore {
     environment?: ApnsEmulatorEnvironment | undefined;
     token?: string | undefined;
     label?: string | undefined;
+    tokenFor?: DeviceRecord['tokenFor'];
   }): DeviceRecord {
     const record: DeviceRecord = {
       token: (input.token ?? randomBytes(32).toString('hex')).toLowerCase(),
@@ -95,6 +110,7 @@ export class ApnsStore {
       environment: input.environment ?? 'sandbox',
       createdAt: new Date().toISOString(),
       ...(input.label ? { label: input.label } : {}),
+      ...(input.tokenFor ? { tokenFor: input.tokenFor } : {}),
     };
     this.devices.set(record.token, record);
     this.#persist();

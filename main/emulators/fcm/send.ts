@@ -140,7 +140,9 @@ export function handleSend(
     if (device.state === 'unspecified-error')
       return fcmError(400, 'UNSPECIFIED_ERROR', 'Request contains an invalid argument.');
     if (device.projectId !== account.projectId) return fcmError(403, 'SENDER_ID_MISMATCH');
-    if (device.platform !== 'android' && !account.apnsConfigured) {
+    // FCM's v1 API has an ApnsError detail type only: a web push service's refusal comes bare.
+    if (device.platform === 'web' && !account.webPushConfigured) return fcmError(401, 'THIRD_PARTY_AUTH_ERROR');
+    if (device.platform === 'ios' && !account.apnsConfigured) {
       return fcmError(401, 'THIRD_PARTY_AUTH_ERROR', undefined, [
         {
           '@type': 'type.googleapis.com/google.firebase.fcm.v1.ApnsError',

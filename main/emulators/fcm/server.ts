@@ -182,7 +182,7 @@ async function applyFault(
 /*
  * FCM-specific admin routes (JSON bodies):
  *   POST /__admin/credentials  Register a service account the token endpoint trusts:
- *        { clientEmail, projectId, publicKeyPem | privateKeyPem, projectNumber?, apnsConfigured?, messagesPerMinute?, messagingApiEnabled?, keyDisabled? }
+ *        { clientEmail, projectId, publicKeyPem | privateKeyPem, projectNumber?, apnsConfigured?, webPushConfigured?, messagesPerMinute?, messagingApiEnabled?, keyDisabled? }
  *        or a service account JSON as downloaded ({ client_email, project_id, private_key, … }),
  *        or { generate: true, projectId } to mint a new one: answers the full service account JSON.
  *   GET  /__admin/credentials  Registered accounts (public keys only).

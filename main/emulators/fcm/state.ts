@@ -12,8 +12,13 @@ export const serviceAccountRegistrationSchema = z.object({
   /** SPKI or X.509 PEM; or give `privateKeyPem` and the public half is derived. */
   publicKeyPem: z.string().min(1),
   privateKeyId: z.string().optional(),
-  /** False: the project has no APNs / web push key uploaded, so iOS and web sends get THIRD_PARTY_AUTH_ERROR. */
+  /** False: the project has no APNs key or certificate uploaded, so iOS sends get THIRD_PARTY_AUTH_ERROR with an ApnsError. */
   apnsConfigured: z.boolean().default(true),
+  /**
+   * False: the project's Web Push certificate (VAPID key pair) is missing or not the one the
+   * browser subscribed with, so web sends get THIRD_PARTY_AUTH_ERROR without an ApnsError detail.
+   */
+  webPushConfigured: z.boolean().default(true),
   /** Project send quota; past it sends get 429 QUOTA_EXCEEDED until the minute is over. */
   messagesPerMinute: z.number().int().positive().optional(),
   disabled: z.boolean().default(false),

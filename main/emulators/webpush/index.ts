@@ -10,6 +10,7 @@ import {
   type AnyRequest,
   type AnyResponse,
 } from '../common/admin';
+import { EmulatorClock } from '../common/clock';
 import { FaultInjector } from '../common/faults';
 import { Inbox } from '../common/inbox';
 import type { EmulatorFactory, EmulatorStartOptions, RunningEmulator } from '../common/types';
@@ -66,6 +67,8 @@ const credentialBodySchema = z.object({
  * - `POST /__admin/devices/<id>/expire` → later pushes get 410; `DELETE /__admin/devices/<id>` → 404.
  * - `POST /__admin/credentials` body `{ publicKey, subject?, label? }` → 201; `GET` lists them.
  * - `PUT /__admin/checks` body `{ "<check>": true|false }` → the checks now in force.
+ * - `PUT /__admin/clock` body `{ offsetSeconds }`: this service's clock (VAPID `exp` checks and
+ *   the `Date` header) that far from the computer's, as a computer with a wrong clock sees it.
  * - `/__admin/inbox`, `/__admin/faults`: shared with every emulator.
  */
 export async function startWebpushEmulator(
@@ -75,7 +78,8 @@ export async function startWebpushEmulator(
   const inbox = new Inbox();
   const faults = new FaultInjector(options.seed);
   const { checks, set: setCheck } = startingChecks(DEFAULT_CHECKS, options.checks);
-  const now = options.now ?? (() => Date.now());
+  const clock = new EmulatorClock(options.now);
+  const { now } = clock;
   const { certPem, keyPem } = options.ca.issueLoopbackServer();
   let origin = '';
 
@@ -114,6 +118,7 @@ export async function startWebpushEmulator(
       return sendJson(res, 201, store.registerCredential(parsed.data));
     }
     if (path === '/__admin/credentials' && method === 'GET') return sendJson(res, 200, store.credentials());
+    if (await clock.handleAdmin(req, res, url)) return;
     if (await handleChecksAdmin(req, res, url, checks)) return;
     if (await handleCommonAdmin(req, res, url, { inbox, faults })) return;
     sendJson(res, 404, { error: `no admin route ${method} ${path}` });
@@ -121,6 +126,8 @@ export async function startWebpushEmulator(
 
   const server: Http2SecureServer = createSecureServer({ cert: certPem, key: keyPem, allowHTTP1: true }, (req, res) => {
     const url = new URL(req.url ?? '/', origin);
+    // Date by the emulator's clock, so a clock set off by `PUT /__admin/clock` shows in every answer.
+    res.setHeader('date', clock.date());
     const handle = url.pathname.startsWith('/__admin/')
       ? admin(req, res, url)
       : url.pathname.startsWith(PUSH_PATH) && url.pathname.length > PUSH_PATH.length

@@ -33,6 +33,11 @@ export interface WebpushChecks {
   'body.mozillaBridge': boolean;
   /** Refuse bodies the emulated browser cannot decrypt (a real service accepts them and the browser drops them). */
   'decrypt.reject': boolean;
+  /**
+   * [?] An oversized body is 413 before TTL, Urgency and Topic are looked at (a service refuses by
+   * length as the body arrives); off, a missing TTL is 400 first.
+   */
+  'size.beforeHeaders': boolean;
 }
 
 export const DEFAULT_CHECKS: WebpushChecks = {
@@ -43,6 +48,7 @@ export const DEFAULT_CHECKS: WebpushChecks = {
   'ttl.max': true,
   'body.mozillaBridge': false,
   'decrypt.reject': true,
+  'size.beforeHeaders': true,
 };
 
 export interface PushContext {
@@ -113,6 +119,9 @@ export async function handlePush(req: AnyRequest, res: AnyResponse, url: URL, ct
     registeredKeys: ctx.store.credentialKeys(),
   });
   if ('status' in vapid) return sendPushError(res, vapid.status, 109, vapid.message);
+  const { body, tooLarge, size } = await readCapped(req, MAX_BODY);
+  const oversize = () => sendPushError(res, 413, 104, `Body is ${size} bytes; the maximum is ${MAX_BODY}.`);
+  if (tooLarge && ctx.checks['size.beforeHeaders']) return oversize();
 
   const ttlValues = header(req, 'ttl');
   if (ttlValues.length === 0) return sendPushError(res, 400, 111, 'Missing TTL header.');
@@ -130,8 +139,7 @@ export async function handlePush(req: AnyRequest, res: AnyResponse, url: URL, ct
     return sendPushError(res, 400, 113, 'Invalid Topic header: at most 32 URL-safe base64 characters.');
   }
 
-  const { body, tooLarge, size } = await readCapped(req, MAX_BODY);
-  if (tooLarge) return sendPushError(res, 413, 104, `Body is ${size} bytes; the maximum is ${MAX_BODY}.`);
+  if (tooLarge) return oversize();
   if (ctx.checks['body.mozillaBridge'] && size > MOZILLA_BRIDGE_BODY) {
     return sendPushError(res, 413, 104, `Body is ${size} bytes; the FCM bridge takes ${MOZILLA_BRIDGE_BODY}.`);
   }

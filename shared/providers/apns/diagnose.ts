@@ -1,4 +1,5 @@
 import type { Evidence } from '../../domain/diagnosis';
+import { APNS_TOPIC_SUFFIX, bundleIdOfTopic, topicSuffix } from './push-types';
 import {
   claimEvidence,
   clockSkewSeconds,
@@ -129,30 +130,52 @@ function badDeviceToken(f: ApnsFacts): Candidate[] {
   ];
 }
 
+/** Push types whose tokens are not the app's own (PushKit's, a Live Activity's): their suffix names another token. */
+const SEPARATE_TOKEN_TYPES = new Set(['voip', 'complication', 'fileprovider', 'pushtotalk', 'liveactivity']);
+
 function notForTopic(f: ApnsFacts): Candidate[] {
-  const topic = typeof f.topic?.quote === 'string' ? f.topic.quote : '';
-  const pushType = f.pushType?.quote ?? 'alert';
-  const suffix = { voip: '.voip', complication: '.complication', fileprovider: '.pushkit.fileprovider' }[pushType];
-  const liveActivity = pushType === 'liveactivity' ? '.push-type.liveactivity' : undefined;
-  const wanted = suffix ?? liveActivity;
-  const missingSuffix = wanted !== undefined && !topic.endsWith(wanted);
+  const topic = f.topic?.quote ?? String(f.input.request?.options['topic'] ?? '');
+  const topicEvidence: Evidence | null = f.topic ?? (topic ? { source: 'request', name: 'topic', quote: topic } : null);
+  const pushType = f.pushType?.quote ?? String(f.input.request?.options['pushType'] ?? 'alert');
+  const pushTypeEvidence: Evidence = f.pushType ?? { source: 'request', name: 'push type', quote: pushType };
+  const wanted = (APNS_TOPIC_SUFFIX as Record<string, string | undefined>)[pushType] ?? '';
+  const carried = topicSuffix(topic);
+  const wrongSuffix = pushType !== 'mdm' && carried !== wanted;
   const bundle = metadataText(f.input, 'bundleId');
   const certTopic: Evidence | null = bundle ? { source: 'credential', name: 'bundleId', quote: bundle } : null;
+  // Topic and push type agree on a PushKit or Live Activity suffix: the token may be the app's own.
+  const separateToken = !wrongSuffix && SEPARATE_TOKEN_TYPES.has(pushType);
   return [
     {
       id: 'apns.not-for-topic.suffix',
-      title: `The topic lacks the ${wanted ?? 'push type’s'} suffix for a ${pushType} push`,
-      weight: missingSuffix ? 3 : 0,
-      likelihood: missingSuffix ? 'likely' : 'possible',
-      evidence: present(f.topic, f.pushType),
-      fix: `A ${pushType} push goes to "<bundle id>${wanted ?? ''}"; add the suffix to the topic.`,
+      title:
+        wanted === ''
+          ? `The topic has a ${carried || 'push type'} suffix a ${pushType} push does not take`
+          : carried
+            ? `The topic has the ${carried} suffix, not ${wanted}, for a ${pushType} push`
+            : `The topic lacks the ${wanted} suffix for a ${pushType} push`,
+      weight: wrongSuffix ? 3 : 0,
+      likelihood: wrongSuffix ? 'likely' : 'possible',
+      evidence: present(topicEvidence, pushTypeEvidence),
+      fix: `A ${pushType} push goes to "${bundleIdOfTopic(topic) || '<bundle id>'}${wanted}"${wanted ? '' : ', the bare bundle id'}: ${wanted ? 'add' : 'remove'} the suffix.`,
+    },
+    {
+      id: 'apns.not-for-topic.token-kind',
+      title: `The token is the app’s own, not the ${pushType} token for ${topic || 'this topic'}`,
+      weight: separateToken ? 2.5 : 0,
+      likelihood: separateToken ? 'likely' : 'possible',
+      evidence: present(reasonEvidence(f), topicEvidence, pushTypeEvidence),
+      fix:
+        pushType === 'liveactivity'
+          ? 'Send to the Live Activity’s push token (Activity.pushTokenUpdates, or pushToStartTokenUpdates to start one), not the app’s device token.'
+          : 'PushKit gives its own token (PKPushRegistry didUpdate pushCredentials): send this push type to that token, and alerts to the app’s device token.',
     },
     {
       id: 'apns.not-for-topic.other-app',
       title: 'The token belongs to a different app than apns-topic',
       weight: 2,
-      likelihood: 'likely',
-      evidence: present(reasonEvidence(f), f.topic, certTopic),
+      likelihood: wrongSuffix || separateToken ? 'possible' : 'likely',
+      evidence: present(reasonEvidence(f), topicEvidence, certTopic),
       fix: 'Set the topic to the bundle id of the app that registered this token (the token is per app); if it is an app extension’s or another flavour’s (a .dev bundle id), use that one.',
     },
   ];

@@ -89,7 +89,11 @@ function thirdPartyAuth(f: FcmFacts): Candidate[] {
   const apnsEvidence: Evidence | null = apns
     ? { source: 'response body', name: 'ApnsError', quote: `${String(apns['statusCode'])} ${String(apns['reason'])}` }
     : null;
-  const web = f.sent?.['webpush'] !== undefined;
+  const webBlock = f.sent?.['webpush'] !== undefined;
+  // FCM names APNs' refusal in an ApnsError detail; a web push service's refusal comes without
+  // one, so an answer with details and no ApnsError points at the web push certificate.
+  const web = !apns && (webBlock || f.details.length > 0);
+  const types = f.details.map((d) => String(d['@type'] ?? '').replace(/^.*\./, '')).join(', ');
   return [
     {
       id: 'fcm.third-party-auth.apns-key',
@@ -101,14 +105,18 @@ function thirdPartyAuth(f: FcmFacts): Candidate[] {
     },
     {
       id: 'fcm.third-party-auth.web-push',
-      title: 'The web push certificate (VAPID key) in Firebase is missing or wrong',
-      weight: web && !apns ? 2 : 0,
-      likelihood: web && !apns ? 'likely' : 'possible',
+      title: 'The token is a web one and the Web Push certificate (VAPID key) in Firebase is missing or wrong',
+      weight: web ? 2 : 0,
+      likelihood: web ? 'likely' : 'possible',
       evidence: present(
         f.errorCode,
-        web ? { source: 'request body', name: 'message.webpush', quote: 'present' } : null,
+        web && !webBlock
+          ? { source: 'response body', name: 'error.details @type', quote: `${types} (no ApnsError)` }
+          : null,
+        webBlock ? { source: 'request body', name: 'message.webpush', quote: 'present' } : null,
+        tokenEvidence(f),
       ),
-      fix: 'For a web token, check the Web Push certificates key pair in Firebase console → Cloud Messaging; the browser must have subscribed with that key.',
+      fix: 'For a web token, check Firebase console → Project settings → Cloud Messaging → Web Push certificates: the key pair must exist and be the one the page passed to getToken({ vapidKey }); after changing it, take a new token in the browser.',
     },
   ];
 }

@@ -5,8 +5,11 @@ import {
   headerEvidence,
   headerOf,
   jwtOf,
+  metadataText,
+  objectOf,
   present,
   ranked,
+  responseJson,
   responseText,
   sendExchange,
   type Candidate,
@@ -30,15 +33,19 @@ function bodyEvidence(input: DiagnosisInput): Evidence | null {
 
 function forbidden(input: DiagnosisInput): Candidate[] {
   const exchange = sendExchange(input);
-  const claims = jwtOf(exchange)?.claims ?? {};
-  const endpoint = exchange ? new URL(exchange.url) : null;
-  const apple = endpoint?.hostname.endsWith('push.apple.com') ?? false;
+  const jwt = jwtOf(exchange)?.claims ?? null;
+  // Unrecorded (a bulk run with recording off): the endpoint and subject the send was made with.
+  const claims = jwt ?? subjectOf(input);
+  const endpoint = exchange ? new URL(exchange.url) : endpointOf(input);
+  // Apple answers `{"reason": …}` (protocols.md §5.5): its rules apply wherever the endpoint is.
+  const appleReason = responseJson(exchange)?.['reason'];
+  const apple = (endpoint?.hostname.endsWith('push.apple.com') ?? false) || typeof appleReason === 'string';
   const sub = claims['sub'];
   const aud = claims['aud'];
   const exp = claims['exp'];
   const localSub =
     typeof sub !== 'string' || !/^(mailto:|https:)/.test(sub) || /localhost|127\.0\.0\.1|\[::1\]/i.test(sub);
-  const wrongAud = endpoint !== null && aud !== endpoint.origin;
+  const wrongAud = jwt !== null && endpoint !== null && aud !== endpoint.origin;
   const date = headerOf(exchange, 'response', 'date');
   const now = date ? Date.parse(date) / 1000 : null;
   const expired = typeof exp === 'number' && now !== null && exp <= now;
@@ -55,8 +62,13 @@ function forbidden(input: DiagnosisInput): Candidate[] {
       weight: localSub ? (apple ? 4 : 2) : 0,
       likelihood: localSub ? 'likely' : 'possible',
       evidence: present(
-        sub === undefined ? { source: 'jwt claim', name: 'sub', quote: '(none)' } : claimEvidence('sub', sub),
+        sub === undefined
+          ? { source: 'jwt claim', name: 'sub', quote: '(none)' }
+          : jwt
+            ? claimEvidence('sub', sub)
+            : { source: 'credential', name: 'subject', quote: String(sub) },
         origin,
+        typeof appleReason === 'string' ? { source: 'response body', name: 'reason', quote: appleReason } : null,
         bodyEvidence(input),
       ),
       fix: 'Set the VAPID subject to a real mailto: address or https: URL of yours (not localhost); Apple’s service (web.push.apple.com) answers BadJwtToken otherwise.',
@@ -93,6 +105,21 @@ function forbidden(input: DiagnosisInput): Candidate[] {
       fix: 'The browser subscribed with pushManager.subscribe({ applicationServerKey }); send with that key pair, or subscribe again with this one.',
     },
   ];
+}
+
+function subjectOf(input: DiagnosisInput): Record<string, unknown> {
+  const subject = metadataText(input, 'subject');
+  return subject === null ? {} : { sub: subject };
+}
+
+function endpointOf(input: DiagnosisInput): URL | null {
+  const endpoint = objectOf(input.request?.target ?? '')?.['endpoint'];
+  if (typeof endpoint !== 'string') return null;
+  try {
+    return new URL(endpoint);
+  } catch {
+    return null;
+  }
 }
 
 function gone(input: DiagnosisInput): Candidate[] {
