@@ -4,6 +4,7 @@ import { PROVIDER_IDS } from '../../shared/providers/ids';
 import { missingChromium, openSandboxedApp } from '../support/browser';
 import type { ServedApp } from '../support/serve';
 import { describeWithSystem } from '../support/system';
+import { shot } from '../support/shots';
 
 // The Check button beside Test: the findings panel under each demo credential, each finding with
 // an icon and a severity word (not colour alone), checked against the emulators the profiles use.
@@ -47,7 +48,7 @@ describeWithSystem('Check on every demo credential', missingChromium(), () => {
       }
       expect(await row.getByTestId('cred-check-panel').textContent(), kind).toContain('against the local emulators');
     }
-    await page.screenshot({ path: '/tmp/creddoc/check-panels.png', fullPage: true });
+    await shot(page, 'check-panels.png', { fullPage: true });
     expect(
       Object.values(byKind)
         .flat()

@@ -4,6 +4,7 @@ import { missingChromium, openServedApp } from '../support/browser';
 import { sendWithKeyboard, setUpSandbox } from '../support/compose-page';
 import type { ServedApp } from '../support/serve';
 import { describeWithSystem } from '../support/system';
+import { shot } from '../support/shots';
 
 // A bulk rehearsal against the local APNs emulator, all from the UI: the Emulators screen adds
 // 200 devices the emulator knows, the Devices screen sends to them, and every one is accepted.
@@ -30,7 +31,7 @@ describeWithSystem('emulated devices from the Emulators screen', missingChromium
     await expect
       .poll(() => panel.getByTestId('emulated-done').textContent(), { timeout: 30_000 })
       .toBe('Added 200 emulated devices to Devices: “Emulated iPhone 001” to “Emulated iPhone 200”.');
-    await page.screenshot({ path: '/tmp/first-b/emulated-added.png' }).catch(() => undefined);
+    await shot(page, 'emulated-added.png');
 
     await page.keyboard.press('Control+3');
     await page.getByTestId('devices-search').fill('Emulated iPhone');
@@ -42,7 +43,7 @@ describeWithSystem('emulated devices from the Emulators screen', missingChromium
     await bulk.getByTestId('bulk-start').click();
     await expect.poll(() => bulk.getByTestId('bulk-state').textContent(), { timeout: 60_000 }).toBe('done');
     expect(await bulk.getByTestId('bulk-counts').textContent()).toBe('200/200 · 200 accepted · 0 rejected · 0 failed');
-    await page.screenshot({ path: '/tmp/first-b/emulated-bulk.png' }).catch(() => undefined);
+    await shot(page, 'emulated-bulk.png');
 
     await page.keyboard.press('Control+6');
     await page.getByTestId('emulator-tab-apns').click();
@@ -76,7 +77,7 @@ describeWithSystem('emulated devices from the Emulators screen', missingChromium
     expect(await page.getByTestId('result').textContent()).toContain(
       'This token is not registered with the local emulator: add it on the Emulators screen.',
     );
-    await page.screenshot({ path: '/tmp/first-b/imported-rejected.png' }).catch(() => undefined);
+    await shot(page, 'imported-rejected.png');
 
     await page.keyboard.press('Control+6');
     await page.getByTestId('emulator-tab-apns').click();

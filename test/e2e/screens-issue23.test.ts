@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PROVIDER_IDS } from '../../shared/providers/ids';
@@ -6,8 +5,7 @@ import { missingChromium, openSandboxedApp } from '../support/browser';
 import { openProvider, sendWithKeyboard, useSandboxDevice } from '../support/compose-page';
 import type { ServedApp } from '../support/serve';
 import { describeWithSystem } from '../support/system';
-
-const SHOTS = '/tmp/composer';
+import { shot } from '../support/shots';
 
 /**
  * Issue 23's small items on the served app at 1280×800 with the sandbox set up: fault rules in
@@ -20,7 +18,6 @@ describeWithSystem('issue 23 screens', missingChromium(), () => {
   let page: Page;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     ({ app, browser, page } = await openSandboxedApp({ viewport: { width: 1280, height: 800 } }));
   }, 90_000);
 
@@ -61,7 +58,7 @@ describeWithSystem('issue 23 screens', missingChromium(), () => {
     await expect
       .poll(() => words.nth(1).textContent(), { timeout: 10_000 })
       .toBe('429 TooManyRequests, every time, hit 1×');
-    await page.locator('.fault-list').screenshot({ path: `${SHOTS}/fault-rules.png` });
+    await shot(page.locator('.fault-list'), 'fault-rules.png');
     await other.close();
     for (let n = await words.count(); n > 0; n--)
       await page
@@ -86,7 +83,7 @@ describeWithSystem('issue 23 screens', missingChromium(), () => {
       ['cancel', 'Cancel'],
       ['primary', 'Save'],
     ]);
-    await editor.screenshot({ path: `${SHOTS}/device-editor.png` });
+    await shot(editor, 'device-editor.png');
     await page.keyboard.press('Escape');
 
     const csv = 'label,provider,environment,target\nGood,apns,sandbox,' + 'ab'.repeat(32) + '\nBad,apns,sandbox,xyz\n';
@@ -108,7 +105,7 @@ describeWithSystem('issue 23 screens', missingChromium(), () => {
       return Math.round(row.right - last.right);
     });
     expect(right).toBe(0);
-    await report.screenshot({ path: `${SHOTS}/import-report.png` });
+    await shot(report, 'import-report.png');
     await report.getByTestId('import-nothing').click();
     await expect.poll(() => report.count()).toBe(0);
   });
@@ -148,8 +145,7 @@ describeWithSystem('issue 23 screens', missingChromium(), () => {
       await open();
       await page.waitForTimeout(300);
       cut.push(...(await measure()).map((problem) => `${name}: ${problem}`));
-      if (name === 'compose apns')
-        await page.locator('section.options').screenshot({ path: `${SHOTS}/compose-options.png` });
+      if (name === 'compose apns') await shot(page.locator('section.options'), 'compose-options.png');
     }
     await page.getByTestId('bulk-source-devices').check();
     expect(cut).toEqual([]);
@@ -174,7 +170,7 @@ describeWithSystem('issue 23 screens', missingChromium(), () => {
     await expect.poll(() => panel.getByTestId('bulk-state').textContent(), { timeout: 20_000 }).toBe('done');
     await expect.poll(() => panel.getByTestId('bulk-result').count()).toBe(1);
     await panel.getByTestId('bulk-group').click();
-    await screen.screenshot({ path: `${SHOTS}/bulk-screen.png` });
+    await shot(screen, 'bulk-screen.png');
 
     // The Devices screen shows the same run and keeps its own "Send to N selected".
     await page.keyboard.press('Control+3');
@@ -200,6 +196,6 @@ describeWithSystem('issue 23 screens', missingChromium(), () => {
     await screen.getByRole('button', { name: /^Export/ }).click();
     const saved = await (await download).path();
     expect(saved).toBeTruthy();
-    await screen.screenshot({ path: `${SHOTS}/bulk-screen-pasted.png` });
+    await shot(screen, 'bulk-screen-pasted.png');
   });
 });

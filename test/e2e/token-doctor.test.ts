@@ -5,8 +5,7 @@ import { missingChromium } from '../support/browser';
 import { openProvider } from '../support/compose-page';
 import { useSandboxPage } from '../support/sandbox-page';
 import { describeWithSystem } from '../support/system';
-
-const SHOTS = '/tmp/tokendoc';
+import { shot } from '../support/shots';
 
 /**
  * The Doctor screen's token doctor in browser mode: a pasted APNs token read with its facts, the
@@ -14,7 +13,7 @@ const SHOTS = '/tmp/tokendoc';
  * "Use in Compose"; a Web Push subscription on Apple named as such.
  */
 describeWithSystem('Doctor: the token doctor panel', missingChromium(), () => {
-  const sandbox = useSandboxPage(SHOTS);
+  const sandbox = useSandboxPage();
   let page: Page;
   const errors = sandbox.errors;
   beforeAll(() => {
@@ -75,7 +74,7 @@ describeWithSystem('Doctor: the token doctor panel', missingChromium(), () => {
     await verdict.waitFor();
     expect(await verdict.getAttribute('data-belongs-to')).toBe('sandbox');
     expect(await verdict.textContent()).toMatch(/^The token is for sandbox: sandbox \(127\.0\.0\.1:\d+\) answered 200/);
-    await page.getByTestId('token-doctor').screenshot({ path: `${SHOTS}/token-doctor.png` });
+    await shot(page.getByTestId('token-doctor'), 'token-doctor.png');
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
       expect(describeFindings(await audit(page)), `token doctor (${colorScheme})`).toBe('');

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { missingChromium, openServedApp } from '../support/browser';
 import type { ServedApp } from '../support/serve';
 import { describeWithSystem } from '../support/system';
+import { shot } from '../support/shots';
 
 // Declarative Web Push from the composer's template to the local push service's inbox, in the real UI.
 describeWithSystem('Declarative Web Push in the composer and the emulator inbox', missingChromium(), () => {
@@ -35,7 +36,7 @@ describeWithSystem('Declarative Web Push in the composer and the emulator inbox'
       .toBe('Click opens https://example.com/orders/4711');
     expect(await preview.getByTestId('preview-title').textContent()).toBe('Your order has shipped');
     expect(await preview.getByTestId('preview-badge').textContent()).toBe(' · app badge 3');
-    await page.screenshot({ path: '/tmp/dwp/compose-declarative.png' });
+    await shot(page, 'compose-declarative.png');
 
     await expect.poll(() => page.getByTestId('send').isEnabled(), { timeout: 10_000 }).toBe(true);
     await page.keyboard.press('Control+Enter');
@@ -53,7 +54,7 @@ describeWithSystem('Declarative Web Push in the composer and the emulator inbox'
     expect(await item.getByTestId('inbox-actions').textContent()).toBe(
       'Track parcel → https://example.com/orders/4711/track',
     );
-    await item.screenshot({ path: '/tmp/dwp/inbox-declarative.png' });
+    await shot(item, 'inbox-declarative.png');
   });
 
   it("says what is particular to the subscription's push service under the target", async () => {

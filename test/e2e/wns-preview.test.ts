@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { wnsPreview, type TileView, type ToastView } from '../../shared/providers/wns/preview';
 import { wnsTemplates } from '../../shared/providers/wns/templates';
 import { launchChromium, missingChromium } from '../support/browser';
+import { shot } from '../support/shots';
 import { describeWithSystem } from '../support/system';
 
 /** A solid-colour PNG made here, served for every template image (the tests never go online). */
@@ -135,10 +136,10 @@ describeWithSystem('WNS preview in Chromium, per template', missingChromium(), (
           ...new Set(expectedImages.map((src) => `Remote image: ${src} — not loaded in the preview`)),
         ]);
       if (view.attribution) expect(await el.getByTestId('wns-attribution').textContent()).toBe(view.attribution);
-      const shot = await el.getByTestId('wns-toast').screenshot();
+      const image = await el.getByTestId('wns-toast').screenshot();
       const box = (await el.getByTestId('wns-toast').boundingBox())!;
       // The screenshot is the toast itself: 364 px wide (Windows 11 toast width) and as tall as its content.
-      expect(shot.readUInt32BE(16)).toBe(Math.round(box.width));
+      expect(image.readUInt32BE(16)).toBe(Math.round(box.width));
       expect(Math.round(box.width), template.id).toBe(366);
       expect(box.height).toBeGreaterThan(60);
     }
@@ -198,7 +199,7 @@ describeWithSystem('WNS preview in Chromium, per template', missingChromium(), (
         imgs.map((img) => [(img as HTMLImageElement).complete, (img as HTMLImageElement).naturalWidth]),
       );
     expect(images).toEqual([[true, 32]]);
-    await el.screenshot({ path: '/tmp/composer/wns-preview-sources.png' }).catch(() => undefined);
+    await shot(el, 'wns-preview-sources.png');
   });
 
   it('never reached for anything outside the page', () => {

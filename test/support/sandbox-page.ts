@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from './browser';
@@ -14,15 +13,14 @@ export interface SandboxPage {
 
 /**
  * For the enclosing describe: browser mode served, one Chromium page at 1280×900 on it with the
- * sandbox set up ("Try it locally"), and a folder for screenshots; all closed afterwards.
+ * sandbox set up ("Try it locally"); all closed afterwards.
  */
-export function useSandboxPage(shots: string): SandboxPage {
+export function useSandboxPage(): SandboxPage {
   let app: ServedApp | undefined;
   let browser: Browser | undefined;
   let page: Page | undefined;
   const errors: string[] = [];
   beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
     app = await startServed();
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

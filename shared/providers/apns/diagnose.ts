@@ -1,4 +1,5 @@
 import type { Evidence } from '../../domain/diagnosis';
+import { apnsIdentity } from './identity';
 import { APNS_TOPIC_SUFFIX, bundleIdOfTopic, topicSuffix } from './push-types';
 import {
   claimEvidence,
@@ -91,21 +92,24 @@ function skewEvidence(f: ApnsFacts): Evidence | null {
 }
 
 function badDeviceToken(f: ApnsFacts): Candidate[] {
-  const malformed = !/^[0-9a-fA-F]+$/.test(f.token) || f.token.length !== TOKEN_HEX_LENGTH;
+  // The identity's own shape rule (hex, whole bytes, 32 bytes or more): a token it accepts is never
+  // called malformed, so a well-formed token's diagnosis does not offer a cause its evidence refutes.
+  const problem = apnsIdentity.targetProblem(f.token);
+  const malformed = problem !== null;
   const shape: Evidence = {
     source: 'request',
     name: 'device token',
     quote: `${f.token.length} characters${/^[0-9a-fA-F]*$/.test(f.token) ? ', hex' : ', not all hex'}`,
   };
   const local = f.input.request?.environment === 'local';
-  return [
+  const candidates: Candidate[] = [
     {
       id: 'apns.bad-device-token.malformed',
       title: 'The device token is malformed',
-      weight: malformed ? 3 : 0,
-      likelihood: malformed ? 'likely' : 'possible',
+      weight: 3,
+      likelihood: 'likely',
       evidence: present(reasonEvidence(f), f.path, shape),
-      fix: `A device token is ${TOKEN_HEX_LENGTH} hex digits (32 bytes): copy it again from the app's didRegisterForRemoteNotificationsWithDeviceToken, as hex, without spaces or angle brackets.`,
+      fix: `${problem ?? ''} Today's tokens are ${TOKEN_HEX_LENGTH} hex digits (32 bytes): copy it again from the app's didRegisterForRemoteNotificationsWithDeviceToken, as hex, without spaces or angle brackets.`,
     },
     {
       id: 'apns.bad-device-token.environment',
@@ -128,6 +132,7 @@ function badDeviceToken(f: ApnsFacts): Candidate[] {
       fix: 'The token must come from an app signed by the same team as the key or certificate; check the app’s bundle id and team in Xcode.',
     },
   ];
+  return malformed ? candidates : candidates.filter((c) => c.id !== 'apns.bad-device-token.malformed');
 }
 
 /** Push types whose tokens are not the app's own (PushKit's, a Live Activity's): their suffix names another token. */
