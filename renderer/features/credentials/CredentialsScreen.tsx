@@ -96,7 +96,7 @@ export function CredentialsScreen() {
             : 'secrets stay in the OS keychain.'}
         </p>
       )}
-      <ul className="cred-list">
+      <ul className="stack-list">
         {items.map((meta) => (
           <CredentialRow key={meta.id} meta={meta} onAction={(dialog) => setOpen({ dialog, meta })} />
         ))}

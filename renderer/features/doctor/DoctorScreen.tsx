@@ -35,7 +35,7 @@ export function DoctorScreen() {
       {state.loaded && state.groups.length === 0 && (
         <p data-testid="doctor-empty">No failures in the last sends. A refused or failed send shows up here.</p>
       )}
-      <ol className="doctor-groups">
+      <ol className="stack-list">
         {state.groups.map((group) => {
           const exchangeId = group.latest.exchangeIds.at(-1);
           return (
