@@ -14,6 +14,8 @@ interface EmulatorsState {
   provider: Provider;
   inbox: Delivery[];
   faults: Fault[];
+  /** The provider `inbox` and `faults` were read for; null until read, and while another is being read. */
+  shownFor: Provider | null;
   refresh(): Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -34,15 +36,18 @@ export const useEmulators = create<EmulatorsState>((set, get) => {
     provider: 'apns',
     inbox: [],
     faults: [],
+    shownFor: null,
     refresh: () => guard(async () => set({ status: await call('emulators.status', {}) })),
     start: () =>
       guard(async () => {
         set({ status: await call('emulators.start', {}) });
         await get().loadInbox();
       }),
-    stop: () => guard(async () => set({ status: await call('emulators.stop', {}), inbox: [], faults: [] })),
+    stop: () =>
+      guard(async () => set({ status: await call('emulators.stop', {}), inbox: [], faults: [], shownFor: null })),
     async select(provider) {
-      set({ provider });
+      // Never show one service's deliveries under another's tab while its own are read.
+      if (provider !== get().provider) set({ provider, inbox: [], faults: [], shownFor: null });
       await get().loadInbox();
     },
     async loadInbox() {
@@ -52,7 +57,8 @@ export const useEmulators = create<EmulatorsState>((set, get) => {
         call('emulators.inbox', { provider }).catch(() => []),
         call('emulators.faults', { provider }).catch(() => []),
       ]);
-      set({ inbox, faults });
+      // A reply for a tab no longer shown is dropped: a later read (select's) fills the screen.
+      if (provider === get().provider) set({ inbox, faults, shownFor: provider });
     },
     async loadFaults() {
       const { provider, status } = get();

@@ -100,9 +100,13 @@ describeWithSystem('accessibility (axe-core, WCAG 2.2 AA) on every screen and di
     }
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
-    expect(await opener.evaluate((element) => element === document.activeElement), `${dialogTestId}: focus back`).toBe(
-      true,
-    );
+    // The dialog hides at once but its close event (which unmounts it and returns focus) is a task later.
+    await expect
+      .poll(() => opener.evaluate((element) => element === document.activeElement), {
+        message: `${dialogTestId}: focus back`,
+        timeout: 2_000,
+      })
+      .toBe(true);
   }
 
   /** Every text the app's live region took on since `recordAnnouncements`, with when. */

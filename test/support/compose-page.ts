@@ -145,6 +145,8 @@ export async function inboxPayloads(page: Page, provider: Provider): Promise<str
   await page.keyboard.press('Control+6');
   await page.getByTestId(`emulator-tab-${provider}`).click();
   await page.getByTestId(`emulator-tab-${provider}`).and(page.locator('[aria-selected="true"]')).waitFor();
+  // The tab turns at once; its inbox is read after.
+  await page.locator(`[data-testid="inbox-panel"][data-inbox-for="${provider}"]`).waitFor();
   return page.getByTestId('inbox-item').locator('.inbox-payload').allTextContents();
 }
 

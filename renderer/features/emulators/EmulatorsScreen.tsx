@@ -20,8 +20,10 @@ export function EmulatorsScreen() {
   }, [refresh, loadInbox]);
   const status = state.status;
   const running = status?.running === 'here';
-  // One emulated device's inbox, or every device's.
-  const [device, setDevice] = useState('');
+  // One emulated device's inbox, or every device's; a device chosen under one tab means nothing under another.
+  const [chosen, setChosen] = useState({ provider: state.provider, device: '' });
+  const device = chosen.provider === state.provider ? chosen.device : '';
+  const setDevice = (id: string) => setChosen({ provider: state.provider, device: id });
   const nameOf = useTargetNamer();
   const devices = [...new Set(state.inbox.map((delivery) => delivery.device))].sort();
   const inbox = device ? state.inbox.filter((delivery) => delivery.device === device) : state.inbox;
@@ -123,7 +125,7 @@ export function EmulatorsScreen() {
               </ul>
             )}
           </section>
-          <section className="panel">
+          <section className="panel" data-testid="inbox-panel" data-inbox-for={state.shownFor ?? ''}>
             <div className="section-head">
               <h3>Inbox ({inbox.length})</h3>
               <select
@@ -147,10 +149,12 @@ export function EmulatorsScreen() {
                 Clear
               </button>
             </div>
-            {inbox.length === 0 ? (
+            {running && state.shownFor !== state.provider ? (
+              <p className="hint">Reading the inbox…</p>
+            ) : inbox.length === 0 ? (
               <p className="hint">Nothing delivered yet.</p>
             ) : (
-              <ul className="inbox" data-testid="emulator-inbox">
+              <ul className="stack-list" data-testid="emulator-inbox">
                 {inbox.map((delivery) => {
                   const shown = renderDelivery(delivery);
                   return (
