@@ -13,6 +13,7 @@ import { SHORTCUT_MOD } from '../../state/commands';
 import { useProfiles } from '../../state/profiles';
 import { useSend } from '../../state/send';
 import { providerSpec } from '../../../shared/providers';
+import type { ApnsPushType } from '../../../shared/providers/apns/push-types';
 import { PayloadEditor } from './editor/PayloadEditor';
 import type { EditorHandle } from './editor/editor-types';
 import { OptionsForm } from './OptionsForm';
@@ -29,6 +30,8 @@ import { SizeMeter } from './SizeMeter';
 import { TargetInput } from './TargetInput';
 import { TemplateMenu } from './TemplateMenu';
 import { templateDraft } from './template-draft';
+import { composerReady, untilComposerReady } from './composer-ready';
+import { SimulatorFileDialog } from './SimulatorFileDialog';
 import './compose.css';
 
 export function ComposeScreen() {
@@ -43,6 +46,7 @@ export function ComposeScreen() {
   const [tabMovesFocus, setTabMovesFocus] = useState(true);
   const [confirming, setConfirming] = useState(false);
   const [confirmingProduction, setConfirmingProduction] = useState(false);
+  const [simulatorOpen, setSimulatorOpen] = useState(false);
   // Why the last Ctrl+Enter did not send; a send asked for before the checks were in waits here.
   const [refusal, setRefusal] = useState<{ text: string; about: SendRequest } | null>(null);
   const [queued, setQueued] = useState(false);
@@ -198,6 +202,7 @@ export function ComposeScreen() {
     toggleTabMovesFocus: () => editor.current?.toggleTabMovesFocus(),
     focusPayload: () => editor.current?.focus(),
     focusTarget: () => document.getElementById('target-input')?.focus(),
+    exportSimulatorFile: provider === 'apns' ? () => setSimulatorOpen(true) : null,
   });
 
   const reading = spec.payloadSize(draft.payload, request.options, draft.target);
@@ -248,6 +253,11 @@ export function ComposeScreen() {
                     Minify
                   </button>
                 </>
+              )}
+              {provider === 'apns' && (
+                <button type="button" data-testid="payload-simulator" onClick={() => setSimulatorOpen(true)}>
+                  Simulator file…
+                </button>
               )}
               <span className="spacer" />
               <SizeMeter reading={reading} />
@@ -330,6 +340,14 @@ export function ComposeScreen() {
           onClose={() => setConfirmingProduction(false)}
         />
       )}
+      {simulatorOpen && provider === 'apns' && (
+        <SimulatorFileDialog
+          payload={draft.payload}
+          pushType={(request.options as { pushType?: ApnsPushType }).pushType ?? 'alert'}
+          topic={String((request.options as { topic?: unknown }).topic ?? '')}
+          onClose={() => setSimulatorOpen(false)}
+        />
+      )}
       {confirming && (
         <SendAnywayDialog
           errors={errors}
@@ -359,29 +377,6 @@ function focusTarget(target: string): void {
   const at = target.indexOf(INSTALLATION_ID_PLACEHOLDER);
   // After React has put the new value in the field.
   if (at >= 0) setTimeout(() => input?.setSelectionRange(at, at + INSTALLATION_ID_PLACEHOLDER.length), 0);
-}
-
-function composerReady(): boolean {
-  return useComposer.getState().loaded && useProfiles.getState().loaded && !useSend.getState().preflightPending;
-}
-
-/** Resolves once the draft, the profiles and this draft's preflight are in (or after 10 s, to say why not). */
-function untilComposerReady(): Promise<void> {
-  return new Promise((resolve) => {
-    const stops: Array<() => void> = [];
-    const done = () => {
-      if (!composerReady()) return;
-      finish();
-    };
-    const finish = () => {
-      stops.forEach((stop) => stop());
-      clearTimeout(timer);
-      resolve();
-    };
-    const timer = setTimeout(finish, 10_000);
-    stops.push(useComposer.subscribe(done), useProfiles.subscribe(done), useSend.subscribe(done));
-    done();
-  });
 }
 
 function reformat(text: string, indent: number): string {

@@ -13,6 +13,8 @@ interface ComposeActions {
   toggleTabMovesFocus(): void;
   focusPayload(): void;
   focusTarget(): void;
+  /** Only while the APNs tab is shown. */
+  exportSimulatorFile: (() => void) | null;
 }
 
 /** The composer's actions in the command palette, for as long as the composer is on screen. */
@@ -37,6 +39,16 @@ export function useComposeCommands(actions: ComposeActions): void {
         keywords: 'provider tab',
         run: () => actions.selectProvider(item.id),
       })),
+      ...(actions.exportSimulatorFile
+        ? [
+            {
+              id: 'simulator-file',
+              label: 'Export for the iOS Simulator (.apns)…',
+              keywords: 'simctl xcrun simulator apns file',
+              run: actions.exportSimulatorFile,
+            },
+          ]
+        : []),
       { id: 'focus-target', label: 'Go to the target field', keywords: 'device token', run: actions.focusTarget },
       { id: 'focus-payload', label: 'Go to the payload editor', run: actions.focusPayload },
       {
