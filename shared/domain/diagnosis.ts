@@ -12,6 +12,8 @@ export const evidenceSourceSchema = z.enum([
   'credential',
   'auth exchange',
   'history',
+  /** The hub's registrations, read for the doctor after a send reached nobody (a bounded sample). */
+  'hub registrations',
 ]);
 export type EvidenceSource = z.infer<typeof evidenceSourceSchema>;
 

@@ -39,8 +39,14 @@ describe('Notification Hubs test send reports the peer PNS answer', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  const register = async (platform: string, handle: string, tag: string) => {
-    const created = await admin('nhub', 'POST', '/__admin/devices', { hub: HUB, platform, handle, tags: [tag] });
+  const register = async (platform: string, handle: string, tag: string, template?: string) => {
+    const created = await admin('nhub', 'POST', '/__admin/devices', {
+      hub: HUB,
+      platform,
+      handle,
+      tags: [tag],
+      ...(template !== undefined ? { template } : {}),
+    });
     expect(created.status).toBe(201);
     return (created.json as { registrationId: string }).registrationId;
   };
@@ -109,5 +115,34 @@ describe('Notification Hubs test send reports the peer PNS answer', () => {
       uninstalled: INVALID,
       unknown: INVALID,
     });
+  });
+
+  it('FCM v1 template without {"message": …}: Success 0, Failure 0 and no delivery; check fcmv1TemplateEnvelope off: delivered', async () => {
+    const device = await admin('fcm', 'POST', '/__admin/devices', { projectId: 'nh-project' });
+    const token = (device.json as { token: string }).token;
+    const legacy = await register('fcmv1', token, 'fcm-template', '{"notification":{"title":"$(title)"}}');
+    const wrapped = await register('fcmv1', token, 'fcm-wrapped', '{"message":{"notification":{"title":"$(title)"}}}');
+    const fcmInbox = async () =>
+      ((await admin('fcm', 'GET', '/__admin/inbox')).json as Array<{ payload: string }>).map((m) => m.payload);
+    expect((await admin('fcm', 'DELETE', '/__admin/inbox')).status).toBe(200);
+
+    const dropped = await testSend('template', '{"title":"legacy"}', 'fcm-template');
+    expect({ success: dropped.success, failure: dropped.failure, results: dropped.outcomes.size }).toEqual({
+      success: 0,
+      failure: 0,
+      results: 0,
+    });
+    const sent = await testSend('template', '{"title":"wrapped"}', 'fcm-wrapped');
+    expect({ success: sent.success, outcome: sent.outcomes.get(wrapped) }).toEqual({ success: 1, outcome: SENT });
+    expect(await fcmInbox()).toEqual(['{"message":{"notification":{"title":"wrapped"}}}']);
+
+    expect((await admin('nhub', 'PUT', '/__admin/checks', { fcmv1TemplateEnvelope: false })).status).toBe(200);
+    try {
+      const passed = await testSend('template', '{"title":"legacy"}', 'fcm-template');
+      expect({ success: passed.success, outcome: passed.outcomes.get(legacy) }).toEqual({ success: 1, outcome: SENT });
+      expect(await fcmInbox()).toContain('{"notification":{"title":"legacy"}}');
+    } finally {
+      await admin('nhub', 'PUT', '/__admin/checks', { fcmv1TemplateEnvelope: true });
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { evaluateTagExpression, parseTagExpression, type TagNode } from '../../../shared/providers/nhub/tag-expression';
-import { expandTemplate } from '../../../shared/providers/nhub/template';
+import { expandTemplate, fcmV1Envelope } from '../../../shared/providers/nhub/template';
 import { parseXml } from '../../../shared/xml/parse';
 import type { FaultInjector } from '../common/faults';
 import type { Inbox } from '../common/inbox';
@@ -28,6 +28,11 @@ export interface NhubChecks {
   wnsLimit5000: boolean;
   /** Refuse browser plaintext over 3,993 bytes (4,096 encrypted, what every push service must take); off: 64 KB only. */
   browserLimit: boolean;
+  /**
+   * An FcmV1 template whose expanded body has no top-level `{"message": {…}}` reaches no device and
+   * counts as neither success nor failure (Success 0, Failure 0; azure-notificationhubs-dotnet #313).
+   */
+  fcmv1TemplateEnvelope: boolean;
 }
 export const DEFAULT_CHECKS: NhubChecks = {
   created201: true,
@@ -35,6 +40,7 @@ export const DEFAULT_CHECKS: NhubChecks = {
   windowsXml: true,
   wnsLimit5000: true,
   browserLimit: true,
+  fcmv1TemplateEnvelope: true,
 };
 
 export interface SendContext extends RestContext {
@@ -268,6 +274,9 @@ export async function dispatchSend(
   const properties: Record<string, string> = format === 'template' ? (JSON.parse(body) as Record<string, string>) : {};
   for (const target of test ? matches.slice(0, TEST_SEND_LIMIT) : matches) {
     const payload = target.template !== undefined ? expandTemplate(target.template, properties).payload : body;
+    // Dropped before the PNS: neither a success nor a failure, and no line in the outcome.
+    const unwrapped = target.template !== undefined && target.platform === 'fcmv1' && !fcmV1Envelope(payload).wrapped;
+    if (unwrapped && ctx.checks.fcmv1TemplateEnvelope) continue;
     await deliver(target.platform, target.handle, payload, target.registrationId);
   }
   return { success, failure, results };

@@ -12,6 +12,7 @@ import {
   type DiagnosisInput,
   type DiagnosisRules,
 } from '../../doctor/input';
+import { hubSampleOf, type HubSample, type HubSampleDetail } from './hub-sample';
 
 interface Outcome {
   success: number;
@@ -24,6 +25,32 @@ function outcomeOf(input: DiagnosisInput): Outcome | null {
   return value && typeof value.success === 'number' ? value : null;
 }
 
+const SAMPLED = 'hub registrations' as const;
+
+/** "tags in the hub: a, b, c", saying when the list or the read was cut short. */
+function tagsEvidence(sample: HubSample): Evidence {
+  const listed = sample.tags.length > 0 ? sample.tags.join(', ') : 'none';
+  const cut = sample.tagsTruncated ? `, … (the first ${sample.tags.length}; there are more)` : '';
+  const read = `${sample.read} registration${sample.read === 1 ? '' : 's'}`;
+  const of = sample.more ? `in the first ${read}` : `in ${read}`;
+  return { source: SAMPLED, name: 'tags', quote: `tags in the hub: ${listed}${cut} (${of})` };
+}
+
+function sampleEvidence(detail: HubSampleDetail | null, expression: string | null): Evidence[] {
+  if (!detail) return [];
+  if ('unavailable' in detail) return [{ source: SAMPLED, name: 'not read', quote: clip(detail.unavailable) }];
+  const { sample } = detail;
+  const sent = expression ? `"${expression}"` : 'a broadcast';
+  return [
+    tagsEvidence(sample),
+    {
+      source: SAMPLED,
+      name: 'matching',
+      quote: `${sample.tagMatches} of ${sample.read} match ${sent}; ${sample.formatMatches} of those take this format`,
+    },
+  ];
+}
+
 /** A test send that reached no registration: accepted, yet delivered to no one. */
 function nothingMatched(input: DiagnosisInput, outcome: Outcome): Candidate[] {
   const exchange = sendExchange(input);
@@ -32,6 +59,9 @@ function nothingMatched(input: DiagnosisInput, outcome: Outcome): Candidate[] {
   const body = exchange?.requestBody?.encoding === 'text' ? exchange.requestBody.data : (input.request?.payload ?? '');
   const parsed = objectOf(body);
   const fcmv1NoMessage = format === 'fcmv1' && (parsed === null || typeof parsed['message'] !== 'object');
+  const detail = hubSampleOf(input.result.details);
+  const sample = detail && 'sample' in detail ? detail.sample : null;
+  const unwrapped = sample?.unwrappedFcmV1 ?? [];
   const counts: Evidence = {
     source: 'response body',
     name: 'NotificationOutcome',
@@ -39,29 +69,50 @@ function nothingMatched(input: DiagnosisInput, outcome: Outcome): Candidate[] {
   };
   const formatEvidence = headerEvidence(exchange, 'request', 'ServiceBusNotification-Format');
   const hub = metadataText(input, 'hubName') ?? '<hub>';
+  const sampled = sampleEvidence(detail, tags?.quote ?? null);
+  const noTagMatch = sample !== null && sample.tagMatches === 0;
+  const noFormatMatch = sample !== null && sample.tagMatches > 0 && sample.formatMatches === 0;
+  const templateCandidate: Candidate =
+    unwrapped.length > 0
+      ? {
+          id: 'nhub.no-match.fcmv1-template',
+          title: 'An FcmV1 template without {"message": …}',
+          weight: 4,
+          likelihood: 'likely',
+          evidence: [
+            counts,
+            ...unwrapped.map((r) => ({
+              source: SAMPLED,
+              name: r.kind,
+              quote: `${r.registrationId}: ${r.keys ? `top-level keys ${r.keys.join(', ') || '(none)'}` : 'not a JSON object'}, no "message"`,
+            })),
+          ],
+          fix: 'The hub hands FCM v1 only {"message": {…}}: a template without it reaches no device and counts as neither success nor failure. Wrap the template, e.g. {"message": {"notification": {"title": "$(title)"}, "data": {…}}}, and save the registration (or the installation’s template) again.',
+        }
+      : {
+          id: 'nhub.no-match.fcmv1-template',
+          title: 'An FCM v1 payload without {"message": …}',
+          weight: fcmv1NoMessage ? 3 : 0,
+          likelihood: fcmv1NoMessage ? 'likely' : 'possible',
+          evidence: present(counts, formatEvidence, { source: 'request body', name: 'body', quote: clip(body, 120) }),
+          fix: 'FCM v1 payloads and templates are wrapped: {"message": {"notification": {…}, "data": {…}}}. A legacy GCM body ({"notification": …, "data": …}) matches nothing; registrations with such a template must be made again as FcmV1 templates.',
+        };
   return [
-    {
-      id: 'nhub.no-match.fcmv1-template',
-      title: 'An FCM v1 payload without {"message": …}',
-      weight: fcmv1NoMessage ? 3 : 0,
-      likelihood: fcmv1NoMessage ? 'likely' : 'possible',
-      evidence: present(counts, formatEvidence, { source: 'request body', name: 'body', quote: clip(body, 120) }),
-      fix: 'FCM v1 payloads and templates are wrapped: {"message": {"notification": {…}, "data": {…}}}. A legacy GCM body ({"notification": …, "data": …}) matches nothing; registrations with such a template must be made again as FcmV1 templates.',
-    },
+    templateCandidate,
     {
       id: 'nhub.no-match.tags',
       title: tags ? 'No registration matches the tag expression' : 'The hub has no registration for this format',
-      weight: 2,
-      likelihood: 'likely',
-      evidence: present(counts, tags, formatEvidence),
-      fix: `List the hub's registrations to see which tags exist (GET https://<namespace>/${hub}/registrations/?api-version=2015-01 with a Listen or Full key, or Azure portal → the hub → Registrations / Test Send), then send to a tag one has, or register the device with it.`,
+      weight: sample ? (noTagMatch ? 3 : 0) : 2,
+      likelihood: sample && !noTagMatch ? 'possible' : 'likely',
+      evidence: present(counts, tags, formatEvidence, ...sampled),
+      fix: `Send to a tag a registration has, or register the device with it. The whole list: GET https://<namespace>/${hub}/registrations/?api-version=2015-01 with a key that has Manage (the Registrations view), or Azure portal → the hub → Registrations / Test Send.`,
     },
     {
       id: 'nhub.no-match.format',
       title: `No registration is for the ${format || 'chosen'} platform`,
-      weight: 1,
-      likelihood: 'possible',
-      evidence: present(formatEvidence),
+      weight: noFormatMatch ? 3 : 1,
+      likelihood: noFormatMatch ? 'likely' : 'possible',
+      evidence: present(formatEvidence, ...(noFormatMatch ? sampled : [])),
       fix: 'Registrations are per platform: a device registered as gcm (retired) or apple is not reached by fcmv1; register it again for the format you send.',
     },
   ];

@@ -96,3 +96,31 @@ export function expandTemplate(template: string, properties: Record<string, stri
   );
   return { payload, missing, used, warnings };
 }
+
+/**
+ * The FCM v1 envelope of a body an FcmV1 registration is sent: the hub passes FCM only
+ * `{"message": {…}}`. `keys` are the body's top-level keys, null when it is not a JSON object.
+ */
+export function fcmV1Envelope(body: string): { wrapped: boolean; keys: string[] | null } {
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    return { wrapped: false, keys: null };
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { wrapped: false, keys: null };
+  const message = (value as Record<string, unknown>)['message'];
+  return {
+    wrapped: message !== null && typeof message === 'object' && !Array.isArray(message),
+    keys: Object.keys(value),
+  };
+}
+
+/**
+ * The envelope of a template itself, read before any properties are known: every reference is
+ * filled with `0` (a string inside quotes, a number for `#(…)`), so the JSON around it parses.
+ */
+export function fcmV1TemplateEnvelope(template: string): { wrapped: boolean; keys: string[] | null } {
+  const filler = Object.fromEntries(templatePropertyNames(template).map((name) => [name, '0']));
+  return fcmV1Envelope(expandTemplate(template, filler).payload);
+}

@@ -100,6 +100,7 @@ async function sendProbe(credential: ResolvedCredential, context: CheckContext, 
     },
     { transport: context.transport, credential, local: context.local },
     sas,
+    { hubSample: false },
   );
   if (result.outcome === 'accepted') return 'granted';
   if (result.status === 401) return 'refused';

@@ -6,6 +6,8 @@ import type { ResolvedCredential } from '../../credentials/types';
 import type { NhubSecret } from '../../credentials/nhub-connection-string';
 import { resultStart } from '../results';
 import type { ProviderSendContext } from '../types';
+import { readHubSample, reachedNobody } from './hub-sample';
+import type { NotificationOutcome } from './outcome';
 import { buildNhubRequest } from './request';
 import { mapNhubResponse } from './results';
 import { namespaceUrl, type SasTokenCache } from './sas';
@@ -44,12 +46,15 @@ function targetLabel(request: NhubSendRequest): string {
 /**
  * One Notification Hubs send: SAS token (cached per credential), the POST through the shared
  * transport, the answer mapped to a SendResult (test sends carry their NotificationOutcome in
- * details). Provider answers and transport failures become results; only unusable input throws.
+ * details, and a hub sample when they reached nobody). Provider answers and transport failures
+ * become results; only unusable input throws.
  */
 export async function sendNhub(
   request: NhubSendRequest,
   context: ProviderSendContext,
   cache: SasTokenCache,
+  /** hubSample false: a probe to a tag nobody has, where reaching nobody is the point. */
+  options: { hubSample?: boolean } = {},
 ): Promise<SendResult> {
   const { exchangeIds, finish, failed } = resultStart('nhub', request.target);
   const secret = requireNhub(context.credential);
@@ -83,7 +88,14 @@ export async function sendNhub(
     // A refused token is never worth reusing; the next send signs a fresh one.
     if (response.status === 401) cache.invalidate(context.credential.meta.id);
     exchangeIds.push(response.exchangeId);
-    return finish({ ...mapped, details: { ...mapped.details, sas: notes.sas } });
+    const result = finish({ ...mapped, details: { ...mapped.details, sas: notes.sas } });
+    // Reached nobody: which tags and templates the hub holds is the evidence the doctor needs.
+    // Read after finish, so the send's duration stays the send's own.
+    const outcome = mapped.details?.['notificationOutcome'] as NotificationOutcome | undefined;
+    if (options.hubSample !== false && reachedNobody(request, outcome)) {
+      result.details = { ...result.details, hubSample: await readHubSample(request, context, cache) };
+    }
+    return result;
   } catch (error) {
     return failed(error, { messageIds: { TrackingId: trackingId } });
   }

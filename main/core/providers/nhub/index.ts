@@ -41,6 +41,7 @@ export function createNhubProvider(options: { now?: () => number } = {}): Provid
         },
         context,
         cache,
+        { hubSample: false },
       );
       if (result.outcome !== 'accepted') {
         throw new AppError(

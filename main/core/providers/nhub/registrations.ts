@@ -25,6 +25,10 @@ export interface ManagementContext {
   credential: ResolvedCredential;
   /** Set exactly when talking to the local emulator. */
   local: LocalEnvironment | null;
+  /** false: not recorded (the hub sample of a bulk send with recording off). Default on. */
+  record?: boolean | undefined;
+  /** Shorter than the transport's default when an answer is only worth waiting for briefly. */
+  timeoutMs?: number;
 }
 
 interface Call {
@@ -155,6 +159,8 @@ export class NhubRegistrationsClient {
       headers: [['Authorization', sas.token], ['x-ms-version', NHUB_MANAGEMENT_API_VERSION], ...(call.headers ?? [])],
       ...(call.body !== undefined ? { body: call.body } : {}),
       ...(context.local ? { tls: { ca: context.local.ca } } : {}),
+      ...(context.timeoutMs !== undefined ? { timeoutMs: context.timeoutMs } : {}),
+      ...(context.record !== undefined ? { record: context.record } : {}),
       meta: {
         purpose: 'other',
         provider: 'nhub',

@@ -208,6 +208,78 @@ describe('Notification Hubs rules', () => {
     expect(cause.fix).toMatch(/\/registrations\//);
   });
 
+  const sampled = (hubSample: unknown, format = 'template', tags = 'legacy'): DiagnosisInput => {
+    const base = accepted(
+      [
+        ['ServiceBusNotification-Format', format],
+        ['ServiceBusNotification-Tags', tags],
+      ],
+      format === 'template' ? '{"title":"x"}' : '{"message":{"notification":{"title":"x"}}}',
+    );
+    return { ...base, result: { ...base.result, details: { notificationOutcome: outcome, hubSample } } };
+  };
+  const sample = {
+    read: 3,
+    more: false,
+    tags: ['legacy', 'news'],
+    tagsTruncated: false,
+    tagMatches: 1,
+    formatMatches: 1,
+    unwrappedFcmV1: [{ registrationId: '123-1', kind: 'FcmV1Template', keys: ['notification', 'data'] }],
+  };
+
+  it('the hub sample names an FcmV1 template without "message" the send reached: that first, quoting id and keys', () => {
+    const cause = diagnoseNhub(sampled({ sample }))!.causes[0]!;
+    expect(cause.id).toBe('nhub.no-match.fcmv1-template');
+    expect(cause.evidence).toContainEqual({
+      source: 'hub registrations',
+      name: 'FcmV1Template',
+      quote: '123-1: top-level keys notification, data, no "message"',
+    });
+    expect(cause.fix).toMatch(/Wrap the template/);
+  });
+
+  it('the hub sample with no registration matching the tags: tags first, listing the tags and saying when cut', () => {
+    const none = { ...sample, tagMatches: 0, formatMatches: 0, unwrappedFcmV1: [] };
+    const diagnosis = diagnoseNhub(sampled({ sample: none }, 'fcmv1', 'sports'))!;
+    expect(diagnosis.causes[0]!.id).toBe('nhub.no-match.tags');
+    expect(diagnosis.causes[0]!.evidence).toContainEqual({
+      source: 'hub registrations',
+      name: 'tags',
+      quote: 'tags in the hub: legacy, news (in 3 registrations)',
+    });
+    const cut = { ...none, read: 100, more: true, tags: ['a', 'b'], tagsTruncated: true };
+    expect(diagnoseNhub(sampled({ sample: cut }, 'fcmv1', 'sports'))!.causes[0]!.evidence).toContainEqual({
+      source: 'hub registrations',
+      name: 'tags',
+      quote: 'tags in the hub: a, b, … (the first 2; there are more) (in the first 100 registrations)',
+    });
+  });
+
+  it('the hub sample with tags matching but no registration of the format: the format first', () => {
+    const otherFormat = { ...sample, formatMatches: 0, unwrappedFcmV1: [] };
+    const causes = diagnoseNhub(sampled({ sample: otherFormat }, 'apple', 'news'))!.causes;
+    expect(causes.map((c) => c.id)).toEqual([
+      'nhub.no-match.format',
+      'nhub.no-match.fcmv1-template',
+      'nhub.no-match.tags',
+    ]);
+    expect(causes[2]!.likelihood).toBe('possible');
+  });
+
+  it('a sample that could not be read is evidence, and the tags stay first; a malformed one is ignored', () => {
+    const cause = diagnoseNhub(sampled({ unavailable: 'This key ("SendOnly") has no Listen/Manage right' }, 'fcmv1'))!
+      .causes[0]!;
+    expect(cause.id).toBe('nhub.no-match.tags');
+    expect(cause.evidence).toContainEqual({
+      source: 'hub registrations',
+      name: 'not read',
+      quote: 'This key ("SendOnly") has no Listen/Manage right',
+    });
+    const ignored = diagnoseNhub(sampled({ sample: { read: 'x' } }, 'fcmv1'))!.causes[0]!;
+    expect(ignored.evidence.some((e) => e.source === 'hub registrations')).toBe(false);
+  });
+
   it('401 with a Listen-only key: the rights, quoting the key name and rights', () => {
     const cause = diagnoseNhub(
       input('nhub', 401, [exchange({ status: 401 })], {
