@@ -80,6 +80,36 @@ describe('WNS rules', () => {
       quote: 'https://graph.microsoft.com/.default',
     });
   });
+
+  it('401 with a bearer JWT for another audience: the scope first, quoting aud and the WNS scope asked for', () => {
+    const auth = exchange({
+      id: 'a1',
+      purpose: 'auth',
+      requestBody: {
+        encoding: 'text',
+        data: 'grant_type=client_credentials&scope=https%3A%2F%2Fwns.windows.com%2F.default',
+        size: 10,
+        truncated: false,
+      },
+    });
+    const bearer = (aud: unknown) =>
+      `Bearer ${b64({ typ: 'JWT', alg: 'RS256' })}.${b64({ aud, appid: 'a' })}.[redacted]`;
+    const send = (aud: unknown) => exchange({ status: 401, requestHeaders: [['Authorization', bearer(aud)]] });
+    const cause = diagnoseWns(input('wns', 401, [auth, send('https://graph.microsoft.com')]))!.causes[0]!;
+    expect(cause).toMatchObject({ id: 'wns.unauthorized.scope', likelihood: 'likely' });
+    expect(cause.title).toBe('The access token is for another service than WNS');
+    expect(cause.evidence).toContainEqual({ source: 'jwt claim', name: 'aud', quote: 'https://graph.microsoft.com' });
+    expect(cause.evidence).toContainEqual({
+      source: 'auth exchange',
+      name: 'scope',
+      quote: 'https://wns.windows.com/.default',
+    });
+    // A token for WNS (alone or in a list) says nothing against the scope.
+    for (const aud of ['https://wns.windows.com', ['https://graph.microsoft.com', 'https://wns.windows.com']]) {
+      const first = diagnoseWns(input('wns', 401, [auth, send(aud)]))!.causes[0]!;
+      expect(first.id).toBe('wns.unauthorized.token');
+    }
+  });
 });
 
 describe('Web Push rules', () => {
