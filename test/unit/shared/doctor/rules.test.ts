@@ -135,6 +135,38 @@ describe('Web Push rules', () => {
     ]);
   });
 
+  it('403 whose body names another aud than the endpoint’s origin: aud first, quoting all three', () => {
+    const answer = (message: string) =>
+      exchange({
+        url: 'https://push.example.net:8443/wpush/v2/x',
+        status: 403,
+        requestHeaders: [
+          ['authorization', auth({ aud: 'https://push.example.net:8443', exp: now + 3600, sub: 'mailto:a@b.c' })],
+        ],
+        responseHeaders: [date],
+        responseBody: {
+          encoding: 'text',
+          data: JSON.stringify({ code: 403, errno: 109, error: 'Forbidden', message }),
+          size: 100,
+          truncated: false,
+        },
+      });
+    const named = answer(
+      'The JWT aud is "https://push.example.net:8443"; this push service is https://push.example.com.',
+    );
+    const cause = diagnoseWebpush(input('webpush', 403, [named]))!.causes[0]!;
+    expect(cause.id).toBe('webpush.forbidden.aud');
+    expect(cause.title).toBe('The push service takes another aud than the endpoint’s origin');
+    expect(cause.evidence).toEqual([
+      { source: 'jwt claim', name: 'aud', quote: 'https://push.example.net:8443' },
+      { source: 'request', name: 'endpoint origin', quote: 'https://push.example.net:8443' },
+      { source: 'response body', name: 'expected aud', quote: 'https://push.example.com' },
+    ]);
+    // A body that names a URL but not the aud says nothing about it.
+    const other = answer('See https://push.example.com/docs for VAPID keys.');
+    expect(diagnoseWebpush(input('webpush', 403, [other]))!.causes[0]!.id).toBe('webpush.forbidden.key');
+  });
+
   it('403 from Apple for a localhost sub ranks the subject over everything', () => {
     const send = exchange({
       url: 'https://web.push.apple.com/QGx1',
