@@ -252,6 +252,16 @@ describe('credentials.check: WNS, VAPID, Notification Hubs', () => {
       fact: expect.stringContaining('https://wns.windows.com/.default'),
     });
     expect(finding(findings, 'Package mapping')[0]!.fact).toMatch(/403 with no X-WNS-\* headers/);
+    // The token's aud, read from the JWT the token endpoint answered: a Graph token is a problem.
+    wns.setCheck('otherAudienceToken', true);
+    try {
+      expect(finding(await check(good), 'Token scope')[0]).toMatchObject({
+        severity: 'problem',
+        fact: 'The local WNS emulator issued a token for https://graph.microsoft.com, not for WNS (scope https://wns.windows.com/.default).',
+      });
+    } finally {
+      wns.setCheck('otherAudienceToken', false);
+    }
     const bad = await imported({ kind: 'wns', tenantId, clientId, clientSecret: 'stale-secret' } as never, 'wns');
     expect(finding(await check(bad), 'Token scope')[0]).toMatchObject({
       severity: 'problem',

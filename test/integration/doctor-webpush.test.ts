@@ -137,6 +137,34 @@ describe('Web Push failures, diagnosed from their own exchange', () => {
     expect(cause.evidence).toContainEqual({ source: 'jwt claim', name: 'sub', quote: 'mailto:dev@localhost' });
     expect(cause.evidence).toContainEqual({ source: 'response body', name: 'reason', quote: 'BadJwtToken' });
   });
+
+  it('403 from a service that takes another aud than its endpoints’ origin: aud first, quoting aud, the origin and the aud it takes', async () => {
+    const browser = emulator.createSubscription({ applicationServerKey: keys.publicKey });
+    const endpointOrigin = new URL(browser.subscription.endpoint).origin;
+    // The endpoint names the emulator by address; the aud it takes names it by host name, never dialled.
+    const expected = `https://localhost:${new URL(emulator.baseUrl).port}`;
+    emulator.setCheck('endpoint.aliasHost', true);
+    let result: SendResult;
+    try {
+      result = await send(JSON.stringify(browser.subscription));
+    } finally {
+      emulator.setCheck('endpoint.aliasHost', false);
+    }
+    expect(result.status).toBe(403);
+    const cause = firstCause(result);
+    expect(cause.id).toBe('webpush.forbidden.aud');
+    expect(cause.title).toBe('The push service takes another aud than the endpoint’s origin');
+    expect(cause.evidence).toEqual([
+      { source: 'jwt claim', name: 'aud', quote: endpointOrigin },
+      { source: 'request', name: 'endpoint origin', quote: endpointOrigin },
+      { source: 'response body', name: 'expected aud', quote: expected },
+    ]);
+    await core.history.written();
+    const recorded = await core.history.getExchange(result.exchangeIds.at(-1)!);
+    expect(recorded!.remoteAddress).toMatch(/^127\.0\.0\.1:/);
+    // The same subscription and key pair, with the check off: accepted.
+    expect((await send(JSON.stringify(browser.subscription), undefined, { ttl: 60 })).status).toBe(201);
+  });
 });
 
 /**

@@ -135,4 +135,44 @@ describe('WNS failures, diagnosed from their own exchange', () => {
     expect(scope.likelihood).toBe('possible');
     expect(scope.evidence).toContainEqual({ source: 'auth exchange', name: 'scope', quote: 'notify.windows.com' });
   });
+
+  it('401 with an Entra token minted for Microsoft Graph: the token scope, quoting its aud and the scope asked for', async () => {
+    // An app of its own: the shared Entra credential's cached WNS token would be sent first.
+    const app = {
+      tenantId: ENTRA.tenantId,
+      clientId: '5b8e1c2a-0000-4000-8000-000000000002',
+      clientSecret: 'graph-secret',
+    };
+    emulator.registerApp(app);
+    const credential = (await core.credentials.import({ kind: 'wns', ...app })).id;
+    const channel = emulator.createChannel({ owner: app.clientId });
+    emulator.setCheck('otherAudienceToken', true);
+    let result: SendResult;
+    try {
+      result = await send(channel.channelUri, credential);
+    } finally {
+      emulator.setCheck('otherAudienceToken', false);
+    }
+    // The one fresh token was for Graph too: still 401.
+    expect(result.status).toBe(401);
+    const cause = firstCause(result);
+    expect(cause.id).toBe('wns.unauthorized.scope');
+    expect(cause.likelihood).toBe('likely');
+    expect(cause.evidence).toContainEqual({ source: 'jwt claim', name: 'aud', quote: 'https://graph.microsoft.com' });
+    expect(cause.evidence).toContainEqual({
+      source: 'auth exchange',
+      name: 'scope',
+      quote: 'https://wns.windows.com/.default',
+    });
+    expect(cause.fix).toMatch(/token endpoint answered for another resource/);
+    // The claims were read from the exchange as recorded, where the token has no signature.
+    await core.history.written();
+    const recorded = await core.history.getExchange(result.exchangeIds.at(-1)!);
+    const authorization = recorded!.requestHeaders.find(([name]) => name.toLowerCase() === 'authorization')![1];
+    expect(authorization).toMatch(/^Bearer [\w-]+\.[\w-]+\.\[redacted\]$/);
+
+    // A token minted with the check off is for WNS: the same credential is refused once, then sends.
+    const after = await send(channel.channelUri, credential);
+    expect(after.status).toBe(200);
+  });
 });

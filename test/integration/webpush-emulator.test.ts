@@ -276,6 +276,29 @@ describe('Web Push emulator', () => {
       }
     });
 
+    it('with the [?] endpoint.aliasHost check, takes only its host name’s aud: the endpoint’s own origin is 403', async () => {
+      const expected = `https://localhost:${new URL(emulator.baseUrl).port}`;
+      const checks = await adminJson(emulator, '/__admin/checks', 'PUT', { 'endpoint.aliasHost': true });
+      expect(checks.json['endpoint.aliasHost']).toBe(true);
+      try {
+        // The subscription still names the service by address, so that is what a client dials and signs.
+        expect(new URL(minted.subscription.endpoint).origin).toBe(emulator.baseUrl);
+        const refused = await send(pushRequest(minted, keys));
+        expect(refused.status).toBe(403);
+        expect(JSON.parse(refused.body.toString('utf8'))).toEqual({
+          code: 403,
+          errno: 109,
+          error: 'Forbidden',
+          message: `The JWT aud is "${emulator.baseUrl}"; this push service is ${expected}.`,
+        });
+        const claims = { aud: expected, exp: Math.floor(Date.now() / 1000) + 60, sub: SUBJECT };
+        expect((await send(pushRequest(minted, keys, { claims }))).status).toBe(201);
+      } finally {
+        emulator.setCheck('endpoint.aliasHost', false);
+      }
+      expect((await send(pushRequest(minted, keys))).status).toBe(201);
+    });
+
     it('with registeredKeysOnly, accepts only keys registered through /__admin/credentials', async () => {
       emulator.setCheck('vapid.registeredKeysOnly', true);
       try {

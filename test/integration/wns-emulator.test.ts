@@ -123,6 +123,48 @@ describe('WNS emulator over HTTPS/1.1', () => {
       expect(badSecret.status).toBe(401);
       expect(JSON.parse(badSecret.body).error).toBe('invalid_client');
     });
+    it('issues Entra tokens as JWTs for https://wns.windows.com; with otherAudienceToken, for Graph, which a channel refuses with 401', async () => {
+      emulator.registerApp({ clientId: 'app-3', clientSecret: 'third', tenantId: 'contoso-tenant' });
+      const owned = emulator.createChannel({ owner: 'app-3' });
+      const entraToken = async () => {
+        const answer = await call(
+          `${emulator.baseUrl}/contoso-tenant/oauth2/v2.0/token`,
+          form({
+            grant_type: 'client_credentials',
+            client_id: 'app-3',
+            client_secret: 'third',
+            scope: 'https://wns.windows.com/.default',
+          }),
+        );
+        return JSON.parse(answer.body).access_token as string;
+      };
+      const claims = (jwt: string) => JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString('utf8'));
+      const forWns = await entraToken();
+      expect(forWns.split('.')).toHaveLength(3);
+      expect(claims(forWns)).toMatchObject({ aud: 'https://wns.windows.com', appid: 'app-3', tid: 'contoso-tenant' });
+      expect((await send({ authorization: `Bearer ${forWns}` }, toast, owned.channelUri)).status).toBe(200);
+      emulator.setCheck('otherAudienceToken', true);
+      try {
+        const forGraph = await entraToken();
+        expect(claims(forGraph).aud).toBe('https://graph.microsoft.com');
+        const refused = await send({ authorization: `Bearer ${forGraph}` }, toast, owned.channelUri);
+        expect(refused).toMatchObject({ status: 401, body: '' });
+        expect(refused.headers['www-authenticate']).toBe(
+          'Bearer error="invalid_request",error_description="Invalid token"',
+        );
+        expect(refused.headers['x-wns-error-description']).toBe(
+          'The access token is for https://graph.microsoft.com, not https://wns.windows.com.',
+        );
+        expect(refused.headers['x-wns-debug-trace']).toBeTruthy();
+        // Live tokens stay opaque and for WNS.
+        const live = JSON.parse((await liveToken()).body).access_token as string;
+        expect(live.split('.')).toHaveLength(1);
+        expect((await send({ authorization: `Bearer ${live}` })).status).toBe(200);
+      } finally {
+        emulator.setCheck('otherAudienceToken', false);
+      }
+      expect(claims(await entraToken()).aud).toBe('https://wns.windows.com');
+    });
   });
 
   describe('channel endpoint', () => {

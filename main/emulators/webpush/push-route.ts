@@ -38,6 +38,12 @@ export interface WebpushChecks {
    * length as the body arrives); off, a missing TTL is 400 first.
    */
   'size.beforeHeaders': boolean;
+  /**
+   * [?] The endpoints are on an alias of this service's host: they name it by its address
+   * (https://127.0.0.1:PORT) while it takes only the `aud` of its host name (https://localhost:PORT),
+   * so a client that signs the endpoint's origin, as RFC 8292 asks, gets 403. Off by default.
+   */
+  'endpoint.aliasHost': boolean;
 }
 
 export const DEFAULT_CHECKS: WebpushChecks = {
@@ -49,7 +55,19 @@ export const DEFAULT_CHECKS: WebpushChecks = {
   'body.mozillaBridge': false,
   'decrypt.reject': true,
   'size.beforeHeaders': true,
+  'endpoint.aliasHost': false,
 };
+
+/**
+ * The one `aud` this service takes: its origin, or under check `endpoint.aliasHost` the origin of
+ * its host name. Only the name changes (the certificate covers both); nothing dials it.
+ */
+export function expectedAudience(origin: string, checks: Pick<WebpushChecks, 'endpoint.aliasHost'>): string {
+  if (!checks['endpoint.aliasHost']) return origin;
+  const url = new URL(origin);
+  url.hostname = 'localhost';
+  return url.origin;
+}
 
 export interface PushContext {
   origin: string;
@@ -107,7 +125,7 @@ export async function handlePush(req: AnyRequest, res: AnyResponse, url: URL, ct
   const authorization = req.headers['authorization'];
   const vapid = checkVapid({
     authorization: typeof authorization === 'string' ? authorization : undefined,
-    origin: ctx.origin,
+    origin: expectedAudience(ctx.origin, ctx.checks),
     applicationServerKey: subscription.applicationServerKey,
     nowSeconds,
     checks: {

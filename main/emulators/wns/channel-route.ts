@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { WNS_MAX_PAYLOAD_BYTES } from '../../../shared/providers/wns/message';
+import { WNS_MAX_PAYLOAD_BYTES, WNS_TOKEN_AUDIENCE } from '../../../shared/providers/wns/message';
 import { preflightWns } from '../../../shared/providers/wns/preflight';
 import type { FaultInjector } from '../common/faults';
 import type { Inbox } from '../common/inbox';
@@ -17,18 +17,23 @@ export const CHANNEL_PATH = '/w/';
  * - `legacyStatusHeader`: answer X-WNS-NotificationStatus (older Azure docs) instead of X-WNS-Status.
  * - `bareEntraForbidden`: an Entra app sending to another app's channel gets 403 with no X-WNS
  *   headers, as WNS answers an Entra app not mapped to the package (the doctor's case). Off by default.
+ * - `otherAudienceToken`: the Entra token endpoint mints tokens for Microsoft Graph
+ *   (`aud` https://graph.microsoft.com) instead of WNS (`aud` https://wns.windows.com, itself
+ *   inferred from the scope [?]), so every send with one is 401. Off by default.
  */
 export interface WnsChecks {
   xmlSchema: boolean;
   priorityZero: boolean;
   legacyStatusHeader: boolean;
   bareEntraForbidden: boolean;
+  otherAudienceToken: boolean;
 }
 export const DEFAULT_CHECKS: WnsChecks = {
   xmlSchema: false,
   priorityZero: false,
   legacyStatusHeader: false,
   bareEntraForbidden: false,
+  otherAudienceToken: false,
 };
 
 const TYPES = new Set(['wns/toast', 'wns/tile', 'wns/badge', 'wns/raw']);
@@ -161,6 +166,13 @@ export async function handleChannel(
     const description = token === 'expired' ? 'Token expired' : 'Invalid token';
     return sendWnsError(req, res, 401, `The access token is ${token}.`, {
       'WWW-Authenticate': `Bearer error="invalid_request",error_description="${description}"`,
+    });
+  }
+  // A token for another resource is refused whether or not the check that minted it is still on:
+  // no such token is good for WNS. WNS documents only "invalid or expired token" for 401 (§3.4).
+  if (token.audience !== WNS_TOKEN_AUDIENCE) {
+    return sendWnsError(req, res, 401, `The access token is for ${token.audience}, not ${WNS_TOKEN_AUDIENCE}.`, {
+      'WWW-Authenticate': 'Bearer error="invalid_request",error_description="Invalid token"',
     });
   }
   if (!channel || channel.state === 'expired')

@@ -152,7 +152,7 @@ export async function startWnsEmulator(
     const handle = path.startsWith('/__admin/')
       ? admin(req, res, url)
       : path === LIVE_TOKEN_PATH || ENTRA_TOKEN_PATH.test(path)
-        ? handleToken(req, res, url, { store, issuer })
+        ? handleToken(req, res, url, { store, issuer, checks })
         : path === CHANNEL_PATH
           ? handleChannel(req, res, url, { store, issuer, inbox, faults, checks })
           : Promise.resolve(sendJson(res, 404, { error: `no route ${path}` }));

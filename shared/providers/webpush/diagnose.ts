@@ -46,6 +46,10 @@ function forbidden(input: DiagnosisInput): Candidate[] {
   const localSub =
     typeof sub !== 'string' || !/^(mailto:|https:)/.test(sub) || /localhost|127\.0\.0\.1|\[::1\]/i.test(sub);
   const wrongAud = jwt !== null && endpoint !== null && aud !== endpoint.origin;
+  // A service that names the aud it takes in its answer: it may not be the endpoint's own origin.
+  const serviceAud = jwt !== null ? audienceNamedIn(responseText(exchange), aud) : null;
+  const otherServiceAud = !wrongAud && serviceAud !== null;
+  const audMismatch = wrongAud || otherServiceAud;
   const date = headerOf(exchange, 'response', 'date');
   const now = date ? Date.parse(date) / 1000 : null;
   const expired = typeof exp === 'number' && now !== null && exp <= now;
@@ -75,11 +79,19 @@ function forbidden(input: DiagnosisInput): Candidate[] {
     },
     {
       id: 'webpush.forbidden.aud',
-      title: 'The JWT’s aud is not the endpoint’s origin',
-      weight: wrongAud ? 3 : 0,
-      likelihood: wrongAud ? 'likely' : 'possible',
-      evidence: present(aud === undefined ? null : claimEvidence('aud', aud), origin),
-      fix: 'aud must be the scheme and host of the subscription’s endpoint, exactly (no path); sign one JWT per push service.',
+      title: otherServiceAud
+        ? 'The push service takes another aud than the endpoint’s origin'
+        : 'The JWT’s aud is not the endpoint’s origin',
+      weight: audMismatch ? 3 : 0,
+      likelihood: audMismatch ? 'likely' : 'possible',
+      evidence: present(
+        aud === undefined ? null : claimEvidence('aud', aud),
+        origin,
+        serviceAud !== null ? { source: 'response body', name: 'expected aud', quote: serviceAud } : null,
+      ),
+      fix: otherServiceAud
+        ? `The aud is the endpoint’s origin, as RFC 8292 asks, but the service takes ${serviceAud}: the endpoint names the push service by another host (an alias or a proxy). Check the endpoint was not rewritten on its way from the browser; if it was not, subscribe again so the browser gets an endpoint on the service’s own host.`
+        : 'aud must be the scheme and host of the subscription’s endpoint, exactly (no path); sign one JWT per push service.',
     },
     {
       id: 'webpush.forbidden.expired',
@@ -96,7 +108,7 @@ function forbidden(input: DiagnosisInput): Candidate[] {
       id: 'webpush.forbidden.key',
       title: 'The subscription was made with another application server key',
       weight: 1,
-      likelihood: localSub || wrongAud || expired || tooLong ? 'possible' : 'likely',
+      likelihood: localSub || audMismatch || expired || tooLong ? 'possible' : 'likely',
       evidence: present(
         statusEvidence(input),
         headerEvidence(exchange, 'request', 'authorization'),
@@ -105,6 +117,24 @@ function forbidden(input: DiagnosisInput): Candidate[] {
       fix: 'The browser subscribed with pushManager.subscribe({ applicationServerKey }); send with that key pair, or subscribe again with this one.',
     },
   ];
+}
+
+/**
+ * The origin a 403 body says the service takes as aud, when the body speaks of aud and names one
+ * other than the JWT's (the emulator does; autopush's and Apple's bodies name none).
+ */
+function audienceNamedIn(body: string, aud: unknown): string | null {
+  if (!/\baud\b|audience/i.test(body)) return null;
+  for (const [found] of body.matchAll(/https?:\/\/[^\s"',;)]+/g)) {
+    let named: string;
+    try {
+      named = new URL(found.replace(/[.:]+$/, '')).origin;
+    } catch {
+      continue;
+    }
+    if (named !== aud) return named;
+  }
+  return null;
 }
 
 function subjectOf(input: DiagnosisInput): Record<string, unknown> {

@@ -1,7 +1,9 @@
 import type { Evidence } from '../../domain/diagnosis';
 import {
   authExchange,
+  claimEvidence,
   headerEvidence,
+  jwtOf,
   present,
   ranked,
   sendExchange,
@@ -9,6 +11,7 @@ import {
   type DiagnosisInput,
   type DiagnosisRules,
 } from '../../doctor/input';
+import { isWnsAudience, WNS_TOKEN_AUDIENCE } from './message';
 
 /** The scope an Entra (or Live) access token must be asked for to send to WNS. */
 const WNS_SCOPES = ['https://wns.windows.com/.default', 'notify.windows.com'];
@@ -60,20 +63,28 @@ function unauthorized(input: DiagnosisInput): Candidate[] {
   const form = auth?.requestBody?.encoding === 'text' ? new URLSearchParams(auth.requestBody.data) : null;
   const scope = form?.get('scope') ?? null;
   const wrongScope = scope !== null && !WNS_SCOPES.includes(scope);
+  // Entra's tokens are JWTs, recorded without their signature: the claims say whom it is for.
+  const aud = audienceOf(jwtOf(exchange)?.claims['aud']);
+  const otherAudience = aud !== null && !isWnsAudience(aud);
   const challenge = headerEvidence(exchange, 'response', 'WWW-Authenticate');
   const expired = /expired/i.test(challenge?.quote ?? '');
   return [
     {
       id: 'wns.unauthorized.scope',
-      title: 'The access token was asked for another scope than WNS',
-      weight: wrongScope ? 3 : 0,
-      likelihood: wrongScope ? 'likely' : 'possible',
+      title: otherAudience
+        ? 'The access token is for another service than WNS'
+        : 'The access token was asked for another scope than WNS',
+      weight: wrongScope || otherAudience ? 3 : 0,
+      likelihood: wrongScope || otherAudience ? 'likely' : 'possible',
       evidence: present(
         statusEvidence(input),
+        aud !== null ? claimEvidence('aud', aud) : null,
         scope !== null ? { source: 'auth exchange', name: 'scope', quote: scope } : null,
         challenge,
       ),
-      fix: `Ask the token endpoint for scope ${WNS_SCOPES[0]} (Entra) or notify.windows.com (Live); a Graph or other token is refused.`,
+      fix: otherAudience
+        ? `The token is for ${aud} (its aud); WNS takes only tokens for ${WNS_TOKEN_AUDIENCE}, asked for with the scope ${WNS_SCOPES[0]}.${scope === WNS_SCOPES[0] ? ' That scope was asked for, so the token endpoint answered for another resource: check the token URL and the tenant.' : ''}`
+        : `Ask the token endpoint for scope ${WNS_SCOPES[0]} (Entra) or notify.windows.com (Live); a Graph or other token is refused.`,
     },
     {
       id: 'wns.unauthorized.expired',
@@ -87,7 +98,7 @@ function unauthorized(input: DiagnosisInput): Candidate[] {
       id: 'wns.unauthorized.token',
       title: 'The access token is not valid for WNS',
       weight: 1,
-      likelihood: wrongScope || expired ? 'possible' : 'likely',
+      likelihood: wrongScope || otherAudience || expired ? 'possible' : 'likely',
       evidence: present(
         statusEvidence(input),
         challenge,
@@ -96,6 +107,14 @@ function unauthorized(input: DiagnosisInput): Candidate[] {
       fix: 'Check the Package SID / client id and secret, then test the credential.',
     },
   ];
+}
+
+/** A JWT `aud` is a string or a list (RFC 7519 §4.1.3): of a list, WNS's when it is there, else the first. */
+function audienceOf(value: unknown): string | null {
+  if (typeof value === 'string') return value;
+  if (!Array.isArray(value)) return null;
+  const names = value.filter((v): v is string => typeof v === 'string');
+  return names.find(isWnsAudience) ?? names[0] ?? null;
 }
 
 function gone(input: DiagnosisInput): Candidate[] {

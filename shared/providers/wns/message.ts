@@ -6,6 +6,18 @@ export type WnsType = (typeof WNS_TYPES)[number];
 
 /** protocols.md §3.4: WNS answers 413 above 5000 bytes ("5000 byte size limit"). */
 export const WNS_MAX_PAYLOAD_BYTES = 5000;
+/**
+ * The `aud` of an Entra access token asked for the scope `https://wns.windows.com/.default`: a v2
+ * `.default` scope names its resource, so this is inferred from Microsoft's docs, not seen on the
+ * wire [?].
+ */
+export const WNS_TOKEN_AUDIENCE = 'https://wns.windows.com';
+
+/** Whether a token's `aud` is WNS's: Entra's resource URI, or the Live scope's host. */
+export function isWnsAudience(aud: string): boolean {
+  return /(^|\/\/)(wns|notify)\.windows\.com(\/|$)/i.test(aud);
+}
+
 /** X-WNS-Tag and X-WNS-Group: alphanumeric, at most 16 characters. */
 export const WNS_MAX_TAG_LENGTH = 16;
 /**

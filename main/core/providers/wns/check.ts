@@ -1,4 +1,5 @@
 import type { CredentialFinding } from '../../../../shared/domain/credential-check';
+import { isWnsAudience } from '../../../../shared/providers/wns/message';
 import { OAuthTokenError } from '../oauth-token';
 import { errorFact, ok, problem, warning, type CredentialChecker } from '../check';
 import { requireWns } from './client';
@@ -29,7 +30,7 @@ export const checkWnsCredential: CredentialChecker = async (credential, context)
     });
     const audience = tokenAudience(token.value);
     findings.push(
-      audience !== null && !/wns\.windows\.com|notify\.windows\.com/i.test(audience)
+      audience !== null && !isWnsAudience(audience)
         ? problem(
             'Token scope',
             `${where} issued a token for ${audience}, not for WNS (scope ${scope}).`,

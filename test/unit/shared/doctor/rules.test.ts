@@ -80,6 +80,36 @@ describe('WNS rules', () => {
       quote: 'https://graph.microsoft.com/.default',
     });
   });
+
+  it('401 with a bearer JWT for another audience: the scope first, quoting aud and the WNS scope asked for', () => {
+    const auth = exchange({
+      id: 'a1',
+      purpose: 'auth',
+      requestBody: {
+        encoding: 'text',
+        data: 'grant_type=client_credentials&scope=https%3A%2F%2Fwns.windows.com%2F.default',
+        size: 10,
+        truncated: false,
+      },
+    });
+    const bearer = (aud: unknown) =>
+      `Bearer ${b64({ typ: 'JWT', alg: 'RS256' })}.${b64({ aud, appid: 'a' })}.[redacted]`;
+    const send = (aud: unknown) => exchange({ status: 401, requestHeaders: [['Authorization', bearer(aud)]] });
+    const cause = diagnoseWns(input('wns', 401, [auth, send('https://graph.microsoft.com')]))!.causes[0]!;
+    expect(cause).toMatchObject({ id: 'wns.unauthorized.scope', likelihood: 'likely' });
+    expect(cause.title).toBe('The access token is for another service than WNS');
+    expect(cause.evidence).toContainEqual({ source: 'jwt claim', name: 'aud', quote: 'https://graph.microsoft.com' });
+    expect(cause.evidence).toContainEqual({
+      source: 'auth exchange',
+      name: 'scope',
+      quote: 'https://wns.windows.com/.default',
+    });
+    // A token for WNS (alone or in a list) says nothing against the scope.
+    for (const aud of ['https://wns.windows.com', ['https://graph.microsoft.com', 'https://wns.windows.com']]) {
+      const first = diagnoseWns(input('wns', 401, [auth, send(aud)]))!.causes[0]!;
+      expect(first.id).toBe('wns.unauthorized.token');
+    }
+  });
 });
 
 describe('Web Push rules', () => {
@@ -103,6 +133,38 @@ describe('Web Push rules', () => {
       { source: 'jwt claim', name: 'aud', quote: 'https://fcm.googleapis.com' },
       { source: 'request', name: 'endpoint origin', quote: 'https://web.push.apple.com' },
     ]);
+  });
+
+  it('403 whose body names another aud than the endpoint’s origin: aud first, quoting all three', () => {
+    const answer = (message: string) =>
+      exchange({
+        url: 'https://push.example.net:8443/wpush/v2/x',
+        status: 403,
+        requestHeaders: [
+          ['authorization', auth({ aud: 'https://push.example.net:8443', exp: now + 3600, sub: 'mailto:a@b.c' })],
+        ],
+        responseHeaders: [date],
+        responseBody: {
+          encoding: 'text',
+          data: JSON.stringify({ code: 403, errno: 109, error: 'Forbidden', message }),
+          size: 100,
+          truncated: false,
+        },
+      });
+    const named = answer(
+      'The JWT aud is "https://push.example.net:8443"; this push service is https://push.example.com.',
+    );
+    const cause = diagnoseWebpush(input('webpush', 403, [named]))!.causes[0]!;
+    expect(cause.id).toBe('webpush.forbidden.aud');
+    expect(cause.title).toBe('The push service takes another aud than the endpoint’s origin');
+    expect(cause.evidence).toEqual([
+      { source: 'jwt claim', name: 'aud', quote: 'https://push.example.net:8443' },
+      { source: 'request', name: 'endpoint origin', quote: 'https://push.example.net:8443' },
+      { source: 'response body', name: 'expected aud', quote: 'https://push.example.com' },
+    ]);
+    // A body that names a URL but not the aud says nothing about it.
+    const other = answer('See https://push.example.com/docs for VAPID keys.');
+    expect(diagnoseWebpush(input('webpush', 403, [other]))!.causes[0]!.id).toBe('webpush.forbidden.key');
   });
 
   it('403 from Apple for a localhost sub ranks the subject over everything', () => {
