@@ -47,7 +47,8 @@ describe('Electron smoke', () => {
 
     beforeAll(async () => {
       dataDir = mkdtempSync(join(tmpdir(), 'pc-electron-'));
-      // No --ephemeral-secrets: the shell must reach the real OS keychain.
+      // No --ephemeral-secrets: the shell must reach the real OS keychain. The V8 flags as npm start
+      // passes them: without them main would relaunch itself, away from Playwright's connection.
       app = await electron.launch({
         executablePath: binary.path!,
         args: [`--js-flags=${CORE_V8_FLAGS.join(' ')}`, join(ROOT, 'out/main/electron.mjs')],
