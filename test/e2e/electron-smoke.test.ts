@@ -142,14 +142,18 @@ describe('Electron smoke', () => {
       await page.evaluate(() => {
         window.location.href = 'https://example.invalid/elsewhere';
       });
-      await expect.poll(() => stderr).toContain('[security] navigation to https://example.invalid/elsewhere denied');
+      await expect
+        .poll(() => stderr, { timeout: 10_000 })
+        .toContain('[security] navigation to https://example.invalid/elsewhere denied');
       expect(await page.evaluate(() => location.origin)).toBe(APP_ORIGIN);
     });
 
     it('refuses window.open', async () => {
       const opened = await page.evaluate(() => window.open('https://example.invalid/popup') !== null);
       expect(opened).toBe(false);
-      await expect.poll(() => stderr).toContain('[security] window.open(https://example.invalid/popup) denied');
+      await expect
+        .poll(() => stderr, { timeout: 10_000 })
+        .toContain('[security] window.open(https://example.invalid/popup) denied');
       expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
     });
   });
