@@ -5,6 +5,7 @@ import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { esbuildOptions } from './build-options.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
@@ -13,39 +14,8 @@ const started = Date.now();
 
 await mkdir(`${root}/out`, { recursive: true });
 
-const common = {
-  bundle: true,
-  logLevel: quiet ? 'error' : 'warning',
-  sourcemap: 'linked',
-  define: { __PUSH_CONSOLE_VERSION__: JSON.stringify(pkg.version) },
-  absWorkingDir: root,
-};
-
-await Promise.all([
-  // Main runs on Node (CLI, browser mode) and on Electron's Node; dependencies stay in node_modules.
-  esbuild({
-    ...common,
-    entryPoints: { electron: 'main/electron/main.ts', cli: 'main/cli/index.ts' },
-    outdir: 'out/main',
-    outExtension: { '.js': '.mjs' },
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    external: ['electron'],
-  }),
-  // A sandboxed preload must be one CommonJS file whose only require is `electron`.
-  esbuild({
-    ...common,
-    entryPoints: { preload: 'preload/preload.ts' },
-    outdir: 'out/preload',
-    outExtension: { '.js': '.cjs' },
-    platform: 'browser',
-    format: 'cjs',
-    target: 'chrome130',
-    external: ['electron'],
-  }),
-]);
+const options = esbuildOptions({ quiet, version: pkg.version, root });
+await Promise.all([esbuild(options.main), esbuild(options.preload)]);
 
 await viteBuild({
   configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),

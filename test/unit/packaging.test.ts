@@ -1,39 +1,47 @@
 import { readFileSync } from 'node:fs';
-import { load } from 'js-yaml';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadPackaging, packagingProblems } from '../support/packaging';
+import { ROOT } from '../support/serve';
 
-const config = load(readFileSync(new URL('../../electron-builder.yml', import.meta.url), 'utf8')) as Record<
-  string,
-  Record<string, unknown> & { target?: unknown }
->;
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+// A Windows checkout may have CRLF line ends; the edits below are written with LF.
+const configText = readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8').replace(/\r\n/g, '\n');
 
-describe('packaging config', () => {
-  it('names the app and uses build/ for resources, with asar on', () => {
-    expect(config['appId']).toBe('dev.pushconsole.app');
-    expect(config['productName']).toBe('Push Console');
-    expect(config['directories']).toMatchObject({ buildResources: 'build' });
-    expect(config['asar']).toBe(true);
+/** The real config with one line changed; fails loudly if the line is no longer there to change. */
+function broken(text: string, from: string, to: string): string {
+  if (!text.includes(from)) throw new Error(`electron-builder.yml no longer contains ${JSON.stringify(from)}`);
+  return text.replace(from, to);
+}
+
+describe('packaging config (electron-builder.yml and package.json)', () => {
+  it('has every packaging fact a release needs', async () => {
+    expect(await packagingProblems(loadPackaging())).toEqual([]);
   });
 
-  it('targets AppImage + deb, dmg and nsis', () => {
-    expect(config['linux']!.target).toEqual(['AppImage', 'deb']);
-    expect(config['mac']!.target).toBe('dmg');
-    expect(config['win']!.target).toBe('nsis');
-  });
-
-  it('flips the Electron fuses that close Node-style back doors', () => {
-    expect(config['electronFuses']).toMatchObject({
-      runAsNode: false,
-      enableNodeOptionsEnvironmentVariable: false,
-      enableNodeCliInspectArguments: false,
-      onlyLoadAppFromAsar: true,
-      enableEmbeddedAsarIntegrityValidation: true,
-    });
-  });
-
-  it('packages the built app and has a dist script', () => {
-    expect(pkg.scripts.dist).toContain('electron-builder');
-    expect(pkg.main).toBe('out/main/electron.mjs');
+  it('names each fact a broken copy gets wrong', async () => {
+    let text = configText;
+    text = broken(text, 'asar: true', 'asar: false');
+    text = broken(text, 'runAsNode: false', 'runAsNode: true');
+    text = broken(text, 'enableCookieEncryption: true', 'enableCookieEncryption: false');
+    text = broken(text, '  - out/renderer/**\n', '');
+    text = broken(text, 'main: out/main/electron.mjs', 'main: out/main/cli.mjs');
+    text = broken(text, '        - arm64\n', '');
+    text = broken(text, 'icon: build/icon.ico', 'icon: build/icon.png');
+    text = broken(text, '    - deb\n', '');
+    text = broken(text, 'nsis:\n', 'nsis:\n  oneClik: false\n');
+    text = `${text}deb:\n  depends:\n    - libsecret-1-0\n`;
+    expect(await packagingProblems(loadPackaging(text))).toEqual([
+      `electron-builder's schema: /nsis has no option "oneClik"`,
+      'files does not list out/renderer/**',
+      'asar is false: the app must ship as an asar archive',
+      'fuse runAsNode is true, not false',
+      'fuse enableCookieEncryption is false, not true',
+      'extraMetadata.main is "out/main/cli.mjs" but package.json main is "out/main/electron.mjs"',
+      'extraMetadata.main out/main/cli.mjs is built from "main/cli/index.ts", not main/electron/main.ts',
+      'win.icon is not an .ico with a 256 px image (largest: 0 px)',
+      'linux.target has no deb',
+      'mac dmg is not built for arm64',
+      "deb.depends replaces electron-builder's default dependencies (GTK, NSS, libsecret-1-0…) instead of adding to them",
+    ]);
   });
 });
