@@ -8,6 +8,7 @@ import { historyExportCommand, historyListCommand, historyShowCommand } from './
 import { sendApnsCommand } from './commands/send-apns';
 import { sendFcmCommand } from './commands/send-fcm';
 import { sendNhubCommand } from './commands/send-nhub';
+import { runCommand } from './commands/run';
 import { nhubRegistrationsCommand } from './commands/nhub-registrations';
 import { sandboxInitCommand } from './commands/sandbox';
 import { serveCommand } from './commands/serve';
@@ -39,6 +40,7 @@ export const commands: readonly CliCommand[] = [
   historyShowCommand,
   historyExportCommand,
   doctorCommand,
+  runCommand,
   ...credentialsCommands,
   nhubRegistrationsCommand,
 ];
