@@ -88,8 +88,10 @@ export function formatMeta(meta: CollectionMeta): string {
 /** A file name for a request called `name`: `APNs alert!` → `apns-alert.json`. */
 export function requestFileName(name: string): string {
   const stem = name
-    .toLowerCase()
     .normalize('NFKD')
+    // The accents NFKD split off, so "Ü" is "u", not "u-".
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 60);
