@@ -77,7 +77,8 @@ function header(observation: Observation, name: string): string | undefined {
 }
 
 function bodyValue(observation: Observation, path: string): { value?: unknown; problem?: string } {
-  if (observation.responseBody === null || observation.responseBody === '') return { problem: 'the response had no body' };
+  if (observation.responseBody === null || observation.responseBody === '')
+    return { problem: 'the response had no body' };
   const body = parseJsonText(observation.responseBody);
   if (body === undefined) return { problem: 'the response body is not JSON' };
   const read = readJsonPath(body, path);
@@ -98,7 +99,9 @@ function deliveredValues(observation: Observation, inbox: Provider, path?: strin
     .map((read) => (read as { value: unknown }).value);
   return values.length > 0
     ? { values }
-    : { problem: `${path} is not in what arrived (${payloads.length === 1 ? 'one delivery' : `${payloads.length} deliveries`})` };
+    : {
+        problem: `${path} is not in what arrived (${payloads.length === 1 ? 'one delivery' : `${payloads.length} deliveries`})`,
+      };
 }
 
 /** One assertion against what a send showed, in words a CI log can be read by. */
@@ -128,7 +131,11 @@ export function checkAssertion(assertion: Assertion, observation: Observation): 
     const took = Math.round(observation.durationMs);
     const ok = observation.durationMs < assertion.durationBelowMs;
     const wanted = `under ${assertion.durationBelowMs} ms`;
-    return { label: 'duration', ok, message: ok ? `duration: ${took} ms, ${wanted}` : `duration: expected ${wanted}, took ${took} ms` };
+    return {
+      label: 'duration',
+      ok,
+      message: ok ? `duration: ${took} ms, ${wanted}` : `duration: expected ${wanted}, took ${took} ms`,
+    };
   }
   const spec = assertion.delivered === true ? {} : assertion.delivered;
   const inbox = spec.inbox ?? observation.provider;
@@ -159,7 +166,9 @@ export function captureValue(capture: Capture, observation: Observation): { valu
   if ('messageId' in capture) {
     const value = observation.messageIds[capture.messageId];
     const known = Object.keys(observation.messageIds).join(', ') || 'none';
-    return value === undefined ? { problem: `no message id ${capture.messageId} (the result has: ${known})` } : { value };
+    return value === undefined
+      ? { problem: `no message id ${capture.messageId} (the result has: ${known})` }
+      : { value };
   }
   if ('delivered' in capture) {
     const found = deliveredValues(observation, capture.inbox ?? observation.provider, capture.delivered);
@@ -179,7 +188,8 @@ export function inboxesRead(
 ): Provider[] {
   const out = new Set<Provider>();
   for (const assertion of assertions) {
-    if ('delivered' in assertion) out.add(assertion.delivered === true ? provider : (assertion.delivered.inbox ?? provider));
+    if ('delivered' in assertion)
+      out.add(assertion.delivered === true ? provider : (assertion.delivered.inbox ?? provider));
   }
   for (const capture of Object.values(captures)) if ('delivered' in capture) out.add(capture.inbox ?? provider);
   return [...out];

@@ -28,36 +28,45 @@ const jsonPath = z
   .string()
   .regex(/^\$(\.[A-Za-z_$][\w$-]*|\[\d+\]|\["[^"]*"\])*$/, 'A JSON path like $.a.b[0] or $["a-b"].');
 
-export const assertionSchema = z.union([
-  z.strictObject({ outcome: z.union([z.enum(['accepted', 'rejected', 'failed']), matcherSchema]) }),
-  z.strictObject({ status: matcherSchema }),
-  z.strictObject({ reason: matcherSchema }),
-  z.strictObject({ header: z.string().min(1).describe('A response header, any case.'), ...comparison }),
-  z.strictObject({ json: jsonPath.describe("A JSON path into the response body, e.g. $.name."), ...comparison }),
-  z.strictObject({ durationBelowMs: z.number().positive().describe('The send took less than this.') }),
-  z.strictObject({
-    delivered: z.union([
-      z.literal(true),
-      z.strictObject({
-        /** Whose inbox: a Notification Hub forwards to the APNs/FCM/WNS emulator too. */
-        inbox: providerSchema.optional(),
-        path: jsonPath.optional().describe('A JSON path into the delivered payload.'),
-        ...comparison,
-      }),
-    ]),
-  }),
-]);
+export const assertionSchema = z.union(
+  [
+    z.strictObject({ outcome: z.union([z.enum(['accepted', 'rejected', 'failed']), matcherSchema]) }),
+    z.strictObject({ status: matcherSchema }),
+    z.strictObject({ reason: matcherSchema }),
+    z.strictObject({ header: z.string().min(1).describe('A response header, any case.'), ...comparison }),
+    z.strictObject({ json: jsonPath.describe('A JSON path into the response body, e.g. $.name.'), ...comparison }),
+    z.strictObject({ durationBelowMs: z.number().positive().describe('The send took less than this.') }),
+    z.strictObject({
+      delivered: z.union([
+        z.literal(true),
+        z.strictObject({
+          /** Whose inbox: a Notification Hub forwards to the APNs/FCM/WNS emulator too. */
+          inbox: providerSchema.optional(),
+          path: jsonPath.optional().describe('A JSON path into the delivered payload.'),
+          ...comparison,
+        }),
+      ]),
+    }),
+  ],
+  {
+    error:
+      'Not an assertion: one of outcome, status, reason, header, json, durationBelowMs or delivered, spelt as docs/collections.md shows.',
+  },
+);
 export type Assertion = z.infer<typeof assertionSchema>;
 
 /** Where a captured value comes from; it becomes `{{vars.<name>}}` for the requests after it. */
-export const captureSchema = z.union([
-  z.strictObject({ header: z.string().min(1) }),
-  z.strictObject({ json: jsonPath }),
-  z.strictObject({ messageId: z.string().min(1).describe('A key of the result’s messageIds, e.g. apns-id.') }),
-  z.strictObject({ delivered: jsonPath, inbox: providerSchema.optional() }),
-  z.strictObject({ status: z.literal(true) }),
-  z.strictObject({ reason: z.literal(true) }),
-]);
+export const captureSchema = z.union(
+  [
+    z.strictObject({ header: z.string().min(1) }),
+    z.strictObject({ json: jsonPath }),
+    z.strictObject({ messageId: z.string().min(1).describe('A key of the result’s messageIds, e.g. apns-id.') }),
+    z.strictObject({ delivered: jsonPath, inbox: providerSchema.optional() }),
+    z.strictObject({ status: z.literal(true) }),
+    z.strictObject({ reason: z.literal(true) }),
+  ],
+  { error: 'Not a capture: one of header, json, messageId, delivered, status or reason.' },
+);
 export type Capture = z.infer<typeof captureSchema>;
 
 const variableName = z.string().regex(/^[A-Za-z_][\w-]*$/, 'A variable name is letters, digits, _ and -.');

@@ -40,7 +40,10 @@ async function readVarsFile(path: string): Promise<Record<string, string>> {
   const parsed = variablesSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new AppError('INVALID_INPUT', `--vars ${path}: ${issue.path.map(String).join('.') || 'the file'}: ${issue.message}`);
+    throw new AppError(
+      'INVALID_INPUT',
+      `--vars ${path}: ${issue.path.map(String).join('.') || 'the file'}: ${issue.message}`,
+    );
   }
   return parsed.data;
 }
@@ -115,7 +118,11 @@ async function run(args: string[], io: CliIo): Promise<number> {
     true,
   );
   if (positionals.length !== 1) {
-    throw new AppError('INVALID_INPUT', 'Name one collection: push-console run <folder>.', 'Add --help for the options.');
+    throw new AppError(
+      'INVALID_INPUT',
+      'Name one collection: push-console run <folder>.',
+      'Add --help for the options.',
+    );
   }
   const reporter = (values.reporter ?? 'pretty') as Reporter;
   if (!REPORTERS.includes(reporter)) {
@@ -123,7 +130,10 @@ async function run(args: string[], io: CliIo): Promise<number> {
   }
   const environment: Environment | undefined = values.env === undefined ? undefined : parseEnvironment(values.env);
   if (values['with-emulators'] && environment !== undefined && environment !== 'local') {
-    throw new AppError('INVALID_INPUT', `--with-emulators runs against the emulators: use it with --env local, not ${environment}.`);
+    throw new AppError(
+      'INVALID_INPUT',
+      `--with-emulators runs against the emulators: use it with --env local, not ${environment}.`,
+    );
   }
   const vars = values.vars === undefined ? undefined : await readVarsFile(values.vars);
   const core: Core = await openCliCore(values, io);

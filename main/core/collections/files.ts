@@ -146,7 +146,10 @@ export async function loadCollection(dir: string): Promise<Collection> {
 export async function saveRequest(dir: string, request: CollectionRequest, file?: string): Promise<string> {
   const parsed = collectionRequestSchema.safeParse(request);
   if (!parsed.success) {
-    throw new AppError('INVALID_INPUT', `Not a collection request: ${issueLines('request', parsed.error.issues).join('; ')}`);
+    throw new AppError(
+      'INVALID_INPUT',
+      `Not a collection request: ${issueLines('request', parsed.error.issues).join('; ')}`,
+    );
   }
   const name = file ?? requestFileName(parsed.data.name ?? parsed.data.provider);
   if (!isRequestFile(basename(name)) || name.split(/[\\/]/).includes('..') || name.startsWith('/')) {

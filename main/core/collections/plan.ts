@@ -107,18 +107,17 @@ export async function planCollection(collection: Collection, call: CoreCall, opt
     for (const name of Object.keys(request.capture ?? {})) captured.add(name);
     requests.push({ item, environment, credential, profile, device, deviceVars });
   }
-  if (problems.length > 0) {
+  if (problems.length > 0 || unset.size > 0) {
+    // Both at once: a run refused for a missing profile should not then be refused for a variable.
+    const lines = [...problems, ...(unset.size > 0 ? [unsetVariablesMessage(unset)] : [])];
     throw new AppError(
-      'INVALID_INPUT',
-      `The collection names what the workspace does not have:\n  ${problems.join('\n  ')}`,
-      'Run push-console sandbox init (or --with-emulators) for the sandbox’s profiles and devices.',
-    );
-  }
-  if (unset.size > 0) {
-    throw new AppError(
-      'UNSET_VARIABLE',
-      `${unsetVariablesMessage(unset)} Nothing was sent.`,
-      'Set vars in collection.json or --vars FILE, env.* in the environment; device.* needs a "device".',
+      problems.length > 0 ? 'INVALID_INPUT' : 'UNSET_VARIABLE',
+      lines.length === 1
+        ? `${lines[0]!.replace(/\.$/, '')}. Nothing was sent.`
+        : `Nothing was sent:\n  ${lines.join('\n  ')}`,
+      problems.length > 0
+        ? 'Run push-console sandbox init (or run --with-emulators) for the sandbox’s profiles and devices.'
+        : 'Set vars in collection.json or --vars FILE, env.* in the environment; device.* needs a "device".',
     );
   }
   return { requests, variables };

@@ -4,7 +4,7 @@ import type { CallOutput } from '../../../shared/contract';
 import { captureValue, checkAssertion, inboxesRead, type Observation } from '../../../shared/collections/assertions';
 import { countVerdicts, type RequestReport, type RunReport } from '../../../shared/collections/report';
 import type { Assertion, Collection } from '../../../shared/collections/schema';
-import { substituteDeep, substituteVariables, unsetVariablesMessage } from '../../../shared/collections/variables';
+import { substituteDeep, substituteVariables } from '../../../shared/collections/variables';
 import type { Provider } from '../../../shared/domain/exchange';
 import { isAppError } from '../../../shared/errors';
 import { planCollection, type CoreCall, type PlannedRequest, type PlanOptions } from './plan';
@@ -84,12 +84,12 @@ async function runOne(
   );
   if (missing.size > 0) {
     // Only a capture that failed earlier in this run leaves one unset here (the plan checked the rest).
-    const used = new Map([...missing].map((name) => [name, [item.path]]));
+    const names = [...missing].map((name) => `{{${name}}}`).join(', ');
     return {
       ...base,
       verdict: 'error',
       checks: [],
-      error: `Not sent: ${unsetVariablesMessage(used)} (a capture before it did not succeed)`,
+      error: `Not sent: ${names} has no value, as the capture before it that sets it did not succeed.`,
       durationMs: 0,
     };
   }
@@ -111,7 +111,9 @@ async function runOne(
       } as never,
     });
   } catch (error) {
-    const message = isAppError(error) ? error.message : 'The send failed before it reached the service.';
+    const message = isAppError(error)
+      ? `${error.message}${error.hint ? ` ${error.hint}` : ''}`
+      : 'The send failed before it reached the service.';
     return { ...base, verdict: 'error', checks: [], error: message, durationMs: Date.now() - started };
   }
   const { result } = sent;
@@ -120,7 +122,10 @@ async function runOne(
   const delivered =
     inboxes.length > 0
       ? await newDeliveries(call, before, options.deliveryWaitMs ?? 3000)
-      : { deliveries: {}, ...(environment === 'local' ? {} : { inboxProblem: `inboxes are read only with --env local` }) };
+      : {
+          deliveries: {},
+          ...(environment === 'local' ? {} : { inboxProblem: `inboxes are read only with --env local` }),
+        };
   const observation: Observation = {
     provider: request.provider,
     outcome: result.outcome,
@@ -146,7 +151,12 @@ async function runOne(
     ...base,
     verdict: transportError ? 'error' : checks.every((c) => c.ok) ? 'passed' : 'failed',
     checks,
-    ...(transportError ? { error: result.explanation ?? `No answer from ${request.provider}${result.reason ? ` (${result.reason})` : ''}.` } : {}),
+    ...(transportError
+      ? {
+          error:
+            result.explanation ?? `No answer from ${request.provider}${result.reason ? ` (${result.reason})` : ''}.`,
+        }
+      : {}),
     result: { outcome: result.outcome, status: result.status, reason: result.reason, sendId },
     captured,
     durationMs: Date.now() - started,

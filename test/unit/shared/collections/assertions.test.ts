@@ -56,7 +56,9 @@ describe('assertions fail with a message a CI log can be read by', () => {
 
   it('duration, and what reached the inbox', () => {
     expect(message({ durationBelowMs: 10 })).toBe('duration: expected under 10 ms, took 42 ms');
-    expect(message({ delivered: true })).toBe("delivered: expected a delivery, but nothing arrived in the apns emulator's inbox");
+    expect(message({ delivered: true })).toBe(
+      "delivered: expected a delivery, but nothing arrived in the apns emulator's inbox",
+    );
     expect(message({ delivered: { path: '$.aps.alert.title', equals: 'Bye' } }, accepted)).toBe(
       'delivered $.aps.alert.title: expected "Bye", got "Hi", "Hello"',
     );

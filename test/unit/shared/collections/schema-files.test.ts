@@ -34,7 +34,12 @@ describe('the published collection JSON Schemas', () => {
   });
 
   it('refuse a payloadFile outside the request’s folder', () => {
-    const outside = collectionRequestSchema.safeParse({ provider: 'fcm', credential: 'c', target: 't', payloadFile: '../x' });
+    const outside = collectionRequestSchema.safeParse({
+      provider: 'fcm',
+      credential: 'c',
+      target: 't',
+      payloadFile: '../x',
+    });
     expect(outside.error?.issues.map((issue) => issue.message)).toContain('payloadFile is a file beside the request.');
   });
 });
