@@ -27,6 +27,7 @@ export const requestReportSchema = z.object({
       outcome: z.enum(['accepted', 'rejected', 'failed']),
       status: z.number().nullable(),
       reason: z.string().nullable(),
+      /** The id history keeps it under (`push-console doctor <id>`, `history show`). */
       sendId: z.string(),
     })
     .optional(),

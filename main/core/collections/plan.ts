@@ -1,6 +1,11 @@
 import type { CallInput, CallName, CallOutput } from '../../../shared/contract';
 import type { Collection, CollectionItem } from '../../../shared/collections/schema';
-import { placeholders, stringsIn, unsetVariablesMessage } from '../../../shared/collections/variables';
+import {
+  placeholders,
+  stringsIn,
+  substituteVariables,
+  unsetVariablesMessage,
+} from '../../../shared/collections/variables';
 import type { Device } from '../../../shared/domain/device';
 import type { Environment } from '../../../shared/domain/environment';
 import type { Profile } from '../../../shared/domain/profile';
@@ -62,29 +67,40 @@ export async function planCollection(collection: Collection, call: CoreCall, opt
   const requests: PlannedRequest[] = [];
   for (const item of collection.items) {
     const { request, path } = item;
+    // References may use {{vars.*}} and {{env.*}} too (an imported collection's credential); one
+    // still unset is reported below with the others, and not looked up.
+    const preliminary = options.environment ?? request.environment ?? 'sandbox';
+    const reference = (text: string | undefined) => {
+      if (text === undefined) return undefined;
+      const done = substituteVariables(text, { vars: variables(item, preliminary), env: options.env, device: {} });
+      return done.missing.length > 0 ? null : done.text;
+    };
+    const profileRef = reference(request.profile);
+    const credentialRef = reference(request.credential);
+    const deviceRef = reference(request.device);
     let profile: Profile | null = null;
-    if (request.profile) {
-      const found = byNameOrId(profiles, (p) => p.name, request.profile).filter((p) => p.provider === request.provider);
+    if (profileRef) {
+      const found = byNameOrId(profiles, (p) => p.name, profileRef).filter((p) => p.provider === request.provider);
       if (found.length !== 1) {
         problems.push(
           found.length === 0
-            ? `${path}: no ${request.provider} profile is named "${request.profile}"`
-            : `${path}: ${found.length} ${request.provider} profiles are named "${request.profile}"; name one by id`,
+            ? `${path}: no ${request.provider} profile is named "${profileRef}"`
+            : `${path}: ${found.length} ${request.provider} profiles are named "${profileRef}"; name one by id`,
         );
       } else profile = found[0]!;
     }
-    const credential = request.credential ?? profile?.credentialId ?? '';
-    if (request.credential && byNameOrId(credentials, (c) => c.label, request.credential).length === 0) {
-      problems.push(`${path}: no credential is labelled "${request.credential}"`);
+    const credential = credentialRef ?? profile?.credentialId ?? '';
+    if (credentialRef && byNameOrId(credentials, (c) => c.label, credentialRef).length === 0) {
+      problems.push(`${path}: no credential is labelled "${credentialRef}"`);
     }
     let device: Device | null = null;
-    if (request.device) {
-      const found = byNameOrId(devices, (d) => d.label, request.device).filter((d) => d.provider === request.provider);
+    if (deviceRef) {
+      const found = byNameOrId(devices, (d) => d.label, deviceRef).filter((d) => d.provider === request.provider);
       if (found.length !== 1) {
         problems.push(
           found.length === 0
-            ? `${path}: no ${request.provider} device is labelled "${request.device}"`
-            : `${path}: ${found.length} ${request.provider} devices are labelled "${request.device}"; name one by id`,
+            ? `${path}: no ${request.provider} device is labelled "${deviceRef}"`
+            : `${path}: ${found.length} ${request.provider} devices are labelled "${deviceRef}"; name one by id`,
         );
       } else device = found[0]!;
     }

@@ -157,7 +157,7 @@ async function runOne(
             result.explanation ?? `No answer from ${request.provider}${result.reason ? ` (${result.reason})` : ''}.`,
         }
       : {}),
-    result: { outcome: result.outcome, status: result.status, reason: result.reason, sendId },
+    result: { outcome: result.outcome, status: result.status, reason: result.reason, sendId: result.id },
     captured,
     durationMs: Date.now() - started,
   };
