@@ -9,6 +9,7 @@ import { sendApnsCommand } from './commands/send-apns';
 import { sendFcmCommand } from './commands/send-fcm';
 import { sendNhubCommand } from './commands/send-nhub';
 import { runCommand } from './commands/run';
+import { collectionsImportPostmanCommand, collectionsSaveCommand } from './commands/collections';
 import { nhubRegistrationsCommand } from './commands/nhub-registrations';
 import { sandboxInitCommand } from './commands/sandbox';
 import { serveCommand } from './commands/serve';
@@ -41,6 +42,8 @@ export const commands: readonly CliCommand[] = [
   historyExportCommand,
   doctorCommand,
   runCommand,
+  collectionsSaveCommand,
+  collectionsImportPostmanCommand,
   ...credentialsCommands,
   nhubRegistrationsCommand,
 ];

@@ -197,6 +197,35 @@ describeWithSystem('push-console run', missingKeyringSession() ?? missingXmllint
     expect(run.out).toContain('failing: 2 requests, 0 passed, 2 errors');
   });
 
+  it('saves a past send into a collection and imports a Postman one, both named in the workspace', async () => {
+    const sendId = (JSON.parse(runs[4]!.out) as RunReport).requests[0]!.result!.sendId;
+    const postman = join(ROOT, 'test/fixtures/postman/push-calls.postman_collection.json');
+    const [save, imported, unset, rerun] = await cli(
+      dir,
+      {},
+      ['collections', 'save', sendId.slice(0, 8), '--name', 'saved', '--as', 'Bail first'],
+      ['collections', 'import-postman', postman, '--name', 'pm'],
+      ['run', 'pm', '--env', 'local'],
+      // The saved request names the sandbox's device by label, so a new sandbox's device works.
+      ['run', 'saved', '--with-emulators'],
+    );
+    expect(save!.code, save!.err).toBe(0);
+    expect(save!.out).toContain(join(dir, 'ws', 'collections', 'saved', 'bail-first.json'));
+    const file = JSON.parse(await readFile(join(dir, 'ws', 'collections', 'saved', 'bail-first.json'), 'utf8'));
+    expect(file).toMatchObject({
+      device: 'Sandbox iPhone',
+      credential: 'Sandbox APNs key',
+      assert: [{ outcome: 'accepted' }, { status: 200 }],
+    });
+    expect(imported!.code, imported!.err).toBe(0);
+    expect(imported!.out).toContain('Wrote 4 requests to');
+    expect(imported!.out).toContain('  Health check: it is GET https://api.example.com/health, not a push send (POST)');
+    expect(unset!.code, unset!.err).toBe(2);
+    expect(unset!.err).toContain('{{vars.apnsCredential}} (apple/apns-alert-sandbox.json)');
+    expect(rerun!.code, `${rerun!.out}\n${rerun!.err}`).toBe(0);
+    expect(rerun!.out).toMatch(/^✓ 1\/1 bail-first\.json {2}200/m);
+  }, 120_000);
+
   it('exits 2 on usage errors', () => {
     expect(runs[7]!.code).toBe(2);
     expect(runs[7]!.err).toContain('Name one collection');
