@@ -102,6 +102,11 @@ describeWithSystem('push-console run', missingKeyringSession() ?? missingXmllint
       },
       'b.json': { ...apns },
     });
+    // 5. References the workspace does not have, said together with an unset variable.
+    const unknown = await writeCollection(join(dir, 'unknown'), {
+      'a.json': { ...apns, profile: 'Nope' },
+      'b.json': { provider: 'fcm', credential: 'No such key', device: 'Sandbox iPhone', payload: '{{vars.x}}' },
+    });
     const vars = join(dir, 'vars.json');
     await writeFile(vars, JSON.stringify({ title: 'From --vars' }));
     const junit = join(dir, 'failing.xml');
@@ -118,6 +123,7 @@ describeWithSystem('push-console run', missingKeyringSession() ?? missingXmllint
       ['history', 'list', '--json'],
       ['run'],
       ['run', failing, '--reporter', 'xml'],
+      ['run', unknown],
     );
     const sends = (run: CliRun) => (JSON.parse(run.out) as unknown[]).length;
     counts = { before: sends(runs[1]!), after: sends(runs[6]!) };
@@ -225,6 +231,20 @@ describeWithSystem('push-console run', missingKeyringSession() ?? missingXmllint
     expect(rerun!.code, `${rerun!.out}\n${rerun!.err}`).toBe(0);
     expect(rerun!.out).toMatch(/^✓ 1\/1 bail-first\.json {2}200/m);
   }, 120_000);
+
+  it('exits 2 naming every reference the workspace lacks, with the unset variables, in one message', () => {
+    const run = runs[9]!;
+    expect(run.code, run.err).toBe(2);
+    expect(run.err).toContain(
+      [
+        'push-console: Nothing was sent:',
+        '  a.json: no apns profile is named "Nope"',
+        '  b.json: no credential is labelled "No such key"',
+        '  b.json: no fcm device is labelled "Sandbox iPhone"',
+        '  2 unset variables: {{vars.title}} (a.json), {{vars.x}} (b.json).',
+      ].join('\n'),
+    );
+  });
 
   it('exits 2 on usage errors', () => {
     expect(runs[7]!.code).toBe(2);

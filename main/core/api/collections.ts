@@ -1,5 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { CallInput, CallName, CallOutput } from '../../../shared/contract';
 import { formatMeta } from '../../../shared/collections/format';
 import { requestFromSend } from '../../../shared/collections/from-send';
 import { importPostman } from '../../../shared/collections/postman';
@@ -28,10 +29,10 @@ export function collectionHandlers(core: Core): Pick<Handlers, CollectionCalls> 
   const folder = (name: string) => join(collectionsDir(core.workspaceDir), name);
   const through =
     (caller: Caller): CoreCall =>
-    async (name, input) => {
+    async <N extends CallName>(name: N, input: CallInput<N>) => {
       const reply = await core.dispatch(name, input, caller);
       if (!reply.ok) throw new AppError(reply.error.code, reply.error.message, reply.error.hint);
-      return reply.value as never;
+      return reply.value as CallOutput<N>;
     };
   return {
     'collections.list': async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { CallOutput } from '../../../shared/contract';
+import type { CallInput, CallOutput } from '../../../shared/contract';
 import { captureValue, checkAssertion, inboxesRead, type Observation } from '../../../shared/collections/assertions';
 import { countVerdicts, type RequestReport, type RunReport } from '../../../shared/collections/report';
 import type { Assertion, Collection } from '../../../shared/collections/schema';
@@ -108,7 +108,8 @@ async function runOne(
         target: filled.target,
         options: filled.options,
         payload: payload.text,
-      } as never,
+        // One provider's request, checked by the contract's schema for that provider as it parses it.
+      } as CallInput<'send.run'>['request'],
     });
   } catch (error) {
     const message = isAppError(error)
