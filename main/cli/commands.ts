@@ -8,6 +8,8 @@ import { historyExportCommand, historyListCommand, historyShowCommand } from './
 import { sendApnsCommand } from './commands/send-apns';
 import { sendFcmCommand } from './commands/send-fcm';
 import { sendNhubCommand } from './commands/send-nhub';
+import { runCommand } from './commands/run';
+import { collectionsImportPostmanCommand, collectionsSaveCommand } from './commands/collections';
 import { nhubRegistrationsCommand } from './commands/nhub-registrations';
 import { sandboxInitCommand } from './commands/sandbox';
 import { serveCommand } from './commands/serve';
@@ -39,6 +41,9 @@ export const commands: readonly CliCommand[] = [
   historyShowCommand,
   historyExportCommand,
   doctorCommand,
+  runCommand,
+  collectionsSaveCommand,
+  collectionsImportPostmanCommand,
   ...credentialsCommands,
   nhubRegistrationsCommand,
 ];

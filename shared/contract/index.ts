@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { apiErrorSchema } from '../errors';
 import { appCalls } from './app';
+import { collectionsCalls } from './collections';
 import { composeCalls } from './compose';
 import { credentialsCalls } from './credentials';
 import { devicesCalls } from './devices';
@@ -36,6 +37,7 @@ export const calls = {
   ...historyCalls,
   ...nhubRegistrationsCalls,
   ...tokenDoctorCalls,
+  ...collectionsCalls,
 } as const;
 
 export type Calls = typeof calls;

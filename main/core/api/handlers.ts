@@ -1,5 +1,6 @@
 import type { Core } from '../core';
 import { appHandlers } from './app';
+import { collectionHandlers } from './collections';
 import { composeHandlers } from './compose';
 import { credentialHandlers } from './credentials';
 import { deviceHandlers } from './devices';
@@ -28,5 +29,6 @@ export function createHandlers(core: Core): Handlers {
     ...curlHandlers(core),
     ...nhubRegistrationHandlers(core),
     ...tokenDoctorHandlers(core),
+    ...collectionHandlers(core),
   };
 }

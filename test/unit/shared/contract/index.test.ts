@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { callNames, calls } from '../../../../shared/contract';
 import { appCalls } from '../../../../shared/contract/app';
+import { collectionsCalls } from '../../../../shared/contract/collections';
 import { composeCalls } from '../../../../shared/contract/compose';
 import { credentialsCalls } from '../../../../shared/contract/credentials';
 import { devicesCalls } from '../../../../shared/contract/devices';
@@ -22,6 +23,7 @@ const groups = {
   historyCalls,
   nhubRegistrationsCalls,
   tokenDoctorCalls,
+  collectionsCalls,
 };
 
 describe('the contract merged from its domain files', () => {
