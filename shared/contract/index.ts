@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { apiErrorSchema } from '../errors';
+import { apnsChannelsCalls } from './apns-channels';
 import { appCalls } from './app';
 import { composeCalls } from './compose';
 import { credentialsCalls } from './credentials';
@@ -35,6 +36,7 @@ export const calls = {
   ...emulatorsCalls,
   ...historyCalls,
   ...nhubRegistrationsCalls,
+  ...apnsChannelsCalls,
   ...tokenDoctorCalls,
 } as const;
 

@@ -1,4 +1,5 @@
 import type { Core } from '../core';
+import { apnsChannelHandlers } from './apns-channels';
 import { appHandlers } from './app';
 import { composeHandlers } from './compose';
 import { credentialHandlers } from './credentials';
@@ -27,6 +28,7 @@ export function createHandlers(core: Core): Handlers {
     ...historyHandlers(core),
     ...curlHandlers(core),
     ...nhubRegistrationHandlers(core),
+    ...apnsChannelHandlers(core),
     ...tokenDoctorHandlers(core),
   };
 }
