@@ -1,3 +1,4 @@
+import { apnsChannelsCommands } from './commands/apns-channels';
 import type { Provider } from '../../shared/providers/ids';
 import type { CliCommand } from './command';
 import { bulkCommand } from './commands/bulk';
@@ -41,4 +42,5 @@ export const commands: readonly CliCommand[] = [
   doctorCommand,
   ...credentialsCommands,
   nhubRegistrationsCommand,
+  ...apnsChannelsCommands,
 ];
