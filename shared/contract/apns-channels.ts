@@ -30,7 +30,7 @@ export const apnsChannelsCalls = {
       /** Apple's limit per environment, for the count shown beside the list. */
       limit: z.literal(APNS_CHANNEL_LIMIT),
     }),
-    "Every channel id of the app in one environment (GET /1/apps/<bundle>/all-channels).",
+    'Every channel id of the app in one environment (GET /1/apps/<bundle>/all-channels).',
   ),
   'apns.channels.create': call(
     z.object({ credentialId, environment, bundleId, storagePolicy: apnsStoragePolicySchema }).strict(),

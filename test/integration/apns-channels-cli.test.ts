@@ -73,7 +73,12 @@ describeWithSystem('push-console apns channels (child processes, real keychain)'
     expect(read!.out).toContain('Push type: LiveActivity');
     expect(sent!.code, sent!.err).toBe(0);
     expect(JSON.parse(sent!.out)).toMatchObject({ result: { outcome: 'accepted', status: 200 } });
-    expect(apns.inbox.list().map((d) => d.device).sort()).toEqual([a.token, b.token].sort());
+    expect(
+      apns.inbox
+        .list()
+        .map((d) => d.device)
+        .sort(),
+    ).toEqual([a.token, b.token].sort());
     expect(deleted!.out.trim()).toBe(`Deleted ${channelId} (${BUNDLE}, local).`);
     expect(after!.code).not.toBe(0);
     expect(`${after!.out}${after!.err}`).toContain('ChannelNotRegistered');

@@ -39,7 +39,11 @@ async function refusal(work: Promise<unknown>): Promise<{ code: string; message:
   throw new Error('expected a refusal');
 }
 
-const broadcast = (channelId: string, options: Record<string, unknown> = {}, credential = tokenCredential(key, 'channels-key')) =>
+const broadcast = (
+  channelId: string,
+  options: Record<string, unknown> = {},
+  credential = tokenCredential(key, 'channels-key'),
+) =>
   provider.send(
     apnsSendSchema.parse({
       provider: 'apns',
@@ -110,7 +114,9 @@ describe('APNs channels client against the emulator', () => {
     expect(full.hint).toContain('Delete channels');
     const unknown = await refusal(client.get(ctx(), BUNDLE, Buffer.from('gone').toString('base64')));
     expect(unknown.code).toBe('NOT_FOUND');
-    expect(unknown.message).toContain('ChannelNotRegistered): There is no such channel for this app in this environment');
+    expect(unknown.message).toContain(
+      'ChannelNotRegistered): There is no such channel for this app in this environment',
+    );
     expect((await refusal(client.delete(ctx(), BUNDLE, 'not base64!'))).message).toContain(
       'BadChannelId): The apns-channel-id is not a valid channel id.',
     );
@@ -145,7 +151,12 @@ describe('APNs broadcast send through the provider', () => {
     const result = await broadcast(channel.channelId);
     expect(result).toMatchObject({ outcome: 'accepted', status: 200 });
     expect(result.messageIds['apns-request-id']).toMatch(/^[0-9a-f-]{36}$/);
-    expect(emulator.inbox.list().map((d) => d.device).sort()).toEqual([a.token, b.token].sort());
+    expect(
+      emulator.inbox
+        .list()
+        .map((d) => d.device)
+        .sort(),
+    ).toEqual([a.token, b.token].sort());
     const sent = exchanges[0]!;
     expect(new URL(sent.url).pathname).toBe(`/4/broadcasts/apps/${BUNDLE}`);
     expect(sent.purpose).toBe('send');
@@ -170,7 +181,10 @@ describe('APNs broadcast send through the provider', () => {
 
   it('says TopicDisallowed, which it never causes itself, in words when APNs answers it', async () => {
     const { channel } = await client.create(ctx(), BUNDLE, 0);
-    emulator.faults.add({ match: { path: '/4/broadcasts/' }, action: { kind: 'status', status: 400, reason: 'TopicDisallowed' } });
+    emulator.faults.add({
+      match: { path: '/4/broadcasts/' },
+      action: { kind: 'status', status: 400, reason: 'TopicDisallowed' },
+    });
     const result = await broadcast(channel.channelId);
     expect(result.reason).toBe('TopicDisallowed');
     expect(result.explanation).toBe('A broadcast must not carry apns-topic: the app is named in the path.');

@@ -26,11 +26,21 @@ const manage = (
   c = client(emulator.channelsUrl),
 ) => c.push('', { authorization: auth, ...headers }, body, method, `/1/apps/${bundle}/${resource}`);
 const create = async (policy: 0 | 1 = 0) => {
-  const answer = await manage('POST', 'channels', {}, JSON.stringify({ 'message-storage-policy': policy, 'push-type': 'LiveActivity' }));
+  const answer = await manage(
+    'POST',
+    'channels',
+    {},
+    JSON.stringify({ 'message-storage-policy': policy, 'push-type': 'LiveActivity' }),
+  );
   expect(answer.status).toBe(201);
   return String(answer.headers['apns-channel-id']);
 };
-const broadcast = (channelId: string | undefined, headers: Record<string, string> = {}, body = UPDATE, bundle = BUNDLE) =>
+const broadcast = (
+  channelId: string | undefined,
+  headers: Record<string, string> = {},
+  body = UPDATE,
+  bundle = BUNDLE,
+) =>
   client(emulator.baseUrl).push(
     '',
     {
@@ -66,7 +76,8 @@ afterEach(async () => {
   // Every test starts with no channels, whatever it left.
   emulator.setCheck('broadcastCapability', true);
   const list = await manage('GET', 'all-channels');
-  for (const id of JSON.parse(list.body).channels as string[]) await manage('DELETE', 'channels', { 'apns-channel-id': id });
+  for (const id of JSON.parse(list.body).channels as string[])
+    await manage('DELETE', 'channels', { 'apns-channel-id': id });
 });
 
 describe('APNs emulator: channel management host', () => {
@@ -97,7 +108,12 @@ describe('APNs emulator: channel management host', () => {
     await create();
     await create();
     await create(1);
-    const fourth = await manage('POST', 'channels', {}, JSON.stringify({ 'message-storage-policy': 0, 'push-type': 'LiveActivity' }));
+    const fourth = await manage(
+      'POST',
+      'channels',
+      {},
+      JSON.stringify({ 'message-storage-policy': 0, 'push-type': 'LiveActivity' }),
+    );
     expect([fourth.status, fourth.reason]).toEqual([400, 'CannotCreateChannelConfig']);
   });
 
@@ -161,9 +177,9 @@ describe('APNs emulator: channel management host', () => {
     const id = await create();
     emulator.setCheck('broadcastCapability', false);
     expect((await manage('GET', 'all-channels')).reason).toBe('FeatureNotEnabled');
-    expect((await manage('POST', 'channels', {}, '{"message-storage-policy":0,"push-type":"LiveActivity"}')).reason).toBe(
-      'FeatureNotEnabled',
-    );
+    expect(
+      (await manage('POST', 'channels', {}, '{"message-storage-policy":0,"push-type":"LiveActivity"}')).reason,
+    ).toBe('FeatureNotEnabled');
     expect((await broadcast(id)).reason).toBe('FeatureNotEnabled');
   });
 });

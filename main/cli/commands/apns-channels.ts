@@ -20,7 +20,11 @@ const common = {
 
 type Where = Pick<CallInput<'apns.channels.list'>, 'credentialId' | 'environment' | 'bundleId'>;
 
-function where(values: { credential?: string | undefined; 'bundle-id'?: string | undefined; env?: string | undefined }): Where {
+function where(values: {
+  credential?: string | undefined;
+  'bundle-id'?: string | undefined;
+  env?: string | undefined;
+}): Where {
   if (!values.credential) {
     throw new AppError('INVALID_INPUT', '--credential is required.', 'List ids with: push-console credentials list');
   }
@@ -36,12 +40,15 @@ function where(values: { credential?: string | undefined; 'bundle-id'?: string |
 }
 
 function requireChannel(value: string | undefined): string {
-  if (!value) throw new AppError('INVALID_INPUT', '--channel is required: the base64 id APNs gave when it was created.');
+  if (!value)
+    throw new AppError('INVALID_INPUT', '--channel is required: the base64 id APNs gave when it was created.');
   return value;
 }
 
 /** Runs one channel call through the dispatcher, as the Channels view does, and prints its answer. */
-async function run<N extends 'apns.channels.list' | 'apns.channels.create' | 'apns.channels.get' | 'apns.channels.delete'>(
+async function run<
+  N extends 'apns.channels.list' | 'apns.channels.create' | 'apns.channels.get' | 'apns.channels.delete',
+>(
   name: N,
   input: CallInput<N>,
   values: Parameters<typeof openCliCore>[0] & { json?: boolean | undefined },
@@ -83,11 +90,16 @@ export const apnsChannelsCreateCommand: CliCommand = {
     const { values } = parseCommandArgs(args, { ...common, storage: { type: 'string' } });
     const storage = values.storage ?? '0';
     if (storage !== '0' && storage !== '1') {
-      throw new AppError('INVALID_INPUT', `--storage must be 0 (no message stored) or 1 (most recent stored), not "${storage}".`);
+      throw new AppError(
+        'INVALID_INPUT',
+        `--storage must be 0 (no message stored) or 1 (most recent stored), not "${storage}".`,
+      );
     }
     const storagePolicy = storage === '1' ? 1 : 0;
     return run('apns.channels.create', { ...where(values), storagePolicy }, values, io, (answer) =>
-      [answer.channel.channelId, `Created (${STORAGE_POLICY_WORDS[storagePolicy].toLowerCase()}; ${at(answer)}).`].join('\n'),
+      [answer.channel.channelId, `Created (${STORAGE_POLICY_WORDS[storagePolicy].toLowerCase()}; ${at(answer)}).`].join(
+        '\n',
+      ),
     );
   },
 };
@@ -117,7 +129,13 @@ export const apnsChannelsDeleteCommand: CliCommand = {
   async run(args, io) {
     const { values } = parseCommandArgs(args, { ...common, channel: { type: 'string' } });
     const channelId = requireChannel(values.channel);
-    return run('apns.channels.delete', { ...where(values), channelId }, values, io, (answer) => `Deleted ${channelId} (${at(answer)}).`);
+    return run(
+      'apns.channels.delete',
+      { ...where(values), channelId },
+      values,
+      io,
+      (answer) => `Deleted ${channelId} (${at(answer)}).`,
+    );
   },
 };
 

@@ -67,7 +67,8 @@ export const sendApnsCommand: CliCommand = {
     // What is not given is left to the schema's defaults (push type alert, port 443).
     const raw: Record<string, unknown> = pushType === undefined ? {} : { pushType };
     if (channel !== undefined) {
-      if (channel === '') throw new AppError('INVALID_INPUT', '--channel needs the channel id (from apns channels list).');
+      if (channel === '')
+        throw new AppError('INVALID_INPUT', '--channel needs the channel id (from apns channels list).');
       raw['channelId'] = channel;
       raw['pushType'] ??= 'liveactivity';
     }
@@ -92,10 +93,9 @@ export const sendApnsCommand: CliCommand = {
         provider: 'apns',
         credential,
         environment,
-        target: (channel ?? (device === undefined ? token : await deviceTarget(core, 'apns', device, '--token'))).replace(
-          /[\s<>]/g,
-          '',
-        ),
+        target: (
+          channel ?? (device === undefined ? token : await deviceTarget(core, 'apns', device, '--token'))
+        ).replace(/[\s<>]/g, ''),
         options,
         payload,
       }),

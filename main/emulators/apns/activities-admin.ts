@@ -57,7 +57,11 @@ export function handleActivityAdmin(
     return true;
   }
   if (path === '/__admin/activities' && method === 'GET') {
-    sendJson(res, 200, [...store.devices.values()].filter((d) => d.activityId));
+    sendJson(
+      res,
+      200,
+      [...store.devices.values()].filter((d) => d.activityId),
+    );
     return true;
   }
   const channels = /^\/__admin\/activities\/([^/]+)\/channels(?:\/([^/]+))?$/.exec(path);
@@ -75,7 +79,11 @@ export function handleActivityAdmin(
     return true;
   }
   if (path === '/__admin/channels' && method === 'GET') {
-    sendJson(res, 200, [...store.channels.values()].map(({ stored: _stored, ...channel }) => channel));
+    sendJson(
+      res,
+      200,
+      [...store.channels.values()].map(({ stored: _stored, ...channel }) => channel),
+    );
     return true;
   }
   if (path === '/__admin/channel-limit' && method === 'PUT') {

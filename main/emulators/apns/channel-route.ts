@@ -32,7 +32,11 @@ function replier(req: Http2ServerRequest, res: Http2ServerResponse, ctx: Channel
       return;
     }
     const text = JSON.stringify(value);
-    res.writeHead(status, { ...out, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) });
+    res.writeHead(status, {
+      ...out,
+      'content-type': 'application/json',
+      'content-length': String(Buffer.byteLength(text)),
+    });
     res.end(text);
   };
   return Object.assign(reply, { id });
@@ -87,7 +91,8 @@ function namedChannel(req: Http2ServerRequest, ctx: ChannelContext, bundleId: st
   if (id === undefined || id === '') return 'MissingChannelId';
   if (!isChannelId(id)) return 'BadChannelId';
   const channel = ctx.store.channels.get(id);
-  if (!channel || channel.bundleId !== bundleId || channel.environment !== ctx.environment) return 'ChannelNotRegistered';
+  if (!channel || channel.bundleId !== bundleId || channel.environment !== ctx.environment)
+    return 'ChannelNotRegistered';
   return channel;
 }
 
@@ -137,7 +142,8 @@ function createChannel(body: Buffer, bundleId: string, reply: Reply, ctx: Channe
   } catch {
     return reply(400, 'BadRequestPayload');
   }
-  if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) return reply(400, 'BadRequestPayload');
+  if (typeof settings !== 'object' || settings === null || Array.isArray(settings))
+    return reply(400, 'BadRequestPayload');
   const fields = settings as Record<string, unknown>;
   if (Object.keys(fields).some((key) => key !== 'message-storage-policy' && key !== 'push-type')) {
     return reply(400, 'BadRequestParams');
@@ -155,7 +161,11 @@ function createChannel(body: Buffer, bundleId: string, reply: Reply, ctx: Channe
 }
 
 /** `POST /4/broadcasts/apps/<bundle>` on the push host: every activity subscribed to the channel gets it. */
-export async function handleBroadcast(req: Http2ServerRequest, res: Http2ServerResponse, ctx: ChannelContext): Promise<void> {
+export async function handleBroadcast(
+  req: Http2ServerRequest,
+  res: Http2ServerResponse,
+  ctx: ChannelContext,
+): Promise<void> {
   const reply = replier(req, res, ctx);
   const path = (req.url ?? '').split('?')[0]!;
   if (await fault(req, reply, ctx, path)) return;

@@ -176,7 +176,11 @@ export class ApnsStore {
 
   createChannel(input: Omit<ChannelRecord, 'channelId' | 'createdAt' | 'stored'>): ChannelRecord {
     // Apple's ids are base64 of opaque bytes ("don't assume a channel ID size").
-    const record: ChannelRecord = { ...input, channelId: randomBytes(16).toString('base64'), createdAt: new Date().toISOString() };
+    const record: ChannelRecord = {
+      ...input,
+      channelId: randomBytes(16).toString('base64'),
+      createdAt: new Date().toISOString(),
+    };
     this.channels.set(record.channelId, record);
     this.#persist();
     return record;
@@ -198,7 +202,9 @@ export class ApnsStore {
   subscribers(channel: ChannelRecord): DeviceRecord[] {
     return [...this.devices.values()].filter(
       (d) =>
-        d.channels?.includes(channel.channelId) && d.bundleId === channel.bundleId && d.environment === channel.environment,
+        d.channels?.includes(channel.channelId) &&
+        d.bundleId === channel.bundleId &&
+        d.environment === channel.environment,
     );
   }
 

@@ -18,7 +18,11 @@ const CHANNEL_REASONS: Record<string, ApnsReason> = {
     'Broadcast push is not enabled for this app.',
     'Turn on the Broadcast capability for the app id in the developer portal (Certificates, Identifiers & Profiles → Push Notifications), then try again.',
   ),
-  MissingChannelId: r(400, 'The request had no apns-channel-id header.', 'Give the channel id to read, delete or broadcast to.'),
+  MissingChannelId: r(
+    400,
+    'The request had no apns-channel-id header.',
+    'Give the channel id to read, delete or broadcast to.',
+  ),
   BadChannelId: r(
     400,
     'The apns-channel-id is not a valid channel id.',
@@ -39,13 +43,21 @@ const CHANNEL_REASONS: Record<string, ApnsReason> = {
     'The request body is not the JSON the channel call expects.',
     'Send {"message-storage-policy": 0 or 1, "push-type": "LiveActivity"}.',
   ),
-  PayloadEmpty: r(400, 'The body was empty.', 'Send the channel settings, or the Live Activity payload for a broadcast.'),
+  PayloadEmpty: r(
+    400,
+    'The body was empty.',
+    'Send the channel settings, or the Live Activity payload for a broadcast.',
+  ),
   BadMessageId: r(
     400,
     'The apns-request-id is not a canonical UUID.',
     'Leave the request id empty to let APNs make one, or use 8-4-4-4-12 lower-case hex.',
   ),
-  MissingPushType: r(400, 'No push type was given.', 'Broadcasts and channels are for Live Activities: apns-push-type liveactivity.'),
+  MissingPushType: r(
+    400,
+    'No push type was given.',
+    'Broadcasts and channels are for Live Activities: apns-push-type liveactivity.',
+  ),
   InvalidPushType: r(
     400,
     'The push type is not LiveActivity, the only one channels carry.',
@@ -77,9 +89,18 @@ const CHANNEL_REASONS: Record<string, ApnsReason> = {
     'The path is not a channel management or broadcast path.',
     'Channels are /1/apps/<bundle id>/channels and /all-channels; broadcasts /4/broadcasts/apps/<bundle id>.',
   ),
-  MethodNotAllowed: r(405, 'This method is not allowed on this path.', 'Create with POST, read with GET, delete with DELETE.'),
+  MethodNotAllowed: r(
+    405,
+    'This method is not allowed on this path.',
+    'Create with POST, read with GET, delete with DELETE.',
+  ),
   PayloadTooLarge: r(413, 'The broadcast payload is over 5,120 bytes.', 'Shorten the payload.'),
-  TooManyRequests: r(429, 'Too many requests were sent for this channel or app in a row.', 'Wait before trying again.', true),
+  TooManyRequests: r(
+    429,
+    'Too many requests were sent for this channel or app in a row.',
+    'Wait before trying again.',
+    true,
+  ),
   // Apple's table spells it with a space; answer either the same way.
   'Service Unavailable': r(503, 'APNs is unavailable.', 'Retry later with back-off.', true),
 };

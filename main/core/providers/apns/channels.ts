@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../../shared/errors';
-import { apnsChannelSchema, type ApnsChannel, type ApnsStoragePolicy } from '../../../../shared/providers/apns/channels';
+import {
+  apnsChannelSchema,
+  type ApnsChannel,
+  type ApnsStoragePolicy,
+} from '../../../../shared/providers/apns/channels';
 import { objectOf } from '../../../../shared/json/object';
 import type { ResolvedCredential } from '../../credentials/types';
 import type { LocalEnvironment } from '../../local/local-env';
@@ -165,11 +169,17 @@ export class ApnsChannelsClient {
     if (name && DROP_JWT_REASONS.has(name)) this.#jwts.invalidate(context.credential.meta.id);
     const known = name ? APNS_CHANNEL_REASONS[name] : undefined;
     const said = name ? `${response.status} ${name}` : `${response.status}`;
-    const code = response.status === 403 ? 'FORBIDDEN' : name === 'ChannelNotRegistered' ? 'NOT_FOUND' : `APNS_${name ?? response.status}`;
+    const code =
+      response.status === 403
+        ? 'FORBIDDEN'
+        : name === 'ChannelNotRegistered'
+          ? 'NOT_FOUND'
+          : `APNS_${name ?? response.status}`;
     return new AppError(
       code,
       `APNs refused to ${call.action} (${said}): ${known?.explanation ?? 'a reason this app does not know.'}`,
-      known?.hint ?? (response.status >= 500 ? 'Retry later with back-off.' : 'Check the credential and the bundle id.'),
+      known?.hint ??
+        (response.status >= 500 ? 'Retry later with back-off.' : 'Check the credential and the bundle id.'),
     );
   }
 }
