@@ -10,10 +10,10 @@ export function broadcastChannel(request: Pick<ApnsSendRequest, 'options'>): str
 }
 
 /**
- * Device-push findings a broadcast does not share: it has no device token, and its body may be
- * 5,120 bytes (protocols.md §1.6).
+ * Device-push findings a broadcast does not share: it has no device token, sends no topic (so no
+ * suffix), and its body may be 5,120 bytes (protocols.md §1.6).
  */
-const NOT_FOR_BROADCAST = /^apns\.(token\.|payload\.too-large)/;
+const NOT_FOR_BROADCAST = /^apns\.(token\.|topic\.suffix|payload\.too-large$)/;
 
 /**
  * A broadcast's own rules on top of the device push's: a channel id in base64, the Live Activity

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { callNames, calls } from '../../../../shared/contract';
+import { apnsChannelsCalls } from '../../../../shared/contract/apns-channels';
 import { appCalls } from '../../../../shared/contract/app';
 import { composeCalls } from '../../../../shared/contract/compose';
 import { credentialsCalls } from '../../../../shared/contract/credentials';
@@ -21,6 +22,7 @@ const groups = {
   emulatorsCalls,
   historyCalls,
   nhubRegistrationsCalls,
+  apnsChannelsCalls,
   tokenDoctorCalls,
 };
 
