@@ -1,3 +1,4 @@
+import { apnsChannelsCommands } from './commands/apns-channels';
 import type { Provider } from '../../shared/providers/ids';
 import type { CliCommand } from './command';
 import { bulkCommand } from './commands/bulk';
@@ -46,4 +47,5 @@ export const commands: readonly CliCommand[] = [
   collectionsImportPostmanCommand,
   ...credentialsCommands,
   nhubRegistrationsCommand,
+  ...apnsChannelsCommands,
 ];

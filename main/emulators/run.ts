@@ -41,7 +41,7 @@ export function defaultStateDir(dataDir: string): string {
   return join(dataDir, 'emulators', 'state');
 }
 
-/** Every listener a port can be given for: each emulator by provider id, APNs' others as `apns-production`, `apns-admin`. */
+/** Every listener a port can be given for: each emulator by provider id, APNs' others as `apns-production`, `apns-admin`, `apns-channels`. */
 export function listenerNames(): string[] {
   return EMULATORS.flatMap((factory) => [
     factory.provider,
@@ -121,7 +121,9 @@ function portOptions(factory: EmulatorFactory, ports: ListenerPorts): Partial<Em
   const port = ports[factory.provider];
   const production = ports[`${factory.provider}-production`];
   const admin = ports[`${factory.provider}-admin`];
+  const channels = ports[`${factory.provider}-channels`];
   if (port !== undefined) out.port = port;
+  if (channels !== undefined && factory.separateListeners?.includes('channels')) out.channelsPort = channels;
   if (production !== undefined && factory.separateListeners?.includes('production')) out.productionPort = production;
   if (admin !== undefined && factory.separateListeners?.includes('admin')) out.adminPort = admin;
   return out;
@@ -131,7 +133,8 @@ function listenerPorts(factory: EmulatorFactory, running: RunningEmulator): Reco
   const port = (url: string | undefined) => Number(new URL(url ?? '').port);
   const out: Record<string, number> = { [factory.provider]: port(running.baseUrl) };
   for (const listener of factory.separateListeners ?? []) {
-    out[`${factory.provider}-${listener}`] = port(listener === 'production' ? running.productionUrl : running.adminUrl);
+    const url = { production: running.productionUrl, admin: running.adminUrl, channels: running.channelsUrl }[listener];
+    out[`${factory.provider}-${listener}`] = port(url);
   }
   return out;
 }

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { apiErrorSchema } from '../errors';
+import { apnsChannelsCalls } from './apns-channels';
 import { appCalls } from './app';
 import { collectionsCalls } from './collections';
 import { composeCalls } from './compose';
@@ -36,6 +37,7 @@ export const calls = {
   ...emulatorsCalls,
   ...historyCalls,
   ...nhubRegistrationsCalls,
+  ...apnsChannelsCalls,
   ...tokenDoctorCalls,
   ...collectionsCalls,
 } as const;

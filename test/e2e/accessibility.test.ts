@@ -267,6 +267,20 @@ describeWithSystem('accessibility (axe-core, WCAG 2.2 AA) on every screen and di
     await view.getByTestId('reg-back').click();
   });
 
+  it('Broadcast channels of the sandbox key: listed, and the broadcast and delete dialogs', async () => {
+    await go('2', 'credentials');
+    await page.locator('[data-kind="apns-token"]').getByTestId('cred-channels').click();
+    const view = page.getByTestId('channels');
+    await view.getByTestId('channels-create').waitFor({ timeout: 20_000 });
+    await view.getByTestId('channels-create').click();
+    await view.getByTestId('channel-row').first().waitFor();
+    await expectAccessible('Channels, listed');
+    await auditDialog('Channels, broadcast dialog', view.getByTestId('channel-broadcast'), 'channel-broadcast-dialog');
+    await auditDialog('Channels, delete dialog', view.getByTestId('channel-delete'), 'channel-delete-dialog');
+    await expectFocusTrappedAndReturned(view.getByTestId('channel-broadcast'), 'channel-broadcast-dialog');
+    await view.getByTestId('channels-back').click();
+  });
+
   it('Devices: listed, one selected, and a running bulk send', async () => {
     await go('3', 'devices');
     await page.getByTestId('devices-table').waitFor();

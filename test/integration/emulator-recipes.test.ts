@@ -64,6 +64,7 @@ function groupAlive(pid: number): boolean {
 interface PortFile {
   apns: string;
   production: { apns: string };
+  channels: { apns: string };
   fcm: { baseUrl: string; tokenUri: string };
   wns: { baseUrl: string; tokenUrl: string };
   webpush: { baseUrl: string };
@@ -144,7 +145,8 @@ describeWithSystem('docs/emulators.md: every recipe runs as written', missing, (
     expect(env.nhub.baseUrl).toMatch(url);
     expect(Object.keys(env.admin).sort()).toEqual(['apns', 'fcm', 'nhub', 'webpush', 'wns']);
     for (const value of Object.values(env.admin)) expect(value).toMatch(url);
-    expect(new Set([env.apns, env.production.apns, env.admin.apns]).size).toBe(3);
+    expect(env.channels.apns).toMatch(url);
+    expect(new Set([env.apns, env.production.apns, env.admin.apns, env.channels.apns]).size).toBe(4);
     expect(readFileSync(env.caFile, 'utf8')).toBe(env.caPem);
   });
 
@@ -245,6 +247,12 @@ describeWithSystem('docs/emulators.md: every recipe runs as written', missing, (
     const run = await bash(`set -e\n${block('curl.sh')}`, dir, shellEnv()).done;
     expect(run.code, run.err).toBe(0);
     expect(run.out).toContain('apns 200\n["{\\"aps\\":{\\"alert\\":\\"Hello from curl\\"}}"]\nwns 200\n');
+  });
+
+  it('curl creates an APNs broadcast channel, subscribes two activities and broadcasts to both', async () => {
+    const run = await bash(`set -e\n${block('broadcast.sh')}`, dir, shellEnv()).done;
+    expect(run.code, run.err).toBe(0);
+    expect(run.out).toBe('broadcast 200\n2\n');
   });
 
   it('a restart with the same --state keeps the URLs, keys, devices and registrations, and the port file goes with them', async () => {

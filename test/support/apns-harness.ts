@@ -49,7 +49,8 @@ export class RawApnsClient {
         resolve({ status: Number(responseHeaders[':status']), headers: responseHeaders, body: text, reason });
       });
       stream.on('error', reject);
-      if (method === 'GET') stream.end();
+      // Node ends GET and DELETE streams with their headers.
+      if (method === 'GET' || method === 'DELETE') stream.end();
       else stream.end(body);
     });
   }

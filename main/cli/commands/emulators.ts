@@ -67,6 +67,7 @@ export const emulatorsStartCommand: CliCommand = {
         const host = running.productionUrl ? ' (sandbox)' : '';
         write(io.stdout, `  ${provider.padEnd(8)} ${running.baseUrl}${host}   (admin ${running.adminUrl}/__admin)`);
         if (running.productionUrl) write(io.stdout, `  ${''.padEnd(8)} ${running.productionUrl} (production)`);
+        if (running.channelsUrl) write(io.stdout, `  ${''.padEnd(8)} ${running.channelsUrl} (channel management)`);
       }
       if (set.caFile) write(io.stdout, `Their CA: ${set.caFile} (NODE_EXTRA_CA_CERTS=${set.caFile} for Node clients).`);
       if (portFile) write(io.stdout, `Written to ${portFile} (the --json line).`);

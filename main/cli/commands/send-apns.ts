@@ -29,14 +29,15 @@ function wholeNumber(value: string, name: string): number {
  */
 export const sendApnsCommand: CliCommand = {
   path: ['send', 'apns'],
-  summary: 'Send one APNs notification to a device token (token or certificate auth).',
+  summary: 'Send one APNs notification to a device token, or broadcast to a channel (token or certificate auth).',
   usage:
-    'send apns --credential NAME (--token HEX | --device LABEL) --payload FILE|- [--env sandbox|production|local] [--push-type alert] [--topic BUNDLE] [--priority 10|5|1] [--expiration UNIX] [--collapse-id ID] [--apns-id UUID] [--port 443|2197] [--dry-run] [--json] [--har FILE] [--no-preflight]',
+    'send apns --credential NAME (--token HEX | --device LABEL | --channel ID) --payload FILE|- [--env sandbox|production|local] [--push-type alert] [--topic BUNDLE] [--priority 10|5|1] [--expiration UNIX] [--collapse-id ID] [--apns-id UUID] [--port 443|2197] [--dry-run] [--json] [--har FILE] [--no-preflight]',
   async run(args, io) {
     const { values } = parseCommandArgs(args, {
       ...commonSendOptions,
       token: { type: 'string' },
       device: { type: 'string' },
+      channel: { type: 'string' },
       payload: { type: 'string' },
       'push-type': { type: 'string' },
       topic: { type: 'string' },
@@ -47,11 +48,15 @@ export const sendApnsCommand: CliCommand = {
       port: { type: 'string' },
     });
     const credential = requireOption(values.credential, 'credential', 'my-apns-key');
-    if (values.token !== undefined && values.device !== undefined) {
-      throw new AppError('INVALID_INPUT', 'Give --token or --device, not both.');
-    }
+    const given = [values.token, values.device, values.channel].filter((v) => v !== undefined).length;
+    if (given > 1) throw new AppError('INVALID_INPUT', 'Give one of --token, --device or --channel.');
     const device = values.device;
-    const token = device === undefined ? requireOption(values.token, 'token', '<64 hex digits from the device>') : '';
+    // A broadcast names its channel instead of a device; its push type is always liveactivity.
+    const channel = values.channel?.trim();
+    const token =
+      device === undefined && channel === undefined
+        ? requireOption(values.token, 'token', '<64 hex digits from the device>')
+        : '';
     const pushType = values['push-type'];
     if (pushType !== undefined && !(APNS_PUSH_TYPES as readonly string[]).includes(pushType)) {
       throw new AppError(
@@ -61,6 +66,12 @@ export const sendApnsCommand: CliCommand = {
     }
     // What is not given is left to the schema's defaults (push type alert, port 443).
     const raw: Record<string, unknown> = pushType === undefined ? {} : { pushType };
+    if (channel !== undefined) {
+      if (channel === '')
+        throw new AppError('INVALID_INPUT', '--channel needs the channel id (from apns channels list).');
+      raw['channelId'] = channel;
+      raw['pushType'] ??= 'liveactivity';
+    }
     if (values.topic) raw['topic'] = values.topic;
     if (values.priority !== undefined) raw['priority'] = wholeNumber(values.priority, 'priority');
     if (values.expiration !== undefined) raw['expiration'] = wholeNumber(values.expiration, 'expiration');
@@ -82,10 +93,9 @@ export const sendApnsCommand: CliCommand = {
         provider: 'apns',
         credential,
         environment,
-        target: (device === undefined ? token : await deviceTarget(core, 'apns', device, '--token')).replace(
-          /[\s<>]/g,
-          '',
-        ),
+        target: (
+          channel ?? (device === undefined ? token : await deviceTarget(core, 'apns', device, '--token'))
+        ).replace(/[\s<>]/g, ''),
         options,
         payload,
       }),

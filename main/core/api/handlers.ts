@@ -1,4 +1,5 @@
 import type { Core } from '../core';
+import { apnsChannelHandlers } from './apns-channels';
 import { appHandlers } from './app';
 import { collectionHandlers } from './collections';
 import { composeHandlers } from './compose';
@@ -28,6 +29,7 @@ export function createHandlers(core: Core): Handlers {
     ...historyHandlers(core),
     ...curlHandlers(core),
     ...nhubRegistrationHandlers(core),
+    ...apnsChannelHandlers(core),
     ...tokenDoctorHandlers(core),
     ...collectionHandlers(core),
   };

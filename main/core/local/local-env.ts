@@ -22,6 +22,8 @@ export const localEnvironmentSchema = z.object({
   admin: z.record(z.string(), z.string()).default({}),
   /** Production-host base URLs per provider whose emulator serves one apart (APNs: its entry above is the sandbox host). */
   production: z.record(z.string(), z.string()).optional(),
+  /** Channel management base URLs per provider whose emulator has one (APNs broadcast channels, on the sandbox's). */
+  channels: z.record(z.string(), z.string()).optional(),
 });
 export type LocalEnvironment = z.infer<typeof localEnvironmentSchema>;
 

@@ -25,6 +25,9 @@ import type { EmulatorFactory, EmulatorStartOptions, RunningEmulator } from '../
 import { JwtVerifier } from './auth';
 import { issueApnsCertificate, type CertificateEnvironment } from './certificates';
 import { DEFAULT_CHECKS, handlePush, PUSH_PREFIX, type ApnsChecks, type ConnectionState } from './push-route';
+import { createActivity, handleActivityAdmin, type activityBodySchema } from './activities-admin';
+import { BROADCAST_PREFIX, handleBroadcast, handleChannelManagement, type ChannelContext } from './channel-route';
+import { APNS_CHANNEL_LIMIT } from '../../../shared/providers/apns/channels';
 import {
   ApnsStore,
   SEPARATE_TOKEN_PUSH_TYPES,
@@ -40,7 +43,13 @@ export interface RunningApnsEmulator extends RunningEmulator {
   /** Sandbox host (what `local` sends to); `productionUrl` is the production host. */
   readonly baseUrl: string;
   readonly productionUrl: string;
+  /** The sandbox's channel management host (`api-manage-broadcast.sandbox.push.apple.com`). */
+  readonly channelsUrl: string;
   readonly checks: ApnsChecks;
+  /** An emulated Live Activity subscribed to the channels named (`POST /__admin/activities`). */
+  createActivity(input: z.input<typeof activityBodySchema>): DeviceRecord;
+  /** Channels allowed per environment (Apple's 10,000 unless a test says fewer). */
+  setChannelLimit(limit: number): void;
   registerKey(input: z.input<typeof keyBodySchema>): KeyRecord;
   /** Makes a .p8-like key, registers its public half and returns the private PEM (a test fixture). */
   createKey(input?: z.input<typeof newKeyBodySchema>): { keyId: string; teamId: string; keyPem: string };
@@ -121,6 +130,8 @@ export async function startApnsEmulator(
     now?: () => number;
     /** Idle connections are closed with GOAWAY IdleTimeout after this long (default: never). */
     idleTimeoutMs?: number;
+    /** Channels allowed per environment (default Apple's 10,000), so a test need not make 10,000. */
+    channelLimit?: number;
   },
 ): Promise<RunningApnsEmulator> {
   const store = await ApnsStore.open(options.stateDir);
@@ -132,6 +143,8 @@ export async function startApnsEmulator(
   let clockOffsetMs = 0;
   const now = () => clock() + clockOffsetMs;
   const jwts = new JwtVerifier(store);
+  const channelLimit = { value: options.channelLimit ?? APNS_CHANNEL_LIMIT };
+  const activityParts = { store, inbox, now: () => now(), limit: channelLimit };
   const { certPem, keyPem } = options.ca.issueLoopbackServer();
 
   const registerKey = (input: z.input<typeof keyBodySchema>) => store.registerKey(keyBodySchema.parse(input));
@@ -211,6 +224,7 @@ export async function startApnsEmulator(
       const ok = store.revokeKey(decodeURIComponent(revoked[1]!));
       return sendJson(res, ok ? 200 : 404, { revoked: ok });
     }
+    if (handleActivityAdmin(req, res, path, body, activityParts)) return;
     if (await handleChecksAdmin(req, res, url, checks, async () => body)) return;
     if (await handleCommonAdmin(req, res, url, { inbox, faults }, async () => body)) return;
     sendJson(res, 404, { error: `no admin route ${method} ${path}` });
@@ -245,8 +259,18 @@ export async function startApnsEmulator(
     for (const session of sessions) closeWhenIdle(session);
   };
 
-  function createServer(environment: ApnsEmulatorEnvironment): Http2SecureServer {
-    const context = { environment, store, jwts, inbox, faults, checks, now, connection };
+  function createServer(environment: ApnsEmulatorEnvironment, role: 'push' | 'channels' = 'push'): Http2SecureServer {
+    const context: ChannelContext = {
+      environment,
+      store,
+      jwts,
+      inbox,
+      faults,
+      checks,
+      now,
+      connection,
+      channelLimit: () => channelLimit.value,
+    };
     const server = createSecureServer(
       {
         cert: certPem,
@@ -257,7 +281,8 @@ export async function startApnsEmulator(
         requestCert: true,
         rejectUnauthorized: false,
         ca: [options.ca.certPem],
-        settings: { maxConcurrentStreams: 1 },
+        // The push host allows one stream until the first authenticated push; channel calls are few.
+        settings: { maxConcurrentStreams: role === 'push' ? 1 : 100 },
       },
       (req, res) => {
         const raw = req.url ?? '/';
@@ -266,7 +291,11 @@ export async function startApnsEmulator(
         const query = raw.indexOf('?');
         const pathname = query < 0 ? raw : raw.slice(0, query);
         let handle: Promise<void>;
-        if (pathname.startsWith(PUSH_PREFIX) || pathname === '/3/device') {
+        if (role === 'channels') {
+          handle = handleChannelManagement(req, res, context);
+        } else if (pathname.startsWith(BROADCAST_PREFIX)) {
+          handle = handleBroadcast(req, res, context);
+        } else if (pathname.startsWith(PUSH_PREFIX) || pathname === '/3/device') {
           handle = handlePush(req, res, context);
         } else {
           handle = Promise.resolve(sendJson(res, 404, { reason: 'BadPath' }, { 'apns-id': randomUUID() }));
@@ -310,14 +339,18 @@ export async function startApnsEmulator(
     });
   const sandbox = createServer('sandbox');
   const production = createServer('production');
-  const [sandboxPort, productionPort, adminPort] = await Promise.all([
+  const channels = createServer('sandbox', 'channels');
+  const [sandboxPort, productionPort, adminPort, channelsPort] = await Promise.all([
     listen(sandbox, options.port ?? 0),
     listen(production, options.productionPort ?? 0),
     listen(adminServer, options.adminPort ?? 0),
+    listen(channels, options.channelsPort ?? 0),
   ]).catch(async (error: unknown) => {
     // One port was taken: let go of the others, so a retry (or the caller) can have them.
     await Promise.all(
-      [sandbox, production, adminServer].map((server: Server) => new Promise((resolve) => server.close(resolve))),
+      [sandbox, production, adminServer, channels].map(
+        (server: Server) => new Promise((resolve) => server.close(resolve)),
+      ),
     );
     throw error;
   });
@@ -328,6 +361,11 @@ export async function startApnsEmulator(
     baseUrl,
     productionUrl: `https://127.0.0.1:${productionPort}`,
     adminUrl: `https://127.0.0.1:${adminPort}`,
+    channelsUrl: `https://127.0.0.1:${channelsPort}`,
+    createActivity: (input) => createActivity(activityParts, input),
+    setChannelLimit: (limit) => {
+      channelLimit.value = limit;
+    },
     inbox,
     faults,
     checks,
@@ -344,7 +382,7 @@ export async function startApnsEmulator(
       for (const session of sessions) session.destroy();
       for (const socket of sockets) socket.destroy();
       await Promise.all(
-        [sandbox, production, adminServer].map(
+        [sandbox, production, adminServer, channels].map(
           (server: Server) => new Promise<void>((resolve) => server.close(() => resolve())),
         ),
       );
@@ -355,7 +393,10 @@ export async function startApnsEmulator(
 
 export const apnsEmulatorFactory: EmulatorFactory = {
   provider: 'apns',
-  separateListeners: ['production', 'admin'],
+  separateListeners: ['production', 'admin', 'channels'],
   start: (options) => startApnsEmulator(options),
-  describe: (running) => ({ apns: running.baseUrl }),
+  describe: (running) => ({
+    apns: running.baseUrl,
+    channels: { apns: (running as RunningApnsEmulator).channelsUrl },
+  }),
 };

@@ -43,6 +43,17 @@ export interface ApnsChecks {
    * A device made with `tokenFor` takes only its own suffix either way.
    */
   tokenKind: boolean;
+  /**
+   * The app has the Broadcast capability (developer.apple.com). Off: every channel call and
+   * broadcast gets 400 FeatureNotEnabled, as for an app without it.
+   */
+  broadcastCapability: boolean;
+  /**
+   * Broadcasts take only `apns-push-type: liveactivity` in lower case and channels only
+   * `"push-type": "LiveActivity"`. Apple's pages spell it three ways (protocols.md §1.6), so this
+   * is off by default: any case is taken.
+   */
+  broadcastPushTypeCase: boolean;
 }
 export const DEFAULT_CHECKS: ApnsChecks = {
   registeredDevices: true,
@@ -51,6 +62,8 @@ export const DEFAULT_CHECKS: ApnsChecks = {
   lowerCaseApnsId: false,
   futureIssuedAt: false,
   tokenKind: false,
+  broadcastCapability: true,
+  broadcastPushTypeCase: false,
 };
 
 /** The canonical 8-4-4-4-12 shape in either case (`lowerCaseApnsId` off). */
@@ -280,7 +293,7 @@ function resolveTopic(
   return { topic };
 }
 
-function readPeer(req: Http2ServerRequest, connection: ConnectionState): ConnectionState['peer'] {
+export function readPeer(req: Http2ServerRequest, connection: ConnectionState): ConnectionState['peer'] {
   if (connection.peer !== undefined) return connection.peer;
   const socket = req.socket as TLSSocket;
   const cert = typeof socket.getPeerCertificate === 'function' ? socket.getPeerCertificate() : null;
@@ -296,7 +309,7 @@ function readPeer(req: Http2ServerRequest, connection: ConnectionState): Connect
   return connection.peer;
 }
 
-function first(req: Http2ServerRequest, name: string): string | undefined {
+export function first(req: Http2ServerRequest, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
 }

@@ -44,12 +44,32 @@ const deviceRecordSchema = z.object({
   unregisteredAt: z.number().optional(),
   /** Milliseconds since epoch when the token expired: later pushes get 410 ExpiredToken. */
   expiredAt: z.number().optional(),
+  /** An emulated Live Activity (its token is the activity's update token): its id. */
+  activityId: z.string().optional(),
+  /** The activity's `attributes-type`, when it was said. */
+  attributesType: z.string().optional(),
+  /** Broadcast channels the activity is subscribed to: each broadcast to one is delivered to its token. */
+  channels: z.array(z.string()).optional(),
 });
 export type DeviceRecord = z.infer<typeof deviceRecordSchema>;
+
+/** A broadcast channel (protocols.md §1.6): one app's, in one environment. */
+const channelRecordSchema = z.object({
+  channelId: z.string(),
+  bundleId: z.string(),
+  environment: apnsEnvironmentSchema,
+  /** 0: no message stored; 1: the most recent broadcast kept for 8 hours. */
+  storagePolicy: z.union([z.literal(0), z.literal(1)]),
+  createdAt: z.string(),
+  /** Policy 1: the last broadcast, handed to an activity that subscribes within 8 hours. */
+  stored: z.object({ payload: z.string(), headers: z.record(z.string(), z.string()), at: z.number() }).optional(),
+});
+export type ChannelRecord = z.infer<typeof channelRecordSchema>;
 
 const stateSchema = z.object({
   keys: z.array(keyRecordSchema).default([]),
   devices: z.array(deviceRecordSchema).default([]),
+  channels: z.array(channelRecordSchema).default([]),
 });
 
 /**
@@ -59,6 +79,7 @@ const stateSchema = z.object({
 export class ApnsStore {
   readonly keys = new Map<string, KeyRecord>();
   readonly devices = new Map<string, DeviceRecord>();
+  readonly channels = new Map<string, ChannelRecord>();
   readonly #file: string | null;
   #writing: Promise<void> = Promise.resolve();
 
@@ -74,6 +95,7 @@ export class ApnsStore {
         const state = stateSchema.parse(JSON.parse(await readFile(store.#file!, 'utf8')));
         for (const key of state.keys) store.keys.set(key.keyId, key);
         for (const device of state.devices) store.devices.set(device.token.toLowerCase(), device);
+        for (const channel of state.channels) store.channels.set(channel.channelId, channel);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       }
@@ -103,6 +125,9 @@ export class ApnsStore {
     token?: string | undefined;
     label?: string | undefined;
     tokenFor?: DeviceRecord['tokenFor'];
+    activityId?: string | undefined;
+    attributesType?: string | undefined;
+    channels?: string[] | undefined;
   }): DeviceRecord {
     const record: DeviceRecord = {
       token: (input.token ?? randomBytes(32).toString('hex')).toLowerCase(),
@@ -111,6 +136,9 @@ export class ApnsStore {
       createdAt: new Date().toISOString(),
       ...(input.label ? { label: input.label } : {}),
       ...(input.tokenFor ? { tokenFor: input.tokenFor } : {}),
+      ...(input.activityId ? { activityId: input.activityId } : {}),
+      ...(input.attributesType ? { attributesType: input.attributesType } : {}),
+      ...(input.channels ? { channels: [...new Set(input.channels)] } : {}),
     };
     this.devices.set(record.token, record);
     this.#persist();
@@ -119,6 +147,65 @@ export class ApnsStore {
 
   device(token: string): DeviceRecord | undefined {
     return this.devices.get(token.toLowerCase());
+  }
+
+  activity(activityId: string): DeviceRecord | undefined {
+    for (const device of this.devices.values()) if (device.activityId === activityId) return device;
+    return undefined;
+  }
+
+  /** Subscribes (or with `subscribed` false, unsubscribes) an emulated activity to a channel. */
+  subscribe(activity: DeviceRecord, channelId: string, subscribed = true): void {
+    const channels = new Set(activity.channels ?? []);
+    if (subscribed) channels.add(channelId);
+    else channels.delete(channelId);
+    activity.channels = [...channels];
+    this.#persist();
+  }
+
+  /** The app's channels in one environment, oldest first. */
+  channelsOf(bundleId: string, environment: ApnsEmulatorEnvironment): ChannelRecord[] {
+    return [...this.channels.values()].filter((c) => c.bundleId === bundleId && c.environment === environment);
+  }
+
+  countChannels(environment: ApnsEmulatorEnvironment): number {
+    let count = 0;
+    for (const channel of this.channels.values()) if (channel.environment === environment) count += 1;
+    return count;
+  }
+
+  createChannel(input: Omit<ChannelRecord, 'channelId' | 'createdAt' | 'stored'>): ChannelRecord {
+    // Apple's ids are base64 of opaque bytes ("don't assume a channel ID size").
+    const record: ChannelRecord = {
+      ...input,
+      channelId: randomBytes(16).toString('base64'),
+      createdAt: new Date().toISOString(),
+    };
+    this.channels.set(record.channelId, record);
+    this.#persist();
+    return record;
+  }
+
+  deleteChannel(channelId: string): boolean {
+    const removed = this.channels.delete(channelId);
+    if (removed) this.#persist();
+    return removed;
+  }
+
+  /** Keeps a policy-1 channel's last broadcast. */
+  storeMessage(channel: ChannelRecord, stored: NonNullable<ChannelRecord['stored']>): void {
+    channel.stored = stored;
+    this.#persist();
+  }
+
+  /** Devices subscribed to the channel (its app and environment only). */
+  subscribers(channel: ChannelRecord): DeviceRecord[] {
+    return [...this.devices.values()].filter(
+      (d) =>
+        d.channels?.includes(channel.channelId) &&
+        d.bundleId === channel.bundleId &&
+        d.environment === channel.environment,
+    );
   }
 
   unregister(token: string, at: number): boolean {
@@ -144,7 +231,11 @@ export class ApnsStore {
   #persist(): void {
     if (!this.#file) return;
     const file = this.#file;
-    const text = JSON.stringify({ keys: [...this.keys.values()], devices: [...this.devices.values()] }, null, 2);
+    const text = JSON.stringify(
+      { keys: [...this.keys.values()], devices: [...this.devices.values()], channels: [...this.channels.values()] },
+      null,
+      2,
+    );
     // Writes are chained so an older state never lands after a newer one.
     this.#writing = this.#writing.then(async () => {
       const temp = `${file}.tmp`;

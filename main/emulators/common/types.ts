@@ -13,6 +13,8 @@ export interface EmulatorStartOptions {
   productionPort?: number;
   /** The admin API's port, for an emulator that serves it apart (`separateListeners`). */
   adminPort?: number;
+  /** The channel management host's port (APNs broadcast channels, `separateListeners`). */
+  channelsPort?: number;
   /** Folder where the emulator keeps registered keys, devices and the like between runs. */
   stateDir?: string;
   /** Checks marked [?] in the protocol reference, switchable by name (default from the emulator). */
@@ -30,6 +32,8 @@ export interface RunningEmulator {
   readonly adminUrl: string;
   /** The production host, for a service whose emulator serves it apart from `baseUrl` (APNs: sandbox). */
   readonly productionUrl?: string;
+  /** The channel management host, for a service that has one (APNs broadcast channels). */
+  readonly channelsUrl?: string;
   readonly inbox: Inbox;
   readonly faults: FaultInjector;
   close(): Promise<void>;
@@ -41,8 +45,8 @@ export interface RunningEmulator {
  */
 export interface EmulatorFactory {
   readonly provider: Provider;
-  /** Listeners it runs besides `baseUrl` (APNs: its production host and its admin API), each with its own port. */
-  readonly separateListeners?: readonly ('production' | 'admin')[];
+  /** Listeners it runs besides `baseUrl` (APNs: its production host, its admin API and its channel management host), each with its own port. */
+  readonly separateListeners?: readonly ('production' | 'admin' | 'channels')[];
   start(
     options: EmulatorStartOptions & { peers: () => Partial<Record<Provider, RunningEmulator>> },
   ): Promise<RunningEmulator>;

@@ -1,4 +1,5 @@
 import { useCredentials, type CredentialItem } from '../../state/credentials';
+import { useApnsChannels } from '../../state/apns-channels';
 import { useNhubRegistrations } from '../../state/nhub-registrations';
 import { badges, credentialFacts, kindLabel } from './kinds';
 import { CheckPanel } from './CheckPanel';
@@ -12,6 +13,8 @@ export function CredentialRow({ meta, onAction }: { meta: CredentialItem; onActi
   const check = useCredentials((s) => s.check);
   const checking = useCredentials((s) => s.checks[meta.id]?.state === 'running');
   const openRegistrations = useNhubRegistrations((s) => s.open);
+  const openChannels = useApnsChannels((s) => s.open);
+  const apns = meta.kind === 'apns-token' || meta.kind === 'apns-certificate';
   return (
     <li className="cred-row" data-testid="credential-row" data-kind={meta.kind}>
       <div className="cred-head">
@@ -42,6 +45,16 @@ export function CredentialRow({ meta, onAction }: { meta: CredentialItem; onActi
               onClick={() => openRegistrations(meta.id)}
             >
               Registrations…
+            </button>
+          )}
+          {apns && !meta.secretMissing && (
+            <button
+              type="button"
+              data-testid="cred-channels"
+              data-channels-for={meta.id}
+              onClick={() => openChannels(meta.id)}
+            >
+              Channels…
             </button>
           )}
           <button type="button" data-testid="cred-rename" onClick={() => onAction('rename')}>

@@ -3,7 +3,10 @@ import type { CredentialMeta } from '../../../shared/domain/credential';
 import { ErrorLine } from '../../components/ErrorLine';
 import { useAppInfo } from '../../state/app-info';
 import { useCredentials } from '../../state/credentials';
+import { useApnsChannels } from '../../state/apns-channels';
 import { useNhubRegistrations } from '../../state/nhub-registrations';
+import { ChannelsView } from '../apns-channels/ChannelsView';
+import { useChannelsCommands } from '../apns-channels/channels-commands';
 import { RegistrationsView } from '../nhub-registrations/RegistrationsView';
 import { useRegistrationsCommands } from '../nhub-registrations/registrations-commands';
 import { CredentialRow, type RowAction } from './CredentialRow';
@@ -35,21 +38,21 @@ export function CredentialsScreen() {
   const close = () => setOpen(null);
   const blocked = keychain?.state === 'unavailable';
   const registrationsOf = useNhubRegistrations((s) => s.credentialId);
+  const channelsOf = useApnsChannels((s) => s.credentialId);
   useRegistrationsCommands(items);
-  // Back from a hub's registrations puts focus on the button that opened them.
-  const lastRegistrations = useRef<string | null>(null);
-  useEffect(() => {
-    const previous = lastRegistrations.current;
-    lastRegistrations.current = registrationsOf;
-    if (previous && !registrationsOf) {
-      document.querySelector<HTMLElement>(`[data-registrations-for="${CSS.escape(previous)}"]`)?.focus();
-    }
-  }, [registrationsOf]);
+  useChannelsCommands(items);
+  // Back from a hub's registrations or a key's channels puts focus on the button that opened them.
+  useFocusBack(registrationsOf, 'data-registrations-for');
+  useFocusBack(channelsOf, 'data-channels-for');
 
   // A hub's registrations take the screen; Back returns to the list.
   if (registrationsOf !== null) {
     const label = items.find((m) => m.id === registrationsOf)?.label ?? 'Notification Hub';
     return <RegistrationsView label={label} />;
+  }
+  if (channelsOf !== null) {
+    const label = items.find((m) => m.id === channelsOf)?.label ?? 'APNs';
+    return <ChannelsView label={label} />;
   }
 
   return (
@@ -108,4 +111,16 @@ export function CredentialsScreen() {
       {open?.dialog === 'delete' && <DeleteDialog meta={open.meta} onClose={close} />}
     </div>
   );
+}
+
+/** When the view opened for `openFor` closes, focus returns to the row button that carries its id in `attribute`. */
+function useFocusBack(openFor: string | null, attribute: string): void {
+  const last = useRef<string | null>(null);
+  useEffect(() => {
+    const previous = last.current;
+    last.current = openFor;
+    if (previous && !openFor) {
+      document.querySelector<HTMLElement>(`[${attribute}="${CSS.escape(previous)}"]`)?.focus();
+    }
+  }, [openFor, attribute]);
 }

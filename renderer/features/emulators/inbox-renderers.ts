@@ -32,8 +32,14 @@ function json(payload: string): Record<string, unknown> | null {
   }
 }
 
-export function apnsInbox({ payload }: InboxDelivery): RenderedNotification {
+export function apnsInbox({ payload, headers }: InboxDelivery): RenderedNotification {
   const aps = record(json(payload)?.['aps']);
+  // A broadcast reaches each subscribed Live Activity; which channel carried it is what tells them apart.
+  const channel = headers['apns-channel-id'];
+  if (channel) {
+    const event = text(aps['event']) ?? 'update';
+    return { title: null, body: null, note: `Live Activity ${event}, broadcast on channel ${channel}` };
+  }
   const alert = aps['alert'];
   if (typeof alert === 'string') return { title: null, body: alert, note: null };
   const parts = record(alert);

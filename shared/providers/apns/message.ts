@@ -25,6 +25,13 @@ export const apnsOptionsSchema = z.object({
     .describe('Expiration (apns-expiration), UNIX seconds; 0 means try once and do not store.'),
   collapseId: z.string().optional().describe('Collapse id (apns-collapse-id), at most 64 bytes.'),
   apnsId: z.string().optional().describe('apns-id: a lower-case UUID; generated when empty.'),
+  channelId: z
+    .string()
+    .max(512)
+    .optional()
+    .describe(
+      'Broadcast channel (apns-channel-id, iOS 18): sends to every Live Activity subscribed to the channel instead of one device token.',
+    ),
   port: z
     .union([z.literal(443), z.literal(2197)])
     .default(443)

@@ -1,5 +1,6 @@
 import { credentialKindsOf, PROVIDER_LABELS } from '../ids';
 import type { ProviderSpec } from '../spec';
+import { APNS_BROADCAST_PAYLOAD_LIMIT } from './channels';
 import { apnsTargets } from './identify';
 import { utf8Length } from '../../text';
 import { apnsOptionsSchema, apnsSendSchema } from './message';
@@ -27,6 +28,9 @@ export const apnsSpec = {
     ),
   },
   payloadSize(payload, options) {
+    if (typeof options['channelId'] === 'string' && options['channelId'].trim() !== '') {
+      return { bytes: utf8Length(payload), limit: APNS_BROADCAST_PAYLOAD_LIMIT, label: 'APNs broadcast limit' };
+    }
     const voip = options['pushType'] === 'voip';
     const label = voip ? 'APNs VoIP limit' : 'APNs limit';
     return { bytes: utf8Length(payload), limit: apnsPayloadLimit(voip ? 'voip' : 'alert'), label };

@@ -4,11 +4,16 @@ import { AppError } from '../../../../shared/errors';
 import type { ApnsSendRequest } from '../../../../shared/providers/apns/message';
 import type { ResolvedCredential } from '../../credentials/types';
 import { isTransportError } from '../../transport/errors';
+import type { TransportRequest } from '../../transport/types';
 import { elapsedMs, transportFailure } from '../results';
 import type { ProviderSendContext } from '../types';
 import type { ApnsJwtCache } from './jwt';
 import { apnsOrigin, resolveTopic, type ApnsAuth, type ApnsRequestBuilder } from './request';
 import { DROP_JWT_REASONS, mapApnsResponse, type MappedResult } from './results';
+import { broadcastChannel } from '../../../../shared/providers/apns/broadcast';
+import { APNS_CHANNEL_REASONS } from './broadcast-reasons';
+import { broadcastRequest } from './broadcast';
+import { APNS_REASONS } from './reasons';
 
 /** The auth for one send: a cached JWT for .p8 keys, the TLS identity for certificates. */
 export function apnsAuth(
@@ -66,7 +71,7 @@ export async function sendApns(
   };
   const origin = apnsOrigin(request.environment, request.options.port, context.local);
   const auth = apnsAuth(context.credential, jwts);
-  const built = requests.build({
+  const parts = {
     request,
     origin,
     topic: resolveTopic(request, context.credential.meta),
@@ -74,7 +79,19 @@ export async function sendApns(
     notes: auth.notes,
     signal: context.signal,
     record: context.record,
-  });
+  };
+  const channelId = broadcastChannel(request);
+  // A broadcast is known by its apns-request-id; a device push by its apns-id.
+  const idName = channelId === null ? 'apns-id' : 'apns-request-id';
+  let built: TransportRequest;
+  let sentId: string;
+  if (channelId === null) {
+    const device = requests.build(parts);
+    [built, sentId] = [device, device.apnsId];
+  } else {
+    const broadcast = broadcastRequest({ ...parts, channelId }, requests);
+    [built, sentId] = [broadcast, broadcast.requestId];
+  }
   try {
     const response = await context.transport.request(built);
     exchangeIds.push(response.exchangeId);
@@ -83,9 +100,10 @@ export async function sendApns(
       response.headers,
       response.body.toString('utf8'),
       request.environment,
+      channelId === null ? APNS_REASONS : APNS_CHANNEL_REASONS,
     );
     if (mapped.reason && DROP_JWT_REASONS.has(mapped.reason)) jwts.invalidate(context.credential.meta.id);
-    if (!mapped.messageIds['apns-id']) mapped.messageIds['apns-id'] = built.apnsId;
+    if (!mapped.messageIds[idName]) mapped.messageIds[idName] = sentId;
     return finish(mapped);
   } catch (error) {
     if (!isTransportError(error)) throw error;
@@ -98,7 +116,7 @@ export async function sendApns(
           (error.retryable
             ? 'APNs cannot have processed it; sending again is safe.'
             : 'APNs may or may not have delivered it; check the network and try again.'),
-        messageIds: { 'apns-id': built.apnsId },
+        messageIds: { [idName]: sentId },
         ...(error.goawayReason ? { details: { goaway: error.goawayReason } } : {}),
       }),
     );

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseApnsP8 } from '../../credentials/apns-p8';
 import { parseApnsCertificate } from '../../credentials/apns-p12';
 import { preflightApns } from '../../../../shared/providers/apns/preflight';
+import { broadcastIssues } from '../../../../shared/providers/apns/broadcast';
 import { diagnoseApns } from '../../../../shared/providers/apns/diagnose';
 import { apnsSpec } from '../../../../shared/providers/apns/spec';
 import type { ProviderModule, ProviderPackage } from '../types';
@@ -22,7 +23,7 @@ export function createApnsProvider(options: { now?: () => number } = {}): Provid
     id: 'apns',
     credentialKinds: apnsSpec.credentialKinds,
     jwts,
-    preflight: (request, credential) => preflightApns(request, credential?.meta ?? null),
+    preflight: (request, credential) => broadcastIssues(request, preflightApns(request, credential?.meta ?? null)),
     send: (request, context) => sendApns(request, context, jwts, requests),
     testCredential: async (credential) => testApnsCredential(credential, now()),
   };

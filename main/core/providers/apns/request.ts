@@ -90,11 +90,24 @@ export interface ApnsRequestParts {
   record?: boolean | undefined;
 }
 
+/** The TLS options a request to `origin` needs: the certificate's identity, and the emulators' CA in `local`. */
+export function apnsTls(origin: ApnsOrigin, auth: ApnsAuth): TlsOptions | undefined {
+  if (auth.kind === 'certificate') {
+    return { ...(origin.ca ? { ca: origin.ca } : {}), clientCert: auth.certPem, clientKey: auth.keyPem };
+  }
+  return origin.ca ? { ca: origin.ca } : undefined;
+}
+
 /** Builds the provider's requests; one per APNs provider, so what it reuses lives as long as the provider. */
 export class ApnsRequestBuilder {
   // One TlsOptions per emulator CA, so every request of a bulk send hands the transport the same
   // object and its connection lookup is a WeakMap hit rather than a hash of the CA text.
   readonly #caOnly = new Map<string, TlsOptions>();
+
+  /** The TLS options for `origin`, the same object for every request to one emulator CA. */
+  tls(origin: ApnsOrigin, auth: ApnsAuth): TlsOptions | undefined {
+    return this.#tls(origin, auth);
+  }
 
   build(options: ApnsRequestParts): TransportRequest & { apnsId: string } {
     const { request, origin, auth } = options;
@@ -126,10 +139,7 @@ export class ApnsRequestBuilder {
   }
 
   #tls(origin: ApnsOrigin, auth: ApnsAuth): TlsOptions | undefined {
-    if (auth.kind === 'certificate') {
-      return { ...(origin.ca ? { ca: origin.ca } : {}), clientCert: auth.certPem, clientKey: auth.keyPem };
-    }
-    if (!origin.ca) return undefined;
+    if (auth.kind === 'certificate' || !origin.ca) return apnsTls(origin, auth);
     let tls = this.#caOnly.get(origin.ca);
     if (!tls) {
       if (this.#caOnly.size >= 16) this.#caOnly.clear();

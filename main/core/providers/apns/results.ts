@@ -3,7 +3,7 @@ import type { Header } from '../../../../shared/domain/exchange';
 import { objectOf } from '../../../../shared/json/object';
 import { headerValue } from '../../transport/types';
 import { acceptedResult, goneState, rejectedResult, type MappedResult } from '../results';
-import { APNS_REASONS, LOCAL_BAD_DEVICE_TOKEN } from './reasons';
+import { APNS_REASONS, LOCAL_BAD_DEVICE_TOKEN, type ApnsReason } from './reasons';
 
 export type { MappedResult } from '../results';
 
@@ -27,9 +27,12 @@ export function mapApnsResponse(
   headers: Header[],
   bodyText: string,
   environment?: Environment,
+  reasons: Record<string, ApnsReason> = APNS_REASONS,
 ): MappedResult {
   const messageIds: Record<string, string> = {};
   const apnsId = headerValue(headers, 'apns-id');
+  const requestId = headerValue(headers, 'apns-request-id');
+  if (requestId) messageIds['apns-request-id'] = requestId;
   const uniqueId = headerValue(headers, 'apns-unique-id');
   if (apnsId) messageIds['apns-id'] = apnsId;
   if (uniqueId) messageIds['apns-unique-id'] = uniqueId;
@@ -41,7 +44,7 @@ export function mapApnsResponse(
     environment === 'local' && reason === 'BadDeviceToken'
       ? LOCAL_BAD_DEVICE_TOKEN
       : reason
-        ? APNS_REASONS[reason]
+        ? reasons[reason]
         : undefined;
   const timestamp = typeof body?.['timestamp'] === 'number' ? body['timestamp'] : null;
   const gone = status === 410 && (reason === 'Unregistered' || reason === 'ExpiredToken' || reason === null);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { callNames, calls } from '../../../../shared/contract';
+import { apnsChannelsCalls } from '../../../../shared/contract/apns-channels';
 import { appCalls } from '../../../../shared/contract/app';
 import { collectionsCalls } from '../../../../shared/contract/collections';
 import { composeCalls } from '../../../../shared/contract/compose';
@@ -22,6 +23,7 @@ const groups = {
   emulatorsCalls,
   historyCalls,
   nhubRegistrationsCalls,
+  apnsChannelsCalls,
   tokenDoctorCalls,
   collectionsCalls,
 };

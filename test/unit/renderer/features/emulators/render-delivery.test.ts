@@ -21,6 +21,19 @@ describe('renderDelivery (the inbox preview above the raw payload)', () => {
     expect(renderDelivery(delivery('apns', '{"aps":{"badge":3}}')).note).toBe('Badge 3');
   });
 
+  it('names the channel a Live Activity broadcast came on, and its event', () => {
+    const update = '{"aps":{"event":"update","timestamp":1,"content-state":{}}}';
+    expect(renderDelivery(delivery('apns', update, { 'apns-channel-id': 'dHN0LWNobmw=' }))).toEqual({
+      title: null,
+      body: null,
+      note: 'Live Activity update, broadcast on channel dHN0LWNobmw=',
+    });
+    expect(renderDelivery(delivery('apns', '{"aps":{"event":"end"}}', { 'apns-channel-id': 'YWJj' })).note).toBe(
+      'Live Activity end, broadcast on channel YWJj',
+    );
+    expect(renderDelivery(delivery('apns', update)).note).toBe('No alert');
+  });
+
   it('prefers the Android notification over the common one for FCM, and counts data-only keys', () => {
     const both = '{"notification":{"title":"Common","body":"c"},"android":{"notification":{"title":"Android"}}}';
     expect(renderDelivery(delivery('fcm', both))).toEqual({ title: 'Android', body: 'c', note: null });
