@@ -84,7 +84,11 @@ class Checker {
     const inCustom = custom || schema['x-custom-decoder'] === true;
     if (value === null) {
       if (!schema.nullable && (schema.type || schema.format))
-        this.#add(path, `${swift} is not optional, so null cannot be decoded; send a value or make it ${swift}? in Swift`, custom);
+        this.#add(
+          path,
+          `${swift} is not optional, so null cannot be decoded; send a value or make it ${swift}? in Swift`,
+          custom,
+        );
       return;
     }
     if (schema.format === 'swift-date') return this.#date(value, swift.replace(/\?$/, ''), path, custom);
@@ -139,9 +143,19 @@ class Checker {
         'warning',
       );
     } else if (encoding !== 'millisecondsSince1970' && plausible(value / 1000)) {
-      this.#add(path, `${value} looks like milliseconds; ${swift} here is ${DATE_ENCODING_WORDS[encoding]}`, custom, 'warning');
+      this.#add(
+        path,
+        `${value} looks like milliseconds; ${swift} here is ${DATE_ENCODING_WORDS[encoding]}`,
+        custom,
+        'warning',
+      );
     } else if (encoding === 'millisecondsSince1970' && plausible(value)) {
-      this.#add(path, `${value} looks like seconds; the contract says ${DATE_ENCODING_WORDS[encoding]}`, custom, 'warning');
+      this.#add(
+        path,
+        `${value} looks like seconds; the contract says ${DATE_ENCODING_WORDS[encoding]}`,
+        custom,
+        'warning',
+      );
     } else {
       this.#add(path, `${value} is the year ${year} as ${DATE_ENCODING_WORDS[encoding]}`, custom, 'warning');
     }
@@ -156,7 +170,8 @@ class Checker {
 
   #integer(value: unknown, schema: SchemaNode, swift: string, path: Array<string | number>, custom: boolean): void {
     if (typeof value !== 'number') {
-      const quoted = typeof value === 'string' && /^-?\d+$/.test(value) ? ` ${shown(value)}; send it without quotes` : '';
+      const quoted =
+        typeof value === 'string' && /^-?\d+$/.test(value) ? ` ${shown(value)}; send it without quotes` : '';
       this.#add(path, `${swift} is a JSON number; got ${jsonKind(value)}${quoted}`, custom);
     } else if (!Number.isInteger(value)) {
       this.#add(path, `${swift} needs a whole number; got ${value}`, custom);
@@ -174,7 +189,11 @@ class Checker {
       return;
     }
     if (schema.format === 'uuid' && !UUID_PATTERN.test(value))
-      this.#add(path, `${swift} must be a UUID like "E621E1F8-C36C-495A-93FC-0C247A3E6E5F"; got ${shown(value)}`, custom);
+      this.#add(
+        path,
+        `${swift} must be a UUID like "E621E1F8-C36C-495A-93FC-0C247A3E6E5F"; got ${shown(value)}`,
+        custom,
+      );
     if (schema.format === 'base64' && (value.length % 4 !== 0 || !BASE64_PATTERN.test(value)))
       this.#add(path, `${swift} (Data) is base64 text by default; ${shown(value)} is not`, custom);
     if (schema.format === 'uri' && (value === '' || /\s/.test(value)))
@@ -238,10 +257,20 @@ class Checker {
     }
   }
 
-  #keyedEnum(record: Record<string, unknown>, cases: string[], swift: string, path: Array<string | number>, custom: boolean): void {
+  #keyedEnum(
+    record: Record<string, unknown>,
+    cases: string[],
+    swift: string,
+    path: Array<string | number>,
+    custom: boolean,
+  ): void {
     const keys = Object.keys(record);
     if (keys.length !== 1 || !cases.includes(keys[0]!))
-      this.#add(path, `${swift} (an enum without raw values) is one key of ${cases.map((c) => `"${c}"`).join(', ')} with {} as its value`, custom);
+      this.#add(
+        path,
+        `${swift} (an enum without raw values) is one key of ${cases.map((c) => `"${c}"`).join(', ')} with {} as its value`,
+        custom,
+      );
   }
 }
 

@@ -17,7 +17,8 @@ export const REFERENCE_DATE_UNIX = 978_307_200;
 export const DATE_ENCODING_WORDS: Record<DateEncoding, string> = {
   deferredToDate: 'seconds since 2001-01-01 (the default, which ActivityKit uses)',
   secondsSince1970: 'UNIX seconds (only if the app decodes with .secondsSince1970 in its own init(from:))',
-  millisecondsSince1970: 'UNIX milliseconds (only if the app decodes with .millisecondsSince1970 in its own init(from:))',
+  millisecondsSince1970:
+    'UNIX milliseconds (only if the app decodes with .millisecondsSince1970 in its own init(from:))',
   iso8601: 'an ISO 8601 string (only if the app decodes with .iso8601 in its own init(from:))',
 };
 
@@ -31,7 +32,10 @@ export const DATE_ENCODING_HELP =
 /** A date value as UNIX seconds, or null when it is not the strategy's shape. */
 export function dateValueToUnix(value: unknown, encoding: DateEncoding): number | null {
   if (encoding === 'iso8601') {
-    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(value))
+    if (
+      typeof value !== 'string' ||
+      !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(value)
+    )
       return null;
     const ms = Date.parse(value);
     return Number.isNaN(ms) ? null : ms / 1000;

@@ -74,7 +74,8 @@ export function parseActivityAttributes(source: string): SwiftParseResult {
     problems.push({
       line: 1,
       severity: 'error',
-      message: 'No struct conforming to ActivityAttributes was found; paste the declaration that says ": ActivityAttributes"',
+      message:
+        'No struct conforming to ActivityAttributes was found; paste the declaration that says ": ActivityAttributes"',
     });
   }
   return { activities, problems };
@@ -103,7 +104,8 @@ class SchemaBuilder {
     for (let s = scope; s && !found; s = s.parent) {
       found = s.nested.get(head!) ?? null;
       const alias = s.aliases.get(head!);
-      if (!found && alias && alias.kind === 'named' && seen < 8) found = this.resolveName(alias.name, s, line, seen + 1);
+      if (!found && alias && alias.kind === 'named' && seen < 8)
+        found = this.resolveName(alias.name, s, line, seen + 1);
     }
     if (!found) found = this.#decls.top.get(head!) ?? null;
     const topAlias = this.#decls.aliases.get(head!);
@@ -142,9 +144,13 @@ class SchemaBuilder {
       }
       let node: SchemaNode;
       if (prop.type) node = this.fromType(prop.type, decl);
-      else if (prop.inferred) node = this.fromType({ kind: 'named', name: prop.inferred, args: [], line: prop.line }, decl);
+      else if (prop.inferred)
+        node = this.fromType({ kind: 'named', name: prop.inferred, args: [], line: prop.line }, decl);
       else {
-        this.#problem(prop.line, `${decl.name}.${prop.name} has no written type and its default does not say one; add ": Type"`);
+        this.#problem(
+          prop.line,
+          `${decl.name}.${prop.name} has no written type and its default does not say one; add ": Type"`,
+        );
         node = {};
       }
       properties[key] = node;
@@ -207,9 +213,15 @@ class SchemaBuilder {
   #dictionary(key: TypeExpr, value: TypeExpr, swift: string, scope: TypeDecl, line: number): SchemaNode {
     const keyName = key.kind === 'named' ? key.name : '';
     const keyDecl = keyName ? this.resolveName(keyName, scope, line) : null;
-    const keyed = keyName === 'String' || keyName in INTEGER_RANGES || (keyDecl?.kind === 'enum' && keyDecl.inherits[0] === 'String');
+    const keyed =
+      keyName === 'String' ||
+      keyName in INTEGER_RANGES ||
+      (keyDecl?.kind === 'enum' && keyDecl.inherits[0] === 'String');
     if (!keyed) {
-      this.#problem(line, `${swift}: only String, Int or String-enum keys encode as a JSON object; other keys become a flat array`);
+      this.#problem(
+        line,
+        `${swift}: only String, Int or String-enum keys encode as a JSON object; other keys become a flat array`,
+      );
       return { type: 'array', 'x-swift': swift };
     }
     return { type: 'object', 'x-swift': swift, additionalProperties: this.fromType(value, scope) };

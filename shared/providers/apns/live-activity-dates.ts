@@ -53,7 +53,12 @@ export function liveActivityDateIssues(
   const hasTimestamp = typeof timestamp === 'number' && Number.isFinite(timestamp);
   if (!hasTimestamp) {
     issues.push(
-      issue('error', 'apns.liveactivity.timestamp', 'Live Activity pushes need "timestamp" (UNIX seconds)', '/aps/timestamp'),
+      issue(
+        'error',
+        'apns.liveactivity.timestamp',
+        'Live Activity pushes need "timestamp" (UNIX seconds)',
+        '/aps/timestamp',
+      ),
     );
   } else {
     const units = unitsIssue('timestamp', timestamp, 'apns.liveactivity.timestamp-units');
@@ -96,7 +101,9 @@ export function liveActivityDateIssues(
     if (value === undefined) continue;
     const code = `apns.liveactivity.${key}`;
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      issues.push(issue('error', code, `"${key}" must be UNIX seconds (a number); got ${JSON.stringify(value)}`, `/aps/${key}`));
+      issues.push(
+        issue('error', code, `"${key}" must be UNIX seconds (a number); got ${JSON.stringify(value)}`, `/aps/${key}`),
+      );
       continue;
     }
     const units = unitsIssue(key, value, code);
@@ -106,17 +113,32 @@ export function liveActivityDateIssues(
     }
     if (key === 'stale-date' && at !== null && value <= at) {
       issues.push(
-        issue('warning', code, `stale-date is ${duration(at - value)} before the timestamp; the activity shows as stale as soon as it arrives`, `/aps/${key}`),
+        issue(
+          'warning',
+          code,
+          `stale-date is ${duration(at - value)} before the timestamp; the activity shows as stale as soon as it arrives`,
+          `/aps/${key}`,
+        ),
       );
     }
     if (key === 'dismissal-date') {
       if (event !== 'end') {
         issues.push(
-          issue('warning', code, `dismissal-date is read on "event": "end" only; on ${String(event ?? 'this event')} it is ignored`, `/aps/${key}`),
+          issue(
+            'warning',
+            code,
+            `dismissal-date is read on "event": "end" only; on ${String(event ?? 'this event')} it is ignored`,
+            `/aps/${key}`,
+          ),
         );
       } else if (at !== null && value <= at) {
         issues.push(
-          issue('info', code, 'dismissal-date is not after the timestamp: the ended activity is removed at once', `/aps/${key}`),
+          issue(
+            'info',
+            code,
+            'dismissal-date is not after the timestamp: the ended activity is removed at once',
+            `/aps/${key}`,
+          ),
         );
       } else if (at !== null && value - at > DISMISSAL_MAX_SECONDS) {
         issues.push(

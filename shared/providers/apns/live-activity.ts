@@ -32,10 +32,22 @@ export function liveActivityIssues(
   const issues: PreflightIssue[] = [];
   const event = aps['event'];
   if (event === undefined)
-    issues.push(issue('error', 'apns.liveactivity.event', 'Live Activity pushes need "event" (start, update or end)', '/aps/event'));
+    issues.push(
+      issue(
+        'error',
+        'apns.liveactivity.event',
+        'Live Activity pushes need "event" (start, update or end)',
+        '/aps/event',
+      ),
+    );
   else if (event !== 'start' && event !== 'update' && event !== 'end') {
     issues.push(
-      issue('error', 'apns.liveactivity.event', `Live Activity "event" must be start, update or end, not ${JSON.stringify(event)}`, '/aps/event'),
+      issue(
+        'error',
+        'apns.liveactivity.event',
+        `Live Activity "event" must be start, update or end, not ${JSON.stringify(event)}`,
+        '/aps/event',
+      ),
     );
   }
   issues.push(...liveActivityDateIssues(aps, event, context));
@@ -43,10 +55,22 @@ export function liveActivityIssues(
   else issues.push(...inputOnlyOnStart(aps));
   const state = aps['content-state'];
   if (event !== 'end' && state === undefined) {
-    issues.push(issue('error', 'apns.liveactivity.content-state', 'Live Activity start and update need "content-state"', '/aps/content-state'));
+    issues.push(
+      issue(
+        'error',
+        'apns.liveactivity.content-state',
+        'Live Activity start and update need "content-state"',
+        '/aps/content-state',
+      ),
+    );
   } else if (state !== undefined && !isObject(state)) {
     issues.push(
-      issue('error', 'apns.liveactivity.content-state', '"content-state" must be a JSON object with your ContentState’s keys', '/aps/content-state'),
+      issue(
+        'error',
+        'apns.liveactivity.content-state',
+        '"content-state" must be a JSON object with your ContentState’s keys',
+        '/aps/content-state',
+      ),
     );
   } else if (state !== undefined) {
     const bytes = utf8Length(JSON.stringify(state));
@@ -71,7 +95,12 @@ function startIssues(aps: Record<string, unknown>): PreflightIssue[] {
   const type = aps['attributes-type'];
   if (type === undefined || aps['attributes'] === undefined) {
     issues.push(
-      issue('error', 'apns.liveactivity.attributes', 'Starting a Live Activity needs "attributes-type" and "attributes"', '/aps/attributes'),
+      issue(
+        'error',
+        'apns.liveactivity.attributes',
+        'Starting a Live Activity needs "attributes-type" and "attributes"',
+        '/aps/attributes',
+      ),
     );
   }
   if (type !== undefined && (typeof type !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(type))) {
@@ -85,7 +114,14 @@ function startIssues(aps: Record<string, unknown>): PreflightIssue[] {
     );
   }
   if (aps['attributes'] !== undefined && !isObject(aps['attributes'])) {
-    issues.push(issue('error', 'apns.liveactivity.attributes', '"attributes" must be a JSON object with your attributes’ keys', '/aps/attributes'));
+    issues.push(
+      issue(
+        'error',
+        'apns.liveactivity.attributes',
+        '"attributes" must be a JSON object with your attributes’ keys',
+        '/aps/attributes',
+      ),
+    );
   }
   if (aps['alert'] === undefined) {
     issues.push(
@@ -100,18 +136,33 @@ function startIssues(aps: Record<string, unknown>): PreflightIssue[] {
   const token = aps['input-push-token'];
   if (token !== undefined && token !== 1) {
     issues.push(
-      issue('error', 'apns.liveactivity.input-push-token', `"input-push-token" is 1 (ask for an update token); got ${JSON.stringify(token)}`, '/aps/input-push-token'),
+      issue(
+        'error',
+        'apns.liveactivity.input-push-token',
+        `"input-push-token" is 1 (ask for an update token); got ${JSON.stringify(token)}`,
+        '/aps/input-push-token',
+      ),
     );
   }
   const channel = aps['input-push-channel'];
   if (channel !== undefined) {
     if (typeof channel !== 'string' || channel === '') {
       issues.push(
-        issue('error', 'apns.liveactivity.input-push-channel', '"input-push-channel" is a channel id (base64 text from channel management)', '/aps/input-push-channel'),
+        issue(
+          'error',
+          'apns.liveactivity.input-push-channel',
+          '"input-push-channel" is a channel id (base64 text from channel management)',
+          '/aps/input-push-channel',
+        ),
       );
     } else if (!BASE64.test(channel)) {
       issues.push(
-        issue('warning', 'apns.liveactivity.input-push-channel', `"${channel}" does not look like a channel id; APNs gives them as base64 text`, '/aps/input-push-channel'),
+        issue(
+          'warning',
+          'apns.liveactivity.input-push-channel',
+          `"${channel}" does not look like a channel id; APNs gives them as base64 text`,
+          '/aps/input-push-channel',
+        ),
       );
     }
     if (token !== undefined) {
@@ -151,11 +202,24 @@ function priorityIssues(priority: number | undefined, context: LiveActivityConte
   if (priority === 5) return [];
   if (priority !== undefined && priority !== 10) {
     return [
-      issue('warning', 'apns.liveactivity.priority', `Live Activity pushes use priority 5 or 10; ${priority} is not one Apple documents for them`, 'options.priority'),
+      issue(
+        'warning',
+        'apns.liveactivity.priority',
+        `Live Activity pushes use priority 5 or 10; ${priority} is not one Apple documents for them`,
+        'options.priority',
+      ),
     ];
   }
   const history = context?.history;
-  if (!history) return [issue('info', 'apns.liveactivity.budget', `Priority 10 counts against the activity’s budget. ${BUDGET_HELP}`, 'options.priority')];
+  if (!history)
+    return [
+      issue(
+        'info',
+        'apns.liveactivity.budget',
+        `Priority 10 counts against the activity’s budget. ${BUDGET_HELP}`,
+        'options.priority',
+      ),
+    ];
   const count = history.priority10LastHour + 1;
   return [
     issue(
@@ -203,7 +267,8 @@ function contractIssues(aps: Record<string, unknown>, event: unknown, context: L
   return findings.map((f) => ({
     severity: f.severity,
     code: 'apns.liveactivity.contract',
-    message: dateRelated && /Date|seconds since 2001/.test(f.message) ? `${f.message}. ${DATE_ENCODING_HELP}` : f.message,
+    message:
+      dateRelated && /Date|seconds since 2001/.test(f.message) ? `${f.message}. ${DATE_ENCODING_HELP}` : f.message,
     path: '/aps/' + f.path.map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('/'),
   }));
 }

@@ -89,7 +89,8 @@ export const liveActivityAlertUpdateTemplate: ApnsTemplate = {
 export const liveActivityEndTemplate: ApnsTemplate = {
   id: 'apns.liveactivity-end',
   name: 'Live Activity: end',
-  description: 'Ends the activity with its final content-state; it stays on the lock screen until dismissal-date (4 hours at most).',
+  description:
+    'Ends the activity with its final content-state; it stays on the lock screen until dismissal-date (4 hours at most).',
   options: liveActivity,
   payload: json({
     aps: {
