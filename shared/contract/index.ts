@@ -14,6 +14,7 @@ import { devicesCalls } from './devices';
 import { emulatorsCalls } from './emulators';
 import { events } from './events';
 import { historyCalls } from './history';
+import { liveActivityCalls } from './live-activity';
 import { nhubRegistrationsCalls } from './nhub-registrations';
 import { sandboxCalls } from './sandbox';
 import { tokenDoctorCalls } from './token-doctor';
@@ -36,6 +37,7 @@ export const calls = {
   ...historyCalls,
   ...nhubRegistrationsCalls,
   ...tokenDoctorCalls,
+  ...liveActivityCalls,
 } as const;
 
 export type Calls = typeof calls;

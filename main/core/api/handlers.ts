@@ -6,6 +6,7 @@ import { deviceHandlers } from './devices';
 import { emulatorHandlers, sandboxHandlers } from './emulators';
 import { curlHandlers } from './exchange-curl';
 import { historyHandlers } from './history';
+import { liveActivityHandlers } from './live-activity';
 import { nhubRegistrationHandlers } from './nhub-registrations';
 import type { Handlers } from './dispatcher';
 import { tokenDoctorHandlers } from './token-doctor';
@@ -28,5 +29,6 @@ export function createHandlers(core: Core): Handlers {
     ...curlHandlers(core),
     ...nhubRegistrationHandlers(core),
     ...tokenDoctorHandlers(core),
+    ...liveActivityHandlers(core),
   };
 }

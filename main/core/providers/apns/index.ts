@@ -22,7 +22,7 @@ export function createApnsProvider(options: { now?: () => number } = {}): Provid
     id: 'apns',
     credentialKinds: apnsSpec.credentialKinds,
     jwts,
-    preflight: (request, credential) => preflightApns(request, credential?.meta ?? null),
+    preflight: (request, credential, context) => preflightApns(request, credential?.meta ?? null, context),
     send: (request, context) => sendApns(request, context, jwts, requests),
     testCredential: async (credential) => testApnsCredential(credential, now()),
   };
