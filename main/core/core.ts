@@ -14,6 +14,8 @@ import type { ProviderModules } from './providers/types';
 import { Sender } from './send/sender';
 import { DraftStore } from './workspace/drafts';
 import { PresetStore } from './workspace/presets';
+import { LiveActivityContractStore } from './workspace/live-activity-contracts';
+import { preflightContextSource } from './live-activity/preflight-context';
 import { ProfileStore } from './workspace/profiles';
 import { DeviceStore } from './workspace/devices';
 import { BulkManager } from './send/bulk-manager';
@@ -62,6 +64,8 @@ export interface Core {
   readonly profiles: ProfileStore;
   readonly drafts: DraftStore;
   readonly presets: PresetStore;
+  /** Content-state contracts per Live Activity attributes type. */
+  readonly liveActivityContracts: LiveActivityContractStore;
   readonly devices: DeviceStore;
   readonly bulk: BulkManager;
   readonly emulators: EmulatorControl;
@@ -103,12 +107,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // recorded before it: a result the window showed survives a crash or kill -9 right after.
   const historyWritten = () => (history.unwritten ? history.written() : null);
   events.holdRendererEvents(historyWritten);
+  const liveActivityContracts = new LiveActivityContractStore(workspaceDir);
   const sender = new Sender({
     providers,
     credentials,
     transport,
     events,
     dataDir,
+    preflightContext: preflightContextSource({ contracts: liveActivityContracts, history }),
   });
   const devices = new DeviceStore(workspaceDir);
   const profiles = new ProfileStore(workspaceDir, credentials);
@@ -131,6 +137,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     profiles,
     drafts,
     presets: new PresetStore(workspaceDir),
+    liveActivityContracts,
     devices,
     bulk: new BulkManager({ sender, events, devices }),
     emulators: local.emulators,

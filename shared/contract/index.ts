@@ -16,6 +16,7 @@ import { devicesCalls } from './devices';
 import { emulatorsCalls } from './emulators';
 import { events } from './events';
 import { historyCalls } from './history';
+import { liveActivityCalls } from './live-activity';
 import { nhubRegistrationsCalls } from './nhub-registrations';
 import { sandboxCalls } from './sandbox';
 import { tokenDoctorCalls } from './token-doctor';
@@ -40,6 +41,7 @@ export const calls = {
   ...apnsChannelsCalls,
   ...tokenDoctorCalls,
   ...collectionsCalls,
+  ...liveActivityCalls,
 } as const;
 
 export type Calls = typeof calls;

@@ -224,6 +224,10 @@ describeWithSystem('accessibility (axe-core, WCAG 2.2 AA) on every screen and di
     await page.getByTestId('send-anyway-confirm').click();
     await page.getByTestId('result-against-preflight').waitFor({ timeout: 30_000 });
     await expectAccessible('Compose, sent against preflight');
+    // A Live Activity push offers its content-state contract dialog.
+    await pickTemplate(page, 'Live Activity: update');
+    await auditDialog('Compose, content-state contract dialog', page.getByTestId('contract-open'), 'contract-dialog');
+    await expectFocusTrappedAndReturned(page.getByTestId('contract-open'), 'contract-dialog');
     // Back to a payload that fits: the bulk send below sends the APNs draft.
     await pickTemplate(page, 'Alert');
     await expect.poll(() => page.getByTestId('send').isEnabled(), { timeout: 15_000 }).toBe(true);

@@ -8,6 +8,7 @@ import { deviceHandlers } from './devices';
 import { emulatorHandlers, sandboxHandlers } from './emulators';
 import { curlHandlers } from './exchange-curl';
 import { historyHandlers } from './history';
+import { liveActivityHandlers } from './live-activity';
 import { nhubRegistrationHandlers } from './nhub-registrations';
 import type { Handlers } from './dispatcher';
 import { tokenDoctorHandlers } from './token-doctor';
@@ -32,5 +33,6 @@ export function createHandlers(core: Core): Handlers {
     ...apnsChannelHandlers(core),
     ...tokenDoctorHandlers(core),
     ...collectionHandlers(core),
+    ...liveActivityHandlers(core),
   };
 }

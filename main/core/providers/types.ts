@@ -5,6 +5,7 @@ import type { CredentialKindOf, Provider } from '../../../shared/providers/ids';
 import type { SendResult } from '../../../shared/domain/send-result';
 import type { SendRequestOf } from '../../../shared/domain/send-request';
 import type { PreflightIssue } from '../../../shared/preflight/types';
+import type { PreflightContext } from '../../../shared/live-activity/context';
 import type { ImportFields, ParsedCredential } from '../credentials/parsed';
 import type { ResolvedCredential } from '../credentials/types';
 import type { LocalEnvironment } from '../local/local-env';
@@ -29,8 +30,15 @@ export interface ProviderModule<P extends Provider = Provider> {
   readonly id: P;
   /** Credential kinds this provider can send with. */
   readonly credentialKinds: readonly CredentialKind[];
-  /** The shared preflight for this provider (no network). */
-  preflight(request: SendRequestOf<P>, credential: ResolvedCredential | null): PreflightIssue[];
+  /**
+   * The shared preflight for this provider (no network); `context` is what main looked up for it
+   * (a Live Activity's contracts and history).
+   */
+  preflight(
+    request: SendRequestOf<P>,
+    credential: ResolvedCredential | null,
+    context?: PreflightContext,
+  ): PreflightIssue[];
   /** Sends once, never throws for provider answers: rejections and failures are SendResults. */
   send(request: SendRequestOf<P>, context: ProviderSendContext): Promise<SendResult>;
   /**

@@ -2,6 +2,8 @@ import type { SendResult } from '../../../shared/domain/send-result';
 import type { SendRequest } from '../../../shared/domain/send-request';
 import { AppError } from '../../../shared/errors';
 import type { PreflightIssue } from '../../../shared/preflight/types';
+import type { PreflightContext } from '../../../shared/live-activity/context';
+import type { PreflightContextSource } from '../live-activity/preflight-context';
 import type { CredentialResolver, ResolvedCredential } from '../credentials/types';
 import type { EventBus } from '../events';
 import { requireLocalEnvironment, type LocalEnvironment } from '../local/local-env';
@@ -16,6 +18,8 @@ export interface SenderDeps {
   transport: Transport;
   events: EventBus;
   dataDir: string;
+  /** What preflight needs beyond the request (Live Activity contracts and history); none when absent. */
+  preflightContext?: PreflightContextSource;
 }
 
 export interface SendOptions {
@@ -40,6 +44,8 @@ export interface PreparedSend {
   local: LocalEnvironment | null;
   /** false: the sends made with this record no exchanges (a bulk run with recording off). */
   record?: boolean;
+  /** Preflight's context without per-target history, for the sends that reuse this. */
+  context?: PreflightContext;
 }
 
 export interface SendOutcome {
@@ -71,7 +77,11 @@ export class Sender {
     } catch {
       credential = null;
     }
-    return provider.preflight(request as never, credential);
+    return provider.preflight(request as never, credential, await this.#context(request, true));
+  }
+
+  async #context(request: SendRequest, withHistory: boolean): Promise<PreflightContext> {
+    return this.#deps.preflightContext ? this.#deps.preflightContext(request, withHistory) : {};
   }
 
   /** Resolves the credential, checks it suits the provider, and finds local endpoints if needed. */
@@ -86,14 +96,16 @@ export class Sender {
       );
     }
     const local = request.environment === 'local' ? await requireLocalEnvironment(this.#deps.dataDir) : null;
-    return { credential, local };
+    return { credential, local, context: await this.#context(request, false) };
   }
 
   async send(request: SendRequest, options: SendOptions = {}): Promise<SendOutcome> {
     const provider = this.#provider(request);
     const prepared = options.prepared ?? (await this.prepare(request));
     const { credential, local } = prepared;
-    const preflight = provider.preflight(request as never, credential);
+    // A single send reads the target's history (a Live Activity's last timestamp); bulk sends reuse the prepared context.
+    const checks = options.prepared ? (prepared.context ?? {}) : await this.#context(request, true);
+    const preflight = provider.preflight(request as never, credential, checks);
     const errors = preflight.filter((issue) => issue.severity === 'error');
     if (errors.length > 0 && !options.ignorePreflight) {
       const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''})` : '';

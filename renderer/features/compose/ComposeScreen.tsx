@@ -22,6 +22,7 @@ import { PresetMenu } from './PresetMenu';
 import { PROVIDER_PANEL_ID, ProviderTabs, providerTabId } from './ProviderTabs';
 import { SendAnywayDialog } from './SendAnywayDialog';
 import { ProductionConfirmDialog } from './ProductionConfirmDialog';
+import { ContractButton } from './live-activity/ContractButton';
 import { useComposeCommands } from './compose-commands';
 import { Preview } from './previews/Preview';
 import { ProfileBar } from './ProfileBar';
@@ -258,6 +259,9 @@ export function ComposeScreen() {
                 <button type="button" data-testid="payload-simulator" onClick={() => setSimulatorOpen(true)}>
                   Simulator file…
                 </button>
+              )}
+              {request.provider === 'apns' && request.options.pushType === 'liveactivity' && (
+                <ContractButton payload={draft.payload} onChanged={() => runPreflight({ ...request })} />
               )}
               <span className="spacer" />
               <SizeMeter reading={reading} />

@@ -91,8 +91,8 @@ export const apnsPayloadJsonSchema = {
         'relevance-score': {
           type: 'number',
           minimum: 0,
-          maximum: 1,
-          description: 'Ranks the notification in summaries (0 to 1).',
+          description:
+            'Ranks the notification in summaries (0 to 1); for a Live Activity, orders the app’s activities (any number, higher first).',
         },
         'filter-criteria': { type: 'string', description: 'Focus filter criteria string.' },
         'stale-date': { type: 'integer', description: 'Live Activity: UNIX time after which the content is stale.' },
@@ -119,6 +119,10 @@ export const apnsPayloadJsonSchema = {
           type: 'integer',
           enum: [1],
           description: 'Live Activity start: ask for an update token.',
+        },
+        'input-push-channel': {
+          type: 'string',
+          description: 'Live Activity start (iOS 18): the broadcast channel id the new activity listens to.',
         },
       },
       additionalProperties: false,

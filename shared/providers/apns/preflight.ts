@@ -11,6 +11,8 @@ import {
 import { jsonSyntaxIssue } from '../../preflight/json-issue';
 import { formatBytes, type PreflightIssue } from '../../preflight/types';
 import { utf8Length } from '../../text';
+import type { LiveActivityContext, PreflightContext } from '../../live-activity/context';
+import { liveActivityIssues } from './live-activity';
 
 type Credential = Pick<CredentialMeta, 'kind' | 'label' | 'metadata'> | null;
 
@@ -18,14 +20,21 @@ type Credential = Pick<CredentialMeta, 'kind' | 'label' | 'metadata'> | null;
  * APNs rules that can be checked without the network (protocols.md §1.4). Errors are the ones
  * APNs itself would answer with a 4xx; warnings are sends APNs accepts but that misbehave.
  */
-export function preflightApns(request: ApnsSendRequest, credential: Credential = null): PreflightIssue[] {
+export function preflightApns(
+  request: ApnsSendRequest,
+  credential: Credential = null,
+  context: PreflightContext = {},
+): PreflightIssue[] {
   const options = request.options;
   const pushType: ApnsPushType = options.pushType;
   return [
     ...checkCredential(request, credential, pushType),
     ...checkToken(request.target),
     ...checkHeaders(request, pushType),
-    ...payloadIssues(request.payload, pushType, options.priority),
+    ...(pushType === 'liveactivity'
+      ? // Live Activity rules read the target's history, so their answer is not the payload's alone.
+        checkPayload(request.payload, pushType, options.priority, context.liveActivity)
+      : payloadIssues(request.payload, pushType, options.priority)),
   ];
 }
 
@@ -135,7 +144,12 @@ function checkHeaders(request: ApnsSendRequest, pushType: ApnsPushType): Preflig
   return issues;
 }
 
-function checkPayload(payload: string, pushType: ApnsPushType, priority: number | undefined): PreflightIssue[] {
+function checkPayload(
+  payload: string,
+  pushType: ApnsPushType,
+  priority: number | undefined,
+  context?: LiveActivityContext,
+): PreflightIssue[] {
   const issues: PreflightIssue[] = [];
   const bytes = utf8Length(payload);
   const limit = apnsPayloadLimit(pushType);
@@ -173,13 +187,14 @@ function checkPayload(payload: string, pushType: ApnsPushType, priority: number 
     issues.push(error('apns.payload.aps-type', '"aps" must be a dictionary (JSON object)', '/aps'));
     return issues;
   }
-  return [...issues, ...checkAps(aps as Record<string, unknown>, pushType, priority)];
+  return [...issues, ...checkAps(aps as Record<string, unknown>, pushType, priority, context)];
 }
 
 function checkAps(
   aps: Record<string, unknown>,
   pushType: ApnsPushType,
   priority: number | undefined,
+  context: LiveActivityContext | undefined,
 ): PreflightIssue[] {
   const issues: PreflightIssue[] = [];
   if (pushType === 'background') {
@@ -214,45 +229,7 @@ function checkAps(
   if (aps['badge'] !== undefined && !Number.isInteger(aps['badge'])) {
     issues.push(error('apns.badge.type', '"badge" must be a whole number (0 clears it)', '/aps/badge'));
   }
-  if (pushType === 'liveactivity') {
-    const event = aps['event'];
-    if (event === undefined)
-      issues.push(
-        error('apns.liveactivity.event', 'Live Activity pushes need "event" (start, update or end)', '/aps/event'),
-      );
-    else if (event !== 'start' && event !== 'update' && event !== 'end') {
-      issues.push(
-        error(
-          'apns.liveactivity.event',
-          `Live Activity "event" must be start, update or end, not ${JSON.stringify(event)}`,
-          '/aps/event',
-        ),
-      );
-    }
-    if (typeof aps['timestamp'] !== 'number') {
-      issues.push(
-        error('apns.liveactivity.timestamp', 'Live Activity pushes need "timestamp" (UNIX seconds)', '/aps/timestamp'),
-      );
-    }
-    if (event === 'start' && (aps['attributes-type'] === undefined || aps['attributes'] === undefined)) {
-      issues.push(
-        error(
-          'apns.liveactivity.attributes',
-          'Starting a Live Activity needs "attributes-type" and "attributes"',
-          '/aps/attributes',
-        ),
-      );
-    }
-    if (event !== 'end' && aps['content-state'] === undefined) {
-      issues.push(
-        error(
-          'apns.liveactivity.content-state',
-          'Live Activity start and update need "content-state"',
-          '/aps/content-state',
-        ),
-      );
-    }
-  }
+  if (pushType === 'liveactivity') issues.push(...liveActivityIssues(aps, priority, context));
   if (aps['content-available'] === 1 && pushType !== 'background' && priority === 10 && Object.keys(aps).length === 1) {
     issues.push({
       severity: 'warning',

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { calls } from '../../../shared/contract';
+import { CONTRACT_MAX_JSON_CHARS } from '../../../shared/contract/live-activity';
 import {
   BULK_DEVICE_IDS_MAX,
   FRAME_LIMIT_BYTES,
@@ -43,6 +44,24 @@ describe('the contract keeps every large input inside one browser-mode frame', (
     const deviceIds = Array.from({ length: BULK_DEVICE_IDS_MAX }, () => randomUUID());
     expect(calls['bulk.start'].input.safeParse({ request, deviceIds }).success).toBe(true);
     expect(frameBytes('bulk.start', { request, deviceIds })).toBeLessThan(FRAME_LIMIT_BYTES);
+  });
+
+  it('the largest Live Activity contract (JSON of three-byte characters) fits, and one over it is refused', () => {
+    // 880 properties of about 1,120 characters each: just under CONTRACT_MAX_JSON_CHARS as JSON.
+    const properties = Object.fromEntries(
+      Array.from({ length: 880 }, (_, i) => [`k${i}`, { type: 'string' as const, description: '€'.repeat(1_080) }]),
+    );
+    const contract = {
+      attributesType: 'A',
+      dateEncoding: 'deferredToDate',
+      contentState: { properties },
+      attributes: {},
+    };
+    expect(JSON.stringify(contract).length).toBeLessThan(CONTRACT_MAX_JSON_CHARS);
+    expect(calls['liveActivity.contracts.save'].input.safeParse(contract).success).toBe(true);
+    expect(frameBytes('liveActivity.contracts.save', contract)).toBeLessThan(FRAME_LIMIT_BYTES);
+    const more = { ...contract, attributes: { properties } };
+    expect(calls['liveActivity.contracts.save'].input.safeParse(more).success).toBe(false);
   });
 
   it('says how large a refused file is and what the limit is, in MB', () => {

@@ -23,7 +23,8 @@ export function createApnsProvider(options: { now?: () => number } = {}): Provid
     id: 'apns',
     credentialKinds: apnsSpec.credentialKinds,
     jwts,
-    preflight: (request, credential) => broadcastIssues(request, preflightApns(request, credential?.meta ?? null)),
+    preflight: (request, credential, context) =>
+      broadcastIssues(request, preflightApns(request, credential?.meta ?? null, context)),
     send: (request, context) => sendApns(request, context, jwts, requests),
     testCredential: async (credential) => testApnsCredential(credential, now()),
   };

@@ -285,6 +285,20 @@ export class HistoryStore {
     return { result: record.result, request: record.request, exchanges };
   }
 
+  /** The last `max` sends to exactly this target (newest first) with their requests, for per-target rules. */
+  async sendsTo(target: string, max: number): Promise<Array<{ result: SendResult; request: SendRequest | null }>> {
+    await this.flush();
+    const sends = this.#index.sends;
+    const locations: RecordLocation[] = [];
+    for (let row = sends.size - 1; row >= 0 && locations.length < max; row--) {
+      if (sends.targetOf(row) === target && sends.hasRequestAt(row)) locations.push(sends.locationAt(row));
+    }
+    const out: Array<{ result: SendResult; request: SendRequest | null }> = [];
+    for (const record of await this.#readMany(locations))
+      if (record?.type === 'send') out.push({ result: record.result, request: record.request });
+    return out;
+  }
+
   /** Full exchanges by id (in the order given) or every one matching a filter (oldest first). */
   async exchangesFor(selection: { ids?: string[]; filter?: HistoryFilter }, max: number): Promise<Exchange[]> {
     await this.flush();

@@ -9,13 +9,13 @@ import {
   threadTemplate,
 } from './alerts';
 import {
-  backgroundTemplate,
+  liveActivityAlertUpdateTemplate,
+  liveActivityChannelStartTemplate,
   liveActivityEndTemplate,
   liveActivityStartTemplate,
   liveActivityUpdateTemplate,
-  locationQueryTemplate,
-  voipTemplate,
-} from './special';
+} from './live-activity';
+import { backgroundTemplate, locationQueryTemplate, voipTemplate } from './special';
 import type { ApnsTemplate } from './types';
 
 export type { ApnsTemplate } from './types';
@@ -32,7 +32,9 @@ export const apnsTemplates: readonly ApnsTemplate[] = [
   categoryTemplate,
   threadTemplate,
   liveActivityStartTemplate,
+  liveActivityChannelStartTemplate,
   liveActivityUpdateTemplate,
+  liveActivityAlertUpdateTemplate,
   liveActivityEndTemplate,
   locationQueryTemplate,
 ];

@@ -8,6 +8,7 @@ import { credentialsCalls } from '../../../../shared/contract/credentials';
 import { devicesCalls } from '../../../../shared/contract/devices';
 import { emulatorsCalls } from '../../../../shared/contract/emulators';
 import { historyCalls } from '../../../../shared/contract/history';
+import { liveActivityCalls } from '../../../../shared/contract/live-activity';
 import { nhubRegistrationsCalls } from '../../../../shared/contract/nhub-registrations';
 import { sandboxCalls } from '../../../../shared/contract/sandbox';
 import { tokenDoctorCalls } from '../../../../shared/contract/token-doctor';
@@ -26,6 +27,7 @@ const groups = {
   apnsChannelsCalls,
   tokenDoctorCalls,
   collectionsCalls,
+  liveActivityCalls,
 };
 
 describe('the contract merged from its domain files', () => {

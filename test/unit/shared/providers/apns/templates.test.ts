@@ -20,7 +20,9 @@ describe('APNs templates', () => {
       'category',
       'thread',
       'liveactivity-start',
+      'liveactivity-start-channel',
       'liveactivity-update',
+      'liveactivity-alert-update',
       'liveactivity-end',
       'location',
     ]) {

@@ -1,0 +1,25 @@
+import type { LiveActivityContract } from './contract';
+
+/**
+ * What preflight can know about a Live Activity send beyond the request, looked up by main: the
+ * workspace's contracts and what history holds for the target (a token or a channel id).
+ */
+export interface LiveActivityHistory {
+  /** The highest `aps.timestamp` of an accepted Live Activity push to this target. */
+  lastTimestamp: number | null;
+  /** Accepted Live Activity pushes at priority 10 (or no priority, which APNs takes as 10) in the last hour. */
+  priority10LastHour: number;
+  /** All accepted Live Activity pushes to this target in the last hour. */
+  sendsLastHour: number;
+}
+
+export interface LiveActivityContext {
+  contracts: readonly LiveActivityContract[];
+  history: LiveActivityHistory | null;
+  /** Milliseconds since 1970; tests fix it. */
+  now: number;
+}
+
+export interface PreflightContext {
+  liveActivity?: LiveActivityContext;
+}
