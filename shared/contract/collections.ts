@@ -43,6 +43,8 @@ export const collectionsCalls = {
           folders: z.array(z.string()),
           name: z.string(),
           request: collectionRequestSchema,
+          /** The payload as text: inline JSON serialised, a string as is, or its payloadFile's content. */
+          payloadText: z.string(),
         }),
       ),
     }),
@@ -74,6 +76,8 @@ export const collectionsCalls = {
         environment: environmentSchema.optional(),
         vars: variablesSchema.optional(),
         bail: z.boolean().optional(),
+        /** Only these requests (paths in the collection), in run order: a folder, or the ones that failed. */
+        only: z.array(requestFileSchema).min(1).max(2000).optional(),
       })
       .strict(),
     runReportSchema,
