@@ -1,0 +1,149 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
+import { audit, describeFindings } from '../support/axe';
+import { missingChromium } from '../support/browser';
+import { openProvider, sendWithKeyboard, tabTo, useSandboxDevice } from '../support/compose-page';
+import { useSandboxPage } from '../support/sandbox-page';
+import { describeWithSystem } from '../support/system';
+import { shot } from '../support/shots';
+
+const POSTMAN = join(import.meta.dirname, '../fixtures/postman/push-calls.postman_collection.json');
+
+/**
+ * The Collections screen in browser mode against the emulators: a composer send and a history
+ * entry saved into a new collection, run with every assertion holding, one assertion broken in
+ * its file on disk and shown failing with its message, then Rerun failed running only that one.
+ */
+describeWithSystem('Collections screen: save, run, fail, rerun failed', missingChromium(), () => {
+  const sandbox = useSandboxPage();
+  let page: Page;
+  beforeAll(() => {
+    page = sandbox.page;
+  });
+
+  async function expectAccessible(state: string): Promise<void> {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      expect(describeFindings(await audit(page)), `${state} (${colorScheme})`).toBe('');
+    }
+  }
+
+  const results = () =>
+    page
+      .getByTestId('collection-result')
+      .evaluateAll((items) => items.map((item) => [item.getAttribute('data-path'), item.getAttribute('data-verdict')]));
+
+  it('saves sends into a collection, runs it, shows a failing assertion and reruns only the failed', async () => {
+    await openProvider(page, 'apns');
+    await useSandboxDevice(page);
+    expect((await sendWithKeyboard(page)).outcome).toBe('accepted');
+
+    // The composer's send into a new collection.
+    await page.getByTestId('compose-save-collection').click();
+    const dialog = page.getByTestId('save-collection-dialog');
+    await dialog.waitFor();
+    await expect.poll(() => dialog.getByTestId('save-collection-choice').inputValue()).toBe('__new__');
+    await dialog.getByTestId('save-collection-new-name').fill('e2e');
+    await dialog.getByTestId('save-collection-request-name').fill('APNs from compose');
+    await expectAccessible('Save to collection dialog');
+    await dialog.getByTestId('save-collection-submit').click();
+    expect(await dialog.getByTestId('save-collection-saved').textContent()).toBe(
+      'Saved as collections/e2e/apns-from-compose.json.',
+    );
+    await page.keyboard.press('Escape');
+
+    // A history entry into the same collection, now an existing one.
+    await page.keyboard.press('Control+5');
+    await page.getByTestId('history-item').first().click();
+    await page.getByTestId('history-save-collection').click();
+    await expect.poll(() => dialog.getByTestId('save-collection-choice').inputValue()).toBe('e2e');
+    await dialog.getByTestId('save-collection-request-name').fill('APNs from history');
+    await dialog.getByTestId('save-collection-submit').click();
+    await dialog.getByTestId('save-collection-saved').waitFor();
+    await page.keyboard.press('Escape');
+
+    // The tree: both requests, each with the assertions its answer gave it (outcome, status).
+    await page.keyboard.press('Control+9');
+    const collection = page.locator('[data-testid="collection"][data-name="e2e"]');
+    await collection.waitFor();
+    const rows = collection.getByTestId('collection-request');
+    expect(await rows.allTextContents()).toEqual([
+      'apnsAPNs from compose2 assertions',
+      'apnsAPNs from history2 assertions',
+    ]);
+    await rows.first().click();
+    const detail = page.getByTestId('collection-detail');
+    expect(await detail.getByTestId('collection-detail-assertions').locator('li').allTextContents()).toEqual([
+      'the outcome is "accepted"',
+      'the HTTP status is 200',
+    ]);
+    expect(await detail.getByTestId('collection-detail-file').textContent()).toContain('"device": "Sandbox iPhone"');
+
+    // Run all from the keyboard: Tab reaches it, Enter runs.
+    await page.getByTestId('collections-environment').focus();
+    await tabTo(page, collection.getByTestId('collection-run-all'));
+    await page.keyboard.press('Enter');
+    await page.getByTestId('collection-report').waitFor({ timeout: 30_000 });
+    expect(await results()).toEqual([
+      ['apns-from-compose.json', 'passed'],
+      ['apns-from-history.json', 'passed'],
+    ]);
+    expect(await page.getByTestId('collection-check').evaluateAll((c) => c.map((x) => x.dataset['ok']))).toEqual([
+      'true',
+      'true',
+      'true',
+      'true',
+    ]);
+    expect(await page.getByTestId('collection-report-summary').textContent()).toContain(
+      '2 passed, 0 failed, 0 errors.',
+    );
+    await expect.poll(() => page.getByTestId('collection-rerun-failed').isDisabled()).toBe(true);
+    await expectAccessible('Collections screen after a passing run');
+
+    // Break one expectation in the file on disk, as a teammate's commit would.
+    const file = join(sandbox.dataDir, 'workspace', 'collections', 'e2e', 'apns-from-history.json');
+    const written = readFileSync(file, 'utf8');
+    expect(written).toContain('"status": 200');
+    writeFileSync(file, written.replace('"status": 200', '"status": 201'));
+    await page.getByTestId('collections-reload').click();
+    await collection.getByTestId('collection-run-all').click();
+    await expect.poll(results, { timeout: 30_000 }).toEqual([
+      ['apns-from-compose.json', 'passed'],
+      ['apns-from-history.json', 'failed'],
+    ]);
+    const failed = page.locator('[data-testid="collection-result"][data-verdict="failed"]');
+    expect(await failed.locator('[data-testid="collection-check"][data-ok="false"]').textContent()).toContain(
+      'status: expected 201, got 200',
+    );
+    expect(await page.getByTestId('collection-rerun-failed').textContent()).toBe('Rerun failed (1)');
+    await shot(page.getByTestId('collections'), 'collections-failed-run.png');
+    await expectAccessible('Collections screen with a failed request');
+
+    // Fixed on disk; Rerun failed sends only that request, which now passes.
+    writeFileSync(file, written);
+    await page.getByTestId('collection-rerun-failed').click();
+    await expect.poll(results, { timeout: 30_000 }).toEqual([['apns-from-history.json', 'passed']]);
+    expect(await page.getByTestId('collection-report').locator('h2').textContent()).toBe('Run of e2e (failed, local)');
+    expect(sandbox.errors).toEqual([]);
+  }, 180_000);
+
+  it('imports a Postman collection and says what it left out', async () => {
+    await page.keyboard.press('Control+9');
+    await page.getByTestId('collections-import-postman').click();
+    const dialog = page.getByTestId('import-postman-dialog');
+    await dialog.waitFor();
+    await dialog.getByTestId('import-postman-file').setInputFiles(POSTMAN);
+    await expect.poll(() => dialog.getByTestId('import-postman-text').inputValue()).not.toBe('');
+    await dialog.getByTestId('import-postman-name').fill('from-postman');
+    await dialog.getByTestId('import-postman-submit').click();
+    const report = dialog.getByTestId('import-postman-report');
+    await report.waitFor();
+    expect(await report.locator('p').first().textContent()).toBe('4 requests written, 3 left out.');
+    expect(await report.getByTestId('import-postman-skipped').textContent()).toContain('Web Push');
+    await expectAccessible('Postman import report');
+    await page.keyboard.press('Escape');
+    await page.locator('[data-testid="collection"][data-name="from-postman"]').waitFor();
+  }, 60_000);
+});
