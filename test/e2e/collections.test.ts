@@ -1,10 +1,17 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
 import { audit, describeFindings } from '../support/axe';
 import { missingChromium } from '../support/browser';
-import { openProvider, sendWithKeyboard, tabTo, useSandboxDevice } from '../support/compose-page';
+import {
+  allowClipboard,
+  editorText,
+  openProvider,
+  sendWithKeyboard,
+  tabTo,
+  useSandboxDevice,
+} from '../support/compose-page';
 import { useSandboxPage } from '../support/sandbox-page';
 import { describeWithSystem } from '../support/system';
 import { shot } from '../support/shots';
@@ -145,5 +152,39 @@ describeWithSystem('Collections screen: save, run, fail, rerun failed', missingC
     await expectAccessible('Postman import report');
     await page.keyboard.press('Escape');
     await page.locator('[data-testid="collection"][data-name="from-postman"]').waitFor();
+  }, 60_000);
+
+  it('opens a request in Compose with its profile and device, its variables left as written and said so', async () => {
+    const dir = join(sandbox.dataDir, 'workspace', 'collections', 'e2e', 'greetings');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'hello.json'),
+      JSON.stringify({
+        name: 'Hello',
+        provider: 'apns',
+        profile: 'Sandbox apns (local)',
+        device: 'Sandbox iPhone',
+        payload: { aps: { alert: '{{vars.greeting}}' } },
+      }),
+    );
+    await page.keyboard.press('Control+9');
+    await page.getByTestId('collections-reload').click();
+    const folder = page.locator('[data-testid="collection-folder"][data-folder="greetings"]');
+    await folder.waitFor();
+    expect(await folder.getByTestId('collection-request').textContent()).toBe('apnsHelloaccepted (default)');
+    await folder.getByTestId('collection-request').click();
+    await page.getByTestId('collection-open-compose').click();
+    expect(await page.getByTestId('collection-compose-notes').textContent()).toContain(
+      '{{vars.greeting}} stays as written: only a run of the collection fills variables.',
+    );
+    await allowClipboard(page);
+    await page.keyboard.press('Control+1');
+    await expect.poll(() => editorText(page), { timeout: 10_000 }).toContain('"alert": "{{vars.greeting}}"');
+    expect(await page.getByTestId('target-input').inputValue()).toMatch(/^[0-9a-f]{64}$/);
+
+    // Run folder runs that folder's request only: unset, the variable stops it before anything is sent.
+    await page.keyboard.press('Control+9');
+    await folder.getByTestId('collection-run-folder').click();
+    expect(await page.getByTestId('collections-error').textContent()).toContain('{{vars.greeting}}');
   }, 60_000);
 });
