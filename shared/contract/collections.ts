@@ -13,6 +13,8 @@ export const collectionNameSchema = z
 /** A request file's path inside its collection (`fcm/topic.json`). */
 const requestFileSchema = z
   .string()
+  // Bounded, so run's `only` (at most 2,000 of them) stays well inside one call's frame.
+  .max(1000)
   .regex(/^(?:[\w .-]+\/)*[\w .-]+\.json$/, 'A request file is a path ending in .json inside the collection.')
   .refine((path) => !path.split('/').includes('..'), 'A request file stays inside its collection.');
 

@@ -91,6 +91,15 @@ describeWithSystem('Collections screen: save, run, fail, rerun failed', missingC
     // Run all from the keyboard: Tab reaches it, Enter runs.
     await page.getByTestId('collections-environment').focus();
     await tabTo(page, collection.getByTestId('collection-run-all'));
+    await page.keyboard.press('Control+1');
+    // And from the palette, on another screen: "Run collection…" opens this one at its Run all.
+    await page.keyboard.press('Control+K');
+    await page.keyboard.type('run collection');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('collections').waitFor();
+    await expect
+      .poll(() => collection.getByTestId('collection-run-all').evaluate((el) => el === document.activeElement))
+      .toBe(true);
     await page.keyboard.press('Enter');
     await page.getByTestId('collection-report').waitFor({ timeout: 30_000 });
     expect(await results()).toEqual([
