@@ -71,6 +71,12 @@ describeWithSystem('Collections screen: save, run, fail, rerun failed', missingC
     await dialog.getByTestId('save-collection-saved').waitFor();
     await page.keyboard.press('Escape');
 
+    // Ctrl+9 is listed with the other screens' keys.
+    await page.keyboard.press('Control+/');
+    expect(await page.getByTestId('shortcuts').textContent()).toContain('Ctrl/⌘ + 1…9');
+    expect(await page.getByTestId('shortcuts').textContent()).toContain('Bulk, Doctor, Collections');
+    await page.keyboard.press('Escape');
+
     // The tree: both requests, each with the assertions its answer gave it (outcome, status).
     await page.keyboard.press('Control+9');
     const collection = page.locator('[data-testid="collection"][data-name="e2e"]');
