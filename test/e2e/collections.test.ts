@@ -148,6 +148,24 @@ describeWithSystem('Collections screen: save, run, fail, rerun failed', missingC
     await page.getByTestId('collection-rerun-failed').click();
     await expect.poll(results, { timeout: 30_000 }).toEqual([['apns-from-history.json', 'passed']]);
     expect(await page.getByTestId('collection-report').locator('h2').textContent()).toBe('Run of e2e (failed, local)');
+
+    // A slow APNs (a 2 s delay fault): the run shows itself running, with how many it sends.
+    await page.keyboard.press('Control+6');
+    await page.getByTestId('emulator-tab-apns').click();
+    const form = page.getByTestId('fault-form');
+    await form.getByTestId('fault-kind').selectOption('delay');
+    await form.getByLabel('Delay ms').fill('2000');
+    await form.getByTestId('fault-add').click();
+    await page.keyboard.press('Control+9');
+    await collection.getByTestId('collection-run-all').click();
+    const running = page.getByTestId('collection-running');
+    expect(await running.textContent()).toContain('Running 2 requests of e2e (all)…');
+    await expectAccessible('Collections screen while a run is under way');
+    await expect.poll(() => running.count(), { timeout: 30_000 }).toBe(0);
+    expect(await results()).toEqual([
+      ['apns-from-compose.json', 'passed'],
+      ['apns-from-history.json', 'passed'],
+    ]);
     expect(sandbox.errors).toEqual([]);
   }, 180_000);
 
