@@ -10,6 +10,8 @@ import { HistoryScreen } from '../features/history/HistoryScreen';
 import { EmulatorsScreen } from '../features/emulators/EmulatorsScreen';
 import { BulkScreen } from '../features/devices/BulkScreen';
 import { DoctorScreen } from '../features/doctor/DoctorScreen';
+import { CollectionsScreen } from '../features/collections/CollectionsScreen';
+import { useCollections } from '../state/collections';
 import { SHORTCUT_MOD, useCommands, type Command } from '../state/commands';
 import { CommandPalette } from './CommandPalette';
 import { KeychainBanner } from './KeychainBanner';
@@ -27,6 +29,7 @@ const SCREENS: Record<SectionId, () => React.JSX.Element> = {
   emulators: EmulatorsScreen,
   bulk: BulkScreen,
   doctor: DoctorScreen,
+  collections: CollectionsScreen,
 };
 
 /** The screens and the window's own actions, for the command palette. */
@@ -40,6 +43,15 @@ function appCommands(go: (section: SectionId) => void): Command[] {
   }));
   return [
     ...screens,
+    {
+      id: 'collections-run',
+      label: 'Run collection…',
+      keywords: 'collections run all test assertions',
+      run: () => {
+        useCollections.getState().askToRun(true);
+        go('collections');
+      },
+    },
     {
       id: 'shortcuts',
       label: 'Show keyboard shortcuts',

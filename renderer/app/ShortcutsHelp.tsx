@@ -2,9 +2,11 @@ import { useEffect, useRef } from 'react';
 import { DialogFooter } from '../components/DialogFooter';
 import { useTabWrap } from '../components/ModalDialog';
 import { useCommands } from '../state/commands';
+import { SECTIONS } from '../state/navigation';
 
 const SHORTCUTS: Array<[string, string]> = [
-  ['Ctrl/⌘ + 1…8', 'Go to Compose, Credentials, Devices, Exchanges, History, Emulators, Bulk, Doctor'],
+  // From the sections themselves, so a new screen's key is listed here too.
+  [`Ctrl/⌘ + 1…${SECTIONS.length}`, `Go to ${SECTIONS.map((section) => section.label).join(', ')}`],
   ['↑ / ↓ in the sidebar', 'Move between sections'],
   ['Ctrl/⌘ + K, Ctrl/⌘ + Shift + P', 'Commands: every action and screen, filtered as you type'],
   ['Ctrl/⌘ + Enter', 'Send (in Compose, also inside the editor)'],

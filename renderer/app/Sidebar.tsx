@@ -2,7 +2,7 @@ import { useRef, type KeyboardEvent } from 'react';
 import { SHORTCUT_MOD } from '../state/commands';
 import { SECTIONS, useNavigation } from '../state/navigation';
 
-/** Section list: arrow keys move between sections, Ctrl/Cmd+1…7 jump from anywhere. */
+/** Section list: arrow keys move between sections, Ctrl/Cmd+1…9 jump from anywhere. */
 export function Sidebar() {
   const { section, go } = useNavigation();
   const refs = useRef<Array<HTMLButtonElement | null>>([]);

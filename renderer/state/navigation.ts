@@ -9,6 +9,7 @@ export const SECTIONS = [
   { id: 'emulators', label: 'Emulators', key: '6' },
   { id: 'bulk', label: 'Bulk', key: '7' },
   { id: 'doctor', label: 'Doctor', key: '8' },
+  { id: 'collections', label: 'Collections', key: '9' },
 ] as const;
 
 export type SectionId = (typeof SECTIONS)[number]['id'];

@@ -13,6 +13,8 @@ export const collectionNameSchema = z
 /** A request file's path inside its collection (`fcm/topic.json`). */
 const requestFileSchema = z
   .string()
+  // Bounded, so run's `only` (at most 2,000 of them) stays well inside one call's frame.
+  .max(1000)
   .regex(/^(?:[\w .-]+\/)*[\w .-]+\.json$/, 'A request file is a path ending in .json inside the collection.')
   .refine((path) => !path.split('/').includes('..'), 'A request file stays inside its collection.');
 
@@ -43,6 +45,8 @@ export const collectionsCalls = {
           folders: z.array(z.string()),
           name: z.string(),
           request: collectionRequestSchema,
+          /** The payload as text: inline JSON serialised, a string as is, or its payloadFile's content. */
+          payloadText: z.string(),
         }),
       ),
     }),
@@ -74,6 +78,8 @@ export const collectionsCalls = {
         environment: environmentSchema.optional(),
         vars: variablesSchema.optional(),
         bail: z.boolean().optional(),
+        /** Only these requests (paths in the collection), in run order: a folder, or the ones that failed. */
+        only: z.array(requestFileSchema).min(1).max(2000).optional(),
       })
       .strict(),
     runReportSchema,

@@ -134,6 +134,7 @@ describeWithSystem('accessibility (axe-core, WCAG 2.2 AA) on every screen and di
       ['6', 'emulators', 'Emulators', () => page.getByTestId('emulators-status').getByText('Stopped')],
       ['7', 'bulk-screen', 'Bulk', () => page.getByTestId('bulk-pick-hint')],
       ['8', 'doctor', 'Doctor', () => page.getByTestId('doctor-empty')],
+      ['9', 'collections', 'Collections', () => page.getByTestId('collections-empty')],
     ];
     for (const [key, testId, name, shown] of screens) {
       await go(key, testId);

@@ -85,6 +85,18 @@ describe('collections through the contract', () => {
       [saved.file, 'passed', []],
       ['later/delivered.json', 'passed', []],
     ]);
+    // A rerun of some: only those are sent, in the collection's order; a path it lacks is refused.
+    const before = (await dispatch('history.list', { limit: 50 })).items.length;
+    const only = await dispatch('collections.run', {
+      name: 'regressions',
+      vars: { word: 'chained' },
+      only: ['later/delivered.json'],
+    });
+    expect(only.requests.map((r) => [r.path, r.verdict])).toEqual([['later/delivered.json', 'passed']]);
+    expect((await dispatch('history.list', { limit: 50 })).items.length).toBe(before + 1);
+    await expect(
+      dispatch('collections.run', { name: 'regressions', only: ['gone.json', saved.file] }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('no request gone.json') });
     const history = await dispatch('history.list', { limit: 10 });
     expect(history.items.map((item) => item.id)).toEqual(
       expect.arrayContaining(report.requests.map((r) => r.result!.sendId)),

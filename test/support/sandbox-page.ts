@@ -9,6 +9,8 @@ export interface SandboxPage {
   readonly page: Page;
   /** Uncaught errors the page raised. */
   readonly errors: string[];
+  /** The served app's data folder (its workspace is `workspace/` inside, unless the environment says otherwise). */
+  readonly dataDir: string;
 }
 
 /**
@@ -39,5 +41,9 @@ export function useSandboxPage(): SandboxPage {
       return page;
     },
     errors,
+    get dataDir() {
+      if (!app) throw new Error('The app is not served yet.');
+      return app.dataDir;
+    },
   };
 }

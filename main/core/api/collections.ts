@@ -4,6 +4,7 @@ import type { CallInput, CallName, CallOutput } from '../../../shared/contract';
 import { formatMeta } from '../../../shared/collections/format';
 import { requestFromSend } from '../../../shared/collections/from-send';
 import { importPostman } from '../../../shared/collections/postman';
+import type { Collection } from '../../../shared/collections/schema';
 import { AppError, isAppError } from '../../../shared/errors';
 import { collectionsDir, loadCollection, META_FILE, saveRequest } from '../collections/files';
 import type { CoreCall } from '../collections/plan';
@@ -19,6 +20,24 @@ type CollectionCalls =
   | 'collections.saveFromHistory'
   | 'collections.run'
   | 'collections.importPostman';
+
+/**
+ * The requests asked for, in the collection's order. One it does not have is refused rather than
+ * dropped, so a rerun of a renamed file says so instead of running less than asked.
+ */
+function onlyThese(collection: Collection, only: readonly string[]): Collection {
+  const have = new Set(collection.items.map((item) => item.path));
+  const unknown = only.filter((path) => !have.has(path));
+  if (unknown.length > 0) {
+    throw new AppError(
+      'NOT_FOUND',
+      `The collection "${collection.name}" has no ${unknown.length === 1 ? 'request' : 'requests'} ${unknown.join(', ')}.`,
+      'Its files may have changed since it was read: reload it.',
+    );
+  }
+  const wanted = new Set(only);
+  return { ...collection, items: collection.items.filter((item) => wanted.has(item.path)) };
+}
 
 /**
  * The workspace's collections (`<workspace>/collections/<name>/`) for a screen: the same files
@@ -60,11 +79,12 @@ export function collectionHandlers(core: Core): Pick<Handlers, CollectionCalls> 
       return {
         name,
         meta: collection.meta,
-        items: collection.items.map(({ path, folders, name: title, request }) => ({
+        items: collection.items.map(({ path, folders, name: title, request, payloadText }) => ({
           path,
           folders,
           name: title,
           request,
+          payloadText,
         })),
       };
     },
@@ -88,13 +108,15 @@ export function collectionHandlers(core: Core): Pick<Handlers, CollectionCalls> 
       });
       return { file: await saveRequest(folder(name), made, file), request: made };
     },
-    'collections.run': async ({ name, environment, vars, bail }, { caller }) =>
-      runCollection(await loadCollection(folder(name)), through(caller), {
+    'collections.run': async ({ name, environment, vars, bail, only }, { caller }) => {
+      const collection = await loadCollection(folder(name));
+      return runCollection(only ? onlyThese(collection, only) : collection, through(caller), {
         environment,
         vars,
         bail,
         env: process.env,
-      }),
+      });
+    },
     'collections.importPostman': async ({ name, postman }) => {
       const imported = importPostman(postman);
       if (typeof imported === 'string') throw new AppError('INVALID_INPUT', imported);

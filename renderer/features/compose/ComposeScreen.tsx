@@ -33,6 +33,7 @@ import { TemplateMenu } from './TemplateMenu';
 import { templateDraft } from './template-draft';
 import { composerReady, untilComposerReady } from './composer-ready';
 import { SimulatorFileDialog } from './SimulatorFileDialog';
+import { SaveFromComposer } from '../collections/SaveFromComposer';
 import './compose.css';
 
 export function ComposeScreen() {
@@ -309,6 +310,7 @@ export function ComposeScreen() {
                   Send anyway…
                 </button>
               )}
+              <SaveFromComposer request={request} profile={profile} />
               {!profile && <span className="hint">Choose or create a profile to send.</span>}
               {profile && blocked && <span className="hint">Fix the preflight errors to send.</span>}
               {queued && (

@@ -7,6 +7,7 @@ import { useExchangeFocus } from '../../state/exchange-focus';
 import { useHistory } from '../../state/history';
 import { useNavigation } from '../../state/navigation';
 import { downloadText, harFileName } from '../exchanges/actions';
+import { SaveToCollectionDialog } from '../collections/SaveToCollectionDialog';
 import { groupByDay } from './groups';
 import './history.css';
 
@@ -19,6 +20,7 @@ export function HistoryScreen() {
   const [text, setText] = useState(state.text);
   const nameOf = useTargetNamer();
   const search = useRef<HTMLInputElement | null>(null);
+  const [saving, setSaving] = useState<string | null>(null);
 
   useEffect(() => {
     void useHistory.getState().load();
@@ -185,6 +187,15 @@ export function HistoryScreen() {
                 </button>
                 <button
                   type="button"
+                  data-testid="history-save-collection"
+                  disabled={!selected.request}
+                  title={selected.request ? undefined : 'No saved request for this send'}
+                  onClick={() => setSaving(selected.result.id)}
+                >
+                  Save as collection request…
+                </button>
+                <button
+                  type="button"
                   data-testid="history-send-har"
                   title="This send and its exchanges as HAR (redacted)"
                   onClick={() => void state.exportHar({ sendId: selected.result.id }).then(download)}
@@ -228,6 +239,13 @@ export function HistoryScreen() {
           )}
         </div>
       </div>
+      {saving && (
+        <SaveToCollectionDialog
+          source={{ sendId: saving }}
+          defaultName={`${selected?.result.provider ?? 'history'} send`}
+          onClose={() => setSaving(null)}
+        />
+      )}
     </div>
   );
 }
