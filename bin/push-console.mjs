@@ -7,4 +7,9 @@ if (!existsSync(cli)) {
   console.error('push-console: not built yet. Run: npm run build');
   process.exit(2);
 }
-await import(cli);
+// Help and the version come from the build's manifest when that is all argv asks for (fast);
+// anything else, or no manifest, goes to the full CLI.
+const help = new URL('../out/main/cli-help.mjs', import.meta.url);
+const { answerFromManifest } = existsSync(help) ? await import(help.href) : {};
+if (!answerFromManifest?.(process.argv.slice(2), new URL('../out/main/cli-help.json', import.meta.url)))
+  await import(cli);

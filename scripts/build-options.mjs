@@ -14,7 +14,11 @@ export function esbuildOptions({ quiet, version, root }) {
     // Main runs on Node (CLI, browser mode) and on Electron's Node; dependencies stay in node_modules.
     main: {
       ...common,
-      entryPoints: { electron: 'main/electron/main.ts', cli: 'main/cli/index.ts' },
+      entryPoints: {
+        electron: 'main/electron/main.ts',
+        cli: 'main/cli/index.ts',
+        'cli-help': 'main/cli/help-entry.ts',
+      },
       outdir: 'out/main',
       outExtension: { '.js': '.mjs' },
       platform: 'node',
