@@ -3,42 +3,22 @@
 // what the tests need from the system itself: a private D-Bus session with a fresh, unlocked
 // gnome-keyring (the keychain tests use the real Secret Service), and a virtual display for
 // the Electron smoke test where an Electron binary exists.
-import { spawnSync, execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { has, reRunInSession, startKeyring } from './keychain-session.mjs';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 
 // 1. Re-run inside a private D-Bus session so the keychain tests never touch a user's keyring.
-if (!process.env.PUSH_CONSOLE_TEST_SESSION && has('dbus-run-session')) {
-  const result = spawnSync('dbus-run-session', ['--', process.execPath, ...process.argv.slice(1)], {
-    stdio: 'inherit',
-    env: { ...process.env, PUSH_CONSOLE_TEST_SESSION: '1' },
-  });
-  process.exit(result.status ?? 1);
-}
+reRunInSession('PUSH_CONSOLE_TEST_SESSION');
 
 const scratch = mkdtempSync(join(tmpdir(), 'push-console-test-'));
-const env = { ...process.env, PUSH_CONSOLE_TEST_SESSION: '1' };
-if (process.env.PUSH_CONSOLE_TEST_SESSION && has('gnome-keyring-daemon')) {
-  // A fresh keyring in a scratch folder, unlocked with a throwaway password.
-  env.XDG_DATA_HOME = join(scratch, 'data');
-  mkdirSync(join(env.XDG_DATA_HOME, 'keyrings'), { recursive: true });
-  const out = execFileSync('gnome-keyring-daemon', ['--unlock', '--components=secrets'], {
-    input: 'pw',
-    env,
-    encoding: 'utf8',
-  });
-  for (const line of out.split('\n')) {
-    const match = /^([A-Z_]+)=(.*)$/.exec(line.trim());
-    if (match) env[match[1]] = match[2];
-  }
-} else {
-  console.log('Note: no D-Bus session or gnome-keyring here; keychain tests will say why they skip.');
-}
+const keyring = startKeyring(scratch, 'PUSH_CONSOLE_TEST_SESSION');
+if (!keyring) console.log('Note: no D-Bus session or gnome-keyring here; keychain tests will say why they skip.');
+const env = { ...(keyring ?? process.env), PUSH_CONSOLE_TEST_SESSION: '1' };
 
 // `npm test -- <vitest args>` (e.g. a file path): build, then only those tests, in the same
 // keychain session; for working on one area without the whole suite.
