@@ -21,6 +21,7 @@ import { DeviceStore } from './workspace/devices';
 import { BulkManager } from './send/bulk-manager';
 import { createTransport } from './transport';
 import type { Transport } from './transport/types';
+import type { Exchange } from '../../shared/domain/exchange';
 import { HistoryStore } from './workspace/history/store';
 import type { EmulatorControl, LocalServicesFactory, SandboxControl } from './local/local-services';
 
@@ -45,6 +46,11 @@ export interface CoreOptions {
    * the core, so every process that makes a core hands them in.
    */
   local: LocalServicesFactory;
+  /**
+   * The HTTP client, made with the recorder's callback (default `createTransport`). The bulk bench
+   * hands in one that answers at once, to measure what the layers above the transport cost.
+   */
+  transport?: (onExchange: (exchange: Exchange) => void) => Transport;
 }
 
 /**
@@ -93,7 +99,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   );
   const closers: Array<() => Promise<void>> = [];
   const events = new EventBus();
-  const transport = createTransport({ onExchange: (exchange) => events.emit('exchange.recorded', exchange) });
+  const onExchange = (exchange: Exchange) => events.emit('exchange.recorded', exchange);
+  const transport = options.transport ? options.transport(onExchange) : createTransport({ onExchange });
   const credentials = createCredentialService({ secrets, workspaceDir });
   const providers = createProviders();
   const history = new HistoryStore(
