@@ -1,7 +1,7 @@
 import { subscribe } from 'node:diagnostics_channel';
 import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { Client } from 'undici';
+import type { Client } from 'undici';
 import type { Header } from '../../../shared/domain/exchange';
 import { openConnection, targetOf, type Connection, type ConnectTarget, type OriginInfo } from './connect';
 import type { TlsOptions } from './types';
@@ -20,8 +20,8 @@ class PooledClient {
   connection: Connection | null = null;
   call: TransportCall | null = null;
 
-  constructor(origin: string, target: ConnectTarget) {
-    this.client = new Client(origin, {
+  constructor(ClientClass: typeof Client, origin: string, target: ConnectTarget) {
+    this.client = new ClientClass(origin, {
       pipelining: 1,
       headersTimeout: 0,
       bodyTimeout: 0,
@@ -74,6 +74,7 @@ class OriginPool {
   readonly queue: TransportCall[] = [];
 
   constructor(
+    readonly ClientClass: typeof Client,
     readonly origin: string,
     readonly target: ConnectTarget,
   ) {}
@@ -82,7 +83,7 @@ class OriginPool {
     const idle = this.clients.find((client) => client.call === null);
     if (idle) return this.#start(idle, call);
     if (this.clients.length < MAX_CONNECTIONS) {
-      const client = new PooledClient(this.origin, this.target);
+      const client = new PooledClient(this.ClientClass, this.origin, this.target);
       this.clients.push(client);
       return this.#start(client, call);
     }
@@ -169,15 +170,30 @@ function settle(call: TransportCall, failure: Failure): void {
 
 export class Http1Pool {
   readonly #origins = new Map<string, OriginPool>();
+  /**
+   * undici, loaded with the first HTTP/1.1 request: its load is the largest part of starting the
+   * CLI, and a process that sends only to APNs (HTTP/2) never needs it.
+   */
+  #Client: typeof Client | null = null;
+  #loading: Promise<typeof Client> | null = null;
 
   constructor() {
     listenForSentHeaders();
   }
 
   dispatch(key: string, origin: OriginInfo, tls: TlsOptions | undefined, call: TransportCall): void {
+    const ClientClass = this.#Client;
+    if (!ClientClass) {
+      this.#loading ??= import('undici').then((undici) => (this.#Client = undici.Client));
+      this.#loading.then(
+        () => this.dispatch(key, origin, tls, call),
+        (error: unknown) => settle(call, failureFrom(error, call.host)),
+      );
+      return;
+    }
     let pool = this.#origins.get(key);
     if (!pool) {
-      pool = new OriginPool(origin.origin, targetOf(origin, tls, false));
+      pool = new OriginPool(ClientClass, origin.origin, targetOf(origin, tls, false));
       this.#origins.set(key, pool);
     }
     pool.dispatch(call);
