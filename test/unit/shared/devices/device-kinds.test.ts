@@ -101,7 +101,14 @@ describe('device kinds: import and export', () => {
   });
 
   it('exports the kind columns only when a device has a kind, and an export imports again as it was', () => {
-    const base = { platform: 'ios', environment: 'sandbox', tags: [], notes: '', fields: {}, state: 'active' } as const;
+    const base = {
+      platform: 'ios' as const,
+      environment: 'sandbox' as const,
+      tags: [],
+      notes: '',
+      fields: {},
+      state: 'active' as const,
+    };
     const stamp = { createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' };
     const plain: Device = { id: '1', label: 'Plain', provider: 'apns', target: token, ...base, ...stamp };
     expect(exportDevicesCsv([plain]).split(/\r?\n/)[0]).toBe(
