@@ -98,6 +98,8 @@ describeWithSystem('Live Activity tokens as devices', missingChromium(), () => {
       .getByTestId('target-device')
       .selectOption({ label: 'Delivery start (sandbox · Push-to-start token · DeliveryAttributes)' });
     expect(await page.getByTestId('target-input').inputValue()).toBe(startToken);
+    // Preflight has seen this target (the missing token is gone), and has nothing to say of its kind.
+    await expectIssue(page, 'apns.token.missing', false);
     await expectIssue(page, 'apns.liveactivity.target-kind', false);
     await shot(page, 'live-activity-compose-start.png');
 
@@ -116,6 +118,7 @@ describeWithSystem('Live Activity tokens as devices', missingChromium(), () => {
       .getByTestId('target-device')
       .selectOption({ label: 'Order 1024 (sandbox · Update token · DeliveryAttributes)' });
     expect(await page.getByTestId('target-input').inputValue()).toBe(updateToken);
+    // The start's finding about this same token is gone once preflight saw the update.
     await expectIssue(page, 'apns.liveactivity.target-kind', false);
     // The push-to-start token for an update is the wrong kind too.
     await page.getByTestId('target-input').fill(startToken);
