@@ -115,15 +115,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const historyWritten = () => (history.unwritten ? history.written() : null);
   events.holdRendererEvents(historyWritten);
   const liveActivityContracts = new LiveActivityContractStore(workspaceDir);
+  const devices = new DeviceStore(workspaceDir);
   const sender = new Sender({
     providers,
     credentials,
     transport,
     events,
     dataDir,
-    preflightContext: preflightContextSource({ contracts: liveActivityContracts, history }),
+    preflightContext: preflightContextSource({ contracts: liveActivityContracts, history, devices }),
   });
-  const devices = new DeviceStore(workspaceDir);
   const profiles = new ProfileStore(workspaceDir, credentials);
   const drafts = new DraftStore(dataDir);
   // A send that says the device is gone (Unregistered, 410, UNREGISTERED) marks it so.

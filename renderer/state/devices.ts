@@ -55,13 +55,23 @@ export const useDevices = create<DevicesState>((set, get) => ({
   selectOnly: (ids) => set({ selected: new Set(ids) }),
 }));
 
-/** Case-insensitive match on label, target, tags, notes, provider and platform. */
+/** Case-insensitive match on label, target, tags, notes, provider, platform and a Live Activity device's kind, type and activity. */
 export function filterDevices(devices: readonly Device[], query: string): Device[] {
   const q = query.trim().toLowerCase();
   if (!q) return [...devices];
   return devices.filter((d) =>
-    [d.label, d.target, d.notes, d.provider, d.platform, d.environment, d.state, ...d.tags].some((value) =>
-      value.toLowerCase().includes(q),
-    ),
+    [
+      d.label,
+      d.target,
+      d.notes,
+      d.provider,
+      d.platform,
+      d.environment,
+      d.state,
+      d.kind ?? '',
+      d.attributesType ?? '',
+      d.activityId ?? '',
+      ...d.tags,
+    ].some((value) => value.toLowerCase().includes(q)),
   );
 }

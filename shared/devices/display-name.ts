@@ -4,7 +4,9 @@ import { canonicalTarget, deviceKey } from '../domain/device';
 
 /** What the lists know to name a target with: the saved devices and profiles. */
 export interface NameSources {
-  devices: ReadonlyArray<Pick<Device, 'provider' | 'target' | 'label' | 'environment'>>;
+  devices: ReadonlyArray<
+    Pick<Device, 'provider' | 'target' | 'label' | 'environment'> & Partial<Pick<Device, 'previousTargets'>>
+  >;
   profiles: ReadonlyArray<Pick<Profile, 'provider' | 'name' | 'credentialId' | 'environment'>>;
 }
 
@@ -61,6 +63,13 @@ export function targetNamer(sources: NameSources): (provider: string, target: st
     for (const id of urlIds(canonicalTarget(device.target))) {
       const idKey = `${device.provider}\u0000${id}`;
       if (!byUrlId.has(idKey)) byUrlId.set(idKey, device);
+    }
+  }
+  // A rotated update token's earlier tokens are still this device in history (after every current one).
+  for (const device of sources.devices) {
+    for (const earlier of device.previousTargets ?? []) {
+      const earlierKey = deviceKey(device.provider, earlier);
+      if (!byKey.has(earlierKey)) byKey.set(earlierKey, device);
     }
   }
   const profileFor = (provider: string, via: SentVia | undefined, environment: string | null): string | null => {

@@ -1,6 +1,6 @@
 import { deviceInputSchema, type Device, type DeviceInput } from '../domain/device';
 import { parseCsv, toCsv } from './csv';
-import { targetProblem } from './validate-target';
+import { deviceKindProblem, targetProblem } from './validate-target';
 
 export interface RowError {
   /** 1-based row number as a spreadsheet shows it (the header is row 1). */
@@ -18,6 +18,15 @@ export type ImportResult =
   { ok: true; devices: DeviceInput[] } | { ok: false; errors: RowError[]; valid: DeviceInput[] };
 
 const BASE_COLUMNS = ['label', 'provider', 'platform', 'environment', 'target', 'tags', 'notes'] as const;
+/** APNs Live Activity columns; exported only when some device has a kind, so older exports stay as they were. */
+const KIND_COLUMNS = ['kind', 'attributesType', 'activityId'] as const;
+/** The payload's spelling (`attributes-type`) and snake case name the same columns. */
+const COLUMN_ALIASES: Readonly<Record<string, string>> = {
+  'attributes-type': 'attributesType',
+  attributes_type: 'attributesType',
+  'activity-id': 'activityId',
+  activity_id: 'activityId',
+};
 
 /**
  * Reads devices from CSV (header row; `tags` separated by `;`; extra `field:<name>` columns become
@@ -41,7 +50,9 @@ export function importDevices(text: string, format: 'csv' | 'json'): ImportResul
       const issue = parsed.error.issues[0]!;
       return fail(issue.path.join('.') || 'row', issue.message);
     }
-    const problem = targetProblem(parsed.data.provider, parsed.data.environment, parsed.data.target);
+    const kindProblem = deviceKindProblem(parsed.data);
+    if (kindProblem) return fail(kindProblem.field, kindProblem.reason);
+    const problem = targetProblem(parsed.data.provider, parsed.data.environment, parsed.data.target, parsed.data.kind);
     if (problem) return fail('target', problem);
     devices.push(parsed.data);
   });
@@ -50,7 +61,13 @@ export function importDevices(text: string, format: 'csv' | 'json'): ImportResul
 
 export function exportDevicesCsv(devices: readonly Device[]): string {
   const fieldNames = [...new Set(devices.flatMap((d) => Object.keys(d.fields)))].sort();
-  const header = [...BASE_COLUMNS, 'state', ...fieldNames.map((name) => `field:${name}`)];
+  const kinds = devices.some((d) => d.kind !== undefined);
+  const header = [
+    ...BASE_COLUMNS,
+    ...(kinds ? KIND_COLUMNS : []),
+    'state',
+    ...fieldNames.map((name) => `field:${name}`),
+  ];
   const rows = devices.map((d) => [
     d.label,
     d.provider,
@@ -59,6 +76,7 @@ export function exportDevicesCsv(devices: readonly Device[]): string {
     d.target,
     d.tags.join(';'),
     d.notes,
+    ...(kinds ? [d.kind ?? 'token', d.attributesType ?? '', d.activityId ?? ''] : []),
     d.state,
     ...fieldNames.map((name) => d.fields[name] ?? ''),
   ]);
@@ -72,7 +90,7 @@ export function exportDevicesJson(devices: readonly Device[]): string {
 function csvRows(text: string): { items: Record<string, unknown>[] } | { error: string } {
   const rows = parseCsv(text);
   if (rows.length === 0) return { error: 'The file is empty.' };
-  const header = rows[0]!.map((name) => name.trim());
+  const header = rows[0]!.map((name) => COLUMN_ALIASES[name.trim()] ?? name.trim());
   const missing = ['label', 'provider', 'environment', 'target'].filter((name) => !header.includes(name));
   if (missing.length)
     return { error: `The header row lacks ${missing.join(', ')}. Expected: ${BASE_COLUMNS.join(',')}.` };
@@ -119,6 +137,7 @@ function jsonRows(text: string): { items: unknown[] } | { error: string } {
         goneReason: _r,
         createdAt: _c,
         updatedAt: _u,
+        previousTargets: _p,
         ...rest
       } = item as Record<string, unknown>;
       return rest;

@@ -1,3 +1,4 @@
+import type { DeviceKind } from '../domain/device';
 import type { LiveActivityContract } from './contract';
 
 /**
@@ -20,6 +21,16 @@ export interface LiveActivityContext {
   now: number;
 }
 
+/** The saved device a single send goes to (found by its target or channel id), for the rules about its kind. */
+export interface TargetDevice {
+  label: string;
+  kind: DeviceKind;
+  attributesType?: string | undefined;
+  activityId?: string | undefined;
+}
+
 export interface PreflightContext {
   liveActivity?: LiveActivityContext;
+  /** Null: no saved device has the target; absent: not looked up (a bulk send's items). */
+  targetDevice?: TargetDevice | null;
 }

@@ -154,6 +154,14 @@ describeWithSystem('accessibility (axe-core, WCAG 2.2 AA) on every screen and di
     await go('3', 'devices');
     await auditDialog('Devices, device editor', page.getByTestId('device-add'), 'device-editor');
     await expectFocusTrappedAndReturned(page.getByTestId('device-add'), 'device-editor');
+    // A Live Activity update token brings its attributes type and activity id, each said when missing.
+    await page.getByTestId('device-add').click();
+    await page.getByTestId('device-kind').selectOption('update');
+    await page.getByTestId('device-save').click();
+    await page.getByTestId('device-attributesType-error').waitFor();
+    await expectAccessible('Devices, device editor, an update token with an error');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('device-editor').waitFor({ state: 'hidden' });
     await go('1', 'compose');
     await auditDialog('Compose, profile editor', page.getByTestId('profile-new'), 'profile-editor');
     await expectFocusTrappedAndReturned(page.getByTestId('profile-new'), 'profile-editor');

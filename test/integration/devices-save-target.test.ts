@@ -53,6 +53,43 @@ describe('devices.save checks the target for its provider', () => {
     if (!answer.ok) expect(answer.error.message).toMatch(/^This WNS target cannot be saved: \S/);
   });
 
+  it('refuses a Live Activity kind without what it needs, and a hex token as a channel, in words', async () => {
+    const noActivity = await core.dispatch(
+      'devices.save',
+      { ...device('apns', 'cd'.repeat(32)), kind: 'update', attributesType: 'DeliveryAttributes' },
+      caller,
+    );
+    expect(noActivity).toMatchObject({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        message:
+          'This device cannot be saved: An update token belongs to one activity; enter its activity id (ActivityKit’s activity.id).',
+      },
+    });
+    const hexChannel = await core.dispatch(
+      'devices.save',
+      { ...device('apns', 'cd'.repeat(32)), kind: 'channel', attributesType: 'ScoreAttributes' },
+      caller,
+    );
+    expect(hexChannel.ok).toBe(false);
+    if (!hexChannel.ok)
+      expect(hexChannel.error.message).toMatch(
+        /^This APNs target cannot be saved: This is a hex device token, not a channel id/,
+      );
+    const channel = await core.dispatch(
+      'devices.save',
+      { ...device('apns', 'dHN0LXNydnItY2hubA=='), kind: 'channel', attributesType: 'ScoreAttributes' },
+      caller,
+    );
+    expect(channel).toMatchObject({
+      ok: true,
+      value: { device: { kind: 'channel', attributesType: 'ScoreAttributes' } },
+    });
+    await core.dispatch('devices.remove', { ids: [(await core.devices.list())[0]!.id] }, caller);
+    expect(await core.devices.list()).toEqual([]);
+  });
+
   it('saves a well-formed APNs token', async () => {
     const answer = await core.dispatch('devices.save', device('apns', 'ab'.repeat(32)), caller);
     expect(answer).toMatchObject({ ok: true, value: { updated: false } });

@@ -1,6 +1,6 @@
 import { exportDevicesCsv, exportDevicesJson, importDevices } from '../../../shared/devices/import-export';
 import { splitTargets } from '../../../shared/devices/targets';
-import { targetProblem } from '../../../shared/devices/validate-target';
+import { deviceKindProblem, targetProblem } from '../../../shared/devices/validate-target';
 import { PROVIDER_LABELS } from '../../../shared/providers/ids';
 import { AppError } from '../../../shared/errors';
 import { BULK_TARGETS_MAX } from '../../../shared/transfer-limits';
@@ -26,7 +26,14 @@ export function deviceHandlers(core: Core, uploads: UploadStore): Pick<Handlers,
     'devices.list': () => core.devices.list(),
     'devices.save': (input) => {
       // The same check the device editor and imports make, here so the CLI or any caller cannot save a bad target.
-      const problem = targetProblem(input.provider, input.environment, input.target);
+      const kindProblem = deviceKindProblem(input);
+      if (kindProblem)
+        throw new AppError(
+          'INVALID_INPUT',
+          `This device cannot be saved: ${kindProblem.reason}`,
+          'Choose the kind of target this is, with its attributes type and activity id where it has them.',
+        );
+      const problem = targetProblem(input.provider, input.environment, input.target, input.kind);
       if (problem)
         throw new AppError(
           'INVALID_INPUT',

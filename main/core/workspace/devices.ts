@@ -5,6 +5,7 @@ import {
   deviceInputSchema,
   deviceKey,
   deviceSchema,
+  PREVIOUS_TARGETS_MAX,
   type Device,
   type DeviceInput,
 } from '../../../shared/domain/device';
@@ -192,6 +193,12 @@ function upsert(devices: Device[], input: DeviceInput, now: string, index = new 
   const existing = position === undefined ? undefined : devices[position];
   if (position !== undefined && existing) {
     const device: Device = { ...existing, ...parsed, id: existing.id, updatedAt: now, createdAt: existing.createdAt };
+    // A kind given is given whole: an attributes type or activity id left out is cleared with it.
+    if (parsed.kind !== undefined) {
+      for (const key of ['attributesType', 'activityId'] as const) if (!parsed[key]) delete device[key];
+      if (parsed.kind === 'token') delete device.kind;
+    }
+    rotate(device, existing);
     // A device saved again (re-registered) is active again.
     if (existing.target !== parsed.target || parsed.id === undefined) {
       device.state = 'active';
@@ -202,6 +209,28 @@ function upsert(devices: Device[], input: DeviceInput, now: string, index = new 
     return { device, updated: true };
   }
   const device: Device = { ...parsed, id: randomUUID(), state: 'active', createdAt: now, updatedAt: now };
+  if (device.kind === 'token') delete device.kind;
   index.put(devices.length, device);
   return { device, updated: false };
+}
+
+/**
+ * An update token rotates (ActivityKit hands the app a new one through pushTokenUpdates): the
+ * device keeps its id and name, and remembers the tokens before, so their sends in history still
+ * name it and the activity's timestamps and budget count them.
+ */
+function rotate(device: Device, existing: Device): void {
+  const changed = canonicalKey(existing.target) !== canonicalKey(device.target);
+  if (!changed || device.kind !== 'update' || existing.kind !== 'update') {
+    if (device.kind !== 'update') delete device.previousTargets;
+    return;
+  }
+  const earlier = [existing.target, ...(existing.previousTargets ?? [])].filter(
+    (target) => canonicalKey(target) !== canonicalKey(device.target),
+  );
+  device.previousTargets = [...new Set(earlier)].slice(0, PREVIOUS_TARGETS_MAX);
+}
+
+function canonicalKey(target: string): string {
+  return deviceKey('apns', target);
 }

@@ -28,7 +28,7 @@ import { Preview } from './previews/Preview';
 import { ProfileBar } from './ProfileBar';
 import { ResultPanel } from './ResultPanel';
 import { SizeMeter } from './SizeMeter';
-import { TargetInput } from './TargetInput';
+import { pickedDevice, TargetInput } from './TargetInput';
 import { TemplateMenu } from './TemplateMenu';
 import { templateDraft } from './template-draft';
 import { composerReady, untilComposerReady } from './composer-ready';
@@ -223,7 +223,15 @@ export function ComposeScreen() {
       >
         <div className="compose-top">
           <ProfileBar provider={provider} profileId={draft.profileId} onSelect={(profileId) => update({ profileId })} />
-          <TargetInput provider={provider} value={draft.target} onChange={(target) => update({ target })} />
+          <TargetInput
+            provider={provider}
+            value={draft.target}
+            liveActivityPayload={
+              request.provider === 'apns' && request.options.pushType === 'liveactivity' ? draft.payload : null
+            }
+            onChange={(target) => update({ target })}
+            onPick={(device) => update(pickedDevice(device, draft.options))}
+          />
         </div>
         <div className="compose-body">
           <div className="compose-main">

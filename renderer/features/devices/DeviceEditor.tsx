@@ -1,15 +1,18 @@
 import { useState } from 'react';
 import { DialogFooter } from '../../components/DialogFooter';
 import { useModalDialog } from '../../components/ModalDialog';
-import type { Device } from '../../../shared/domain/device';
+import { deviceKind, type Device } from '../../../shared/domain/device';
 import type { Provider } from '../../../shared/domain/exchange';
 import { useDevices } from '../../state/devices';
 import { PROVIDER_LIST, providerSpec } from '../../../shared/providers';
-import { targetProblem } from '../../../shared/devices/validate-target';
+import { deviceKindProblem, targetProblem } from '../../../shared/devices/validate-target';
+import type { KindProblem } from '../../../shared/providers/apns/device-kinds';
+import { DeviceKindFields, type KindForm } from './DeviceKindFields';
 
 /** Add or edit one device; the same target for the same provider updates rather than duplicates. */
 export function DeviceEditor({ device, onClose }: { device: Device | null; onClose(): void }) {
   const save = useDevices((state) => state.save);
+  const devices = useDevices((state) => state.devices);
   const { dialog, titleId } = useModalDialog();
   const [form, setForm] = useState({
     label: device?.label ?? '',
@@ -19,18 +22,37 @@ export function DeviceEditor({ device, onClose }: { device: Device | null; onClo
     target: device?.target ?? '',
     tags: device?.tags.join(', ') ?? '',
     notes: device?.notes ?? '',
+    kind: device ? deviceKind(device) : 'token',
+    attributesType: device?.attributesType ?? '',
+    activityId: device?.activityId ?? '',
     fields: Object.entries(device?.fields ?? {})
       .map(([k, v]) => `${k}=${v}`)
       .join('\n'),
   });
   const [error, setError] = useState<string | null>(null);
   const [targetError, setTargetError] = useState<string | null>(null);
+  const [kindError, setKindError] = useState<KindProblem | null>(null);
   const set = (patch: Partial<typeof form>) => setForm({ ...form, ...patch });
+  const kindFields: KindForm = form.provider === 'apns' ? form : { kind: 'token', attributesType: '', activityId: '' };
+  const samePushToStart =
+    kindFields.kind === 'push-to-start' && kindFields.attributesType.trim()
+      ? (devices.find(
+          (d) =>
+            d.id !== device?.id &&
+            d.provider === 'apns' &&
+            d.kind === 'push-to-start' &&
+            d.environment === form.environment &&
+            d.attributesType === kindFields.attributesType.trim(),
+        )?.label ?? null)
+      : null;
 
   async function submit() {
-    // The same check an import makes, said on the field before anything is saved.
+    // The same checks an import makes, said on the field before anything is saved.
+    const kindProblem = deviceKindProblem({ provider: form.provider, ...kindFields });
+    setKindError(kindProblem);
+    if (kindProblem) return document.getElementById(`device-${kindProblem.field}`)?.focus();
     const problem = form.target.trim()
-      ? targetProblem(form.provider, form.environment, form.target)
+      ? targetProblem(form.provider, form.environment, form.target, kindFields.kind)
       : 'A device needs a target.';
     setTargetError(problem);
     if (problem) return document.getElementById('device-target')?.focus();
@@ -57,6 +79,10 @@ export function DeviceEditor({ device, onClose }: { device: Device | null; onClo
           .filter(Boolean),
         notes: form.notes,
         fields,
+        // Always said, so an edit back to an ordinary token clears the Live Activity fields.
+        kind: kindFields.kind,
+        ...(kindFields.kind !== 'token' ? { attributesType: kindFields.attributesType.trim() } : {}),
+        ...(kindFields.kind === 'update' ? { activityId: kindFields.activityId.trim() } : {}),
       });
       if (updated && !device) alert('A device with this target already existed; it was updated instead of duplicated.');
       onClose();
@@ -131,6 +157,18 @@ export function DeviceEditor({ device, onClose }: { device: Device | null; onClo
             </select>
           </div>
         </div>
+        {form.provider === 'apns' && (
+          <DeviceKindFields
+            form={kindFields}
+            problem={kindError}
+            samePushToStart={samePushToStart}
+            onChange={(patch) => {
+              set(patch);
+              setKindError(null);
+              setTargetError(null);
+            }}
+          />
+        )}
         <div className="field">
           <label htmlFor="device-target">Target (token, channel URI, subscription JSON, tags)</label>
           <textarea

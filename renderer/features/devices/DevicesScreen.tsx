@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { Device } from '../../../shared/domain/device';
+import { DEVICE_KINDS, deviceKind, type Device, type DeviceKind } from '../../../shared/domain/device';
+import { DEVICE_KIND_WORDS } from '../../../shared/providers/apns/device-kinds';
 import { call, toShownError, type ShownError } from '../../bridge';
 import { checkFileSize, fitsInline, uploadText } from '../../bridge/upload';
 import { filterDevices, useDevices } from '../../state/devices';
@@ -41,6 +42,7 @@ export function DevicesScreen() {
   const [message, setMessage] = useState<string | null>(null);
   const [refused, setRefused] = useState<{ file: File; result: Refused } | null>(null);
   const [importError, setImportError] = useState<ShownError | null>(null);
+  const [kindFilter, setKindFilter] = useState<DeviceKind | ''>('');
 
   useEffect(() => {
     void load();
@@ -48,7 +50,13 @@ export function DevicesScreen() {
     void loadComposer();
   }, [load, loadProfiles, loadComposer]);
 
-  const shown = useMemo(() => filterDevices(state.devices, state.query), [state.devices, state.query]);
+  const shown = useMemo(
+    () =>
+      filterDevices(state.devices, state.query).filter(
+        (d) => kindFilter === '' || (d.provider === 'apns' && deviceKind(d) === kindFilter),
+      ),
+    [state.devices, state.query, kindFilter],
+  );
   const selected = state.devices.filter((d) => state.selected.has(d.id));
   const gone = state.devices.filter((d) => d.state === 'gone').length;
 
@@ -92,6 +100,19 @@ export function DevicesScreen() {
           value={state.query}
           onChange={(e) => state.setQuery(e.target.value)}
         />
+        <select
+          aria-label="Kind"
+          data-testid="devices-kind-filter"
+          value={kindFilter}
+          onChange={(e) => setKindFilter(e.target.value as DeviceKind | '')}
+        >
+          <option value="">Every kind</option>
+          {DEVICE_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {kind === 'token' ? 'APNs device tokens' : `${DEVICE_KIND_WORDS[kind]}s`}
+            </option>
+          ))}
+        </select>
         <button type="button" data-testid="device-add" onClick={() => setEditing('new')}>
           Add device
         </button>
@@ -188,6 +209,7 @@ export function DevicesScreen() {
               <th>Label</th>
               <th>Provider</th>
               <th>Env</th>
+              <th>Kind</th>
               <th>Target</th>
               <th>Tags</th>
               <th>State</th>
@@ -219,6 +241,16 @@ export function DevicesScreen() {
                 <td>{device.provider}</td>
                 <td>
                   <span className={`env-badge env-${device.environment}`}>{device.environment}</span>
+                </td>
+                <td data-testid="device-kind-cell">
+                  {device.provider === 'apns' && deviceKind(device) !== 'token' ? (
+                    <>
+                      <span className="kind-badge">{DEVICE_KIND_WORDS[deviceKind(device)]}</span>
+                      {device.attributesType && <span className="kind-type mono"> {device.attributesType}</span>}
+                    </>
+                  ) : device.provider === 'apns' ? (
+                    DEVICE_KIND_WORDS.token
+                  ) : null}
                 </td>
                 <td className="mono ellipsis" title={device.target}>
                   {device.target}

@@ -13,6 +13,7 @@ import { formatBytes, type PreflightIssue } from '../../preflight/types';
 import { utf8Length } from '../../text';
 import type { LiveActivityContext, PreflightContext } from '../../live-activity/context';
 import { liveActivityIssues } from './live-activity';
+import { targetKindIssues } from './live-activity-targets';
 
 type Credential = Pick<CredentialMeta, 'kind' | 'label' | 'metadata'> | null;
 
@@ -35,6 +36,12 @@ export function preflightApns(
       ? // Live Activity rules read the target's history, so their answer is not the payload's alone.
         checkPayload(request.payload, pushType, options.priority, context.liveActivity)
       : payloadIssues(request.payload, pushType, options.priority)),
+    ...targetKindIssues({
+      pushType,
+      payload: request.payload,
+      broadcast: Boolean(options.channelId?.trim()),
+      device: context.targetDevice ?? null,
+    }),
   ];
 }
 
