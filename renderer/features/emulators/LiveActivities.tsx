@@ -108,7 +108,7 @@ export function LiveActivities() {
                     <button
                       type="button"
                       data-testid="activity-rotate"
-                      aria-label={`Rotate the update token of ${name}`}
+                      aria-label={`Rotate token of ${name}`}
                       onClick={() => void rotate(activity.activityId, name)}
                     >
                       Rotate token
