@@ -148,7 +148,7 @@ describeWithSystem('Live Activity push-to-start, updates, a stale one and the en
       await page.emulateMedia({ colorScheme: theme });
       const findings = await audit(page);
       expect(describeFindings(findings), `axe (${theme})`).toBe('');
-      await shot(page, `live-activity-sequence-${theme}.png`, { fullPage: true });
+      await shot(page.getByTestId('activity-sequences'), `live-activity-sequence-${theme}.png`);
     }
     await page.emulateMedia({ colorScheme: 'light' });
   });
