@@ -8,6 +8,7 @@ import type { EmulatorControl } from '../core/local/local-services';
 import type { Delivery } from '../emulators/common/inbox';
 import { EMULATORS } from '../emulators/registry';
 import { defaultStateDir, startEmulators, type EmulatorSet } from '../emulators/run';
+import { listLiveActivities, rotateActivityToken } from './live-activities';
 
 export interface EmulatorStatus {
   /** `here`: started by this app; `elsewhere`: another process (e.g. `push-console emulators start`). */
@@ -137,6 +138,14 @@ export class EmulatorService implements EmulatorControl {
 
   removeFault(provider: Provider, id: string): boolean {
     return this.require().emulators[provider]?.faults.remove(id) ?? false;
+  }
+
+  liveActivities() {
+    return listLiveActivities(this.#deps.dataDir);
+  }
+
+  rotateActivityToken(activityId: string) {
+    return rotateActivityToken(this.#deps.dataDir, activityId);
   }
 }
 

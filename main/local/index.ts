@@ -2,6 +2,7 @@ import type { LocalHost, LocalServices } from '../core/local/local-services';
 import { EmulatorService } from './emulator-service';
 import { initSandbox } from './sandbox';
 import { addEmulatedDevices, registerLocalDevices } from './sandbox/emulated-devices';
+import { addPushToStartToken } from './live-activities';
 
 /**
  * The local emulators (started in this process on demand) and "Try it locally", for one core.
@@ -15,6 +16,7 @@ export function createLocalServices(core: LocalHost): LocalServices {
       init: (options) => initSandbox(core, emulators, options),
       addDevices: (provider, count) => addEmulatedDevices(core, provider, count),
       registerDevices: (provider) => registerLocalDevices(core, provider),
+      addPushToStartToken: (attributesType) => addPushToStartToken(core, attributesType),
     },
   };
 }

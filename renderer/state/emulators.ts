@@ -6,6 +6,7 @@ import { bridge, call, guarded, type ShownError } from '../bridge';
 type Status = CallOutput<'emulators.status'>;
 type Delivery = CallOutput<'emulators.inbox'>[number];
 type Fault = CallOutput<'emulators.faults'>[number];
+type Activity = CallOutput<'emulators.liveActivities'>[number];
 
 interface EmulatorsState {
   status: Status | null;
@@ -14,6 +15,8 @@ interface EmulatorsState {
   provider: Provider;
   inbox: Delivery[];
   faults: Fault[];
+  /** The APNs emulator's emulated Live Activities (read with the APNs inbox). */
+  activities: Activity[];
   /** The provider `inbox` and `faults` were read for; null until read, and while another is being read. */
   shownFor: Provider | null;
   refresh(): Promise<void>;
@@ -25,6 +28,8 @@ interface EmulatorsState {
   clearInbox(): Promise<void>;
   addFault(rule: Parameters<typeof call<'emulators.addFault'>>[1]['rule']): Promise<void>;
   removeFault(id: string): Promise<void>;
+  /** A new update token for the activity; resolves to it (null when refused: `error` says why). */
+  rotateToken(activityId: string): Promise<CallOutput<'emulators.rotateActivityToken'> | null>;
 }
 
 export const useEmulators = create<EmulatorsState>((set, get) => {
@@ -36,6 +41,7 @@ export const useEmulators = create<EmulatorsState>((set, get) => {
     provider: 'apns',
     inbox: [],
     faults: [],
+    activities: [],
     shownFor: null,
     refresh: () => guard(async () => set({ status: await call('emulators.status', {}) })),
     start: () =>
@@ -53,12 +59,13 @@ export const useEmulators = create<EmulatorsState>((set, get) => {
     async loadInbox() {
       const { provider, status } = get();
       if (status?.running !== 'here') return;
-      const [inbox, faults] = await Promise.all([
+      const [inbox, faults, activities] = await Promise.all([
         call('emulators.inbox', { provider }).catch(() => []),
         call('emulators.faults', { provider }).catch(() => []),
+        provider === 'apns' ? call('emulators.liveActivities', {}).catch(() => []) : Promise.resolve([]),
       ]);
       // A reply for a tab no longer shown is dropped: a later read (select's) fills the screen.
-      if (provider === get().provider) set({ inbox, faults, shownFor: provider });
+      if (provider === get().provider) set({ inbox, faults, activities, shownFor: provider });
     },
     async loadFaults() {
       const { provider, status } = get();
@@ -81,6 +88,14 @@ export const useEmulators = create<EmulatorsState>((set, get) => {
         await call('emulators.removeFault', { provider: get().provider, id });
         await get().loadInbox();
       }),
+    async rotateToken(activityId) {
+      let rotated: CallOutput<'emulators.rotateActivityToken'> | null = null;
+      await guard(async () => {
+        rotated = await call('emulators.rotateActivityToken', { activityId });
+        await get().loadInbox();
+      });
+      return rotated;
+    },
   };
 });
 

@@ -20,6 +20,25 @@ export const deliverySchema = z.object({
   details: z.record(z.string(), z.unknown()).optional(),
 });
 
+/** An emulated Live Activity of the APNs emulator, as the Emulators screen lists it. */
+export const emulatedActivitySchema = z.object({
+  activityId: z.string(),
+  /** Its update token now (rotation gives it a new one). */
+  token: z.string(),
+  bundleId: z.string(),
+  environment: z.string(),
+  attributesType: z.string().optional(),
+  label: z.string().optional(),
+  contentState: z.unknown().optional(),
+  /** The last `aps.timestamp` it took; older updates are dropped. */
+  lastTimestamp: z.number().optional(),
+  /** When an end arrived (milliseconds since epoch); unset while it runs. */
+  endedAt: z.number().optional(),
+  /** The push-to-start token that started it, when one did. */
+  startedBy: z.string().optional(),
+  channels: z.array(z.string()).optional(),
+});
+
 /** Local emulators. */
 export const emulatorsCalls = {
   'emulators.status': call(
@@ -38,6 +57,16 @@ export const emulatorsCalls = {
     z.object({ provider: providerSchema }).strict(),
     z.object({ cleared: z.literal(true) }),
     'Empty an inbox.',
+  ),
+  'emulators.liveActivities': call(
+    empty,
+    z.array(emulatedActivitySchema),
+    'The APNs emulator’s emulated Live Activities, with their update tokens and content-state.',
+  ),
+  'emulators.rotateActivityToken': call(
+    z.object({ activityId: z.string().min(1).max(100) }).strict(),
+    z.object({ activityId: z.string(), token: z.string(), previousToken: z.string() }),
+    'Give an emulated Live Activity a new update token; the old one is answered 410 from then on.',
   ),
   'emulators.faults': call(
     z.object({ provider: providerSchema }).strict(),

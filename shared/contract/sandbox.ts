@@ -33,6 +33,21 @@ export const sandboxCalls = {
     z.object({ added: z.number(), labels: z.array(z.string()) }),
     'Add emulated devices the provider’s emulator knows, for the sandbox’s demo app, to Devices.',
   ),
+  'sandbox.addPushToStartToken': call(
+    z
+      .object({
+        attributesType: z
+          .string()
+          .max(200)
+          .regex(
+            /^[A-Za-z_][A-Za-z0-9_]*$/,
+            'The Swift name of an ActivityAttributes struct, like DeliveryAttributes.',
+          ),
+      })
+      .strict(),
+    z.object({ label: z.string(), target: z.string(), added: z.boolean() }),
+    'Save the sandbox app’s push-to-start token for an attributes type (from the APNs emulator) to Devices.',
+  ),
   'sandbox.registerDevices': call(
     z.object({ provider: providerSchema }).strict(),
     z.object({ registered: z.number(), local: z.number() }),

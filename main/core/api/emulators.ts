@@ -9,7 +9,9 @@ type EmulatorCalls =
   | 'emulators.clearInbox'
   | 'emulators.faults'
   | 'emulators.addFault'
-  | 'emulators.removeFault';
+  | 'emulators.removeFault'
+  | 'emulators.liveActivities'
+  | 'emulators.rotateActivityToken';
 
 export function emulatorHandlers(core: Core): Pick<Handlers, EmulatorCalls> {
   const service = core.emulators;
@@ -31,15 +33,18 @@ export function emulatorHandlers(core: Core): Pick<Handlers, EmulatorCalls> {
     'emulators.faults': ({ provider }) => service.faults(provider),
     'emulators.addFault': ({ provider, rule }) => service.addFault(provider, rule),
     'emulators.removeFault': ({ provider, id }) => ({ removed: service.removeFault(provider, id) }),
+    'emulators.liveActivities': () => service.liveActivities(),
+    'emulators.rotateActivityToken': ({ activityId }) => service.rotateActivityToken(activityId),
   };
 }
 
 export function sandboxHandlers(
   core: Core,
-): Pick<Handlers, 'sandbox.init' | 'sandbox.addDevices' | 'sandbox.registerDevices'> {
+): Pick<Handlers, 'sandbox.init' | 'sandbox.addDevices' | 'sandbox.registerDevices' | 'sandbox.addPushToStartToken'> {
   return {
     'sandbox.init': () => core.sandbox.init({ startEmulators: true }),
     'sandbox.addDevices': ({ provider, count }) => core.sandbox.addDevices(provider, count),
     'sandbox.registerDevices': ({ provider }) => core.sandbox.registerDevices(provider),
+    'sandbox.addPushToStartToken': ({ attributesType }) => core.sandbox.addPushToStartToken(attributesType),
   };
 }

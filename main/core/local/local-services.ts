@@ -23,6 +23,8 @@ export interface EmulatorControl {
   faults(provider: Provider): CallOutput<'emulators.faults'>;
   addFault(provider: Provider, rule: FaultRuleInput): CallOutput<'emulators.addFault'>;
   removeFault(provider: Provider, id: string): boolean;
+  liveActivities(): Promise<CallOutput<'emulators.liveActivities'>>;
+  rotateActivityToken(activityId: string): Promise<CallOutput<'emulators.rotateActivityToken'>>;
 }
 
 /** "Try it locally": demo credentials, emulated devices and local profiles. */
@@ -30,6 +32,7 @@ export interface SandboxControl {
   init(options: { startEmulators: boolean }): Promise<CallOutput<'sandbox.init'>>;
   addDevices(provider: Provider, count: number): Promise<CallOutput<'sandbox.addDevices'>>;
   registerDevices(provider: Provider): Promise<CallOutput<'sandbox.registerDevices'>>;
+  addPushToStartToken(attributesType: string): Promise<CallOutput<'sandbox.addPushToStartToken'>>;
 }
 
 export interface LocalServices {

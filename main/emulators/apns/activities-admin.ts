@@ -19,6 +19,16 @@ export const activityBodySchema = z.object({
   label: z.string().max(200).optional(),
   channelIds: z.array(z.string().min(1).max(512)).max(100).optional(),
 });
+/**
+ * `POST /__admin/push-to-start-tokens` `{ bundleId, attributesType, environment?, label? }`: the
+ * app's push-to-start token for that attributes type (201 when made now, 200 when it had one).
+ */
+export const pushToStartBodySchema = z.object({
+  bundleId,
+  attributesType: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'the Swift name of an ActivityAttributes struct'),
+  environment: apnsEnvironmentSchema.optional(),
+  label: z.string().max(200).optional(),
+});
 /** `PUT /__admin/channel-limit` `{ limit }`: channels allowed per environment (Apple: 10,000). */
 const limitBodySchema = z.object({ limit: z.number().int().min(0).max(1_000_000) });
 
@@ -31,7 +41,8 @@ export interface ActivityAdminParts {
 
 /**
  * The admin routes of emulated Live Activities and broadcast channels: `POST|GET
- * /__admin/activities`, `POST /__admin/activities/<id>/channels` `{ channelId }` (subscribe; a
+ * /__admin/activities`, `POST|GET /__admin/push-to-start-tokens`, `POST
+ * /__admin/activities/<id>/rotate` (a new update token; the old one answers 410), `POST /__admin/activities/<id>/channels` `{ channelId }` (subscribe; a
  * message stored on the channel within 8 hours is delivered at once, as a device gets it),
  * `DELETE /__admin/activities/<id>/channels/<channel id>`, `GET /__admin/channels` (every
  * channel, both environments) and `PUT|GET /__admin/channel-limit`. False when the path is none
@@ -62,6 +73,27 @@ export function handleActivityAdmin(
       200,
       [...store.devices.values()].filter((d) => d.activityId),
     );
+    return true;
+  }
+  if (path === '/__admin/push-to-start-tokens' && method === 'POST') {
+    const parsed = pushToStartBodySchema.safeParse(body);
+    if (!parsed.success) return invalid(parsed.error);
+    const { record, created } = store.pushToStartToken(parsed.data);
+    sendJson(res, created ? 201 : 200, record);
+    return true;
+  }
+  if (path === '/__admin/push-to-start-tokens' && method === 'GET') {
+    sendJson(
+      res,
+      200,
+      [...store.devices.values()].filter((d) => d.pushToStart),
+    );
+    return true;
+  }
+  const rotate = /^\/__admin\/activities\/([^/]+)\/rotate$/.exec(path);
+  if (rotate && method === 'POST') {
+    const rotated = rotateToken(parts, decodeURIComponent(rotate[1]!));
+    sendJson(res, rotated ? 200 : 404, rotated ?? { error: 'no such activity' });
     return true;
   }
   const channels = /^\/__admin\/activities\/([^/]+)\/channels(?:\/([^/]+))?$/.exec(path);
@@ -108,6 +140,17 @@ export function createActivity(parts: ActivityAdminParts, input: z.input<typeof 
   return activity;
 }
 
+/** The activity's new update token and the one it replaced (which now answers 410), or undefined. */
+export function rotateToken(
+  parts: Pick<ActivityAdminParts, 'store' | 'now'>,
+  activityId: string,
+): { activityId: string; token: string; previousToken: string } | undefined {
+  const activity = parts.store.activity(activityId);
+  if (!activity) return undefined;
+  const rotated = parts.store.rotate(activity, parts.now());
+  return { activityId, token: rotated.token, previousToken: activity.token };
+}
+
 /** Subscribes the activity; the channel's stored message (policy 1, under 8 hours old) arrives at once. */
 function subscribe(parts: ActivityAdminParts, activityId: string, channelId: string) {
   const activity = parts.store.activity(activityId);
@@ -117,7 +160,7 @@ function subscribe(parts: ActivityAdminParts, activityId: string, channelId: str
   const stored = channel?.stored;
   if (channel && stored && parts.now() - stored.at < STORED_MESSAGE_MS) {
     deliver(
-      { inbox: parts.inbox, environment: channel.environment },
+      { inbox: parts.inbox, environment: channel.environment, store: parts.store, now: parts.now },
       activity,
       channel,
       stored.payload,

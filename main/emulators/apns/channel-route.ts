@@ -5,6 +5,7 @@ import { APNS_ID_PATTERN, bundleIdOfTopic } from '../../../shared/providers/apns
 import { APNS_BROADCAST_PAYLOAD_LIMIT, isChannelId } from '../../../shared/providers/apns/channels';
 import { readBody } from '../common/admin';
 import { dropConnection } from '../common/drop';
+import { applyToActivity, liveActivityDetails, readAps } from './live-activity-device';
 import { first, readPeer, type PushContext } from './push-route';
 import type { ChannelRecord, DeviceRecord } from './store';
 
@@ -202,8 +203,9 @@ export async function handleBroadcast(
   reply(200, null, undefined, extra);
 }
 
+/** A broadcast reaching one subscribed activity: the device takes it as any update (stale ones dropped). */
 export function deliver(
-  ctx: Pick<PushContext, 'inbox' | 'environment'>,
+  ctx: Pick<PushContext, 'inbox' | 'environment' | 'store' | 'now'>,
   activity: DeviceRecord,
   channel: ChannelRecord,
   payload: string,
@@ -211,6 +213,7 @@ export function deliver(
   requestId: string,
   stored = false,
 ): void {
+  const step = activity.activityId ? applyToActivity(ctx.store, activity, readAps(payload), ctx.now()) : null;
   ctx.inbox.record({
     provider: 'apns',
     device: activity.token,
@@ -223,6 +226,7 @@ export function deliver(
       environment: ctx.environment,
       ...(activity.activityId ? { activityId: activity.activityId } : {}),
       ...(stored ? { storedMessage: true } : {}),
+      ...(step ? liveActivityDetails({ ...step, channelId: channel.channelId }) : {}),
     },
   });
 }

@@ -25,7 +25,13 @@ import type { EmulatorFactory, EmulatorStartOptions, RunningEmulator } from '../
 import { JwtVerifier } from './auth';
 import { issueApnsCertificate, type CertificateEnvironment } from './certificates';
 import { DEFAULT_CHECKS, handlePush, PUSH_PREFIX, type ApnsChecks, type ConnectionState } from './push-route';
-import { createActivity, handleActivityAdmin, type activityBodySchema } from './activities-admin';
+import {
+  createActivity,
+  handleActivityAdmin,
+  pushToStartBodySchema,
+  rotateToken,
+  type activityBodySchema,
+} from './activities-admin';
 import { BROADCAST_PREFIX, handleBroadcast, handleChannelManagement, type ChannelContext } from './channel-route';
 import { APNS_CHANNEL_LIMIT } from '../../../shared/providers/apns/channels';
 import {
@@ -48,6 +54,10 @@ export interface RunningApnsEmulator extends RunningEmulator {
   readonly checks: ApnsChecks;
   /** An emulated Live Activity subscribed to the channels named (`POST /__admin/activities`). */
   createActivity(input: z.input<typeof activityBodySchema>): DeviceRecord;
+  /** The app's push-to-start token for one attributes type (`POST /__admin/push-to-start-tokens`). */
+  pushToStartToken(input: z.input<typeof pushToStartBodySchema>): DeviceRecord;
+  /** A new update token for the activity; the old one answers 410 from now on. Undefined: no such activity. */
+  rotateActivityToken(activityId: string): { activityId: string; token: string; previousToken: string } | undefined;
   /** Channels allowed per environment (Apple's 10,000 unless a test says fewer). */
   setChannelLimit(limit: number): void;
   registerKey(input: z.input<typeof keyBodySchema>): KeyRecord;
@@ -363,6 +373,8 @@ export async function startApnsEmulator(
     adminUrl: `https://127.0.0.1:${adminPort}`,
     channelsUrl: `https://127.0.0.1:${channelsPort}`,
     createActivity: (input) => createActivity(activityParts, input),
+    pushToStartToken: (input) => store.pushToStartToken(pushToStartBodySchema.parse(input)).record,
+    rotateActivityToken: (activityId) => rotateToken(activityParts, activityId),
     setChannelLimit: (limit) => {
       channelLimit.value = limit;
     },

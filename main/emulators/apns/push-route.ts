@@ -16,6 +16,7 @@ import { dropConnection } from '../common/drop';
 import type { FaultInjector } from '../common/faults';
 import type { Inbox } from '../common/inbox';
 import type { ConnectionAuth, JwtVerifier } from './auth';
+import { liveActivityDetails, liveActivityRefusal, receiveLiveActivityPush } from './live-activity-device';
 import { readPeerIdentity, type PeerIdentity } from './certificates';
 import { SEPARATE_TOKEN_PUSH_TYPES, type ApnsEmulatorEnvironment, type ApnsStore, type DeviceRecord } from './store';
 
@@ -54,6 +55,17 @@ export interface ApnsChecks {
    * is off by default: any case is taken.
    */
   broadcastPushTypeCase: boolean;
+  /**
+   * A start sent to an activity's update token, or an update or end sent to a push-to-start token,
+   * gets 400 BadDeviceToken. What APNs does is undocumented (protocols.md has nothing on it; reports
+   * say 200 and nothing happens), so this is off by default: 200, and the device drops it.
+   */
+  liveActivityTokenRole: boolean;
+  /**
+   * A rotated Live Activity update token gets 410 ExpiredToken; off, 410 Unregistered. Which one
+   * APNs answers for a token the system replaced is undocumented [?].
+   */
+  rotatedTokenExpired: boolean;
 }
 export const DEFAULT_CHECKS: ApnsChecks = {
   registeredDevices: true,
@@ -64,6 +76,8 @@ export const DEFAULT_CHECKS: ApnsChecks = {
   tokenKind: false,
   broadcastCapability: true,
   broadcastPushTypeCase: false,
+  liveActivityTokenRole: false,
+  rotatedTokenExpired: true,
 };
 
 /** The canonical 8-4-4-4-12 shape in either case (`lowerCaseApnsId` off). */
@@ -183,7 +197,14 @@ export async function handlePush(req: Http2ServerRequest, res: Http2ServerRespon
       return reply(400, 'DeviceTokenNotForTopic');
     if (device.unregisteredAt !== undefined) return reply(410, 'Unregistered', { timestamp: device.unregisteredAt });
     if (device.expiredAt !== undefined) return reply(410, 'ExpiredToken', { timestamp: device.expiredAt });
+    if (device.rotatedAt !== undefined)
+      return reply(410, ctx.checks.rotatedTokenExpired ? 'ExpiredToken' : 'Unregistered', {
+        timestamp: device.rotatedAt,
+      });
   }
+  const payload = body.toString('utf8');
+  const refused = pushType === 'liveactivity' && device ? liveActivityRefusal(device, payload, ctx.checks) : null;
+  if (refused) return reply(400, refused);
   // A GOAWAY told the client this stream was not processed (it will retry it): keep that promise.
   const lastStreamId = connection.goawayLastStreamId;
   // A stream closed under us (refused by the GOAWAY, reset, connection gone) is not delivered.
@@ -197,12 +218,20 @@ export async function handlePush(req: Http2ServerRequest, res: Http2ServerRespon
   if (priority !== undefined) headers['apns-priority'] = priority;
   if (expiration !== undefined) headers['apns-expiration'] = expiration;
   if (collapseId !== undefined) headers['apns-collapse-id'] = collapseId;
+  // The emulated device takes it only now, once the stream is known to be processed.
+  const step =
+    pushType === 'liveactivity' && device ? receiveLiveActivityPush(ctx.store, device, payload, ctx.now()) : null;
   ctx.inbox.record({
     provider: 'apns',
     device: token.toLowerCase(),
     headers,
-    payload: body.toString('utf8'),
-    details: { apnsId, environment: ctx.environment, auth: certificate ? 'certificate' : 'token' },
+    payload,
+    details: {
+      apnsId,
+      environment: ctx.environment,
+      auth: certificate ? 'certificate' : 'token',
+      ...(step ? liveActivityDetails(step) : {}),
+    },
   });
   reply(200, null);
 }

@@ -50,6 +50,21 @@ const deviceRecordSchema = z.object({
   attributesType: z.string().optional(),
   /** Broadcast channels the activity is subscribed to: each broadcast to one is delivered to its token. */
   channels: z.array(z.string()).optional(),
+  /** A push-to-start token (`Activity<T>.pushToStartToken`): one per app and `attributesType`; it only starts activities. */
+  pushToStart: z.boolean().optional(),
+  /** An activity: its attributes, as the start gave them. */
+  attributes: z.unknown().optional(),
+  /** An activity: the content-state it shows now (the last update the device took). */
+  contentState: z.unknown().optional(),
+  /** An activity: the last `aps.timestamp` it took; an update not newer than this is dropped as stale. */
+  lastTimestamp: z.number().optional(),
+  /** An activity: milliseconds since epoch when an `end` arrived; later updates are dropped. */
+  endedAt: z.number().optional(),
+  /** An activity started by push-to-start: that token. */
+  startedBy: z.string().optional(),
+  /** A rotated update token: when it was replaced (later pushes get 410) and by which token. */
+  rotatedAt: z.number().optional(),
+  rotatedTo: z.string().optional(),
 });
 export type DeviceRecord = z.infer<typeof deviceRecordSchema>;
 
@@ -73,8 +88,9 @@ const stateSchema = z.object({
 });
 
 /**
- * Keys and devices the emulator knows, kept in memory and written (asynchronously, only on admin
- * changes) to `<stateDir>/apns-state.json`, so request handling never touches the disk.
+ * Keys and devices the emulator knows, kept in memory and written (asynchronously, on admin
+ * changes and when an emulated Live Activity changes) to `<stateDir>/apns-state.json`, so request
+ * handling never waits for the disk.
  */
 export class ApnsStore {
   readonly keys = new Map<string, KeyRecord>();
@@ -128,6 +144,9 @@ export class ApnsStore {
     activityId?: string | undefined;
     attributesType?: string | undefined;
     channels?: string[] | undefined;
+    /** An activity's state at its start (push-to-start). */
+    activity?: Pick<DeviceRecord, 'attributes' | 'contentState' | 'lastTimestamp' | 'startedBy'>;
+    pushToStart?: boolean;
   }): DeviceRecord {
     const record: DeviceRecord = {
       token: (input.token ?? randomBytes(32).toString('hex')).toLowerCase(),
@@ -139,6 +158,8 @@ export class ApnsStore {
       ...(input.activityId ? { activityId: input.activityId } : {}),
       ...(input.attributesType ? { attributesType: input.attributesType } : {}),
       ...(input.channels ? { channels: [...new Set(input.channels)] } : {}),
+      ...(input.pushToStart ? { pushToStart: true } : {}),
+      ...input.activity,
     };
     this.devices.set(record.token, record);
     this.#persist();
@@ -152,6 +173,72 @@ export class ApnsStore {
   activity(activityId: string): DeviceRecord | undefined {
     for (const device of this.devices.values()) if (device.activityId === activityId) return device;
     return undefined;
+  }
+
+  /** The emulated Live Activity whose current update token this is (a rotated token is none). */
+  activityByToken(token: string): DeviceRecord | undefined {
+    const device = this.device(token);
+    return device?.activityId ? device : undefined;
+  }
+
+  /**
+   * The app's push-to-start token for one attributes type in one environment: the one it has, or a
+   * new one (ActivityKit gives an app one per `ActivityAttributes` type). `created` says which.
+   */
+  pushToStartToken(input: {
+    bundleId: string;
+    attributesType: string;
+    environment?: ApnsEmulatorEnvironment | undefined;
+    label?: string | undefined;
+  }): { record: DeviceRecord; created: boolean } {
+    const environment = input.environment ?? 'sandbox';
+    for (const device of this.devices.values()) {
+      if (
+        device.pushToStart &&
+        device.rotatedAt === undefined &&
+        device.bundleId === input.bundleId &&
+        device.attributesType === input.attributesType &&
+        device.environment === environment
+      )
+        return { record: device, created: false };
+    }
+    const record = this.createDevice({ ...input, environment, tokenFor: 'liveactivity', pushToStart: true });
+    return { record, created: true };
+  }
+
+  /** What a Live Activity push the device took changed (its content-state, timestamp, end). */
+  updateActivity(
+    activity: DeviceRecord,
+    changes: Partial<Pick<DeviceRecord, 'contentState' | 'lastTimestamp' | 'endedAt'>>,
+  ): void {
+    Object.assign(activity, changes);
+    this.#persist();
+  }
+
+  /**
+   * The activity gets a new update token (as ActivityKit's `pushTokenUpdates` hands out): the
+   * activity moves to it, and the old token stays known as rotated, so pushes to it are refused.
+   */
+  rotate(activity: DeviceRecord, at: number): DeviceRecord {
+    const { token: previous, createdAt: _createdAt, ...kept } = activity;
+    const record: DeviceRecord = {
+      ...kept,
+      token: randomBytes(32).toString('hex'),
+      createdAt: new Date(at).toISOString(),
+    };
+    this.devices.set(record.token, record);
+    this.devices.set(previous, {
+      token: previous,
+      bundleId: activity.bundleId,
+      environment: activity.environment,
+      tokenFor: 'liveactivity',
+      createdAt: activity.createdAt,
+      ...(activity.label ? { label: activity.label } : {}),
+      rotatedAt: at,
+      rotatedTo: record.token,
+    });
+    this.#persist();
+    return record;
   }
 
   /** Subscribes (or with `subscribed` false, unsubscribes) an emulated activity to a channel. */

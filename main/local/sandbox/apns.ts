@@ -9,7 +9,7 @@ import { sandboxCredential } from './types';
 const APNS_SANDBOX_CREDENTIAL: SandboxCredentialId = { label: 'Sandbox APNs key', kind: 'apns-token' };
 
 /** The sandbox app's bundle id: its key's topic, and the app its emulated iPhones have installed. */
-const BUNDLE_ID = 'dev.pushconsole.sandbox';
+export const BUNDLE_ID = 'dev.pushconsole.sandbox';
 
 /** One emulated iPhone with the sandbox app installed: a sandbox token the emulator knows. */
 export async function mintApnsDevice(env: LocalEnvironment, label: string): Promise<string> {

@@ -5,7 +5,10 @@ import { ErrorLine } from '../../components/ErrorLine';
 import { TargetNameView, useTargetNamer } from '../../components/TargetName';
 import { useEmulators } from '../../state/emulators';
 import { PROVIDER_LIST } from '../../../shared/providers';
+import { ActivitySequences } from './ActivitySequences';
+import { activityStep } from './activity-sequence';
 import { EmulatedDevices } from './EmulatedDevices';
+import { LiveActivities } from './LiveActivities';
 import { FaultForm } from './FaultForm';
 import { renderDelivery } from './render-delivery';
 import { SandboxCard } from './SandboxCard';
@@ -102,6 +105,7 @@ export function EmulatorsScreen() {
             ))}
           </div>
           <EmulatedDevices key={state.provider} provider={state.provider} />
+          {state.provider === 'apns' && <LiveActivities />}
           <section className="panel">
             <h3>Fault rules</h3>
             <FaultForm />
@@ -154,41 +158,48 @@ export function EmulatorsScreen() {
             ) : inbox.length === 0 ? (
               <p className="hint">Nothing delivered yet.</p>
             ) : (
-              <ul className="stack-list" data-testid="emulator-inbox">
-                {inbox.map((delivery) => {
-                  const shown = renderDelivery(delivery);
-                  return (
-                    <li key={delivery.id} className="inbox-item" data-testid="inbox-item">
-                      <div className="inbox-head">
-                        <TargetNameView name={nameOf(delivery.provider, delivery.device)} />
-                        <span className="mono">{formatTime(delivery.receivedAt)}</span>
-                      </div>
-                      <div className="notification-card" data-testid="inbox-rendered">
-                        {shown.title && <strong data-testid="inbox-title">{shown.title}</strong>}
-                        {shown.body && <span data-testid="inbox-body">{shown.body}</span>}
-                        {shown.note && <em>{shown.note}</em>}
-                        {shown.link && (
-                          <span className="mono" data-testid="inbox-link">
-                            Opens {shown.link}
-                          </span>
-                        )}
-                        {shown.badge !== undefined && <span data-testid="inbox-badge">App badge {shown.badge}</span>}
-                        {shown.actions && shown.actions.length > 0 && (
-                          <span data-testid="inbox-actions">
-                            {shown.actions.map((action) => `${action.title} → ${action.navigate}`).join(' · ')}
-                          </span>
-                        )}
-                      </div>
-                      <details>
-                        <summary>Raw payload</summary>
-                        <pre className="inbox-payload" data-testid="inbox-raw">
-                          {delivery.payload}
-                        </pre>
-                      </details>
-                    </li>
-                  );
-                })}
-              </ul>
+              <>
+                {state.provider === 'apns' && <ActivitySequences inbox={inbox} />}
+                <ul className="stack-list" data-testid="emulator-inbox">
+                  {inbox.map((delivery) => {
+                    const shown = renderDelivery(delivery);
+                    const step = activityStep(delivery);
+                    return (
+                      <li key={delivery.id} className="inbox-item" data-testid="inbox-item">
+                        <div className="inbox-head">
+                          <TargetNameView name={nameOf(delivery.provider, delivery.device)} />
+                          <span className="mono">{formatTime(delivery.receivedAt)}</span>
+                        </div>
+                        <div className="notification-card" data-testid="inbox-rendered">
+                          {shown.title && <strong data-testid="inbox-title">{shown.title}</strong>}
+                          {shown.body && <span data-testid="inbox-body">{shown.body}</span>}
+                          {shown.note && <em>{shown.note}</em>}
+                          {step?.outcome === 'dropped' && (
+                            <em data-testid="inbox-dropped">Dropped by the device: {step.dropped}</em>
+                          )}
+                          {shown.link && (
+                            <span className="mono" data-testid="inbox-link">
+                              Opens {shown.link}
+                            </span>
+                          )}
+                          {shown.badge !== undefined && <span data-testid="inbox-badge">App badge {shown.badge}</span>}
+                          {shown.actions && shown.actions.length > 0 && (
+                            <span data-testid="inbox-actions">
+                              {shown.actions.map((action) => `${action.title} → ${action.navigate}`).join(' · ')}
+                            </span>
+                          )}
+                        </div>
+                        <details>
+                          <summary>Raw payload</summary>
+                          <pre className="inbox-payload" data-testid="inbox-raw">
+                            {delivery.payload}
+                          </pre>
+                        </details>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </>
             )}
           </section>
         </>

@@ -40,14 +40,20 @@ export function apnsInbox({ payload, headers }: InboxDelivery): RenderedNotifica
     const event = text(aps['event']) ?? 'update';
     return { title: null, body: null, note: `Live Activity ${event}, broadcast on channel ${channel}` };
   }
+  // A Live Activity push shows on the activity, not as a notification: say which event it was.
+  const live =
+    headers['apns-push-type'] === 'liveactivity'
+      ? `Live Activity ${text(aps['event']) ?? 'push without an event'}`
+      : null;
   const alert = aps['alert'];
-  if (typeof alert === 'string') return { title: null, body: alert, note: null };
+  if (typeof alert === 'string') return { title: null, body: alert, note: live };
   const parts = record(alert);
   const title = text(parts['title']);
   const subtitle = text(parts['subtitle']);
   const body = text(parts['body']);
   if (title || body || subtitle)
-    return { title: [title, subtitle].filter(Boolean).join(' · ') || null, body, note: null };
+    return { title: [title, subtitle].filter(Boolean).join(' · ') || null, body, note: live };
+  if (live) return { title: null, body: null, note: live };
   if (aps['content-available'] === 1) return { title: null, body: null, note: 'Background (content-available)' };
   if (typeof aps['badge'] === 'number') return { title: null, body: null, note: `Badge ${aps['badge']}` };
   return { title: null, body: null, note: 'No alert' };

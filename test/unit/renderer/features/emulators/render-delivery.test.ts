@@ -34,6 +34,23 @@ describe('renderDelivery (the inbox preview above the raw payload)', () => {
     expect(renderDelivery(delivery('apns', update)).note).toBe('No alert');
   });
 
+  it('names the event of a Live Activity push sent to a token, with a start’s alert', () => {
+    const live = { 'apns-push-type': 'liveactivity' };
+    const update = '{"aps":{"event":"update","timestamp":1,"content-state":{}}}';
+    expect(renderDelivery(delivery('apns', update, live))).toEqual({
+      title: null,
+      body: null,
+      note: 'Live Activity update',
+    });
+    const start = '{"aps":{"event":"start","alert":{"title":"Order","body":"Preparing"}}}';
+    expect(renderDelivery(delivery('apns', start, live))).toEqual({
+      title: 'Order',
+      body: 'Preparing',
+      note: 'Live Activity start',
+    });
+    expect(renderDelivery(delivery('apns', '{"aps":{}}', live)).note).toBe('Live Activity push without an event');
+  });
+
   it('prefers the Android notification over the common one for FCM, and counts data-only keys', () => {
     const both = '{"notification":{"title":"Common","body":"c"},"android":{"notification":{"title":"Android"}}}';
     expect(renderDelivery(delivery('fcm', both))).toEqual({ title: 'Android', body: 'c', note: null });
