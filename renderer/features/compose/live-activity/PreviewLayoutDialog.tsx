@@ -115,7 +115,7 @@ export function PreviewLayoutDialog({ aps, attributesType, current, onClose }: P
           </div>
         ))}
         <div className="field">
-          <label htmlFor="la-layout-counts">Timer</label>
+          <label htmlFor="la-layout-counts">How the timer counts</label>
           <select
             id="la-layout-counts"
             data-testid="la-layout-counts"
