@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { boundedSchemaNode } from './contract-schema';
 import { dateEncodingSchema } from './date-encoding';
+import { previewLayoutSchema } from './preview-layout';
 
 /** A Swift type name: what `attributes-type` says. */
 export const ATTRIBUTES_TYPE_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -23,6 +24,8 @@ export const liveActivityContractSchema = z.object({
   attributes: boundedSchemaNode,
   /** The pasted declaration the schemas came from, kept so it can be edited again. */
   swiftSource: z.string().max(SWIFT_SOURCE_MAX_CHARS).optional(),
+  /** Which keys the composer's preview shows as title, subtitle, progress and timer; absent in older files. */
+  preview: previewLayoutSchema.optional(),
   updatedAt: z.string().optional(),
 });
 export type LiveActivityContract = z.infer<typeof liveActivityContractSchema>;

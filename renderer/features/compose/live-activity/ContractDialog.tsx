@@ -28,7 +28,7 @@ const schemaText = (contentState: SchemaNode, attributes: SchemaNode) =>
  * (read here, in the page) or edit the JSON Schema, pick the date strategy, save to the workspace.
  */
 export function ContractDialog({ attributesType, onClose, onChanged }: Props) {
-  const { contracts, error, busy, load, save, remove } = useLiveActivity();
+  const { contracts, error, busy, load, save, remove, sessionLayouts } = useLiveActivity();
   const [type, setType] = useState(attributesType);
   const existing = contracts.find((c) => c.attributesType === type) ?? null;
   const [swift, setSwift] = useState('');
@@ -80,6 +80,10 @@ export function ContractDialog({ attributesType, onClose, onChanged }: Props) {
       contentState: parsed.contentState,
       attributes: parsed.attributes,
       ...(swift.trim() ? { swiftSource: swift } : {}),
+      // The preview layout mapped for this type (saved, or for this session) stays with it.
+      ...(existing?.preview || sessionLayouts[type.trim()]
+        ? { preview: existing?.preview ?? sessionLayouts[type.trim()] }
+        : {}),
     });
     if (ok) {
       onChanged();
