@@ -45,7 +45,8 @@ interface ActivityTarget {
 
 /** Which Live Activity a send is for: an APNs liveactivity push's target, or an FCM message's apns.live_activity_token. */
 function activityOf(request: SendRequest): ActivityTarget | null {
-  if (request.provider === 'apns') return request.options.pushType === 'liveactivity' ? { token: request.target } : null;
+  if (request.provider === 'apns')
+    return request.options.pushType === 'liveactivity' ? { token: request.target } : null;
   if (request.provider !== 'fcm') return null;
   const token = fcmLiveActivityToken(request.payload);
   return token === null ? null : { token, fcmTarget: request.target.trim() };

@@ -74,7 +74,11 @@ async function route(parts: FcmServerParts, req: AnyRequest, res: AnyResponse): 
   if (await applyFault(parts, parts.faults.pick({ path, device: deviceOf(bodyText) }), req, res, 'send')) return;
   if (refusedAfterGoaway(req)) return;
   markProcessed(req);
-  answer(res, handleSend(parts.send, decodeURIComponent(match[1]!), header(req, 'authorization'), bodyText), parts);
+  answer(
+    res,
+    await handleSend(parts.send, decodeURIComponent(match[1]!), header(req, 'authorization'), bodyText),
+    parts,
+  );
 }
 
 function answer(res: AnyResponse, rpc: RpcAnswer, parts: FcmServerParts): void {

@@ -37,7 +37,12 @@ export function fcmLiveActivityParts(message: Record<string, unknown>): FcmLiveA
   const payload = apns['payload'];
   const raw = headers['apns-priority'];
   const priority = typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : undefined;
-  return { token: field(apns, 'live_activity_token'), aps: isObject(payload) ? payload['aps'] : undefined, headers, priority };
+  return {
+    token: field(apns, 'live_activity_token'),
+    aps: isObject(payload) ? payload['aps'] : undefined,
+    headers,
+    priority,
+  };
 }
 
 /** The Live Activity token a send's payload names (trimmed), or null: for history and the context lookup. */
@@ -117,7 +122,11 @@ function tokenIssues(token: unknown): PreflightIssue[] {
   return [];
 }
 
-function messageIssues(message: Record<string, unknown>, target: FcmTarget, parts: FcmLiveActivityParts): PreflightIssue[] {
+function messageIssues(
+  message: Record<string, unknown>,
+  target: FcmTarget,
+  parts: FcmLiveActivityParts,
+): PreflightIssue[] {
   const issues: PreflightIssue[] = [];
   if (target.field !== 'token') {
     issues.push(

@@ -117,7 +117,10 @@ describe('FCM Live Activity preflight (apns.live_activity_token)', () => {
   it('says what is wrong with the token: empty, not hex, not text', () => {
     const empty = found(run(message(update, { live_activity_token: ' ' })), 'fcm.liveactivity.token');
     expect(empty[0]).toMatchObject({ severity: 'warning', path: '/apns/live_activity_token' });
-    const base64 = found(run(message(update, { live_activity_token: 'q83vEjRWeJA=' })), 'fcm.liveactivity.token-format');
+    const base64 = found(
+      run(message(update, { live_activity_token: 'q83vEjRWeJA=' })),
+      'fcm.liveactivity.token-format',
+    );
     expect(base64[0]!.severity).toBe('warning');
     const odd = found(run(message(update, { live_activity_token: 'abc' })), 'fcm.liveactivity.token-format');
     expect(odd).toHaveLength(1);
@@ -149,8 +152,13 @@ describe('FCM Live Activity preflight (apns.live_activity_token)', () => {
   });
 
   it('notes parts that do not belong: notification becomes an alert, android and webpush go unused', () => {
-    const issues = run(message(update, {}, { notification: { title: 'x' }, android: { priority: 'HIGH' }, webpush: {} }));
-    expect(found(issues, 'fcm.liveactivity.notification')[0]).toMatchObject({ severity: 'info', path: '/notification' });
+    const issues = run(
+      message(update, {}, { notification: { title: 'x' }, android: { priority: 'HIGH' }, webpush: {} }),
+    );
+    expect(found(issues, 'fcm.liveactivity.notification')[0]).toMatchObject({
+      severity: 'info',
+      path: '/notification',
+    });
     expect(found(issues, 'fcm.liveactivity.android')[0]!.path).toBe('/android');
     expect(found(issues, 'fcm.liveactivity.webpush')[0]!.path).toBe('/webpush');
   });
@@ -163,7 +171,9 @@ describe('FCM Live Activity preflight (apns.live_activity_token)', () => {
   });
 
   it('takes the lowerCamel spelling and a wrapped {"message": …} body too', () => {
-    const camel = { apns: { liveActivityToken: LA_TOKEN, headers: { 'apns-priority': '5' }, payload: { aps: update } } };
+    const camel = {
+      apns: { liveActivityToken: LA_TOKEN, headers: { 'apns-priority': '5' }, payload: { aps: update } },
+    };
     expect(run(camel)).toEqual([]);
     expect(fcmLiveActivityToken(JSON.stringify({ message: camel }))).toBe(LA_TOKEN);
     expect(fcmLiveActivityToken(JSON.stringify({ apns: { live_activity_token: '  ' } }))).toBeNull();
