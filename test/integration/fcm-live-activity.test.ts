@@ -10,6 +10,7 @@ import { createFcmProvider } from '../../main/core/providers/fcm';
 import { createTransport } from '../../main/core/transport';
 import { createTestCore, importServiceAccount } from '../support/core-harness';
 import { serviceAccountCredential } from '../support/fcm-harness';
+import { adminJson } from '../support/nhub-raw-client';
 
 /**
  * FCM's route to Live Activities end to end: the core's Sender (preflight with the activity's
@@ -147,6 +148,23 @@ describe('FCM hands a Live Activity message to the APNs emulator', () => {
     expect(apns.inbox.list(activity.token)).toEqual([]);
     const bad = { message: toActivity('ef'.repeat(40), aps), validate_only: true };
     expect((await send(app.token, bad)).result.reason).toBe('INVALID_ARGUMENT');
+  });
+
+  it('PUT /__admin/checks switches liveActivityTokens, and refuses a name it does not know', async () => {
+    const app = await fcm.registerDevice({ projectId: PROJECT, platform: 'ios' });
+    const token = '9a'.repeat(40);
+    const message = toActivity(token, { timestamp: T, event: 'update', 'content-state': state('x') });
+    const off = await adminJson(fcm.adminUrl, set.ca.certPem, 'PUT', '/__admin/checks', { liveActivityTokens: false });
+    expect(off.json).toMatchObject({ liveActivityTokens: false, acceptFid: true });
+    try {
+      expect((await send(app.token, message)).result.outcome).toBe('accepted');
+      expect(apns.inbox.list(token)).toHaveLength(1);
+    } finally {
+      await adminJson(fcm.adminUrl, set.ca.certPem, 'PUT', '/__admin/checks', { liveActivityTokens: true });
+    }
+    expect((await send(app.token, message)).result.reason).toBe('INVALID_ARGUMENT');
+    const typo = await adminJson(fcm.adminUrl, set.ca.certPem, 'PUT', '/__admin/checks', { liveActivityToken: false });
+    expect(typo.status).toBe(400);
   });
 
   it('an Android instance has no use for apns: FCM delivers to it as ever', async () => {
