@@ -112,7 +112,17 @@ describe('FCM hands a Live Activity message to the APNs emulator', () => {
       toActivity(unknown, { timestamp: T, event: 'update', 'content-state': state('x') }),
     );
     expect(result).toMatchObject({ outcome: 'rejected', status: 400, reason: 'INVALID_ARGUMENT' });
-    expect(result.explanation).toContain('APNs answered 400 BadDeviceToken.');
+    expect(result.explanation).toBe(
+      'APNs refused apns.live_activity_token. APNs answered 400 BadDeviceToken. The app’s FCM registration token is not the problem.',
+    );
+    expect(result.hint).toMatch(/^Use a token ActivityKit gave this app for a Live Activity/);
+    const cause = result.diagnosis!.causes[0]!;
+    expect(cause.id).toBe('fcm.invalid-argument.live-activity-token');
+    expect(cause.evidence.map((e) => `${e.name}: ${e.quote}`)).toEqual([
+      'error.details[0].errorCode: INVALID_ARGUMENT',
+      'ApnsError: 400 BadDeviceToken',
+      `message.apns.live_activity_token: ${unknown.slice(0, 39)}…`,
+    ]);
     expect(apns.inbox.list(unknown)).toEqual([]);
   });
 
@@ -125,7 +135,18 @@ describe('FCM hands a Live Activity message to the APNs emulator', () => {
       toActivity(activity.token, { timestamp: T, event: 'update', 'content-state': state('x') }),
     );
     expect(result).toMatchObject({ outcome: 'rejected', status: 404, reason: 'UNREGISTERED' });
-    expect(result.explanation).toContain('APNs answered 410 Unregistered.');
+    expect(result.explanation).toBe(
+      'The Live Activity’s token is no longer valid: the activity ended, or its push token changed. APNs answered 410 Unregistered. The app’s FCM registration token is fine.',
+    );
+    expect(result.diagnosis!.causes.map((c) => c.id).slice(0, 2)).toEqual([
+      'fcm.unregistered.live-activity',
+      'fcm.unregistered',
+    ]);
+    // The app's FCM token is not the one that is gone.
+    expect(result.deviceStateChange).toBeNull();
+    const gone = await fcm.registerDevice({ projectId: PROJECT, platform: 'ios', state: 'unregistered' });
+    const plain = await send(gone.token, { notification: { title: 'x' } });
+    expect(plain.result.deviceStateChange).toMatchObject({ state: 'gone' });
   });
 
   it('refuses an app’s own (PushKit) token as not a Live Activity’s', async () => {
