@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { missingChromium, openSandboxedApp } from '../support/browser';
-import { openProvider } from '../support/compose-page';
+import { openProvider, preflightIssue } from '../support/compose-page';
 import type { ServedApp } from '../support/serve';
 import { shot } from '../support/shots';
 import { describeWithSystem } from '../support/system';
@@ -69,6 +69,34 @@ describeWithSystem('the content-state contract in the composer', missingChromium
     await expect
       .poll(async () => (await issues()).some((text) => text.includes(MISSING)), { timeout: 10_000 })
       .toBe(false);
+  });
+
+  it('FCM’s route: shown for a message with apns.live_activity_token, and its content-state checked by the contract', async () => {
+    await openProvider(page, 'fcm');
+    expect(await page.getByTestId('contract-open').count(), 'not for an ordinary FCM message').toBe(0);
+    await page
+      .getByTestId('target-input')
+      .fill('fCm1aBcDeFgHiJkLmNoPqR:APA91bHPRgkF3JUikC4ENAHEeMrd41Zxv3hVZjC9KtT8OvPVGJ');
+    await page.getByTestId('template-select').selectOption('fcm.liveactivity-update');
+    await page.getByTestId('contract-open').click();
+    const dialog = page.getByTestId('contract-dialog');
+    await dialog.waitFor();
+    await dialog.getByTestId('contract-type').fill('DeliveryAttributes');
+    await dialog.getByTestId('contract-swift').fill(SWIFT);
+    await dialog.getByTestId('contract-read').click();
+    await expect.poll(() => dialog.getByTestId('contract-schema').inputValue()).toContain('"courier"');
+    await dialog.getByTestId('contract-save').click();
+    await dialog.waitFor({ state: 'detached' });
+    const missing = preflightIssue(page, 'apns.liveactivity.contract');
+    await expect.poll(() => missing.allTextContents(), { timeout: 10_000 }).toEqual([expect.stringContaining(MISSING)]);
+    // Deleted again, so the APNs steps below start from no contract.
+    await page.getByTestId('contract-open').click();
+    await dialog.getByTestId('contract-type').fill('DeliveryAttributes');
+    await dialog.getByTestId('contract-delete').click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => missing.count(), { timeout: 10_000 }).toBe(0);
+    await openProvider(page, 'apns');
+    await page.getByTestId('template-select').selectOption('apns.liveactivity-update');
   });
 
   it('opens from the command palette while a Live Activity push is composed', async () => {

@@ -163,10 +163,17 @@ describeWithSystem('docs/emulators.md: every recipe runs as written', missing, (
   });
 
   it('firebase-admin sends through the emulator with a token from its token_uri', async () => {
-    const [line] = await recipe('firebase-admin.mjs');
+    const [line, live] = await recipe('firebase-admin.mjs');
     expect(line!['name']).toMatch(/^projects\/my-project\/messages\/0:/);
     const [delivery] = await inbox('fcm', String(line!['token']));
     expect(JSON.parse(delivery!.payload)).toMatchObject({ notification: { title: 'Hello from firebase-admin' } });
+    // The Live Activity message went on to the APNs emulator's activity, saying it came through FCM.
+    expect(live!['live']).toMatch(/^projects\/my-project\/messages\/0:/);
+    const [update] = await inbox('apns', String(live!['activity']));
+    expect(update!.details).toMatchObject({ via: 'fcm', name: live!['live'] });
+    expect(JSON.parse(update!.payload)).toMatchObject({
+      aps: { event: 'update', 'content-state': { status: 'On the way' } },
+    });
   });
 
   it('web-push sends to an emulator subscription, decrypted in its inbox', async () => {

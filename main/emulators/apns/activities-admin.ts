@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { sendJson, type AnyRequest, type AnyResponse } from '../common/admin';
 import type { Inbox } from '../common/inbox';
 import { deliver, STORED_MESSAGE_MS } from './channel-route';
+import { liveActivityDetails, receiveLiveActivityPush } from './live-activity-device';
 import { apnsEnvironmentSchema, type ApnsStore, type DeviceRecord } from './store';
 
 const bundleId = z.string().regex(/^[A-Za-z0-9.\-_]+$/, 'a bundle id like com.example.app');
@@ -32,6 +33,19 @@ export const pushToStartBodySchema = z.object({
 /** `PUT /__admin/channel-limit` `{ limit }`: channels allowed per environment (Apple: 10,000). */
 const limitBodySchema = z.object({ limit: z.number().int().min(0).max(1_000_000) });
 
+/**
+ * `POST /__admin/live-activity-pushes` `{ token, headers, payload, details? }`: a Live Activity
+ * push another emulator hands on (FCM's `apns.live_activity_token`), taken by the emulated device
+ * as a push on `/3/device/<token>` would be (a start on a push-to-start token, stale and ended
+ * updates dropped) and filed in the inbox with the caller's `details`.
+ */
+const handedPushSchema = z.object({
+  token: z.string().min(1).max(512),
+  headers: z.record(z.string(), z.string()),
+  payload: z.string().max(1_000_000),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+
 export interface ActivityAdminParts {
   store: ApnsStore;
   inbox: Inbox;
@@ -41,7 +55,7 @@ export interface ActivityAdminParts {
 
 /**
  * The admin routes of emulated Live Activities and broadcast channels: `POST|GET
- * /__admin/activities`, `POST|GET /__admin/push-to-start-tokens`, `POST
+ * /__admin/activities`, `POST /__admin/live-activity-pushes` (above), `POST|GET /__admin/push-to-start-tokens`, `POST
  * /__admin/activities/<id>/rotate` (a new update token; the old one answers 410), `POST /__admin/activities/<id>/channels` `{ channelId }` (subscribe; a
  * message stored on the channel within 8 hours is delivered at once, as a device gets it),
  * `DELETE /__admin/activities/<id>/channels/<channel id>`, `GET /__admin/channels` (every
@@ -73,6 +87,23 @@ export function handleActivityAdmin(
       200,
       [...store.devices.values()].filter((d) => d.activityId),
     );
+    return true;
+  }
+  if (path === '/__admin/live-activity-pushes' && method === 'POST') {
+    const parsed = handedPushSchema.safeParse(body);
+    if (!parsed.success) return invalid(parsed.error);
+    const { token, headers, payload, details } = parsed.data;
+    const device = store.device(token);
+    const step = device ? receiveLiveActivityPush(store, device, payload, parts.now()) : null;
+    const liveActivity = step ? liveActivityDetails(step) : {};
+    parts.inbox.record({
+      provider: 'apns',
+      device: token.toLowerCase(),
+      headers,
+      payload,
+      details: { ...details, ...liveActivity },
+    });
+    sendJson(res, 200, liveActivity);
     return true;
   }
   if (path === '/__admin/push-to-start-tokens' && method === 'POST') {

@@ -1,4 +1,6 @@
+import { Agent } from 'node:https';
 import type { TLSSocket } from 'node:tls';
+import type { Provider } from '../../../shared/domain/exchange';
 import type { EmulatorFactory, EmulatorStartOptions, RunningEmulator } from '../common/types';
 import { FaultInjector } from '../common/faults';
 import { Inbox } from '../common/inbox';
@@ -21,6 +23,11 @@ export const FCM_CHECK_DEFAULTS = {
   /** Accept the new `fid` target next to `token`. */
   acceptFid: true,
   reservedDataKeys: true,
+  /**
+   * An apns.live_activity_token the APNs emulator never issued is refused (400 INVALID_ARGUMENT,
+   * ApnsError BadDeviceToken). FCM's answer for it is not documented (protocols.md §7), hence a switch.
+   */
+  liveActivityTokens: true,
 };
 
 export interface RunningFcmEmulator extends RunningEmulator {
@@ -35,7 +42,12 @@ export interface RunningFcmEmulator extends RunningEmulator {
   revokeTokens(): number;
 }
 
-export async function startFcmEmulator(options: EmulatorStartOptions): Promise<RunningFcmEmulator> {
+export async function startFcmEmulator(
+  options: EmulatorStartOptions & {
+    /** The other running emulators: a Live Activity message goes on to APNs' (`emulators start` passes them). */
+    peers?: () => Partial<Record<Provider, RunningEmulator>>;
+  },
+): Promise<RunningFcmEmulator> {
   const checks = { ...FCM_CHECK_DEFAULTS, ...(options.checks ?? {}) };
   const registry = new FcmRegistry(options.stateDir);
   await registry.load();
@@ -44,13 +56,16 @@ export async function startFcmEmulator(options: EmulatorStartOptions): Promise<R
   let baseUrl = '';
   const issuer = new FcmTokenIssuer(registry, () => `${baseUrl}/token`, checks);
   const certificate = options.ca.issueLoopbackServer();
+  // Keeps the connection to the APNs emulator's admin API open between sends; ended in close().
+  const peerAgent = new Agent({ keepAlive: true, maxSockets: 4 });
+  const liveActivity = options.peers ? { peers: options.peers, ca: options.ca.certPem, agent: peerAgent } : undefined;
   const { server, port } = await listen(
     {
       registry,
       issuer,
       inbox,
       faults,
-      send: { registry, issuer, inbox, checks, quota: new Map() },
+      send: { registry, issuer, inbox, checks, quota: new Map(), ...(liveActivity ? { liveActivity } : {}) },
       baseUrl: () => baseUrl,
     },
     { cert: certificate.certPem, key: certificate.keyPem },
@@ -92,6 +107,7 @@ export async function startFcmEmulator(options: EmulatorStartOptions): Promise<R
     revokeTokens: () => issuer.revokeAll(),
     async close() {
       for (const socket of sockets) socket.destroy();
+      peerAgent.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

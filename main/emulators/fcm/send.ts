@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { fcmMessageSize, FCM_MAX_BYTES, FCM_MAX_TOPIC_BYTES } from '../../../shared/providers/fcm/build';
 import { evaluateFcmCondition, parseFcmCondition } from '../../../shared/providers/fcm/condition';
 import { validateFcmMessage } from '../../../shared/providers/fcm/validate';
+import { fcmLiveActivityParts } from '../../../shared/providers/fcm/live-activity';
 import type { Inbox } from '../common/inbox';
 import type { FcmTokenIssuer } from './oauth';
 import {
@@ -14,6 +15,7 @@ import {
   type RpcAnswer,
 } from './rpc';
 import type { DeviceRegistration, FcmRegistry } from './state';
+import { deliverLiveActivity, routeLiveActivity, type LiveActivityPeers } from './live-activity';
 
 /** What a registration token looks like: instance id, colon, long opaque part (base64url). */
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{10,}:[A-Za-z0-9_-]{20,}$|^[A-Za-z0-9_-]{100,}$/;
@@ -23,6 +25,11 @@ export interface SendChecks {
   acceptFid: boolean;
   /** Reject `from`, `message_type`, `google*`, `gcm*` data keys. */
   reservedDataKeys: boolean;
+  /**
+   * A message's `apns.live_activity_token` must be a token the APNs emulator issued (else APNs'
+   * BadDeviceToken comes back as an ApnsError). Off: any token is handed on.
+   */
+  liveActivityTokens: boolean;
 }
 
 export interface SendDeps {
@@ -32,15 +39,21 @@ export interface SendDeps {
   checks: SendChecks;
   /** Per project: sends counted in the current quota window. */
   quota: Map<string, { windowStart: number; count: number }>;
+  /** The APNs emulator, for messages to a Live Activity; absent: they land in FCM's own inbox. */
+  liveActivity?: LiveActivityPeers;
 }
 
-/** POST /v1/projects/{project}/messages:send, enforcing the rules in protocols.md §2. */
-export function handleSend(
+/**
+ * POST /v1/projects/{project}/messages:send, enforcing the rules in protocols.md §2. A message to
+ * an iOS app's token with `apns.live_activity_token` goes on to that activity in the APNs
+ * emulator (`live-activity.ts`), as FCM hands it to APNs.
+ */
+export async function handleSend(
   deps: SendDeps,
   project: string,
   authorization: string | undefined,
   bodyText: string,
-): RpcAnswer {
+): Promise<RpcAnswer> {
   if (authorization === undefined || authorization.trim() === '') return missingCredential();
   const auth = deps.issuer.authenticate(authorization);
   if (!auth) return unauthenticated();
@@ -167,14 +180,30 @@ export function handleSend(
     const answer = fcmError(429, 'QUOTA_EXCEEDED', undefined, [quotaFailure()]);
     return { ...answer, headers: { 'retry-after': String(overQuota) } };
   }
+  const liveToken = field === 'token' || field === 'fid' ? liveActivityToken(msg) : null;
+  // Android and web instances have no use for the apns part; FCM delivers to them as ever.
+  const route =
+    liveToken !== null && recipients[0]?.platform === 'ios' && deps.liveActivity
+      ? await routeLiveActivity(liveToken, deps.liveActivity, deps.checks.liveActivityTokens)
+      : null;
+  if (route?.kind === 'refused') return route.answer;
   if (validateOnly) return { status: 200, body: { name: `projects/${account.projectId}/messages/fake_message_id` } };
   const id =
     field === 'token' || field === 'fid'
       ? `0:${Date.now()}${randomInt(1e6)}%${randomInt(1e9).toString(16)}`
       : `${Date.now()}${randomInt(1e6)}`;
   const name = `projects/${account.projectId}/messages/${id}`;
-  deliver(deps, msg, field, value, name, recipients);
+  if (route?.kind === 'forward' && deps.liveActivity) {
+    // FCM's answer for APNs being unreachable, as when the device lookup fails.
+    if (!(await deliverLiveActivity(route, msg, { name, fcmToken: value }, deps.liveActivity)))
+      return fcmError(503, 'UNAVAILABLE');
+  } else deliver(deps, msg, field, value, name, recipients);
   return { status: 200, body: { name } };
+}
+
+function liveActivityToken(message: Record<string, unknown>): string | null {
+  const token = fcmLiveActivityParts(message)?.token;
+  return typeof token === 'string' && token.trim() !== '' ? token : null;
 }
 
 function activeDevices(deps: SendDeps, projectId: string): DeviceRegistration[] {

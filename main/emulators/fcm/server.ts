@@ -2,7 +2,15 @@ import { createPublicKey } from 'node:crypto';
 import http2, { type Http2ServerRequest } from 'node:http2';
 import type { AddressInfo } from 'node:net';
 import type { FaultAction } from '../../../shared/domain/fault-rule';
-import { handleCommonAdmin, readBody, readJson, sendJson, type AnyRequest, type AnyResponse } from '../common/admin';
+import {
+  handleChecksAdmin,
+  handleCommonAdmin,
+  readBody,
+  readJson,
+  sendJson,
+  type AnyRequest,
+  type AnyResponse,
+} from '../common/admin';
 import { dropConnection } from '../common/drop';
 import type { FaultInjector } from '../common/faults';
 import type { Inbox } from '../common/inbox';
@@ -48,6 +56,7 @@ async function route(parts: FcmServerParts, req: AnyRequest, res: AnyResponse): 
   const path = url.pathname;
   if (path.startsWith('/__admin/')) {
     if (await handleAdmin(parts, req, res, url)) return;
+    if (await handleChecksAdmin(req, res, url, parts.send.checks)) return;
     if (await handleCommonAdmin(req, res, url, { inbox: parts.inbox, faults: parts.faults })) return;
     sendJson(res, 404, { error: `no admin route ${req.method} ${path}` });
     return;
@@ -74,7 +83,11 @@ async function route(parts: FcmServerParts, req: AnyRequest, res: AnyResponse): 
   if (await applyFault(parts, parts.faults.pick({ path, device: deviceOf(bodyText) }), req, res, 'send')) return;
   if (refusedAfterGoaway(req)) return;
   markProcessed(req);
-  answer(res, handleSend(parts.send, decodeURIComponent(match[1]!), header(req, 'authorization'), bodyText), parts);
+  answer(
+    res,
+    await handleSend(parts.send, decodeURIComponent(match[1]!), header(req, 'authorization'), bodyText),
+    parts,
+  );
 }
 
 function answer(res: AnyResponse, rpc: RpcAnswer, parts: FcmServerParts): void {

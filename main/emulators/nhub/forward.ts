@@ -1,6 +1,7 @@
-import { request, type Agent } from 'node:https';
+import type { Agent } from 'node:https';
 import { z } from 'zod';
 import type { Provider } from '../../../shared/domain/exchange';
+import { fetchPeerJson } from '../common/peer-admin';
 import type { RunningEmulator } from '../common/types';
 
 export const OUTCOME_SENT = 'The Notification was successfully sent to the Push Notification System';
@@ -64,8 +65,7 @@ const DEVICE_LISTS: Partial<
 
 /**
  * The peers' device lists for one send, each asked for at most once however many registrations
- * the send reaches. Asked over the peer's admin API (trusting only the emulators' CA) because that
- * is the peer's own answer, whatever process it runs in.
+ * the send reaches, over the peer's admin API (`fetchPeerJson`).
  */
 export class PeerDirectory {
   readonly #lists = new Map<Provider, Promise<Map<string, PeerDevice> | null>>();
@@ -101,23 +101,7 @@ export class PeerDirectory {
   }
 
   #fetch(url: string): Promise<unknown> {
-    return new Promise((resolve, reject) => {
-      const req = request(url, { method: 'GET', ca: this.#ca, agent: this.#agent, timeout: 5_000 }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => {
-          if (res.statusCode !== 200) return reject(new Error(`${url} answered ${res.statusCode}`));
-          try {
-            resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown);
-          } catch (error) {
-            reject(error as Error);
-          }
-        });
-      });
-      req.on('timeout', () => req.destroy(new Error('timed out')));
-      req.on('error', reject);
-      req.end();
-    });
+    return fetchPeerJson(url, this.#ca, this.#agent);
   }
 }
 

@@ -14,6 +14,7 @@ import { useProfiles } from '../../state/profiles';
 import { useSend } from '../../state/send';
 import { providerSpec } from '../../../shared/providers';
 import type { ApnsPushType } from '../../../shared/providers/apns/push-types';
+import { fcmLiveActivityToken } from '../../../shared/providers/fcm/live-activity';
 import { PayloadEditor } from './editor/PayloadEditor';
 import type { EditorHandle } from './editor/editor-types';
 import { OptionsForm } from './OptionsForm';
@@ -269,7 +270,8 @@ export function ComposeScreen() {
                   Simulator file…
                 </button>
               )}
-              {request.provider === 'apns' && request.options.pushType === 'liveactivity' && (
+              {((request.provider === 'apns' && request.options.pushType === 'liveactivity') ||
+                (request.provider === 'fcm' && fcmLiveActivityToken(draft.payload) !== null)) && (
                 <ContractButton payload={draft.payload} onChanged={() => runPreflight({ ...request })} />
               )}
               <span className="spacer" />

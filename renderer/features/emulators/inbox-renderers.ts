@@ -17,6 +17,8 @@ export interface RenderedNotification {
 export interface InboxDelivery {
   headers: Record<string, string>;
   payload: string;
+  /** The emulator's extras; `via` names the service that handed it on (`fcm`, `nhub`). */
+  details?: Record<string, unknown>;
 }
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
@@ -32,7 +34,16 @@ function json(payload: string): Record<string, unknown> | null {
   }
 }
 
-export function apnsInbox({ payload, headers }: InboxDelivery): RenderedNotification {
+export function apnsInbox(delivery: InboxDelivery): RenderedNotification {
+  const shown = apnsShown(delivery);
+  // FCM's route to a Live Activity: the activity got it from FCM, not from a provider of its own.
+  if (delivery.details?.['via'] !== 'fcm') return shown;
+  const event = text(record(json(delivery.payload)?.['aps'])['event']);
+  const note = event ? `Live Activity ${event}, through FCM` : 'Through FCM';
+  return { ...shown, note: shown.note === 'No alert' || shown.note === null ? note : `${shown.note} · ${note}` };
+}
+
+function apnsShown({ payload, headers }: InboxDelivery): RenderedNotification {
   const aps = record(json(payload)?.['aps']);
   // A broadcast reaches each subscribed Live Activity; which channel carried it is what tells them apart.
   const channel = headers['apns-channel-id'];

@@ -1,4 +1,5 @@
 import type { Evidence } from '../../domain/diagnosis';
+import { fcmLiveActivityParts } from './live-activity';
 import {
   clip,
   metadataText,
@@ -121,13 +122,48 @@ function thirdPartyAuth(f: FcmFacts): Candidate[] {
   ];
 }
 
-function unregistered(f: FcmFacts): Candidate[] {
+/**
+ * A message to a Live Activity (`apns.live_activity_token`) that APNs refused: the ApnsError is
+ * about the activity's token, so the app's FCM token is not the one to delete or copy again.
+ */
+function liveActivityToken(f: FcmFacts): Candidate[] {
+  const token = f.sent ? fcmLiveActivityParts(f.sent)?.token : undefined;
+  const apns = f.details.find((d) => String(d['@type'] ?? '').endsWith('ApnsError'));
+  if (typeof token !== 'string' || !apns) return [];
+  const gone = apns['statusCode'] === 410;
   return [
+    {
+      id: gone ? 'fcm.unregistered.live-activity' : 'fcm.invalid-argument.live-activity-token',
+      title: gone
+        ? 'The Live Activity’s token is gone (the activity ended or its token changed), not the app’s FCM token'
+        : 'APNs refused apns.live_activity_token, not the app’s FCM token',
+      weight: 4,
+      likelihood: 'likely',
+      evidence: present(
+        f.errorCode,
+        {
+          source: 'response body',
+          name: 'ApnsError',
+          quote: `${String(apns['statusCode'])} ${String(apns['reason'])}`,
+        },
+        { source: 'request body', name: 'message.apns.live_activity_token', quote: clip(token, 40) },
+      ),
+      fix: gone
+        ? 'Keep the FCM token. Send to the activity’s current push token (ActivityKit’s pushTokenUpdates gives the app each new one), or start a new activity with the push-to-start token.'
+        : 'Keep the FCM token. Put in apns.live_activity_token a token ActivityKit gave this app, as hex: the activity’s pushToken to update or end it, pushToStartToken to start one, from a build for the APNs environment of the key uploaded to Firebase.',
+    },
+  ];
+}
+
+function unregistered(f: FcmFacts): Candidate[] {
+  const live = liveActivityToken(f);
+  return [
+    ...live,
     {
       id: 'fcm.unregistered',
       title: 'The token is no longer valid: safe to delete',
       weight: 2,
-      likelihood: 'likely',
+      likelihood: live.length ? 'possible' : 'likely',
       evidence: present(
         f.errorCode,
         { source: 'response header', name: ':status', quote: String(f.input.result.status) },
@@ -170,6 +206,7 @@ function invalidArgument(f: FcmFacts): Candidate[] {
       });
     }
   }
+  candidates.push(...liveActivityToken(f));
   const tokenBad = /registration token is not a valid/i.test(f.message?.quote ?? '');
   candidates.push({
     id: tokenBad ? 'fcm.invalid-argument.token-shape' : 'fcm.invalid-argument.request',

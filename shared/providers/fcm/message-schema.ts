@@ -1,3 +1,5 @@
+import { apnsPayloadJsonSchema } from '../apns/payload-schema';
+
 /**
  * JSON Schema (draft-07) of the FCM HTTP v1 `message` object as the composer edits it: the
  * target (`token`/`topic`/`condition`) normally comes from the target field, so none is required
@@ -92,6 +94,21 @@ const webNotification = {
     silent: { type: 'boolean', description: 'No sound or vibration.' },
     actions: { type: 'array', items: { type: 'object' }, description: 'Action buttons: {action, title, icon}.' },
   },
+};
+
+const APS = apnsPayloadJsonSchema.properties.aps.properties;
+/** ActivityKit's aps keys, described once in the APNs payload schema. */
+const liveActivityApsKeys = {
+  event: APS.event,
+  timestamp: APS.timestamp,
+  'content-state': APS['content-state'],
+  'stale-date': APS['stale-date'],
+  'dismissal-date': APS['dismissal-date'],
+  'relevance-score': APS['relevance-score'],
+  'attributes-type': APS['attributes-type'],
+  attributes: APS.attributes,
+  'input-push-token': APS['input-push-token'],
+  'input-push-channel': APS['input-push-channel'],
 };
 
 const snakeCaseSchema = {
@@ -215,6 +232,7 @@ const snakeCaseSchema = {
                 'mutable-content': { enum: [1], description: '1 lets a notification service extension modify it.' },
                 category: { type: 'string', description: 'Notification category for actions.' },
                 'thread-id': { type: 'string', description: 'Groups notifications.' },
+                ...liveActivityApsKeys,
               },
             },
           },
@@ -227,7 +245,11 @@ const snakeCaseSchema = {
           },
           additionalProperties: false,
         },
-        live_activity_token: { type: 'string', description: 'APNs Live Activity push token.' },
+        live_activity_token: {
+          type: 'string',
+          description:
+            'A Live Activity’s APNs token, as hex: its push token to update or end it, or the app’s push-to-start token to start one (iOS 17.2+). The message still goes to the app’s FCM registration token; apns.payload.aps carries event, timestamp and content-state.',
+        },
       },
       additionalProperties: false,
     },

@@ -5,14 +5,20 @@ import { FCM_TOPIC_PATTERN } from './target';
 import { targetMismatch } from '../detect-target';
 import { validateFcmMessage, type FieldViolation } from './validate';
 import { formatBytes, type PreflightIssue } from '../../preflight/types';
+import type { PreflightContext } from '../../live-activity/context';
+import { fcmLiveActivityIssues } from './live-activity';
 
 export const FCM_STRINGIFY_DATA_FIX = { id: 'fcm.stringify-data', label: 'Turn data values into strings' } as const;
 
 /**
  * Checks an FCM send before it leaves: one target, topic and condition syntax, string-only data,
- * known fields, TTL format, and the 4,096 / 2,048 byte limits. Runs as the user types.
+ * known fields, TTL format, the 4,096 / 2,048 byte limits, and a Live Activity message's rules
+ * (`live-activity.ts`, with the context's contracts and history). Runs as the user types.
  */
-export function preflightFcm(request: Pick<FcmSendRequest, 'target' | 'options' | 'payload'>): PreflightIssue[] {
+export function preflightFcm(
+  request: Pick<FcmSendRequest, 'target' | 'options' | 'payload'>,
+  context: PreflightContext = {},
+): PreflightIssue[] {
   const built = buildFcmMessage(request);
   if (!built.ok) {
     return [
@@ -64,6 +70,7 @@ export function preflightFcm(request: Pick<FcmSendRequest, 'target' | 'options' 
       message: `Message is ${formatBytes(size)} bytes; FCM allows ${formatBytes(limit)}${target.field === 'token' ? '' : ' for topic messages'}`,
     });
   }
+  issues.push(...fcmLiveActivityIssues(message, target, context.liveActivity));
   issues.push(...advice(message));
   return issues;
 }

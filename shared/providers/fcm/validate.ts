@@ -226,6 +226,8 @@ function checkLeaf(path: string, value: unknown, pointer: string, out: FieldViol
     return bad(`Invalid analytics label "${String(value)}": up to 50 letters, digits or -_.~%`);
   if (path === 'webpush.fcm_options.link' && !/^https:\/\//i.test(String(value)))
     return bad(`Link "${String(value)}" must be an HTTPS URL`);
+  if (path === 'apns.live_activity_token' && typeof value !== 'string')
+    return bad(`Invalid value at 'message.apns.live_activity_token' (TYPE_STRING), ${JSON.stringify(value)}`, 'type');
   if (path === 'apns.payload' && !isObject(value))
     return bad(`'message.apns.payload' must be an object, not ${typeName(value)}`, 'type');
   if (['notification.title', 'notification.body', 'notification.image'].includes(path) && typeof value !== 'string') {

@@ -9,6 +9,7 @@ import { isTransportError } from '../../transport/errors';
 import { resultStart, transportFailure, type MappedResult } from '../results';
 import { OAuthTokenError } from '../oauth-token';
 import type { ProviderSendContext } from '../types';
+import { forLiveActivity } from './live-activity-results';
 import { FCM_REASONS, mapFcmResponse } from './results';
 import { buildSendRequest, fcmEndpoints } from './request';
 import type { FcmTokenCache } from './token-cache';
@@ -65,7 +66,10 @@ export async function sendFcm(
         }),
       );
       exchangeIds.push(response.exchangeId);
-      const mapped = mapFcmResponse(response.status, response.headers, response.body.toString('utf8'));
+      const mapped = forLiveActivity(
+        mapFcmResponse(response.status, response.headers, response.body.toString('utf8')),
+        built.message,
+      );
       // A stale or revoked token: forget it and try once more. THIRD_PARTY_AUTH_ERROR is also a
       // 401 but about Apple's or the browser's credentials, which a new token cannot fix.
       if (response.status === 401 && mapped.reason === 'UNAUTHENTICATED' && attempt === 0) {

@@ -18,7 +18,7 @@ export function createFcmProvider(options: { now?: () => number } = {}): Provide
     id: 'fcm',
     credentialKinds: fcmSpec.credentialKinds,
     tokens,
-    preflight(request, credential) {
+    preflight(request, credential, context) {
       const issues: PreflightIssue[] = [];
       if (credential && credential.meta.kind !== 'fcm-service-account') {
         issues.push({
@@ -28,7 +28,7 @@ export function createFcmProvider(options: { now?: () => number } = {}): Provide
           path: 'credential',
         });
       }
-      return [...issues, ...preflightFcm(request)];
+      return [...issues, ...preflightFcm(request, context)];
     },
     send: (request, context) => sendFcm(request, context, tokens),
     testCredential: (credential, context) => testFcmCredential(credential, context, tokens),

@@ -3,10 +3,15 @@ import { useCommands } from '../../../state/commands';
 import { useLiveActivity } from '../../../state/live-activity';
 import { ContractDialog } from './ContractDialog';
 
-/** The `attributes-type` a payload names, if it is JSON and names one. */
+type Aps = { aps?: { 'attributes-type'?: unknown } };
+type FcmMessage = { apns?: { payload?: Aps } };
+
+/** The `attributes-type` a payload names (an APNs payload's aps, or an FCM message's apns.payload.aps), if any. */
 function namedType(payload: string): string | null {
   try {
-    const type = (JSON.parse(payload) as { aps?: { 'attributes-type'?: unknown } }).aps?.['attributes-type'];
+    const value = JSON.parse(payload) as Aps & FcmMessage & { message?: FcmMessage };
+    const aps = value.aps ?? value.apns?.payload?.aps ?? value.message?.apns?.payload?.aps;
+    const type = aps?.['attributes-type'];
     return typeof type === 'string' ? type : null;
   } catch {
     return null;

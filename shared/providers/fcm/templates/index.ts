@@ -6,6 +6,11 @@ import {
   topicTemplate,
   webpushLinkTemplate,
 } from './platform';
+import {
+  fcmLiveActivityEndTemplate,
+  fcmLiveActivityStartTemplate,
+  fcmLiveActivityUpdateTemplate,
+} from './live-activity';
 import type { FcmTemplate } from './types';
 
 export type { FcmTemplate } from './types';
@@ -19,4 +24,7 @@ export const fcmTemplates: readonly FcmTemplate[] = [
   webpushLinkTemplate,
   topicTemplate,
   conditionTemplate,
+  fcmLiveActivityStartTemplate,
+  fcmLiveActivityUpdateTemplate,
+  fcmLiveActivityEndTemplate,
 ];

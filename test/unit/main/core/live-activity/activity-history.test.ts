@@ -59,4 +59,34 @@ describe('activityHistory', () => {
     const broken = { ...sent(1, minutesAgo(1), {}), request: null };
     expect(activityHistory([broken], NOW)).toEqual({ lastTimestamp: null, priority10LastHour: 0, sendsLastHour: 0 });
   });
+
+  it('counts FCM sends whose apns.live_activity_token is this activity’s, with FCM’s default priority 10', () => {
+    const token = 'ab'.repeat(40);
+    const viaFcm = (i: number, at: string, aps: Record<string, unknown>, apns: Record<string, unknown>) => ({
+      result: makeResult(i, { provider: 'fcm', outcome: 'accepted', startedAt: at }),
+      request: sendRequestSchema.parse({
+        provider: 'fcm',
+        credential: 'c',
+        environment: 'local',
+        target: 'fcm-app-token',
+        payload: JSON.stringify({ apns: { payload: { aps }, ...apns } }),
+      }),
+    });
+    const history = activityHistory(
+      [
+        viaFcm(1, minutesAgo(1), { timestamp: 40 }, { live_activity_token: token.toUpperCase() }),
+        viaFcm(2, minutesAgo(2), { timestamp: 30 }, { liveActivityToken: token, headers: { 'apns-priority': '5' } }),
+        viaFcm(3, minutesAgo(3), { timestamp: 90 }, { live_activity_token: 'cd'.repeat(40) }),
+        viaFcm(4, minutesAgo(4), { timestamp: 95 }, {}),
+        sent(5, minutesAgo(5), { timestamp: 50 }, { priority: 10 }),
+      ],
+      NOW,
+      token,
+    );
+    expect(history).toEqual({ lastTimestamp: 50, priority10LastHour: 2, sendsLastHour: 3 });
+    // Without the activity's token, FCM sends say nothing of it.
+    expect(activityHistory([viaFcm(1, minutesAgo(1), { timestamp: 40 }, { live_activity_token: token })], NOW)).toEqual(
+      { lastTimestamp: null, priority10LastHour: 0, sendsLastHour: 0 },
+    );
+  });
 });

@@ -51,6 +51,23 @@ describe('renderDelivery (the inbox preview above the raw payload)', () => {
     expect(renderDelivery(delivery('apns', '{"aps":{}}', live)).note).toBe('Live Activity push without an event');
   });
 
+  it('says a Live Activity push came through FCM, keeping a start’s alert', () => {
+    const via = { via: 'fcm', fcmToken: 'app-token' };
+    const update = '{"aps":{"event":"update","timestamp":1,"content-state":{}}}';
+    expect(renderDelivery({ ...delivery('apns', update), details: via })).toEqual({
+      title: null,
+      body: null,
+      note: 'Live Activity update, through FCM',
+    });
+    const start = '{"aps":{"event":"start","alert":{"title":"Order","body":"Preparing"}}}';
+    expect(renderDelivery({ ...delivery('apns', start), details: via })).toEqual({
+      title: 'Order',
+      body: 'Preparing',
+      note: 'Live Activity start, through FCM',
+    });
+    expect(renderDelivery({ ...delivery('apns', update), details: { via: 'nhub' } }).note).toBe('No alert');
+  });
+
   it('prefers the Android notification over the common one for FCM, and counts data-only keys', () => {
     const both = '{"notification":{"title":"Common","body":"c"},"android":{"notification":{"title":"Android"}}}';
     expect(renderDelivery(delivery('fcm', both))).toEqual({ title: 'Android', body: 'c', note: null });
