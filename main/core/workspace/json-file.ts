@@ -105,6 +105,11 @@ export class JsonFile<S extends z.ZodType> {
     return this.#file.path;
   }
 
+  /** Once this process's queued changes are on disk. */
+  settled(): Promise<void> {
+    return this.#file.settled();
+  }
+
   /**
    * After this process's queued changes; needs no lock, since writes replace the file in one
    * rename, so a reader sees the old content or the new.

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +7,25 @@ import { DeviceStore } from '../../../../../main/core/workspace/devices';
 const token = 'ab'.repeat(32);
 
 describe('DeviceStore', () => {
+  it('reads the file again only when it changed, even to a same-size file another process wrote', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pc-dev-'));
+    const store = new DeviceStore(dir);
+    await store.save({ label: 'Phone A', provider: 'apns', environment: 'sandbox', target: token });
+    const first = await store.list();
+    first.pop(); // a caller's copy: the next list is whole
+    expect((await store.list()).map((d) => d.label)).toEqual(['Phone A']);
+    // Another process replaces the file (write, then rename, as every writer here does).
+    const file = join(dir, 'devices.json');
+    const text = readFileSync(file, 'utf8').replace('Phone A', 'Phone B');
+    writeFileSync(`${file}.tmp`, text);
+    renameSync(`${file}.tmp`, file);
+    expect((await store.list()).map((d) => d.label)).toEqual(['Phone B']);
+    // Unchanged, it answers from what it read, each caller with its own array.
+    const again = await store.list();
+    expect(again).not.toBe(await store.list());
+    expect(again).toEqual(await store.list());
+  });
+
   it('updates instead of duplicating the same provider and target', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pc-dev-'));
     const store = new DeviceStore(dir);
