@@ -66,6 +66,8 @@ export async function addPushToStartToken(
     platform: 'ios',
     environment: 'local',
     target: token.token,
+    kind: 'push-to-start',
+    attributesType,
     tags: [EMULATED_TAG, PUSH_TO_START_TAG],
     notes: `The sandbox app’s push-to-start token for ${attributesType} on the local APNs emulator: a Live Activity start sent to it starts an emulated activity.`,
   });

@@ -78,7 +78,9 @@ describeWithSystem('Live Activity push-to-start, updates, a stale one and the en
     // The start, from the gallery, to the saved push-to-start token.
     await openProvider(page, 'apns');
     await pickTemplate(page, 'Live Activity: start');
-    await page.getByTestId('target-device').selectOption({ label: 'Push-to-start DeliveryAttributes (local)' });
+    await page
+      .getByTestId('target-device')
+      .selectOption({ label: 'Push-to-start DeliveryAttributes (local · Push-to-start token · DeliveryAttributes)' });
     const started = await sendWithKeyboard(page);
     expect([started.outcome, started.status]).toEqual(['accepted', '200']);
 

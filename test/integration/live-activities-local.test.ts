@@ -57,8 +57,14 @@ describe('Live Activities of the local APNs emulator through the contract', () =
     const again = await dispatch('sandbox.addPushToStartToken', { attributesType: 'DeliveryAttributes' });
     expect(again).toMatchObject({ target: token.target, added: false });
     const saved = (await core.devices.list()).filter((d) => d.target === token.target);
-    expect(saved.map((d) => [d.label, d.environment, d.tags])).toEqual([
-      ['Push-to-start DeliveryAttributes', 'local', ['emulated', 'push-to-start']],
+    expect(saved.map((d) => [d.label, d.environment, d.tags, d.kind, d.attributesType])).toEqual([
+      [
+        'Push-to-start DeliveryAttributes',
+        'local',
+        ['emulated', 'push-to-start'],
+        'push-to-start',
+        'DeliveryAttributes',
+      ],
     ]);
     await expect(dispatch('sandbox.addPushToStartToken', { attributesType: 'not a type' })).rejects.toMatchObject({
       code: expect.any(String),

@@ -11,6 +11,7 @@ import { DialogFooter } from '../../../components/DialogFooter';
 import { ErrorLine } from '../../../components/ErrorLine';
 import { ModalDialog } from '../../../components/ModalDialog';
 import { useLiveActivity } from '../../../state/live-activity';
+import { AttributesTypeInput } from './AttributesTypeInput';
 
 interface Props {
   /** The payload's `attributes-type`, or the only contract's, as the starting point. */
@@ -106,18 +107,7 @@ export function ContractDialog({ attributesType, onClose, onChanged }: Props) {
         </p>
         <div className="field">
           <label htmlFor="contract-type">Attributes type (the Swift struct’s name, as attributes-type says)</label>
-          <input
-            id="contract-type"
-            data-testid="contract-type"
-            value={type}
-            list="contract-types"
-            onChange={(e) => setType(e.target.value)}
-          />
-          <datalist id="contract-types">
-            {contracts.map((c) => (
-              <option key={c.attributesType} value={c.attributesType} />
-            ))}
-          </datalist>
+          <AttributesTypeInput id="contract-type" value={type} onChange={setType} />
         </div>
         <div className="field">
           <label htmlFor="contract-swift">

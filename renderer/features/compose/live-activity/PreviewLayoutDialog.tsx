@@ -14,6 +14,7 @@ import { DialogFooter } from '../../../components/DialogFooter';
 import { ErrorLine } from '../../../components/ErrorLine';
 import { ModalDialog } from '../../../components/ModalDialog';
 import { useLiveActivity } from '../../../state/live-activity';
+import { AttributesTypeInput } from './AttributesTypeInput';
 
 const KIND_WORDS: Record<KeyKind, string> = {
   string: 'String',
@@ -78,18 +79,7 @@ export function PreviewLayoutDialog({ aps, attributesType, current, onClose }: P
         </p>
         <div className="field">
           <label htmlFor="la-layout-type">Attributes type</label>
-          <input
-            id="la-layout-type"
-            data-testid="la-layout-type"
-            value={type}
-            list="la-layout-types"
-            onChange={(e) => setType(e.target.value)}
-          />
-          <datalist id="la-layout-types">
-            {contracts.map((c) => (
-              <option key={c.attributesType} value={c.attributesType} />
-            ))}
-          </datalist>
+          <AttributesTypeInput id="la-layout-type" value={type} onChange={setType} />
           <p className="hint" data-testid="la-layout-where">
             {contract
               ? `Saved with the ${contract.attributesType} content-state contract in this workspace.`
