@@ -49,9 +49,9 @@ describeWithSystem('bulk send from the Devices screen', missingChromium(), () =>
       .filter({ has: page.locator('td:nth-child(3)', { hasText: /^apns$/ }) });
     await expect.poll(() => apnsRow.count()).toBe(1);
     await apnsRow.locator('input[type=checkbox]').check();
+    // The target's cell is the one titled with the whole target (the columns move as the table grows).
     const apnsRowTarget = apnsRow
-      .locator('td')
-      .nth(4)
+      .locator('td.mono[title]')
       .getAttribute('title')
       .then((title) => title ?? '');
     const panel = page.getByTestId('bulk-panel');
