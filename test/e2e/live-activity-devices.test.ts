@@ -101,6 +101,10 @@ describeWithSystem('Live Activity tokens as devices', missingChromium(), () => {
     // Preflight has seen this target (the missing token is gone), and has nothing to say of its kind.
     await expectIssue(page, 'apns.token.missing', false);
     await expectIssue(page, 'apns.liveactivity.target-kind', false);
+    // The payload toolbar (with the Live Activity buttons) stays in its column: the size meter once ran under Send.
+    const meter = (await page.getByTestId('size-meter').boundingBox())!;
+    const editor = (await page.locator('.payload-editor').boundingBox())!;
+    expect(meter.x + meter.width).toBeLessThanOrEqual(editor.x + editor.width + 1);
     await shot(page, 'live-activity-compose-start.png');
 
     // The update token typed in by hand for a start: preflight names the device and its kind.
