@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { isEmptyFilter, type HistoryFilter } from '../../../shared/history/summary';
 import { call } from '../../bridge';
+import { useDelayedFlag } from '../../components/delayed';
 import { ErrorLine } from '../../components/ErrorLine';
 import { useExchangeFocus } from '../../state/exchange-focus';
 import { useExchanges } from '../../state/exchanges';
@@ -84,6 +85,7 @@ export function ExchangesScreen() {
   };
 
   const canCompare = state.checked.length === 2;
+  const slowSearch = useDelayedFlag(state.searching, 300);
   const filtering = state.visible.length < state.rows.length || state.query.trim() !== '';
   const noMatch = state.rows.length > 0 && state.visible.length === 0 && filtering && !state.searching;
   const list =
@@ -118,8 +120,11 @@ export function ExchangesScreen() {
           onQuery={state.setQuery}
         />
         <div className="toolbar">
-          <span className="hint" data-testid="exchange-count">
-            {state.visible.length.toLocaleString()} of {state.rows.length.toLocaleString()}
+          {/* The first full-text search reads every stored exchange (seconds at 50,000): say so, not the old count. */}
+          <span className="hint" data-testid="exchange-count" aria-busy={state.searching}>
+            {slowSearch
+              ? `Searching ${state.rows.length.toLocaleString()} exchanges…`
+              : `${state.visible.length.toLocaleString()} of ${state.rows.length.toLocaleString()}`}
           </span>
           <button
             type="button"
