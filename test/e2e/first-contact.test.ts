@@ -7,7 +7,7 @@ import { PROVIDER_IDS } from '../../shared/providers/ids';
 import { launchChromium, missingChromium } from '../support/browser';
 import { sendWithKeyboard } from '../support/compose-page';
 import { ROOT, startServed, type ServedApp } from '../support/serve';
-import { describeWithSystem } from '../support/system';
+import { describeWithSystem, itWithSystem } from '../support/system';
 
 // No Secret Service at all: no D-Bus session address, as on WSL, a minimal Linux or a container.
 const NO_SECRET_SERVICE = { DBUS_SESSION_BUS_ADDRESS: undefined };
@@ -122,8 +122,9 @@ describeWithSystem('first contact, with and without a keychain', missingChromium
     await app.stop();
   }, 180_000);
 
-  it.skipIf(!process.env['DBUS_SESSION_BUS_ADDRESS'])(
+  itWithSystem(
     'with a keychain: the same first push, one click fewer',
+    process.env['DBUS_SESSION_BUS_ADDRESS'] ? null : 'no D-Bus session (run under dbus-run-session)',
     async () => {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       const app = await serve({});
@@ -131,6 +132,5 @@ describeWithSystem('first contact, with and without a keychain', missingChromium
       say('keychain', push);
       expect(push.clicks).toBe(3);
     },
-    120_000,
   );
 });

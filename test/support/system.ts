@@ -24,6 +24,22 @@ export function describeWithSystem(name: string, missing: string | null, body: (
   describe.skip(name, body);
 }
 
+/** One test that needs a part of the system: skipped saying why, or failed under CI=true, as above. */
+export function itWithSystem(name: string, missing: string | null, body: () => void | Promise<void>): void {
+  if (missing === null) {
+    it(name, body);
+    return;
+  }
+  if (process.env['CI'] === 'true') {
+    it(name, () => {
+      throw new Error(`Missing system part under CI: ${missing}. .ci/run must install it.`);
+    });
+    return;
+  }
+  console.warn(`[skipped] ${name}: ${missing}`);
+  it.skip(name, body);
+}
+
 export function missingExecutable(path: string, install: string): string | null {
   return existsSync(path) ? null : `${path} not found (install ${install})`;
 }

@@ -3,7 +3,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expiryWarnings } from '../../../../../main/core/credentials/apple-certificate';
 import { parseApnsCertificate } from '../../../../../main/core/credentials/apns-p12';
-import { missingCommand } from '../../../../support/system';
+import { itWithSystem, missingCommand } from '../../../../support/system';
 import { BUNDLE_ID, generateFixtures, P12_PASSPHRASE, type Fixtures } from '../../../../fixtures/generate';
 
 let fx: Fixtures;
@@ -39,7 +39,7 @@ describe('APNs certificate parser', () => {
     expect(parsed.metadata['bundleId']).toBe(BUNDLE_ID);
   });
 
-  it.skipIf(missingCommand('openssl', 'openssl') !== null)('opens an OpenSSL 3 .p12 (AES-256, SHA-256 MAC)', () => {
+  itWithSystem('opens an OpenSSL 3 .p12 (AES-256, SHA-256 MAC)', missingCommand('openssl', 'openssl'), () => {
     const parsed = parseApnsCertificate({ file: file(fx.p12OpenSsl!), passphrase: P12_PASSPHRASE });
     expect(parsed.metadata['environment']).toBe('universal');
   });

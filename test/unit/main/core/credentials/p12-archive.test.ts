@@ -11,7 +11,7 @@ import {
   type Fixtures,
   type OddP12s,
 } from '../../../../fixtures/generate';
-import { missingCommand } from '../../../../support/system';
+import { itWithSystem, missingCommand } from '../../../../support/system';
 
 let fx: Fixtures;
 let odd: OddP12s | null;
@@ -35,7 +35,7 @@ function refusal(fields: Parameters<typeof parseApnsCertificate>[0]): { message:
   throw new Error('the parser accepted it');
 }
 const p12 = (path: string) => ({ file: readFileSync(path), passphrase: P12_PASSPHRASE });
-const withOpenSsl = it.skipIf(missingCommand('openssl', 'openssl') !== null);
+const withOpenSsl = (name: string, body: () => void) => itWithSystem(name, missingCommand('openssl', 'openssl'), body);
 
 describe('.p12 failures, each said in words', () => {
   it('a file that is not DER at all is "not a PKCS#12 archive"', () => {
