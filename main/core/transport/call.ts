@@ -5,11 +5,18 @@ import type { Exchange } from '../../../shared/domain/exchange';
 import { TransportError } from './errors';
 import { cancelledFailure, type Failure, timeoutFailure } from './failure';
 import type { Capture } from './recorder';
-import { watchAbort, unwatchAbort } from './aborts';
-import { addDeadline, removeDeadline } from './deadlines';
+import type { AbortWatchers } from './aborts';
+import type { Deadlines } from './deadlines';
 import type { TransportRequest, TransportResponse } from './types';
 
 export type Finish = (capture: Capture, request: TransportRequest, recorded: boolean) => Exchange | null;
+
+/** What every call of one transport shares: how a capture becomes an exchange, and its timers and signals. */
+export interface CallOwner {
+  finish: Finish;
+  deadlines: Deadlines;
+  aborts: AbortWatchers;
+}
 
 /**
  * One request in flight, shared by the HTTP/1.1 and HTTP/2 paths. A class rather than closures
@@ -27,7 +34,7 @@ export class TransportCall {
   /** Set by the deadline tracker. */
   deadline = 0;
 
-  readonly #finish: Finish;
+  readonly #owner: CallOwner;
   readonly #resolve: (response: TransportResponse) => void;
   readonly #reject: (error: TransportError) => void;
 
@@ -38,15 +45,15 @@ export class TransportCall {
     readonly host: string,
     readonly timeoutMs: number,
     readonly body: string | Uint8Array | undefined,
-    finish: Finish,
+    owner: CallOwner,
     resolve: (response: TransportResponse) => void,
     reject: (error: TransportError) => void,
   ) {
-    this.#finish = finish;
+    this.#owner = owner;
     this.#resolve = resolve;
     this.#reject = reject;
-    addDeadline(timeoutMs, this);
-    if (request.signal) watchAbort(request.signal, this);
+    owner.deadlines.add(timeoutMs, this);
+    if (request.signal) owner.aborts.watch(request.signal, this);
   }
 
   /** The caller's signal fired. */
@@ -67,8 +74,8 @@ export class TransportCall {
 
   #cleanup(): void {
     this.settled = true;
-    removeDeadline(this.timeoutMs, this);
-    if (this.request.signal) unwatchAbort(this.request.signal, this);
+    this.#owner.deadlines.remove(this.timeoutMs, this);
+    if (this.request.signal) this.#owner.aborts.unwatch(this.request.signal, this);
   }
 
   succeed(status: number, body: Buffer): void {
@@ -83,7 +90,7 @@ export class TransportCall {
       headers: capture.responseHeaders,
       body,
       httpVersion: capture.httpVersion,
-      exchange: this.#finish(capture, this.request, this.recording),
+      exchange: this.#owner.finish(capture, this.request, this.recording),
       exchangeId: capture.id,
       durationMs: capture.tEnd - capture.tStart,
     });
@@ -102,7 +109,7 @@ export class TransportCall {
     const options: ConstructorParameters<typeof TransportError>[0] = {
       code: failure.code,
       message: failure.message,
-      exchange: this.#finish(capture, this.request, this.recording),
+      exchange: this.#owner.finish(capture, this.request, this.recording),
       exchangeId: capture.id,
       retryable: extra.retryable,
     };

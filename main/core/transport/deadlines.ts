@@ -1,14 +1,11 @@
-import { performance } from 'node:perf_hooks';
-
 interface Timed {
   deadline: number;
   expire(): void;
 }
 
 /**
- * Request deadlines without one timer per request: calls with the same timeout expire in the order
- * they started, so each distinct timeout keeps an insertion-ordered set and a single timer armed for
- * its oldest member. Adding and removing are O(1), which matters at tens of thousands of sends.
+ * Calls with the same timeout expire in the order they started, so each distinct timeout keeps an
+ * insertion-ordered set and a single timer armed for its oldest member.
  */
 class Bucket {
   readonly members = new Set<Timed>();
@@ -45,17 +42,31 @@ class Bucket {
   }
 }
 
-const buckets = new Map<number, Bucket>();
+/**
+ * One transport's request deadlines, without one timer per request: adding and removing are O(1),
+ * which matters at tens of thousands of sends. Owned by the transport: two transports never
+ * share a bucket, and a bucket's timer ends once its last request settles.
+ */
+export class Deadlines {
+  readonly #buckets = new Map<number, Bucket>();
 
-export function addDeadline(timeoutMs: number, item: Timed): void {
-  let bucket = buckets.get(timeoutMs);
-  if (!bucket) {
-    bucket = new Bucket(timeoutMs);
-    buckets.set(timeoutMs, bucket);
+  add(timeoutMs: number, item: Timed): void {
+    let bucket = this.#buckets.get(timeoutMs);
+    if (!bucket) {
+      bucket = new Bucket(timeoutMs);
+      this.#buckets.set(timeoutMs, bucket);
+    }
+    bucket.add(item);
   }
-  bucket.add(item);
-}
 
-export function removeDeadline(timeoutMs: number, item: Timed): void {
-  buckets.get(timeoutMs)?.delete(item);
+  remove(timeoutMs: number, item: Timed): void {
+    this.#buckets.get(timeoutMs)?.delete(item);
+  }
+
+  /** Requests still waiting, across every timeout. */
+  get size(): number {
+    let total = 0;
+    for (const bucket of this.#buckets.values()) total += bucket.members.size;
+    return total;
+  }
 }

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { AppError } from '../../../shared/errors';
 import type { Exchange, Header } from '../../../shared/domain/exchange';
-import { TransportCall } from './call';
+import { AbortWatchers } from './aborts';
+import { TransportCall, type CallOwner } from './call';
+import { Deadlines } from './deadlines';
 import { cancelledFailure } from './failure';
 import { Http1Pool } from './http1';
 import { Http2Pool } from './http2-pool';
@@ -44,14 +46,17 @@ export function createTransport(options: TransportOptions = {}): RecordingTransp
   const cache = new RequestCache();
   const recording = options.recording ?? true;
   let closed = false;
-
-  function finish(capture: Capture, request: TransportRequest, recorded: boolean): Exchange | null {
-    if (!recorded) return null;
-    const exchange = builder.build(capture, request);
-    if (raw.maxEntries > 0) raw.add(capture.id, capture);
-    options.onExchange?.(exchange);
-    return exchange;
-  }
+  const owner: CallOwner = {
+    finish(capture: Capture, request: TransportRequest, recorded: boolean): Exchange | null {
+      if (!recorded) return null;
+      const exchange = builder.build(capture, request);
+      if (raw.maxEntries > 0) raw.add(capture.id, capture);
+      options.onExchange?.(exchange);
+      return exchange;
+    },
+    deadlines: new Deadlines(),
+    aborts: new AbortWatchers(),
+  };
 
   function request(request: TransportRequest): Promise<TransportResponse> {
     if (closed) return Promise.reject(new AppError('INTERNAL', 'The transport is closed'));
@@ -74,7 +79,7 @@ export function createTransport(options: TransportOptions = {}): RecordingTransp
         origin.authority,
         request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
         request.body,
-        finish,
+        owner,
         resolve,
         reject,
       );
