@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Exchange } from '../../../../shared/domain/exchange';
 import { diffExchange } from './exchange-patch';
-import { patchJson, recordJson, templateJson, type Template } from './records';
+import { patchJson, templateJson, type RecordEncoder, type Template } from './records';
 
 interface Stream {
   template: Template | null;
@@ -19,6 +19,8 @@ const MAX_STREAMS = 64;
  */
 export class ExchangeTemplates {
   readonly #streams = new Map<string, Stream>();
+
+  constructor(readonly records: RecordEncoder) {}
 
   /** The exchange's line, and the template the writer must put before it in the file, if any. */
   encode(exchange: Exchange): { json: string | string[]; template: Template | null } {
@@ -43,6 +45,6 @@ export class ExchangeTemplates {
       }
     }
     stream.last = exchange;
-    return { json: recordJson({ type: 'exchange', exchange }), template: null };
+    return { json: this.records.json({ type: 'exchange', exchange }), template: null };
   }
 }

@@ -49,19 +49,20 @@ export interface RecordLocation {
   length: number;
 }
 
-// A connection's TLS details are one object shared by all its exchanges (a third of a bulk
-// exchange's line); each is serialised once and spliced in where a per-process marker stands.
-const tlsJson = new WeakMap<object, string>();
+// Per-process markers where a spliced part goes: no JSON a user could type contains them.
 const TLS_MARKER = `tls-${randomUUID()}`;
 const QUOTED_MARKER = `"${TLS_MARKER}"`;
-
-// The requests of a bulk send differ only in their target: the rest of the last one is kept
-// serialised, around a per-process marker where the target goes.
 const TARGET_MARKER = `target-${randomUUID()}`;
-let lastRequest: { request: Record<string, unknown>; keys: number; before: string; after: string } | null = null;
+
+interface LastRequest {
+  request: Record<string, unknown>;
+  keys: number;
+  before: string;
+  after: string;
+}
 
 /** True when `request` has as many keys as the last one, each with the identical value but `target`. */
-function sameButTarget(request: Record<string, unknown>, last: { request: Record<string, unknown>; keys: number }) {
+function sameButTarget(request: Record<string, unknown>, last: LastRequest) {
   let count = 0;
   for (const key in request) {
     if (key !== 'target' && request[key] !== last.request[key]) return false;
@@ -70,41 +71,51 @@ function sameButTarget(request: Record<string, unknown>, last: { request: Record
   return count === last.keys;
 }
 
-function requestParts(request: SendRequest): string[] {
-  const plain = request as unknown as Record<string, unknown>;
-  let last = lastRequest;
-  if (last === null || !sameButTarget(plain, last)) {
-    const json = JSON.stringify({ ...request, target: TARGET_MARKER });
-    const at = json.indexOf(`"${TARGET_MARKER}"`);
-    const keys = Object.keys(plain).length;
-    last = { request: plain, keys, before: json.slice(0, at), after: json.slice(at + TARGET_MARKER.length + 2) };
-    lastRequest = last;
-  }
-  return [last.before, JSON.stringify(request.target), last.after];
-}
+/**
+ * Turns records into NDJSON lines for one history store, remembering what repeats in a bulk send
+ * so it is serialised once: a connection's TLS details (one object shared by all its exchanges, a
+ * third of a bulk exchange's line) and the request, which differs from the last only in its target.
+ */
+export class RecordEncoder {
+  readonly #tlsJson = new WeakMap<object, string>();
+  #lastRequest: LastRequest | null = null;
 
-/** The record's NDJSON line without the newline, whole or in parts to write one after another. */
-export function recordJson(record: HistoryRecord): string | string[] {
-  if (record.type === 'send') {
-    if (record.request === null || !('target' in record.request)) return JSON.stringify(record);
-    return [
-      '{"type":"send","result":',
-      JSON.stringify(record.result),
-      ',"request":',
-      ...requestParts(record.request),
-      '}',
-    ];
+  /** The record's line without the newline, whole or in parts to write one after another. */
+  json(record: HistoryRecord): string | string[] {
+    if (record.type === 'send') {
+      if (record.request === null || !('target' in record.request)) return JSON.stringify(record);
+      return [
+        '{"type":"send","result":',
+        JSON.stringify(record.result),
+        ',"request":',
+        ...this.#requestParts(record.request),
+        '}',
+      ];
+    }
+    if (record.exchange.tls === null) return JSON.stringify(record);
+    const tls = record.exchange.tls;
+    let tlsText = this.#tlsJson.get(tls);
+    if (tlsText === undefined) {
+      tlsText = JSON.stringify(tls);
+      this.#tlsJson.set(tls, tlsText);
+    }
+    const json = JSON.stringify({ type: 'exchange', exchange: { ...record.exchange, tls: TLS_MARKER } });
+    const at = json.indexOf(QUOTED_MARKER);
+    return [json.slice(0, at), tlsText, json.slice(at + QUOTED_MARKER.length)];
   }
-  if (record.exchange.tls === null) return JSON.stringify(record);
-  const tls = record.exchange.tls;
-  let tlsText = tlsJson.get(tls);
-  if (tlsText === undefined) {
-    tlsText = JSON.stringify(tls);
-    tlsJson.set(tls, tlsText);
+
+  #requestParts(request: SendRequest): string[] {
+    const plain = request as unknown as Record<string, unknown>;
+    let last = this.#lastRequest;
+    if (last === null || !sameButTarget(plain, last)) {
+      const json = JSON.stringify({ ...request, target: TARGET_MARKER });
+      const at = json.indexOf(`"${TARGET_MARKER}"`);
+      const keys = Object.keys(plain).length;
+      last = { request: plain, keys, before: json.slice(0, at), after: json.slice(at + TARGET_MARKER.length + 2) };
+      this.#lastRequest = last;
+    }
+    return [last.before, JSON.stringify(request.target), last.after];
   }
-  const json = JSON.stringify({ type: 'exchange', exchange: { ...record.exchange, tls: TLS_MARKER } });
-  const at = json.indexOf(QUOTED_MARKER);
-  return [json.slice(0, at), tlsText, json.slice(at + QUOTED_MARKER.length)];
 }
 
 export function templateJson(id: string, exchange: Exchange): string {

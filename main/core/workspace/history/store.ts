@@ -12,7 +12,7 @@ import { HistoryIndex, tagOf, type IndexTag } from './history-index';
 import { NdjsonWriter, type WrittenTemplate } from './ndjson-writer';
 import { forEachStoredExchange, readRecordsAt, scanFile } from './reader';
 import { pageRows, type Page } from './record-table';
-import { recordJson, type FileTemplates, type HistoryRecord, type RecordLocation } from './records';
+import { RecordEncoder, type FileTemplates, type HistoryRecord, type RecordLocation } from './records';
 import { DEFAULT_MAX_TOTAL_BYTES, listHistoryFiles, MB, rotateFor } from './rotation';
 import { MIN_CAP_BYTES, readSettings, writeSettings } from './settings';
 
@@ -45,7 +45,7 @@ export class HistoryStore {
   readonly dir: string;
   readonly #options: Required<HistoryStoreOptions>;
   readonly #index = new HistoryIndex();
-  readonly #encoder = new ExchangeTemplates();
+  readonly #encoder = new ExchangeTemplates(new RecordEncoder());
   /**
    * Headers and bodies of the exchanges in the index, for the search box: built from the files on
    * the first query that reads them, then kept up to date. Until then a bulk send pays nothing for
@@ -115,7 +115,7 @@ export class HistoryStore {
       this.#text?.add(record.exchange);
       const { json, template } = this.#encoder.encode(record.exchange);
       this.#writer.append(json, tagOf(record), template);
-    } else this.#writer.append(recordJson(record), tagOf(record));
+    } else this.#writer.append(this.#encoder.records.json(record), tagOf(record));
     if (this.#writer.pendingBytes > EAGER_FLUSH_BYTES) void this.#flushQuietly();
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BLOCK_BYTES, LineBlocks, slicesOf } from '../../../../../../main/core/workspace/history/line-blocks';
-import { recordJson, type HistoryRecord } from '../../../../../../main/core/workspace/history/records';
+import { RecordEncoder, type HistoryRecord } from '../../../../../../main/core/workspace/history/records';
 
 /** Lines of varied sizes (one-byte and two-byte text, some bigger than a block). */
 function lines(count: number): string[] {
@@ -49,7 +49,7 @@ describe('LineBlocks', () => {
   });
 });
 
-describe('recordJson', () => {
+describe('RecordEncoder', () => {
   const tls = {
     protocol: 'TLSv1.3',
     cipher: 'TLS_AES_256_GCM_SHA384',
@@ -84,15 +84,17 @@ describe('recordJson', () => {
   });
 
   it('writes exactly what JSON.stringify writes, the shared TLS block included, for every exchange', () => {
+    const encoder = new RecordEncoder();
     for (const record of [exchange('a', { tls: null }), exchange('b', { tls: 'x' }), exchange('c', {})]) {
-      expect([recordJson(record)].flat().join('')).toBe(JSON.stringify(record));
+      expect([encoder.json(record)].flat().join('')).toBe(JSON.stringify(record));
     }
     const noTls = exchange('d', {});
     if (noTls.type === 'exchange') noTls.exchange.tls = null;
-    expect(recordJson(noTls)).toBe(JSON.stringify(noTls));
+    expect(encoder.json(noTls)).toBe(JSON.stringify(noTls));
   });
 
   it('writes send records exactly as JSON.stringify, reusing nothing from a request that differs', () => {
+    const encoder = new RecordEncoder();
     const result = {
       id: 'r',
       provider: 'apns',
@@ -129,9 +131,32 @@ describe('recordJson', () => {
     ];
     for (const request of requests) {
       const record = { type: 'send', result, request } as unknown as HistoryRecord;
-      expect([recordJson(record)].flat().join('')).toBe(JSON.stringify(record));
+      expect([encoder.json(record)].flat().join('')).toBe(JSON.stringify(record));
     }
     const none = { type: 'send', result, request: null } as unknown as HistoryRecord;
-    expect(recordJson(none)).toBe(JSON.stringify(none));
+    expect(encoder.json(none)).toBe(JSON.stringify(none));
+  });
+
+  it('keeps what it remembers to itself: two stores writing different requests each get their own lines', () => {
+    const result = { id: 'r', provider: 'apns', target: 'aa', outcome: 'accepted', status: 200 };
+    const request = (credential: string, target: string) => ({
+      provider: 'apns',
+      credential,
+      environment: 'local',
+      target,
+      options: { pushType: 'alert' },
+      payload: '{}',
+    });
+    const [first, second] = [new RecordEncoder(), new RecordEncoder()];
+    const records = [
+      [first, request('one', 'a1')],
+      [second, request('two', 'b1')],
+      [first, request('one', 'a2')],
+      [second, request('two', 'b2')],
+    ] as const;
+    for (const [encoder, sent] of records) {
+      const record = { type: 'send', result, request: sent } as unknown as HistoryRecord;
+      expect([encoder.json(record)].flat().join('')).toBe(JSON.stringify(record));
+    }
   });
 });
