@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
+import type { WebSocket } from 'ws';
 import type { Core } from '../core/core';
 import { readStatic } from './static-files';
 import { LEGACY_TOKEN_COOKIE, browserModeCsp, cookieValue, hostAllowed, originAllowed, tokensEqual } from './security';
@@ -35,6 +35,9 @@ const LOOPBACK = '127.0.0.1';
  * so every other server on 127.0.0.1 would receive one.
  */
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
+  // Loaded here, not at the top: every CLI command shares this bundle and only `serve` needs ws
+  // (its load was about 30 ms of each CLI start).
+  const { WebSocketServer } = await import('ws');
   const { core, rendererDir } = options;
   const token = randomBytes(24).toString('base64url');
   const sockets = new Set<WebSocket>();

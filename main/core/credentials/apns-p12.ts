@@ -1,5 +1,5 @@
 import { X509Certificate, createPrivateKey, type KeyObject } from 'node:crypto';
-import forge from 'node-forge';
+import { nodeForge } from './forge';
 import { appleCertificateFacts, expiryWarnings } from './apple-certificate';
 import { readP12 } from './p12-archive';
 import { fileLabel, invalid, requireFile, type ImportFields, type ParsedCredential } from './parsed';
@@ -35,7 +35,7 @@ export function parseApnsCertificate(fields: ImportFields): ParsedCredential<Apn
       'Export the certificate together with its own key from Keychain Access (both selected).',
     );
   }
-  const facts = appleCertificateFacts(forge.pki.certificateFromPem(leafPem));
+  const facts = appleCertificateFacts(nodeForge().pki.certificateFromPem(leafPem));
   const warnings = [...(facts.isApplePush ? [] : [NOT_APPLE]), ...expiryWarnings(facts.notAfter)];
   return {
     secret: { kind: 'apns-certificate', certPem: certPems.join(''), keyPem },

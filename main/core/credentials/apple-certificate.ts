@@ -1,4 +1,5 @@
-import forge from 'node-forge';
+import type forge from 'node-forge';
+import { nodeForge } from './forge';
 
 /** Apple's OIDs in APNs certificates (node-apn oids.js, Apple's send docs). */
 export const APPLE_OIDS = {
@@ -50,11 +51,11 @@ function readTopics(cert: forge.pki.Certificate): string[] {
   const ext = extension(cert, APPLE_OIDS.topics);
   if (!ext || typeof ext.value !== 'string') return [];
   try {
-    const outer = forge.asn1.fromDer(ext.value);
+    const outer = nodeForge().asn1.fromDer(ext.value);
     if (!Array.isArray(outer.value)) return [];
     return outer.value
-      .filter((child) => child.type === forge.asn1.Type.UTF8 && typeof child.value === 'string')
-      .map((child) => forge.util.decodeUtf8(child.value as string));
+      .filter((child) => child.type === nodeForge().asn1.Type.UTF8 && typeof child.value === 'string')
+      .map((child) => nodeForge().util.decodeUtf8(child.value as string));
   } catch {
     return [];
   }

@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { AsyncEntry } from '@napi-rs/keyring';
+import { createRequire } from 'node:module';
+import type { AsyncEntry } from '@napi-rs/keyring';
+import type * as Keyring from '@napi-rs/keyring';
 import type { KeychainStatus } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
+
+const require = createRequire(import.meta.url);
 
 export const KEYCHAIN_SERVICE = 'push-console';
 
@@ -45,7 +49,10 @@ export class OsKeychain implements SecretStore {
   }
 
   #entry(account: string): AsyncEntry {
-    return new AsyncEntry(this.#service, account, { linux: { store: 'secret-service' } });
+    // required, not imported: Node reads an ES import of this CommonJS package through its export
+    // lexer first, about 20 ms of every CLI start; required, it loads once, when a secret is used.
+    const { AsyncEntry: Entry } = require('@napi-rs/keyring') as typeof Keyring;
+    return new Entry(this.#service, account, { linux: { store: 'secret-service' } });
   }
 
   status(): Promise<KeychainStatus> {

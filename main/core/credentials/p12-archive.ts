@@ -1,5 +1,6 @@
 import { X509Certificate, createPrivateKey } from 'node:crypto';
-import forge from 'node-forge';
+import type forge from 'node-forge';
+import { nodeForge } from './forge';
 import { fileLabel, invalid, type ImportFields } from './parsed';
 import { p12Encryptions, type P12Encryption } from './p12-encryption';
 
@@ -20,10 +21,12 @@ export function readP12(
     throw invalid(`${name} is not a PKCS#12 archive (.p12/.pfx) or a PEM certificate.`);
   }
   const p12 = openP12(asn1, fields.passphrase);
-  const certBags = p12.getBags({ bagType: forge.pki.oids.certBag! })[forge.pki.oids.certBag!] ?? [];
+  const certBags = p12.getBags({ bagType: nodeForge().pki.oids.certBag! })[nodeForge().pki.oids.certBag!] ?? [];
   const keyBags = [
-    ...(p12.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag! })[forge.pki.oids.pkcs8ShroudedKeyBag!] ?? []),
-    ...(p12.getBags({ bagType: forge.pki.oids.keyBag! })[forge.pki.oids.keyBag!] ?? []),
+    ...(p12.getBags({ bagType: nodeForge().pki.oids.pkcs8ShroudedKeyBag! })[
+      nodeForge().pki.oids.pkcs8ShroudedKeyBag!
+    ] ?? []),
+    ...(p12.getBags({ bagType: nodeForge().pki.oids.keyBag! })[nodeForge().pki.oids.keyBag!] ?? []),
   ];
   // forge reads RSA only: a bag it could not read keeps its ASN.1, which node:crypto can name.
   const unreadKey = keyBags.find((bag) => !bag.key && bag.asn1);
@@ -39,10 +42,12 @@ export function readP12(
       'In Keychain Access, expand the certificate and export it together with its key.',
     );
   }
-  const keyPem = forge.pki.privateKeyInfoToPem(forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(forgeKey)));
+  const keyPem = nodeForge().pki.privateKeyInfoToPem(
+    nodeForge().pki.wrapRsaPrivateKey(nodeForge().pki.privateKeyToAsn1(forgeKey)),
+  );
   const key = createPrivateKey(keyPem);
   // The leaf is the certificate that matches the key; the rest is chain.
-  const pems = certs.map((cert) => forge.pki.certificateToPem(cert));
+  const pems = certs.map((cert) => nodeForge().pki.certificateToPem(cert));
   const leaf = pems.findIndex((pem) => new X509Certificate(pem).checkPrivateKey(key));
   if (leaf > 0) pems.unshift(...pems.splice(leaf, 1));
   return { certPems: pems, keyPem, encryptions: p12Encryptions(asn1) };
@@ -50,7 +55,7 @@ export function readP12(
 
 function readDer(file: Buffer, name: string): forge.asn1.Asn1 {
   try {
-    return forge.asn1.fromDer(forge.util.createBuffer(file.toString('binary')));
+    return nodeForge().asn1.fromDer(nodeForge().util.createBuffer(file.toString('binary')));
   } catch {
     const declared = declaredLength(file);
     if (declared !== null && declared > file.length) {
@@ -79,16 +84,16 @@ function declaredLength(file: Buffer): number | null {
 function looksLikePfx(asn1: forge.asn1.Asn1): boolean {
   const parts = Array.isArray(asn1.value) ? asn1.value : [];
   return (
-    asn1.type === forge.asn1.Type.SEQUENCE &&
-    parts[0]?.type === forge.asn1.Type.INTEGER &&
-    parts[1]?.type === forge.asn1.Type.SEQUENCE
+    asn1.type === nodeForge().asn1.Type.SEQUENCE &&
+    parts[0]?.type === nodeForge().asn1.Type.INTEGER &&
+    parts[1]?.type === nodeForge().asn1.Type.SEQUENCE
   );
 }
 
 /** X.509: SEQUENCE { tbsCertificate SEQUENCE, signatureAlgorithm SEQUENCE, signature BIT STRING }. */
 function looksLikeCertificate(asn1: forge.asn1.Asn1): boolean {
   const parts = Array.isArray(asn1.value) ? asn1.value : [];
-  return parts.length === 3 && parts[2]?.type === forge.asn1.Type.BITSTRING;
+  return parts.length === 3 && parts[2]?.type === nodeForge().asn1.Type.BITSTRING;
 }
 
 /**
@@ -101,7 +106,7 @@ function openP12(asn1: forge.asn1.Asn1, passphrase: string | undefined): forge.p
   let lastError: unknown;
   for (const attempt of attempts) {
     try {
-      return forge.pkcs12.pkcs12FromAsn1(asn1, false, attempt as string);
+      return nodeForge().pkcs12.pkcs12FromAsn1(asn1, false, attempt as string);
     } catch (error) {
       lastError = error;
     }
@@ -160,5 +165,5 @@ function certKeyTypeOf(asn1: forge.asn1.Asn1): string | undefined {
 }
 
 function derOf(asn1: forge.asn1.Asn1): Buffer {
-  return Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary');
+  return Buffer.from(nodeForge().asn1.toDer(asn1).getBytes(), 'binary');
 }

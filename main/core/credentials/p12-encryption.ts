@@ -1,4 +1,5 @@
-import forge from 'node-forge';
+import type forge from 'node-forge';
+import { nodeForge } from './forge';
 
 /** How one part of a .p12 is encrypted, named from its AlgorithmIdentifier's OID (PKCS#12 §B, PKCS#5). */
 export interface P12Encryption {
@@ -76,7 +77,7 @@ function children(node: forge.asn1.Asn1 | undefined): forge.asn1.Asn1[] {
 }
 
 function oidOf(node: forge.asn1.Asn1 | undefined): string {
-  return node && typeof node.value === 'string' ? forge.asn1.derToOid(node.value) : '';
+  return node && typeof node.value === 'string' ? nodeForge().asn1.derToOid(node.value) : '';
 }
 
 /** `[0] EXPLICIT` around a ContentInfo's content. */
@@ -89,5 +90,5 @@ function decodeOctets(explicit: forge.asn1.Asn1 | undefined): forge.asn1.Asn1 {
   const octets = children(explicit)[0];
   const bytes = (node: forge.asn1.Asn1 | undefined): string =>
     !node ? '' : typeof node.value === 'string' ? node.value : children(node).map(bytes).join('');
-  return forge.asn1.fromDer(bytes(octets));
+  return nodeForge().asn1.fromDer(bytes(octets));
 }

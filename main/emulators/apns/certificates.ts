@@ -1,4 +1,4 @@
-import forge from 'node-forge';
+import { nodeForge } from '../../core/credentials/forge';
 import type { IssuedCertificate, LocalCa } from '../common/ca';
 
 /** Apple's OIDs in push certificates (protocols.md §1.3). */
@@ -11,11 +11,14 @@ export const APPLE_PUSH_OIDS = {
 
 export type CertificateEnvironment = 'sandbox' | 'production' | 'universal';
 
-const asn1 = forge.asn1;
-const utf8 = (text: string) => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.UTF8, false, forge.util.encodeUtf8(text));
+const utf8 = (text: string) => {
+  const asn1 = nodeForge().asn1;
+  return asn1.create(asn1.Class.UNIVERSAL, asn1.Type.UTF8, false, nodeForge().util.encodeUtf8(text));
+};
 
 /** The `.6.3.6` value: `SEQUENCE { UTF8String topic, SEQUENCE { UTF8String kind } … }`, as Apple lays it out. */
 export function topicsExtensionDer(topics: Array<{ topic: string; kind: string }>): string {
+  const asn1 = nodeForge().asn1;
   const pairs = topics.flatMap(({ topic, kind }) => [
     utf8(topic),
     asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [utf8(kind)]),
@@ -63,7 +66,8 @@ export interface PeerIdentity {
 
 /** Reads Apple's fields from a DER client certificate (from `socket.getPeerCertificate().raw`). */
 export function readPeerIdentity(der: Buffer): PeerIdentity {
-  const cert = forge.pki.certificateFromAsn1(asn1.fromDer(der.toString('binary')));
+  const asn1 = nodeForge().asn1;
+  const cert = nodeForge().pki.certificateFromAsn1(asn1.fromDer(der.toString('binary')));
   const extensions = cert.extensions as Array<{ id?: string; value?: unknown }>;
   const has = (id: string) => extensions.some((ext) => ext.id === id);
   const uid = cert.subject.getField({ type: APPLE_PUSH_OIDS.uid }) as { value?: string } | null;
@@ -74,7 +78,7 @@ export function readPeerIdentity(der: Buffer): PeerIdentity {
     if (Array.isArray(outer.value)) {
       topics = outer.value
         .filter((child) => child.type === asn1.Type.UTF8 && typeof child.value === 'string')
-        .map((child) => forge.util.decodeUtf8(child.value as string));
+        .map((child) => nodeForge().util.decodeUtf8(child.value as string));
     }
   }
   return {

@@ -1,5 +1,6 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import forge from 'node-forge';
+import type forge from 'node-forge';
+import { nodeForge } from '../../core/credentials/forge';
 
 export interface IssuedCertificate {
   certPem: string;
@@ -33,8 +34,8 @@ export class LocalCa {
   private constructor(certPem: string, keyPem: string) {
     this.certPem = certPem;
     this.keyPem = keyPem;
-    this.#cert = forge.pki.certificateFromPem(certPem);
-    this.#key = forge.pki.privateKeyFromPem(keyPem) as forge.pki.rsa.PrivateKey;
+    this.#cert = nodeForge().pki.certificateFromPem(certPem);
+    this.#key = nodeForge().pki.privateKeyFromPem(keyPem) as forge.pki.rsa.PrivateKey;
   }
 
   static create(name = 'Push Console Local CA'): LocalCa {
@@ -97,12 +98,12 @@ interface BuildOptions {
 function buildCertificate(options: BuildOptions): IssuedCertificate {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const keyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-  const forgeKey = forge.pki.privateKeyFromPem(privateKey.export({ type: 'pkcs1', format: 'pem' }).toString());
-  const publicKey = forge.pki.setRsaPublicKey(
+  const forgeKey = nodeForge().pki.privateKeyFromPem(privateKey.export({ type: 'pkcs1', format: 'pem' }).toString());
+  const publicKey = nodeForge().pki.setRsaPublicKey(
     (forgeKey as forge.pki.rsa.PrivateKey).n,
     (forgeKey as forge.pki.rsa.PrivateKey).e,
   );
-  const cert = forge.pki.createCertificate();
+  const cert = nodeForge().pki.createCertificate();
   cert.publicKey = publicKey;
   // Positive serial: a leading 0x00..0x7f byte keeps DER from reading it as negative.
   cert.serialNumber = '01' + randomBytes(15).toString('hex');
@@ -138,12 +139,17 @@ function buildCertificate(options: BuildOptions): IssuedCertificate {
       critical: extra.critical ?? false,
       value:
         extra.valueDer ??
-        forge.asn1.toDer(forge.asn1.create(forge.asn1.Class.UNIVERSAL, forge.asn1.Type.NULL, false, '')).getBytes(),
+        nodeForge()
+          .asn1.toDer(nodeForge().asn1.create(nodeForge().asn1.Class.UNIVERSAL, nodeForge().asn1.Type.NULL, false, ''))
+          .getBytes(),
     });
   }
   cert.setExtensions(extensions);
-  cert.sign(options.issuer ? options.issuer.key : (forgeKey as forge.pki.rsa.PrivateKey), forge.md.sha256.create());
-  return { certPem: forge.pki.certificateToPem(cert), keyPem };
+  cert.sign(
+    options.issuer ? options.issuer.key : (forgeKey as forge.pki.rsa.PrivateKey),
+    nodeForge().md.sha256.create(),
+  );
+  return { certPem: nodeForge().pki.certificateToPem(cert), keyPem };
 }
 
 function addDays(date: Date, days: number): Date {

@@ -1,5 +1,5 @@
 import { createPrivateKey } from 'node:crypto';
-import forge from 'node-forge';
+import { nodeForge } from '../../credentials/forge';
 import { appleCertificateFacts, EXPIRY_WARNING_DAYS } from '../../credentials/apple-certificate';
 import type { P12Encryption } from '../../credentials/p12-encryption';
 import type { ResolvedCredential } from '../../credentials/types';
@@ -87,7 +87,7 @@ function checkTokenKey(
 }
 
 function checkCertificate(credential: ResolvedCredential, certPem: string, context: CheckContext): CredentialFinding[] {
-  const facts = appleCertificateFacts(forge.pki.certificateFromPem(certPem));
+  const facts = appleCertificateFacts(nodeForge().pki.certificateFromPem(certPem));
   const findings: CredentialFinding[] = [expiry(facts.notAfter, context.now)];
   findings.push(
     facts.topics.length > 0

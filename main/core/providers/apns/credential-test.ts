@@ -1,6 +1,6 @@
 import { createPrivateKey, createPublicKey, verify } from 'node:crypto';
 import { createSecureContext } from 'node:tls';
-import forge from 'node-forge';
+import { nodeForge } from '../../credentials/forge';
 import { AppError } from '../../../../shared/errors';
 import { appleCertificateFacts, isExpired } from '../../credentials/apple-certificate';
 import type { ResolvedCredential } from '../../credentials/types';
@@ -63,7 +63,7 @@ function testCertificate(secret: ApnsCertificateSecret, now: number): string {
     );
   }
   // Read from the certificate itself, so the answer holds whatever the stored metadata says.
-  const facts = appleCertificateFacts(forge.pki.certificateFromPem(secret.certPem));
+  const facts = appleCertificateFacts(nodeForge().pki.certificateFromPem(secret.certPem));
   const day = facts.notAfter.slice(0, 10);
   if (isExpired(facts.notAfter, now)) {
     throw new AppError(
