@@ -7,7 +7,7 @@ import { LocalCa } from '../../main/emulators/common/ca';
 import { startEmulators } from '../../main/emulators/run';
 import { createTransport } from '../../main/core/transport';
 import { readLocalEnvironment } from '../../main/core/local/local-env';
-import { startFcmEmulator, type RunningFcmEmulator } from '../../main/emulators/fcm';
+import { FCM_CHECK_DEFAULTS, startFcmEmulator, type RunningFcmEmulator } from '../../main/emulators/fcm';
 import { FcmEmulatorClient } from '../support/fcm-emulator-client';
 
 let ca: LocalCa;
@@ -246,6 +246,17 @@ describe('FCM emulator messages:send', () => {
       expect((await post({ token: looseDevice.token, data: { from: 'x' } })).status).toBe(200);
     } finally {
       await loose.close();
+    }
+  });
+
+  it('starts with its own checks switched as asked, ignoring names another emulator has', async () => {
+    // `emulators start` passes one checks object to every emulator: APNs' registeredDevices is not FCM's.
+    const started = await startFcmEmulator({ ca, checks: { liveActivityTokens: false, registeredDevices: false } });
+    try {
+      const answer = await new FcmEmulatorClient(started, ca.certPem).call('/__admin/checks', { method: 'GET' });
+      expect(answer.json).toEqual({ ...FCM_CHECK_DEFAULTS, liveActivityTokens: false });
+    } finally {
+      await started.close();
     }
   });
 

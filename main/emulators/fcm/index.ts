@@ -3,6 +3,7 @@ import type { TLSSocket } from 'node:tls';
 import type { Provider } from '../../../shared/domain/exchange';
 import type { EmulatorFactory, EmulatorStartOptions, RunningEmulator } from '../common/types';
 import { FaultInjector } from '../common/faults';
+import { startingChecks } from '../common/admin';
 import { Inbox } from '../common/inbox';
 import { FcmTokenIssuer } from './oauth';
 import { listen } from './server';
@@ -48,7 +49,7 @@ export async function startFcmEmulator(
     peers?: () => Partial<Record<Provider, RunningEmulator>>;
   },
 ): Promise<RunningFcmEmulator> {
-  const checks = { ...FCM_CHECK_DEFAULTS, ...(options.checks ?? {}) };
+  const { checks } = startingChecks(FCM_CHECK_DEFAULTS, options.checks);
   const registry = new FcmRegistry(options.stateDir);
   await registry.load();
   const inbox = new Inbox();
