@@ -131,6 +131,7 @@ describe('WNS failures, diagnosed from their own exchange', () => {
     expect(result.status).toBe(401);
     const causes = result.diagnosis!.causes;
     expect(causes[0]!.id).toBe('wns.unauthorized.token');
+    expect(causes[0]!.evidence).toContainEqual({ source: 'response header', name: ':status', quote: '401' });
     const scope = causes.find((c) => c.id === 'wns.unauthorized.scope')!;
     expect(scope.likelihood).toBe('possible');
     expect(scope.evidence).toContainEqual({ source: 'auth exchange', name: 'scope', quote: 'notify.windows.com' });

@@ -176,6 +176,12 @@ describe('FCM hands a Live Activity message to the APNs emulator', () => {
       'fcm.unregistered.live-activity',
       'fcm.unregistered',
     ]);
+    // The evidence is APNs' answer inside FCM's, and the activity's token that was sent.
+    expect(result.diagnosis!.causes[0]!.evidence.map((e) => `${e.name}: ${e.quote}`)).toEqual([
+      'error.details[0].errorCode: UNREGISTERED',
+      'ApnsError: 410 Unregistered',
+      `message.apns.live_activity_token: ${activity.token.slice(0, 39)}…`,
+    ]);
     // The app's FCM token is not the one that is gone.
     expect(result.deviceStateChange).toBeNull();
     const gone = await fcm.registerDevice({ projectId: PROJECT, platform: 'ios', state: 'unregistered' });
