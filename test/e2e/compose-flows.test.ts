@@ -108,6 +108,16 @@ describeWithSystem(
         '⚠ Sent against preflight. It found:Payload is 4,211 bytes; APNs allows 4,096',
       );
       if (SHOTS) await page.screenshot({ path: `${SHOTS}/send-anyway-result.png` });
+      // History says it too, in the list and in the send's detail.
+      await page.keyboard.press('Control+5');
+      const newest = page.getByTestId('history-item').first();
+      await expect.poll(() => newest.textContent(), { timeout: 10_000 }).toContain('⚠ against preflight');
+      await newest.click();
+      expect(await page.getByTestId('history-detail-against-preflight').textContent()).toBe(
+        '⚠ Sent against preflight. It found:Payload is 4,211 bytes; APNs allows 4,096',
+      );
+      if (SHOTS) await page.screenshot({ path: `${SHOTS}/send-anyway-history.png` });
+      await page.keyboard.press('Control+1');
       expect(await inboxPayloads(page, 'apns')).toEqual(before);
     });
 

@@ -1,6 +1,7 @@
 import type { SendResult } from '../../../shared/domain/send-result';
 import type { ShownError } from '../../bridge';
 import { formatTime } from '../../../shared/time-format';
+import { AgainstPreflight } from '../../components/AgainstPreflight';
 import { DiagnosisView } from '../../components/DiagnosisView';
 
 interface Props {
@@ -41,16 +42,7 @@ export function ResultPanel({ result, error, sending, onCancel, onOpenExchange }
         {result.reason && <code data-testid="result-reason">{result.reason}</code>}
         <span className="result-duration">{Math.round(result.durationMs)} ms</span>
       </div>
-      {result.sentAgainstPreflight && (
-        <div className="result-against" data-testid="result-against-preflight">
-          <strong>⚠ Sent against preflight.</strong> It found:
-          <ul>
-            {result.sentAgainstPreflight.map((issue, index) => (
-              <li key={`${issue.code}-${index}`}>{issue.message}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <AgainstPreflight issues={result.sentAgainstPreflight} testId="result-against-preflight" />
       {result.explanation && <p>{result.explanation}</p>}
       {result.hint && <p className="hint">{result.hint}</p>}
       {Object.keys(result.messageIds).length > 0 && (

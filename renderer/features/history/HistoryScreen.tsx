@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { formatTime } from '../../../shared/time-format';
+import { AgainstPreflight } from '../../components/AgainstPreflight';
 import { ErrorLine } from '../../components/ErrorLine';
 import { TargetNameView, useTargetNamer } from '../../components/TargetName';
 import { useComposerHandoff } from '../../state/composer-handoff';
@@ -132,6 +133,11 @@ export function HistoryScreen() {
                       <span>
                         {send.outcome} {send.status ?? ''} {send.reason ?? ''}
                       </span>
+                      {send.sentAgainstPreflight && (
+                        <span className="history-against" title="Sent against preflight (Send anyway)">
+                          ⚠ against preflight
+                        </span>
+                      )}
                     </button>
                   </li>
                 ))}
@@ -160,6 +166,10 @@ export function HistoryScreen() {
                 <strong>{selected.result.outcome}</strong> {selected.result.status ?? 'no response'}{' '}
                 {selected.result.reason && <code>{selected.result.reason}</code>}
               </p>
+              <AgainstPreflight
+                issues={selected.result.sentAgainstPreflight}
+                testId="history-detail-against-preflight"
+              />
               {selected.result.explanation && <p>{selected.result.explanation}</p>}
               {selected.result.hint && <p className="hint">{selected.result.hint}</p>}
               <div className="toolbar">
