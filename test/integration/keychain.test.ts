@@ -100,7 +100,7 @@ describe('no keychain reachable', () => {
         timeout: 60_000,
       },
     );
-    const { info, imported, workspaceFiles } = JSON.parse(stdout.trim().split('\n').pop()!);
+    const { info, imported, read, workspaceFiles } = JSON.parse(stdout.trim().split('\n').pop()!);
     expect(info.ok).toBe(true);
     // Words for people; the D-Bus library's own message is kept apart, as detail.
     expect(info.value.keychain).toMatchObject({
@@ -120,6 +120,11 @@ describe('no keychain reachable', () => {
         message: expect.stringMatching(/Credentials cannot be imported\.$/),
         hint: info.value.keychain.hint,
       },
+    });
+    expect(read).toEqual({
+      code: 'KEYCHAIN_UNAVAILABLE',
+      message: "No keychain reachable: secrets can't be saved.",
+      hint: info.value.keychain.hint,
     });
     expect(workspaceFiles).not.toContain('credentials.json');
     expect(stdout).not.toContain('unavailable-secret');

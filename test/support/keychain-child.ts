@@ -25,7 +25,18 @@ const imported = await core.dispatch(
   { kind: 'wns', packageSid: 'ms-app://S-1-15-2-1', clientSecret: 'unavailable-secret' },
   caller,
 );
+// A read on a store that has not probed yet: refused in the same words, not the library's.
+const read = await new OsKeychain(`${process.argv[2] ?? 'push-console-test-unavailable'}-read`)
+  .get('some-credential')
+  .then(
+    (value) => ({ value }),
+    (error: { code?: string; message?: string; hint?: string }) => ({
+      code: error.code,
+      message: error.message,
+      hint: error.hint,
+    }),
+  );
 const workspaceFiles = readdirSync(join(dir, 'ws'));
 await core.close();
 rmSync(dir, { recursive: true, force: true });
-process.stdout.write(`${JSON.stringify({ info, imported, workspaceFiles })}\n`);
+process.stdout.write(`${JSON.stringify({ info, imported, read, workspaceFiles })}\n`);

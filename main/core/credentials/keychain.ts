@@ -96,8 +96,19 @@ export class OsKeychain implements SecretStore {
   }
 
   async get(account: string): Promise<string | null> {
-    await this.#requireAvailable();
-    return withTimeout(this.#entry(account).getPassword(), 10_000);
+    // A read goes straight to the keychain: the probe stores and deletes an item (two keyring
+    // writes, a D-Bus connection of its own), which was most of a CLI send's wait on the keychain.
+    // Only a read that fails or finds nothing asks the probe whether the keychain is there at all.
+    if (this.#status !== undefined) await this.#requireAvailable();
+    let value: string | null;
+    try {
+      value = await withTimeout(this.#entry(account).getPassword(), 10_000);
+    } catch (error) {
+      await this.#requireAvailable();
+      throw error;
+    }
+    if (value === null) await this.#requireAvailable();
+    return value;
   }
 
   async set(account: string, secret: string): Promise<void> {
