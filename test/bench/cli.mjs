@@ -118,6 +118,19 @@ for (let round = 0; round < ROUNDS + 1; round++) {
     if (round > 0) times[name].push(ms); // the first round warms the disk cache
   }
 }
+// BENCH_CPU_PROF=DIR: five more sends, each writing a V8 CPU profile there (open them in DevTools).
+if (process.env.BENCH_CPU_PROF) {
+  const [command, args] = commands['push-console send apns'];
+  for (let i = 0; i < 5; i++) {
+    const run = spawnSync(
+      command,
+      ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`, '--cpu-prof-interval=100', ...args],
+      { env, encoding: 'utf8' },
+    );
+    if (run.status !== 0)
+      throw new Error(`profiled send: exit ${run.status}: ${(run.stderr || run.stdout).slice(0, 300)}`);
+  }
+}
 const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
 const m = Object.fromEntries(Object.entries(times).map(([name, list]) => [name, median(list)]));
 console.log(`CLI, whole processes (median of ${ROUNDS}, interleaved):`);

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -36,5 +37,14 @@ describe('the CLI at start', () => {
     const loaded = await loadedBy(['bin/push-console.mjs', 'send', 'apns']);
     for (const name of ['ws', 'node-forge', 'fast-xml-parser', 'zod', '@napi-rs/keyring', 'undici'])
       expect(loaded, `${name} was loaded at start`).not.toContain(name);
+  });
+
+  it('compiles zod with its English messages only', () => {
+    // esbuild names each bundled file in a comment: of zod's locales, only the index and English.
+    const bundle = readFileSync(join(ROOT, 'out/main/cli.mjs'), 'utf8');
+    expect([...bundle.matchAll(/^\/\/ node_modules\/zod\/v4\/locales\/(.+)$/gm)].map((m) => m[1])).toEqual([
+      'index.js',
+      'en.js',
+    ]);
   });
 });
