@@ -1,8 +1,9 @@
 #!/usr/bin/env -S node --max-old-space-size=2000
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
-const cli = fileURLToPath(new URL('../out/main/cli.mjs', import.meta.url));
+const cli = fileURLToPath(new URL('../out/main/cli.cjs', import.meta.url));
 if (!existsSync(cli)) {
   console.error('push-console: not built yet. Run: npm run build');
   process.exit(2);
@@ -12,4 +13,4 @@ if (!existsSync(cli)) {
 const help = new URL('../out/main/cli-help.mjs', import.meta.url);
 const { answerFromManifest } = existsSync(help) ? await import(help.href) : {};
 if (!answerFromManifest?.(process.argv.slice(2), new URL('../out/main/cli-help.json', import.meta.url)))
-  await import(cli);
+  createRequire(import.meta.url)('./load-cli.cjs').loadCli(cli);

@@ -1,4 +1,4 @@
-// esbuild's options for main (the Electron entry and the CLI) and the sandboxed preload, apart
+// esbuild's options for main (the Electron entry), the CLI and the sandboxed preload, apart
 // from scripts/build.mjs so the packaging test can check what the packaged entry is built from.
 
 import { readFileSync } from 'node:fs';
@@ -48,7 +48,6 @@ export function esbuildOptions({ quiet, version, root }) {
       ...common,
       entryPoints: {
         electron: 'main/electron/main.ts',
-        cli: 'main/cli/index.ts',
         'cli-help': 'main/cli/help-entry.ts',
       },
       outdir: 'out/main',
@@ -59,6 +58,24 @@ export function esbuildOptions({ quiet, version, root }) {
       // Everything else stays in node_modules (and a subpath of a listed package with it).
       external: [...external, 'electron'],
       plugins: [zodInEnglish],
+    },
+    // The CLI is one CommonJS file so that bin/load-cli.cjs can compile it with a V8 code cache
+    // (Node 20 has none for ES modules). import.meta.url is the file's own URL, as in an ES module.
+    cli: {
+      ...common,
+      entryPoints: { cli: 'main/cli/index.ts' },
+      outdir: 'out/main',
+      outExtension: { '.js': '.cjs' },
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      external,
+      plugins: [zodInEnglish],
+      define: { ...common.define, 'import.meta.url': '__pcModuleUrl' },
+      // import() of a package (ws in serve) as require(): in a script read from a V8 code cache,
+      // Node 20 has no loader for import() (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING).
+      supported: { 'dynamic-import': false },
+      banner: { js: "const __pcModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
     },
     // A sandboxed preload must be one CommonJS file whose only require is `electron`.
     preload: {

@@ -16,7 +16,7 @@ const started = Date.now();
 await mkdir(`${root}/out`, { recursive: true });
 
 const options = esbuildOptions({ quiet, version: pkg.version, root });
-await Promise.all([esbuild(options.main), esbuild(options.preload)]);
+await Promise.all([esbuild(options.main), esbuild(options.cli), esbuild(options.preload)]);
 await writeCliHelpManifest();
 
 await viteBuild({

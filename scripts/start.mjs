@@ -128,7 +128,7 @@ function launchElectron(binary) {
 function startBrowserMode() {
   const child = spawn(
     process.execPath,
-    [...CORE_V8_FLAGS, join(root, 'out', 'main', 'cli.mjs'), 'serve', ...passThrough],
+    [...CORE_V8_FLAGS, join(root, 'out', 'main', 'cli.cjs'), 'serve', ...passThrough],
     {
       stdio: 'inherit',
     },
