@@ -1,3 +1,5 @@
+// First: it decides how zod parses before any schema is built (see the module).
+import './zod-mode';
 import { commands } from './commands';
 import { drained } from './drain';
 import { runCli } from './run-cli';
