@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import type { SendResult } from '../../shared/domain/send-result';
 import type { RunningApnsEmulator } from '../../main/emulators/apns';
 import { missingKeyringSession, useCliSandbox } from '../support/cli-harness';
 import { describeWithSystem } from '../support/system';
@@ -127,7 +128,7 @@ describeWithSystem('push-console send apns (child processes, real keychain)', mi
     await writeFile(big, JSON.stringify({ aps: { alert: 'x'.repeat(4211 - 20) } }));
     const common = ['--credential', 'CLI APNs 2', '--env', 'local', '--topic', BUNDLE, '--token', token];
     const p8 = join(dir, `AuthKey_${keyId}.p8`);
-    const [added, refused, forced, listed] = await cli(
+    const [added, refused, forced, listed, json] = await cli(
       [
         'credentials',
         'add',
@@ -144,6 +145,7 @@ describeWithSystem('push-console send apns (child processes, real keychain)', mi
       ['send', 'apns', ...common, '--payload', big],
       ['send', 'apns', ...common, '--payload', big, '--no-preflight'],
       { args: ['history', 'list', '--json', '--limit', '1', '--data-dir', join(dir, 'data')], store: false },
+      ['send', 'apns', ...common, '--payload', big, '--no-preflight', '--json'],
     );
     expect(added, added?.err).toMatchObject({ code: 0 });
     expect(refused!.code).not.toBe(0);
@@ -156,6 +158,20 @@ describeWithSystem('push-console send apns (child processes, real keychain)', mi
     expect(last).toMatchObject({
       reason: 'PayloadTooLarge',
       sentAgainstPreflight: [{ code: 'apns.payload.too-large', message: 'Payload is 4,211 bytes; APNs allows 4,096' }],
+    });
+    // --json prints the SendResult with its diagnosis: the cause, its evidence and the fix.
+    expect(json!.code, json!.err).toBe(1);
+    const { result } = JSON.parse(json!.out) as { result: SendResult };
+    expect(result).toMatchObject({
+      reason: 'PayloadTooLarge',
+      sentAgainstPreflight: [{ code: 'apns.payload.too-large' }],
+    });
+    expect(result.diagnosis!.causes[0]).toMatchObject({
+      id: 'apns.PayloadTooLarge',
+      evidence: expect.arrayContaining([
+        expect.objectContaining({ quote: expect.stringContaining('PayloadTooLarge') }),
+      ]),
+      fix: expect.stringMatching(/\S/),
     });
   });
 });
