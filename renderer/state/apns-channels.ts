@@ -26,13 +26,18 @@ interface ChannelsState {
   create(storagePolicy: ApnsStoragePolicy): Promise<void>;
   read(channelId: string): Promise<void>;
   remove(channelId: string): Promise<void>;
+  /** Keeps the channel as a Broadcast channel device, so Compose and Bulk can pick it; throws a refusal. */
+  saveAsDevice(channelId: string, device: { label: string; attributesType: string }): Promise<void>;
   broadcast(
     channelId: string,
     input: { payload: string; priority: 10 | 5 | 1; expiration: number },
   ): Promise<SendResult>;
 }
 
-type ViewFields = Omit<ChannelsState, 'open' | 'close' | 'list' | 'create' | 'read' | 'remove' | 'broadcast'>;
+type ViewFields = Omit<
+  ChannelsState,
+  'open' | 'close' | 'list' | 'create' | 'read' | 'remove' | 'saveAsDevice' | 'broadcast'
+>;
 
 const CLOSED: ViewFields = {
   credentialId: null,
@@ -105,6 +110,29 @@ export const useApnsChannels = create<ChannelsState>((set, get) => {
         details,
         notice: `Channel ${channelId} deleted.`,
       });
+    },
+    async saveAsDevice(channelId, { label, attributesType }) {
+      const { environment, bundleId } = get();
+      const where = environment ?? 'sandbox';
+      // A channel saved before keeps its device as the user left it.
+      const saved = (await call('devices.list', {})).find(
+        (device) => device.provider === 'apns' && device.target === channelId,
+      );
+      if (saved) {
+        set({ notice: `Channel ${channelId} is already in Devices as “${saved.label}”.` });
+        return;
+      }
+      await call('devices.save', {
+        label,
+        provider: 'apns',
+        platform: 'ios',
+        environment: where,
+        target: channelId,
+        kind: 'channel',
+        attributesType,
+        notes: bundleId ? `A broadcast channel of ${bundleId} (${where}).` : '',
+      });
+      set({ notice: `Saved channel ${channelId} to Devices as “${label}”: pick it in Compose to broadcast.` });
     },
     async broadcast(channelId, input) {
       const { credentialId, environment, bundleId } = get();

@@ -97,6 +97,37 @@ describeWithSystem('Channels view of an APNs credential', missingChromium(), () 
     expect(delivered.map((d) => d.device).sort()).toEqual(activities.map((a) => a.token).sort());
     await shot(page, 'channels-inbox.png');
 
+    // Kept as a device, so Compose and Bulk can pick it; a second save leaves the first as it is.
+    await page.keyboard.press('Control+2');
+    const label = `Broadcast channel ${channelId.slice(0, 8)}`;
+    await view.getByTestId('channel-save-device').click();
+    const saveDialog = page.getByTestId('channel-save-dialog');
+    expect(await saveDialog.getByTestId('channel-save-label').inputValue()).toBe(label);
+    // Its activities' attributes type is asked for, as the device editor does.
+    await saveDialog.getByTestId('channel-save-confirm').click();
+    await expect
+      .poll(() => saveDialog.getByTestId('channel-save-error').textContent())
+      .toMatch(/belong to one ActivityAttributes type; enter its Swift name/);
+    await saveDialog.getByTestId('channel-save-attributes').fill('MatchAttributes');
+    await shot(page, 'channels-save-device.png');
+    await saveDialog.getByTestId('channel-save-confirm').click();
+    await expect
+      .poll(() => view.getByTestId('channels-notice').textContent())
+      .toBe(`Saved channel ${channelId} to Devices as “${label}”: pick it in Compose to broadcast.`);
+    await view.getByTestId('channel-save-device').click();
+    await saveDialog.getByTestId('channel-save-attributes').fill('MatchAttributes');
+    await saveDialog.getByTestId('channel-save-confirm').click();
+    await expect
+      .poll(() => view.getByTestId('channels-notice').textContent())
+      .toBe(`Channel ${channelId} is already in Devices as “${label}”.`);
+    await page.keyboard.press('Control+3');
+    const saved = page.getByTestId('devices-table').locator('tr', { hasText: channelId });
+    await expect
+      .poll(() => saved.getByTestId('device-kind-cell').textContent())
+      .toBe('Broadcast channel MatchAttributes');
+    expect(await saved.locator('td').nth(1).textContent()).toBe(label);
+    await shot(page, 'channels-saved-device.png');
+
     // Delete, after asking.
     await page.keyboard.press('Control+2');
     await view.getByTestId('channel-delete').click();

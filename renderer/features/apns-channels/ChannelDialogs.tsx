@@ -40,6 +40,63 @@ export function DeleteChannelDialog({ channelId, onClose }: { channelId: string;
   );
 }
 
+/**
+ * Keeps a channel as a Broadcast channel device: a label, and the ActivityAttributes type its
+ * activities are (the device editor asks the same), so preflight can hold broadcasts to its contract.
+ */
+export function SaveChannelDialog({ channelId, onClose }: { channelId: string; onClose(): void }) {
+  const save = useApnsChannels((s) => s.saveAsDevice);
+  const [label, setLabel] = useState(`Broadcast channel ${channelId.slice(0, 8)}`);
+  const [attributesType, setAttributesType] = useState('');
+  const [error, setError] = useState<ShownError | null>(null);
+  const [busy, setBusy] = useState(false);
+  return (
+    <ModalDialog title="Save this channel as a device" testId="channel-save-dialog" onClose={onClose}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          setBusy(true);
+          setError(null);
+          save(channelId, { label: label.trim(), attributesType: attributesType.trim() }).then(
+            onClose,
+            (err: unknown) => {
+              setBusy(false);
+              setError(toShownError(err));
+            },
+          );
+        }}
+      >
+        <p>
+          <span className="mono channel-id">{channelId}</span> becomes a Broadcast channel device: Compose and Bulk can
+          pick it, and a send to it is a broadcast.
+        </p>
+        <label className="field">
+          Label
+          <input value={label} data-testid="channel-save-label" onChange={(e) => setLabel(e.target.value)} />
+        </label>
+        <label className="field">
+          Attributes type
+          <input
+            value={attributesType}
+            data-testid="channel-save-attributes"
+            placeholder="DeliveryAttributes"
+            autoFocus
+            onChange={(e) => setAttributesType(e.target.value)}
+          />
+        </label>
+        <p className="hint">The Swift ActivityAttributes type of the activities subscribed to this channel.</p>
+        <ErrorLine error={error} testId="channel-save-error" />
+        <DialogFooter
+          onCancel={onClose}
+          primary={busy ? 'Saving…' : 'Save device'}
+          primaryTestId="channel-save-confirm"
+          primaryDisabled={busy || label.trim() === ''}
+        />
+      </form>
+    </ModalDialog>
+  );
+}
+
 const UPDATE_PAYLOAD = (now: number) =>
   JSON.stringify({ aps: { timestamp: Math.floor(now / 1000), event: 'update', 'content-state': {} } }, null, 2);
 

@@ -7,7 +7,7 @@ import {
 import { toShownError, type ShownError } from '../../bridge';
 import { ErrorLine } from '../../components/ErrorLine';
 import { useApnsChannels, type ChannelEnvironment } from '../../state/apns-channels';
-import { BroadcastDialog, DeleteChannelDialog } from './ChannelDialogs';
+import { BroadcastDialog, DeleteChannelDialog, SaveChannelDialog } from './ChannelDialogs';
 import './channels.css';
 
 const ENVIRONMENTS: [ChannelEnvironment, string][] = [
@@ -120,6 +120,7 @@ export function ChannelsView({ label }: { label: string }) {
   const state = useApnsChannels();
   const [deleting, setDeleting] = useState<string | null>(null);
   const [sending, setSending] = useState<string | null>(null);
+  const [saving, setSaving] = useState<string | null>(null);
   const title = useRef<HTMLHeadingElement>(null);
   // The view replaces the list under the focused button; focus goes to its title instead of the page.
   useEffect(() => title.current?.focus(), []);
@@ -191,6 +192,14 @@ export function ChannelsView({ label }: { label: string }) {
                   <button type="button" data-testid="channel-broadcast" onClick={() => setSending(id)}>
                     Broadcast…
                   </button>
+                  <button
+                    type="button"
+                    data-testid="channel-save-device"
+                    title="Keep this channel as a Broadcast channel device, for Compose and Bulk"
+                    onClick={() => setSaving(id)}
+                  >
+                    Save as device…
+                  </button>
                   <button type="button" className="danger" data-testid="channel-delete" onClick={() => setDeleting(id)}>
                     Delete…
                   </button>
@@ -208,6 +217,7 @@ export function ChannelsView({ label }: { label: string }) {
       )}
       {deleting && <DeleteChannelDialog channelId={deleting} onClose={() => setDeleting(null)} />}
       {sending && <BroadcastDialog channelId={sending} onClose={() => setSending(null)} />}
+      {saving && <SaveChannelDialog channelId={saving} onClose={() => setSaving(null)} />}
     </div>
   );
 }
