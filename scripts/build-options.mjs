@@ -42,35 +42,28 @@ export function esbuildOptions({ quiet, version, root }) {
     define: { __PUSH_CONSOLE_VERSION__: JSON.stringify(version) },
     absWorkingDir: root,
   };
+  // Main and the CLI run on Node and on Electron's Node; dependencies stay in node_modules (and a
+  // subpath of a listed package with it).
+  const onNode = { ...common, outdir: 'out/main', platform: 'node', target: 'node20', plugins: [zodInEnglish] };
   return {
-    // Main runs on Node (CLI, browser mode) and on Electron's Node; dependencies stay in node_modules.
     main: {
-      ...common,
+      ...onNode,
       entryPoints: {
         electron: 'main/electron/main.ts',
         'cli-help': 'main/cli/help-entry.ts',
       },
-      outdir: 'out/main',
       outExtension: { '.js': '.mjs' },
-      platform: 'node',
       format: 'esm',
-      target: 'node20',
-      // Everything else stays in node_modules (and a subpath of a listed package with it).
       external: [...external, 'electron'],
-      plugins: [zodInEnglish],
     },
     // The CLI is one CommonJS file so that bin/load-cli.cjs can compile it with a V8 code cache
     // (Node 20 has none for ES modules). import.meta.url is the file's own URL, as in an ES module.
     cli: {
-      ...common,
+      ...onNode,
       entryPoints: { cli: 'main/cli/index.ts' },
-      outdir: 'out/main',
       outExtension: { '.js': '.cjs' },
-      platform: 'node',
       format: 'cjs',
-      target: 'node20',
       external,
-      plugins: [zodInEnglish],
       define: { ...common.define, 'import.meta.url': '__pcModuleUrl' },
       // import() of a package (ws in serve) as require(): in a script read from a V8 code cache,
       // Node 20 has no loader for import() (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING).

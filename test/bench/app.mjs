@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { reRunInSession, startKeyring } from '../../scripts/keychain-session.mjs';
 import { bundle, root } from './bundle.mjs';
+import { SANDBOX_APNS_FLAGS } from './sandbox-flags.mjs';
 
 const ROUNDS = Number(process.env.BENCH_APP_ROUNDS ?? 5);
 const TOTAL = Number(process.env.BENCH_APP_BULK ?? 20_000);
@@ -138,13 +139,14 @@ try {
       bin,
       'bulk',
       'apns',
-      '--credential',
-      'Sandbox APNs key',
-      '--env',
-      'local',
-      '--topic',
-      'dev.pushconsole.sandbox',
-    ].concat(['--priority', String(draft.options.priority), '--targets', targetsFile, '--payload', payloadFile]),
+      ...SANDBOX_APNS_FLAGS,
+      '--priority',
+      String(draft.options.priority),
+      '--targets',
+      targetsFile,
+      '--payload',
+      payloadFile,
+    ],
     { env, encoding: 'utf8', timeout: 300_000, maxBuffer: 64 * 1024 * 1024 },
   );
   // Its summary: "20000 targets in 4.5s: 20000 accepted, 0 rejected, 0 failed".

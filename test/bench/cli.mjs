@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { has, reRunInSession, startKeyring } from '../../scripts/keychain-session.mjs';
+import { SANDBOX_APNS_FLAGS } from './sandbox-flags.mjs';
 
 const ROUNDS = Number(process.env.BENCH_CLI_ROUNDS ?? 15);
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -89,21 +90,7 @@ const commands = {
   ],
   'push-console send apns': [
     process.execPath,
-    [
-      bin,
-      'send',
-      'apns',
-      '--credential',
-      'Sandbox APNs key',
-      '--env',
-      'local',
-      '--topic',
-      'dev.pushconsole.sandbox',
-      '--device',
-      'Sandbox iPhone',
-      '--payload',
-      payloadFile,
-    ],
+    [bin, 'send', 'apns', ...SANDBOX_APNS_FLAGS, '--device', 'Sandbox iPhone', '--payload', payloadFile],
   ],
   'push-console --help': [process.execPath, [bin, '--help']],
 };
