@@ -4,6 +4,7 @@ import { missingChromium, openSandboxedApp } from '../support/browser';
 import {
   allowClipboard,
   editorInput,
+  editorText,
   expectIssue,
   inboxPayloads,
   openProvider,
@@ -172,6 +173,19 @@ describeWithSystem(
       expect(await palette.locator('[aria-selected="true"] .palette-label').textContent()).toBe('Send');
       await page.keyboard.press('Enter');
       await expect.poll(() => page.getByTestId('result-outcome').textContent(), { timeout: 30_000 }).toBe('accepted');
+    });
+
+    it('a JSON error says its line and column, and clicking it puts the caret there', async () => {
+      await openProvider(page, 'apns');
+      // The comma before the closing brace is where the JSON stops being JSON.
+      await replacePayload(page, '{"aps":{"alert":"hi",}}');
+      await expectIssue(page, 'apns.payload.json');
+      const issue = page.getByTestId('preflight-error').filter({ hasText: 'not valid JSON' });
+      expect(await issue.textContent()).toMatch(/\(line 1, column 22\)/);
+      await issue.click();
+      // Typed at the caret: it lands just before the brace the error names.
+      await page.keyboard.insertText('X');
+      await expect.poll(() => editorText(page)).toBe('{"aps":{"alert":"hi",X}}');
     });
   },
 );
