@@ -33,9 +33,9 @@ function loadCli(file) {
   if (process.env.PUSH_CONSOLE_CODE_CACHE_DEBUG) process.stderr.write(`code cache: ${state}\n`);
   // At exit the script holds every function this run compiled, the ones a start needs among them.
   if (state !== 'used') process.once('exit', () => keep(script, cacheFile));
+  // Packages resolve through createRequire(file), from the bundle's folder as Node's loader would.
   const module = new Module(file, null);
   module.filename = file;
-  module.paths = Module._nodeModulePaths(dirname(file));
   const run = script.runInThisContext();
   run.call(module.exports, module.exports, Module.createRequire(file), module, file, dirname(file));
 }

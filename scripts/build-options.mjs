@@ -13,8 +13,8 @@ const BUNDLED = new Set(['zod']);
 
 /**
  * zod's `z` namespace re-exports its messages in some fifty languages (`z.locales`), and esbuild
- * keeps all of them because `z` is used as a whole. Push Console speaks English and never calls
- * `z.config`: keeping English alone takes 364 KB (a fifth) off main's bundle, which every CLI start
+ * keeps all of them because `z` is used as a whole. Push Console speaks English and never switches
+ * zod's locale: keeping English alone takes 364 KB (a fifth) off main's bundle, which every CLI start
  * compiles. Vite's renderer build drops them by itself.
  * @type {import('esbuild').Plugin}
  */
