@@ -81,7 +81,11 @@ export function SaveChannelDialog({ channelId, onClose }: { channelId: string; o
             data-testid="channel-save-attributes"
             placeholder="DeliveryAttributes"
             autoFocus
-            onChange={(e) => setAttributesType(e.target.value)}
+            onChange={(e) => {
+              setAttributesType(e.target.value);
+              // The refusal was about what was typed before.
+              setError(null);
+            }}
           />
         </label>
         <p className="hint">The Swift ActivityAttributes type of the activities subscribed to this channel.</p>
